@@ -1,0 +1,72 @@
+// dipmine docs | remove | stats: look at and prune the store.
+#include <fmt/format.h>
+
+#include "cli/command.h"
+#include "common/error.h"
+#include "report/table.h"
+#include "store/corpus.h"
+
+namespace dipmine::cli {
+namespace {
+
+std::string year_text(const std::optional<int>& y) { return y ? std::to_string(*y) : "-"; }
+
+CommandRegistration docs_cmd("docs", "List the documents in the store", [](CLI::App& cmd,
+                                                                           GlobalOptions& g) {
+  static std::string format = "table";
+  cmd.add_option("--format", format, "table, tsv or json")
+      ->check(CLI::IsMember({"table", "tsv", "json"}));
+  return [&g] {
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    report::Table t({"id", "title", "year", "lang", "paragraphs", "bytes", "charset", "file"});
+    for (const auto& d : corpus->documents()) {
+      t.add({std::to_string(d.id), d.title.empty() ? d.name : d.title, year_text(d.year), d.lang,
+             std::to_string(d.paragraphs), std::to_string(d.bytes), d.charset, d.path});
+    }
+    fmt::print("{}", t.render(report::parse_format(format)));
+    return 0;
+  };
+});
+
+CommandRegistration remove_cmd("remove", "Delete documents and everything derived from them",
+                               [](CLI::App& cmd, GlobalOptions& g) {
+  static std::vector<int64_t> ids;
+  cmd.add_option("ID", ids, "Document ids (see dipmine docs)")->required();
+  return [&g] {
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    store::Transaction tx(corpus->db());
+    for (int64_t id : ids) {
+      if (!corpus->document(id)) throw UsageError(fmt::format("remove: no document with id {}", id));
+    }
+    for (int64_t id : ids) corpus->remove(id);
+    tx.commit();
+    fmt::print("removed {} document{}\n", ids.size(), ids.size() == 1 ? "" : "s");
+    return 0;
+  };
+});
+
+CommandRegistration stats_cmd("stats", "Counts of documents and paragraphs per language and year",
+                              [](CLI::App& cmd, GlobalOptions& g) {
+  static std::string format = "table";
+  cmd.add_option("--format", format, "table, tsv or json")
+      ->check(CLI::IsMember({"table", "tsv", "json"}));
+  return [&g] {
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    const auto f = report::parse_format(format);
+    report::Table by_lang({"lang", "documents", "paragraphs", "bytes"});
+    for (const auto& c : corpus->counts_by_lang()) {
+      by_lang.add({c.lang, std::to_string(c.documents), std::to_string(c.paragraphs),
+                   std::to_string(c.bytes)});
+    }
+    report::Table by_year({"year", "documents", "paragraphs", "bytes"});
+    for (const auto& c : corpus->counts_by_year()) {
+      by_year.add({year_text(c.year), std::to_string(c.documents), std::to_string(c.paragraphs),
+                   std::to_string(c.bytes)});
+    }
+    fmt::print("{}\n{}", by_lang.render(f), by_year.render(f));
+    return 0;
+  };
+});
+
+}  // namespace
+}  // namespace dipmine::cli

@@ -1,0 +1,122 @@
+// dipmine ingest PATH...: read files and folders into the store.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/enrich.h"
+#include "common/error.h"
+#include "ingest/ingest.h"
+
+namespace dipmine::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct IngestArgs {
+  std::vector<std::string> paths;
+  std::string manifest, title, lang, encoding;
+  int year = 0;
+  int threads = 0;
+  bool force = false;
+};
+
+// A one-line progress bar on stderr: files, MB, MB/s, ETA.
+class ProgressBar {
+ public:
+  ProgressBar(size_t files, uint64_t bytes) : files_(files), bytes_(bytes) {}
+  void update(uint64_t done_bytes, size_t done_files) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(100) && done_files < files_) return;
+    last_ = now;
+    const double secs = std::chrono::duration<double>(now - start_).count();
+    const double mb = done_bytes / 1e6;
+    const double rate = secs > 0 ? mb / secs : 0;
+    const double eta = rate > 0 ? (bytes_ / 1e6 - mb) / rate : 0;
+    const int width = 24;
+    const int filled = bytes_ ? static_cast<int>(width * done_bytes / bytes_) : width;
+    fmt::print(stderr, "\r[{:<{}}] {}/{} files  {:.1f}/{:.1f} MB  {:.1f} MB/s  ETA {:.0f}s   ",
+               std::string(static_cast<size_t>(std::min(filled, width)), '#'), width, done_files,
+               files_, mb, bytes_ / 1e6, rate, eta);
+  }
+  ~ProgressBar() { fmt::print(stderr, "\n"); }
+
+ private:
+  size_t files_;
+  uint64_t bytes_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_{};
+};
+
+CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) into the store",
+                               [](CLI::App& cmd, GlobalOptions& g) {
+  auto a = std::make_shared<IngestArgs>();
+  cmd.add_option("PATH", a->paths, "Files or folders (recursive)")->required();
+  cmd.add_option("--manifest", a->manifest,
+                 "TSV of file, title, year, lang, authors, source (default: manifest.tsv in a "
+                 "folder given)");
+  cmd.add_option("--title", a->title, "Title (for a single file)");
+  cmd.add_option("--year", a->year, "Publication year for every document");
+  cmd.add_option("--lang", a->lang, "Force the language of every paragraph (fa, en, ja)")
+      ->check(CLI::IsMember({"fa", "en", "ja"}));
+  cmd.add_option("--encoding", a->encoding, "Charset of non-UTF-8 files (default: detect)");
+  cmd.add_option("-j,--threads", a->threads, "Threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  cmd.add_flag("--force", a->force, "Replace documents that are already stored");
+  return [a, &g] {
+    ingest::IngestOptions opt;
+    opt.threads = a->threads;
+    opt.force = a->force;
+    opt.title = a->title;
+    opt.read.encoding = a->encoding;
+    if (a->year != 0) opt.year = a->year;
+    if (!a->lang.empty()) opt.lang = text::parse_lang(a->lang);
+
+    std::vector<std::string> messages;
+    const std::vector<std::string> files = ingest::expand_paths(a->paths, messages);
+    if (!a->title.empty() && files.size() > 1) {
+      throw UsageError(fmt::format("--title: given for {} files; use a manifest", files.size()));
+    }
+    std::string manifest_path = a->manifest;
+    if (manifest_path.empty()) {
+      for (const auto& p : a->paths) {
+        if (fs::is_directory(p) && fs::exists(fs::path(p) / "manifest.tsv")) {
+          manifest_path = (fs::path(p) / "manifest.tsv").string();
+          break;
+        }
+      }
+    }
+    std::optional<ingest::Manifest> manifest;
+    if (!manifest_path.empty()) {
+      manifest = ingest::Manifest::load(manifest_path);
+      opt.manifest = &*manifest;
+    }
+
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::create);
+    opt.enrich = make_enricher(*corpus);
+
+    std::unique_ptr<ProgressBar> bar;
+    if (is_terminal(2)) {
+      uint64_t total = 0;
+      for (const auto& f : files) {
+        std::error_code ec;
+        total += fs::file_size(f, ec);
+      }
+      bar = std::make_unique<ProgressBar>(files.size(), total);
+      opt.progress = [&bar](uint64_t b, size_t n) { bar->update(b, n); };
+    }
+    ingest::IngestReport r = ingest::ingest_files(files, opt, *corpus);
+    bar.reset();
+    for (const auto& m : messages) fmt::print(stderr, "dipmine: {}\n", m);
+    for (const auto& m : r.messages) fmt::print(stderr, "dipmine: {}\n", m);
+    const size_t failed = r.failed + messages.size();
+    fmt::print("{} added, {} updated, {} unchanged, {} failed ({})\n", r.added, r.updated,
+               r.unchanged, failed, g.db_path());
+    return failed > 0 ? 1 : 0;
+  };
+});
+
+}  // namespace
+}  // namespace dipmine::cli

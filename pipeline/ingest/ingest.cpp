@@ -1,0 +1,221 @@
+#include "ingest/ingest.h"
+
+#include <fmt/format.h>
+#include <openssl/evp.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "ingest/paragraphs.h"
+
+namespace dipmine::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Item {
+  std::string path;
+  uint64_t file_bytes = 0;
+  store::DocumentRecord record;
+  std::string error;
+};
+
+bool hidden(const fs::path& p) {
+  const std::string n = p.filename().string();
+  return !n.empty() && n[0] == '.';
+}
+
+bool is_metadata_file(const fs::path& p) {
+  // The corpus manifest and README describe the corpus; they are not documents.
+  const std::string n = p.filename().string();
+  return n == "manifest.tsv" || n == "README.md";
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+  std::string hex;
+  hex.reserve(len * 2);
+  for (unsigned int i = 0; i < len; ++i) hex += fmt::format("{:02x}", digest[i]);
+  return hex;
+}
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
+                                      std::vector<std::string>& messages) {
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (hidden(it->path())) {
+          if (it->is_directory()) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file() && !is_metadata_file(it->path())) found.push_back(it->path().string());
+      }
+      if (ec) messages.push_back(fmt::format("{}: cannot list folder: {}", p, ec.message()));
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(p, ec)) {
+      files.push_back(p);
+    } else {
+      messages.push_back(fmt::format("{}: no such file or folder", p));
+    }
+  }
+  return files;
+}
+
+store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
+                                  const IngestOptions& options) {
+  store::DocumentRecord rec;
+  rec.path = path;
+  rec.name = fs::path(path).filename().string();
+  rec.sha256 = sha256_hex(file.text);
+  rec.format = file.format;
+  rec.charset = file.charset;
+  rec.bytes = static_cast<int64_t>(file.text.size());
+  std::optional<text::Lang> forced = options.lang;
+  if (options.manifest != nullptr) {
+    if (const ManifestRow* row = options.manifest->find(rec.name)) {
+      rec.title = row->title;
+      rec.year = row->year;
+      rec.authors = row->authors;
+      rec.source = row->source;
+    }
+  }
+  if (!options.title.empty()) rec.title = options.title;
+  if (options.year) rec.year = options.year;
+  std::map<text::Lang, size_t> bytes_by_lang;
+  for (Paragraph& p : split_paragraphs(file.text, forced)) {
+    bytes_by_lang[p.lang] += p.text.size();
+    store::ParagraphRecord pr;
+    pr.text = std::move(p.text);
+    pr.lang = p.lang;
+    rec.paragraphs.push_back(std::move(pr));
+  }
+  // The document's language: the one with most text (a Persian paper with an
+  // English abstract is fa).
+  size_t best = 0;
+  for (const auto& [lang, n] : bytes_by_lang) {
+    if (lang != text::Lang::none && n > best) {
+      best = n;
+      rec.lang = std::string(text::lang_name(lang));
+    }
+  }
+  if (options.manifest != nullptr) {
+    if (const ManifestRow* row = options.manifest->find(rec.name); row && !row->lang.empty()) {
+      rec.lang = row->lang;
+    }
+  }
+  return rec;
+}
+
+IngestReport ingest_files(const std::vector<std::string>& files, const IngestOptions& options,
+                          store::Corpus& corpus) {
+  IngestReport report;
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<size_t>(threads));
+
+  size_t next = 0;
+  uint64_t bytes_done = 0;
+  size_t files_done = 0;
+  size_t batch_docs = 0, batch_bytes = 0;
+  std::optional<store::Transaction> tx;
+
+  auto flush = [&] {
+    if (tx) {
+      tx->commit();
+      tx.reset();
+    }
+    batch_docs = batch_bytes = 0;
+  };
+
+  auto write = [&](Item& item) {
+    ++files_done;
+    bytes_done += item.file_bytes;
+    if (!item.error.empty()) {
+      ++report.failed;
+      report.messages.push_back(item.error);
+    } else {
+      store::DocumentRecord& rec = item.record;
+      if (!tx) tx.emplace(corpus.db());
+      const std::optional<int64_t> same = corpus.find_by_sha(rec.sha256);
+      if (same && !options.force) {
+        ++report.unchanged;
+      } else {
+        bool replaced = false;
+        if (same) {
+          corpus.remove(*same);
+          replaced = true;
+        }
+        if (auto old = corpus.find_by_path(rec.path); old && old->sha256 != rec.sha256) {
+          // The file changed since it was ingested: the new text replaces the old.
+          corpus.remove(old->id);
+          replaced = true;
+        }
+        corpus.insert(rec);
+        ++(replaced ? report.updated : report.added);
+        ++batch_docs;
+        batch_bytes += static_cast<size_t>(rec.bytes);
+      }
+      if (batch_docs >= options.batch_documents || batch_bytes >= options.batch_bytes) flush();
+    }
+    if (options.progress) options.progress(bytes_done, files_done);
+  };
+
+  tbb::parallel_pipeline(
+      static_cast<size_t>(threads) * 4,
+      tbb::make_filter<void, Item*>(
+          tbb::filter_mode::serial_in_order,
+          [&](tbb::flow_control& fc) -> Item* {
+            if (next >= files.size()) {
+              fc.stop();
+              return nullptr;
+            }
+            auto* item = new Item;
+            item->path = files[next++];
+            return item;
+          }) &
+          tbb::make_filter<Item*, Item*>(
+              tbb::filter_mode::parallel,
+              [&](Item* item) -> Item* {
+                try {
+                  std::error_code ec;
+                  item->file_bytes = fs::file_size(item->path, ec);
+                  DecodedFile file = read_document_file(item->path, options.read);
+                  if (!file.error.empty()) {
+                    item->error = std::move(file.error);
+                    return item;
+                  }
+                  item->record = make_record(item->path, std::move(file), options);
+                  if (item->record.paragraphs.empty()) {
+                    item->error = fmt::format("{}: no text found; skipped", item->path);
+                  } else if (options.enrich) {
+                    options.enrich(item->record);
+                  }
+                } catch (const std::exception& e) {
+                  item->error = fmt::format("{}: {}", item->path, e.what());
+                }
+                return item;
+              }) &
+          tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
+            std::unique_ptr<Item> owned(item);
+            write(*item);
+          }));
+  flush();
+  return report;
+}
+
+}  // namespace dipmine::ingest

@@ -1,0 +1,68 @@
+// Ingest: files in, whole documents out in the store.
+//
+//   IngestOptions opt;  opt.threads = 2;
+//   IngestReport r = ingest_paths({"corpus/"}, opt, corpus);
+//   // r.added, r.unchanged, r.updated, r.failed, r.messages
+//
+// A oneTBB parallel_pipeline: a serial in-order stage walks the paths, a
+// parallel stage reads, decodes, splits, detects languages and runs the
+// `enrich` hook (normalising, matching, index terms), and a single serial
+// writer stores documents in batched transactions. Tokens in flight bound the
+// memory: it does not grow with the corpus.
+//
+// Identity is the SHA-256 of the decoded text: a document already stored is
+// "unchanged" (or replaced with `force`); a path stored with other text is
+// "updated". A file that cannot be ingested gets one message naming it and the
+// rest go on; the store then holds exactly the good documents. Each document is
+// committed whole, so killing the process leaves only whole documents behind.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/manifest.h"
+#include "ingest/reader.h"
+#include "store/corpus.h"
+#include "store/document.h"
+
+namespace dipmine::ingest {
+
+struct IngestOptions {
+  int threads = 0;                          // 0 = all cores
+  bool force = false;                       // replace documents already stored
+  std::optional<text::Lang> lang;           // force every paragraph's language
+  std::optional<int> year;                  // --year for every document
+  std::string title;                        // --title (single file only)
+  const Manifest* manifest = nullptr;       // metadata by file name
+  ReadOptions read;
+  size_t batch_documents = 64;              // documents per transaction
+  size_t batch_bytes = 32u << 20;           // or bytes per transaction
+  // Runs in the parallel stage on each good document (normalise, match, terms).
+  std::function<void(store::DocumentRecord&)> enrich;
+  // Called by the writer after every file with the file's bytes (progress).
+  std::function<void(uint64_t bytes_done, size_t files_done)> progress;
+};
+
+struct IngestReport {
+  size_t added = 0, updated = 0, unchanged = 0, failed = 0;
+  std::vector<std::string> messages;  // one line per failed or skipped file
+};
+
+// Expands files and folders (recursively, sorted, hidden files skipped) into
+// the files to ingest. A path that does not exist becomes a message.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
+                                      std::vector<std::string>& messages);
+
+// Builds the record for one decoded file (paragraphs, languages, metadata).
+store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
+                                  const IngestOptions& options);
+
+IngestReport ingest_files(const std::vector<std::string>& files, const IngestOptions& options,
+                          store::Corpus& corpus);
+
+// Hex SHA-256 of `data`.
+std::string sha256_hex(std::string_view data);
+
+}  // namespace dipmine::ingest

@@ -1,0 +1,105 @@
+#include "ingest/paragraphs.h"
+
+#include <unicode/uchar.h>
+
+#include "text/utf8.h"
+
+namespace dipmine::ingest {
+namespace {
+
+bool is_space_only(std::string_view s) {
+  return s.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
+}
+
+std::string_view trim(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t\r\n\f\v");
+  if (b == std::string_view::npos) return {};
+  const size_t e = s.find_last_not_of(" \t\r\n\f\v");
+  return s.substr(b, e - b + 1);
+}
+
+// The last code point of `s` (trimmed), or 0.
+char32_t last_char(std::string_view s) {
+  s = trim(s);
+  if (s.empty()) return 0;
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  size_t len;
+  return text::decode_utf8(s, i, len);
+}
+
+char32_t first_char(std::string_view s) {
+  s = trim(s);
+  if (s.empty()) return 0;
+  size_t len;
+  return text::decode_utf8(s, 0, len);
+}
+
+bool ends_sentence(char32_t c) {
+  switch (c) {
+    case '.': case '!': case '?': case ':': case U'؟': case U'。': case U'！': case U'？':
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct Block {
+  size_t begin, end;  // byte range in the text
+};
+
+}  // namespace
+
+std::vector<Paragraph> split_paragraphs(std::string_view text, std::optional<text::Lang> forced) {
+  // 1. Cut into blocks at blank lines and after sentence-final lines.
+  std::vector<Block> blocks;
+  size_t block_start = std::string_view::npos;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    const size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+    const std::string_view line = text.substr(pos, line_end - pos);
+    if (is_space_only(line)) {
+      if (block_start != std::string_view::npos) blocks.push_back({block_start, pos});
+      block_start = std::string_view::npos;
+    } else {
+      if (block_start == std::string_view::npos) block_start = pos;
+      if (ends_sentence(last_char(line))) {
+        blocks.push_back({block_start, line_end});
+        block_start = std::string_view::npos;
+      }
+    }
+    pos = line_end + 1;
+  }
+  if (block_start != std::string_view::npos) blocks.push_back({block_start, text.size()});
+
+  // 2. Join a block to the previous one when the sentence runs on into it.
+  std::vector<Block> joined;
+  for (const Block& b : blocks) {
+    if (!joined.empty()) {
+      const std::string_view prev = text.substr(joined.back().begin, joined.back().end - joined.back().begin);
+      const std::string_view cur = text.substr(b.begin, b.end - b.begin);
+      const char32_t first = first_char(cur);
+      const char32_t last = last_char(prev);
+      if (!ends_sentence(last) && u_islower(static_cast<UChar32>(first)) &&
+          (u_isalpha(static_cast<UChar32>(last)) || last == ',' || last == '-')) {
+        joined.back().end = b.end;
+        continue;
+      }
+    }
+    joined.push_back(b);
+  }
+
+  std::vector<Paragraph> out;
+  for (const Block& b : joined) {
+    const std::string_view t = trim(text.substr(b.begin, b.end - b.begin));
+    if (t.empty()) continue;
+    Paragraph p;
+    p.text.assign(t);
+    p.lang = forced ? *forced : text::detect_lang(t);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace dipmine::ingest

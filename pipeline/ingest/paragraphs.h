@@ -1,0 +1,30 @@
+// Splitting a document's text into paragraphs, each with a language.
+//
+//   for (const Paragraph& p : split_paragraphs(text)) use(p.text, p.lang);
+//
+// A paragraph ends at a blank line, or at a line break after a line that ends a
+// sentence (. ! ? ؟ 。 ！ ？ :). Blocks cut by blank lines in the middle of a
+// sentence (PDF extraction puts a blank line after every line) are joined back
+// when the next block continues the sentence (starts with a lower-case letter).
+// The paragraph text is the original text between its first and last
+// non-space characters, newlines kept. Each paragraph's language comes from its
+// script (text::detect_lang) unless `forced` is given.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/lang.h"
+
+namespace dipmine::ingest {
+
+struct Paragraph {
+  std::string text;
+  text::Lang lang = text::Lang::none;
+};
+
+std::vector<Paragraph> split_paragraphs(std::string_view text,
+                                        std::optional<text::Lang> forced = std::nullopt);
+
+}  // namespace dipmine::ingest

@@ -1,0 +1,207 @@
+#include "store/corpus.h"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+
+#include "common/error.h"
+#include "store/schema.h"
+
+namespace dipmine::store {
+namespace {
+
+std::mutex hooks_mutex;
+std::vector<std::function<void(Database&)>>& hooks() {
+  static std::vector<std::function<void(Database&)>> list;
+  return list;
+}
+
+constexpr const char* kDocumentColumns =
+    "d.id, d.path, d.name, d.sha256, d.title, d.lang, d.authors, d.source, d.doi, d.venue, "
+    "d.format, d.charset, d.year, d.bytes, d.added_at, "
+    "(SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.id)";
+
+DocumentInfo read_document(Statement& q) {
+  DocumentInfo d;
+  d.id = q.column_int(0);
+  d.path = q.column_text(1);
+  d.name = q.column_text(2);
+  d.sha256 = q.column_text(3);
+  d.title = q.column_text(4);
+  d.lang = q.column_text(5);
+  d.authors = q.column_text(6);
+  d.source = q.column_text(7);
+  d.doi = q.column_text(8);
+  d.venue = q.column_text(9);
+  d.format = q.column_text(10);
+  d.charset = q.column_text(11);
+  if (!q.column_is_null(12)) d.year = static_cast<int>(q.column_int(12));
+  d.bytes = q.column_int(13);
+  d.added_at = q.column_text(14);
+  d.paragraphs = q.column_int(15);
+  return d;
+}
+
+std::optional<DocumentInfo> one_document(Database& db, const std::string& where,
+                                         const std::function<void(Statement&)>& bind) {
+  Statement q(db, fmt::format("SELECT {} FROM documents d WHERE {}", kDocumentColumns, where));
+  bind(q);
+  if (!q.step()) return std::nullopt;
+  return read_document(q);
+}
+
+}  // namespace
+
+std::string resolve_db_path(const std::string& flag_value) {
+  if (!flag_value.empty()) return flag_value;
+  if (const char* env = std::getenv("DIPMINE_DB"); env != nullptr && *env != '\0') return env;
+  return "dipmine.db";
+}
+
+void add_connection_hook(std::function<void(Database&)> hook) {
+  std::lock_guard<std::mutex> lock(hooks_mutex);
+  hooks().push_back(std::move(hook));
+}
+
+Corpus::Corpus(const std::string& path, bool create) : db_(path, create) {}
+
+std::unique_ptr<Corpus> Corpus::open(const std::string& path, OpenMode mode) {
+  if (mode == OpenMode::existing && !std::filesystem::exists(path)) {
+    throw Error(fmt::format("{}: no database here (run `dipmine ingest` first, or give --db)",
+                            path));
+  }
+  std::unique_ptr<Corpus> c(new Corpus(path, mode == OpenMode::create));
+  Database& db = c->db_;
+  {
+    std::lock_guard<std::mutex> lock(hooks_mutex);
+    for (const auto& hook : hooks()) hook(db);
+  }
+  // Check that this is a database at all before changing anything.
+  try {
+    db.exec("SELECT count(*) FROM sqlite_schema");
+  } catch (const Error&) {
+    throw Error(fmt::format("{}: not a dipmine database (file is not SQLite)", path));
+  }
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+  if (mode == OpenMode::existing) {
+    Statement v(db, "PRAGMA user_version");
+    v.step();
+    if (v.column_int(0) == 0) {
+      throw Error(fmt::format("{}: empty database (run `dipmine ingest` first)", path));
+    }
+  }
+  migrate(db);
+  return c;
+}
+
+int Corpus::schema_version() {
+  Statement v(db_, "PRAGMA user_version");
+  v.step();
+  return static_cast<int>(v.column_int(0));
+}
+
+std::optional<int64_t> Corpus::find_by_sha(const std::string& sha256) {
+  Statement q(db_, "SELECT id FROM documents WHERE sha256 = ?");
+  q.bind(1, sha256);
+  if (!q.step()) return std::nullopt;
+  return q.column_int(0);
+}
+
+std::optional<DocumentInfo> Corpus::find_by_path(const std::string& path) {
+  return one_document(db_, "d.path = ? ORDER BY d.id DESC LIMIT 1",
+                      [&](Statement& q) { q.bind(1, path); });
+}
+
+std::optional<DocumentInfo> Corpus::document(int64_t id) {
+  return one_document(db_, "d.id = ?", [&](Statement& q) { q.bind(1, id); });
+}
+
+int64_t Corpus::insert(const DocumentRecord& doc) {
+  Statement d(db_,
+              "INSERT INTO documents(path, name, sha256, title, year, lang, authors, source, "
+              "doi, venue, format, charset, bytes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  d.bind(1, doc.path).bind(2, doc.name).bind(3, doc.sha256).bind(4, doc.title);
+  d.bind(5, doc.year).bind(6, doc.lang).bind(7, doc.authors).bind(8, doc.source);
+  d.bind(9, doc.doi).bind(10, doc.venue).bind(11, doc.format).bind(12, doc.charset);
+  d.bind(13, doc.bytes);
+  d.run();
+  const int64_t doc_id = sqlite3_last_insert_rowid(db_.handle());
+
+  Statement p(db_, "INSERT INTO paragraphs(doc_id, ordinal, lang, text) VALUES(?,?,?,?)");
+  Statement m(db_,
+              "INSERT INTO mentions(doc_id, paragraph_id, sentence, concept_id, start, end, form) "
+              "VALUES(?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
+    const ParagraphRecord& para = doc.paragraphs[i];
+    p.bind(1, doc_id).bind(2, static_cast<int64_t>(i));
+    p.bind(3, text::lang_name(para.lang)).bind(4, para.text);
+    p.run();
+    const int64_t para_id = sqlite3_last_insert_rowid(db_.handle());
+    for (const MentionRecord& mention : para.mentions) {
+      m.bind(1, doc_id).bind(2, para_id).bind(3, mention.sentence).bind(4, mention.concept_id);
+      m.bind(5, static_cast<int64_t>(mention.start)).bind(6, static_cast<int64_t>(mention.end));
+      m.bind(7, mention.form);
+      m.run();
+    }
+  }
+  Statement k(db_, "INSERT INTO keywords(doc_id, kind, keyword, key, lang) VALUES(?,?,?,?,?)");
+  for (const KeywordRecord& kw : doc.keywords) {
+    k.bind(1, doc_id).bind(2, kw.kind).bind(3, kw.keyword).bind(4, kw.key).bind(5, kw.lang);
+    k.run();
+  }
+  return doc_id;
+}
+
+bool Corpus::remove(int64_t id) {
+  // Derived rows go by ON DELETE CASCADE (and the FTS triggers, once present).
+  Statement q(db_, "DELETE FROM documents WHERE id = ?");
+  q.bind(1, id);
+  q.run();
+  return sqlite3_changes(db_.handle()) > 0;
+}
+
+std::vector<DocumentInfo> Corpus::documents() {
+  std::vector<DocumentInfo> out;
+  Statement q(db_, fmt::format("SELECT {} FROM documents d ORDER BY d.id", kDocumentColumns));
+  while (q.step()) out.push_back(read_document(q));
+  return out;
+}
+
+std::vector<LangYearCount> Corpus::counts_by_lang() {
+  // A document counts under each language it has paragraphs in.
+  std::vector<LangYearCount> out;
+  Statement q(db_,
+              "SELECT p.lang, count(DISTINCT p.doc_id), count(*), sum(length(CAST(p.text AS BLOB))) "
+              "FROM paragraphs p GROUP BY p.lang ORDER BY p.lang");
+  while (q.step()) {
+    LangYearCount c;
+    c.lang = q.column_text(0);
+    c.documents = q.column_int(1);
+    c.paragraphs = q.column_int(2);
+    c.bytes = q.column_int(3);
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<LangYearCount> Corpus::counts_by_year() {
+  std::vector<LangYearCount> out;
+  Statement q(db_,
+              "SELECT d.year, count(*), "
+              "(SELECT count(*) FROM paragraphs p JOIN documents e ON e.id = p.doc_id "
+              "  WHERE e.year IS d.year), sum(d.bytes) "
+              "FROM documents d GROUP BY d.year ORDER BY d.year IS NULL, d.year");
+  while (q.step()) {
+    LangYearCount c;
+    if (!q.column_is_null(0)) c.year = static_cast<int>(q.column_int(0));
+    c.documents = q.column_int(1);
+    c.paragraphs = q.column_int(2);
+    c.bytes = q.column_int(3);
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace dipmine::store

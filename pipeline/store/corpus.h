@@ -1,0 +1,81 @@
+// A Corpus is the SQLite store of everything dipmine knows about a set of texts:
+// documents with their metadata, paragraphs with their original text, and what
+// later stages derive from them (mentions of lexicon concepts, keywords, the
+// full-text index). Analysis and reports read the store; they never re-read files.
+//
+//   auto corpus = Corpus::open("dipmine.db", OpenMode::create);
+//   if (!corpus->find_by_sha(sha)) corpus->insert(record);   // inside a Transaction
+//   for (const DocumentInfo& d : corpus->documents()) ...
+//
+// The database runs in WAL mode; its schema version is PRAGMA user_version and
+// every migration lives in schema.cpp. A document is written in one transaction
+// with all its paragraphs and mentions, so a crash never leaves half a document.
+// One Corpus per thread; only one process should write at a time.
+// Errors throw dipmine::Error naming the database path.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/document.h"
+#include "store/sqlite.h"
+
+namespace dipmine::store {
+
+enum class OpenMode {
+  create,     // create the file and schema when missing; migrate an old schema
+  existing,   // the file must exist (read commands): Error "no database at PATH"
+};
+
+// The database path from --db, else $DIPMINE_DB, else ./dipmine.db.
+std::string resolve_db_path(const std::string& flag_value);
+
+// A hook that runs on every new connection (the FTS5 tokenizer registers here).
+void add_connection_hook(std::function<void(Database&)> hook);
+
+struct DocumentInfo {
+  int64_t id = 0;
+  std::string path, name, sha256, title, lang, authors, source, doi, venue, format, charset;
+  std::optional<int> year;
+  int64_t paragraphs = 0;
+  int64_t bytes = 0;
+  std::string added_at;
+};
+
+struct LangYearCount {
+  std::string lang;  // "" for the per-year table
+  std::optional<int> year;
+  int64_t documents = 0, paragraphs = 0, bytes = 0;
+};
+
+class Corpus {
+ public:
+  static std::unique_ptr<Corpus> open(const std::string& path, OpenMode mode);
+
+  Database& db() { return db_; }
+  int schema_version();
+
+  // Lookups for idempotent ingest; nullopt when absent.
+  std::optional<int64_t> find_by_sha(const std::string& sha256);
+  std::optional<DocumentInfo> find_by_path(const std::string& path);
+  std::optional<DocumentInfo> document(int64_t id);
+
+  // Inserts one document with its paragraphs, mentions and keywords; returns its
+  // id. Call inside a Transaction.
+  int64_t insert(const DocumentRecord& doc);
+  // Deletes a document and everything derived from it. False if no such id.
+  bool remove(int64_t id);
+
+  std::vector<DocumentInfo> documents();
+  std::vector<LangYearCount> counts_by_lang();
+  std::vector<LangYearCount> counts_by_year();
+
+ private:
+  explicit Corpus(const std::string& path, bool create);
+  Database db_;
+};
+
+}  // namespace dipmine::store

@@ -1,0 +1,96 @@
+#include "store/schema.h"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "common/error.h"
+
+namespace dipmine::store {
+namespace {
+
+// Migration i (from 1) takes the database from user_version i-1 to i.
+const std::vector<const char*>& migrations() {
+  static const std::vector<const char*> list = {
+      // 1: documents, paragraphs, concepts, mentions, keywords.
+      R"sql(
+CREATE TABLE documents(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  name TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL DEFAULT '',
+  year INTEGER,
+  lang TEXT NOT NULL DEFAULT '',
+  authors TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  doi TEXT NOT NULL DEFAULT '',
+  venue TEXT NOT NULL DEFAULT '',
+  format TEXT NOT NULL,
+  charset TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+CREATE INDEX documents_path ON documents(path);
+CREATE INDEX documents_doi ON documents(lower(doi)) WHERE doi <> '';
+CREATE TABLE paragraphs(
+  id INTEGER PRIMARY KEY,
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  lang TEXT NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE(doc_id, ordinal));
+CREATE TABLE concepts(
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  dimension TEXT NOT NULL DEFAULT '',
+  label_en TEXT NOT NULL DEFAULT '',
+  label_fa TEXT NOT NULL DEFAULT '',
+  label_ja TEXT NOT NULL DEFAULT '',
+  meta TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE mentions(
+  id INTEGER PRIMARY KEY,
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+  sentence INTEGER NOT NULL,
+  concept_id TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  form TEXT NOT NULL);
+CREATE INDEX mentions_concept ON mentions(concept_id, doc_id);
+CREATE INDEX mentions_doc ON mentions(doc_id);
+CREATE INDEX mentions_paragraph ON mentions(paragraph_id);
+CREATE TABLE keywords(
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  keyword TEXT NOT NULL,
+  key TEXT NOT NULL,
+  lang TEXT NOT NULL DEFAULT '');
+CREATE INDEX keywords_doc ON keywords(doc_id);
+CREATE INDEX keywords_key ON keywords(key);
+)sql",
+  };
+  return list;
+}
+
+}  // namespace
+
+int current_schema_version() { return static_cast<int>(migrations().size()); }
+
+void migrate(Database& db) {
+  Statement v(db, "PRAGMA user_version");
+  v.step();
+  const int have = static_cast<int>(v.column_int(0));
+  v.reset();
+  const int want = current_schema_version();
+  if (have > want) {
+    throw Error(fmt::format("{}: schema version {} was made by a newer dipmine (this one knows {})",
+                            db.path(), have, want));
+  }
+  if (have == want) return;
+  Transaction tx(db);
+  for (int i = have; i < want; ++i) db.exec(migrations()[static_cast<size_t>(i)]);
+  db.exec(fmt::format("PRAGMA user_version = {}", want));
+  tx.commit();
+}
+
+}  // namespace dipmine::store

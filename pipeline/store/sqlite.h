@@ -1,0 +1,89 @@
+// A thin RAII layer over the SQLite C API: a connection and prepared
+// statements whose errors become dipmine::Error with the database path in the
+// message. Not thread-safe: one Database per thread (the ingest writer owns one).
+//
+//   Database db("corpus.db");
+//   Statement q(db, "SELECT id, title FROM documents WHERE year >= ?");
+//   q.bind(1, 2015);
+//   while (q.step()) use(q.column_int(0), q.column_text(1));
+#pragma once
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dipmine::store {
+
+class Database {
+ public:
+  // Opens (creating when `create` is true) the database at `path`.
+  // Throws dipmine::Error naming the path when it cannot be opened.
+  Database(const std::string& path, bool create);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  sqlite3* handle() const { return db_; }
+  const std::string& path() const { return path_; }
+
+  // Runs one or more statements that return no rows. Throws on error.
+  void exec(std::string_view sql);
+  // Throws dipmine::Error "<path>: <what>: <sqlite message>".
+  [[noreturn]] void fail(std::string_view what) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+class Statement {
+ public:
+  Statement(Database& db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Binds are 1-based like sqlite3_bind_*. Text is copied (SQLITE_TRANSIENT).
+  Statement& bind(int i, int64_t v);
+  Statement& bind(int i, int v) { return bind(i, static_cast<int64_t>(v)); }
+  Statement& bind(int i, double v);
+  Statement& bind(int i, std::string_view v);
+  Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+  Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Statement& bind_null(int i);
+  template <typename T>
+  Statement& bind(int i, const std::optional<T>& v) {
+    return v ? bind(i, *v) : bind_null(i);
+  }
+
+  // True while a row is available; false when done. Throws on error.
+  bool step();
+  // Runs to completion (for INSERT/UPDATE/DELETE) and resets for reuse.
+  void run();
+  void reset();
+
+  int64_t column_int(int i) const;
+  double column_double(int i) const;
+  std::string column_text(int i) const;  // "" for NULL
+  bool column_is_null(int i) const;
+
+ private:
+  Database& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless committed.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  void commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace dipmine::store

@@ -1,0 +1,57 @@
+#include "text/lang.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include "text/utf8.h"
+
+namespace dipmine::text {
+
+std::string_view lang_name(Lang lang) {
+  switch (lang) {
+    case Lang::fa: return "fa";
+    case Lang::en: return "en";
+    case Lang::ja: return "ja";
+    case Lang::none: break;
+  }
+  return "";
+}
+
+std::optional<Lang> parse_lang(std::string_view name) {
+  if (name == "fa") return Lang::fa;
+  if (name == "en") return Lang::en;
+  if (name == "ja") return Lang::ja;
+  return std::nullopt;
+}
+
+Lang detect_lang(std::string_view text) {
+  size_t arabic = 0, latin = 0, kana = 0, han = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t len;
+    const char32_t cp = decode_utf8(text, i, len);
+    i += len;
+    if (cp < 0x80) {
+      if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ++latin;
+      continue;
+    }
+    if (!u_isalpha(static_cast<UChar32>(cp))) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    switch (uscript_getScript(static_cast<UChar32>(cp), &status)) {
+      case USCRIPT_ARABIC: ++arabic; break;
+      case USCRIPT_LATIN: ++latin; break;
+      case USCRIPT_HIRAGANA:
+      case USCRIPT_KATAKANA: ++kana; break;
+      case USCRIPT_HAN: ++han; break;
+      default: break;
+    }
+  }
+  // Japanese text mixes Latin acronyms (SCO) into kana and kanji; Persian text
+  // quotes Latin names. The majority script decides, with kana+kanji together.
+  const size_t ja = kana + han;
+  if (arabic == 0 && latin == 0 && ja == 0) return Lang::none;
+  if (arabic >= latin && arabic >= ja) return Lang::fa;
+  if (ja >= latin) return Lang::ja;
+  return Lang::en;
+}
+
+}  // namespace dipmine::text

@@ -1,0 +1,27 @@
+// Languages dipmine knows, and a paragraph's language judged by its script.
+//
+//   Lang l = detect_lang("دیپلماسی شهری");   // Lang::fa
+//   lang_name(l);                              // "fa"
+//
+// Detection counts letters per script: Arabic script -> fa, kana or kanji -> ja,
+// Latin -> en. Kana anywhere wins for ja (kanji alone is also ja: Chinese is not
+// a corpus language). Text with no letters at all is Lang::none. Pure functions,
+// safe from any thread; invalid UTF-8 is skipped byte by byte, never an error.
+#pragma once
+#include <optional>
+#include <string_view>
+
+namespace dipmine::text {
+
+enum class Lang { none, fa, en, ja };
+
+// "fa", "en", "ja", or "" for Lang::none.
+std::string_view lang_name(Lang lang);
+
+// The language named `name` ("fa", "en", "ja"), or nullopt for anything else.
+std::optional<Lang> parse_lang(std::string_view name);
+
+// The language of `text` judged by the script of its letters.
+Lang detect_lang(std::string_view text);
+
+}  // namespace dipmine::text

@@ -1,0 +1,65 @@
+// A Normalizer turns original text into the two forms every later stage uses,
+// each with a map back to the original bytes.
+//
+//   const Normalizer& n = normalizer_for(Lang::fa);
+//   MappedText c = n.clean("میشود");     // c.text == "می\u200cشود"
+//   MappedText f = n.fold("می شود");     // f.text == the same key as fold("میشود")
+//   auto [b, e] = f.original_span(0, f.text.size());   // bytes of the original
+//
+// clean: a faithful, readable text (what a careful editor would fix); used for
+//        display, KWIC lines and term extraction.
+// fold:  the matching key, built on clean and more aggressive (case, digits,
+//        diacritics, ZWNJ ignored, ...); used by search and lexicon matching.
+//        fold(fold(x)) == fold(x) and fold(clean(x)) == fold(x).
+//
+// Every byte of the output knows the original byte range it came from, so a hit
+// found in folded text is shown and highlighted in the original.
+//
+// Input need not be valid UTF-8: an invalid byte becomes U+FFFD in the output,
+// mapped to that byte. No method throws for any input.
+// Normalizers are immutable after construction and safe to share between threads
+// (implementations keep non-thread-safe ICU objects per thread).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "text/lang.h"
+
+namespace dipmine::text {
+
+// Text plus, for each of its bytes, the original byte range it was made from.
+struct MappedText {
+  std::string text;
+  // begin[i], end[i]: the original bytes that produced output byte i. Sizes equal
+  // text.size(). For unchanged text begin[i] == i and end[i] == i + 1 (as a
+  // whole character: every byte of a character carries the character's range).
+  std::vector<uint32_t> begin;
+  std::vector<uint32_t> end;
+
+  // The original byte range [first, last) covering output bytes [b, e); for an
+  // empty range, the position where output byte b came from. b <= e <= size.
+  std::pair<uint32_t, uint32_t> original_span(size_t b, size_t e) const;
+
+  // An identity map over `s` (clean output of a text that needs no change).
+  static MappedText identity(std::string_view s);
+};
+
+class Normalizer {
+ public:
+  virtual ~Normalizer() = default;
+  virtual Lang lang() const = 0;
+  // The clean text of `original`.
+  virtual MappedText clean(std::string_view original) const = 0;
+  // The folded matching key of `original` (clean, then fold steps).
+  virtual MappedText fold(std::string_view original) const = 0;
+};
+
+// The normaliser for `lang`; Lang::none gets a language-neutral one (NFKC,
+// case folding). The returned object lives as long as the program.
+const Normalizer& normalizer_for(Lang lang);
+
+}  // namespace dipmine::text

@@ -1,0 +1,86 @@
+#include "text/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <memory>
+
+#include "text/utf8.h"
+
+namespace dipmine::text {
+namespace {
+
+const char* locale_for(Lang lang) {
+  switch (lang) {
+    case Lang::fa: return "fa";
+    case Lang::ja: return "ja";
+    case Lang::en: return "en";
+    case Lang::none: break;
+  }
+  return "root";
+}
+
+// BreakIterators are not thread-safe: one per thread, language and kind.
+icu::BreakIterator* iterator_for(Lang lang, bool sentence) {
+  thread_local std::unique_ptr<icu::BreakIterator> cache[2][4];
+  auto& slot = cache[sentence ? 1 : 0][static_cast<int>(lang)];
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale loc(locale_for(lang));
+    slot.reset(sentence ? icu::BreakIterator::createSentenceInstance(loc, status)
+                        : icu::BreakIterator::createWordInstance(loc, status));
+    if (U_FAILURE(status)) slot.reset();
+  }
+  return slot.get();
+}
+
+template <typename Fn>
+void each_segment(std::string_view text, Lang lang, bool sentence, Fn fn) {
+  icu::BreakIterator* bi = iterator_for(lang, sentence);
+  if (bi == nullptr || text.empty()) return;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return;
+  bi->setText(ut, status);
+  if (U_SUCCESS(status)) {
+    int32_t start = bi->first();
+    for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
+      fn(static_cast<uint32_t>(start), static_cast<uint32_t>(end));
+    }
+  }
+  // Detach before closing: the iterator is reused by this thread.
+  icu::UnicodeString empty;
+  bi->setText(empty);
+  utext_close(ut);
+}
+
+bool has_letter_or_digit(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    const char32_t cp = decode_utf8(s, i, len);
+    if (u_isalnum(static_cast<UChar32>(cp))) return true;
+    i += len;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Span> sentences(std::string_view text, Lang lang) {
+  std::vector<Span> out;
+  each_segment(text, lang, true, [&](uint32_t b, uint32_t e) {
+    if (has_letter_or_digit(text.substr(b, e - b))) out.push_back({b, e});
+  });
+  return out;
+}
+
+std::vector<Span> words(std::string_view text, Lang lang) {
+  std::vector<Span> out;
+  each_segment(text, lang, false, [&](uint32_t b, uint32_t e) {
+    if (has_letter_or_digit(text.substr(b, e - b))) out.push_back({b, e});
+  });
+  return out;
+}
+
+}  // namespace dipmine::text

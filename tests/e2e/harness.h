@@ -1,0 +1,97 @@
+// Runs the real dipmine binary for end-to-end tests: each test gets a fresh
+// temporary directory (with its own database) and sees stdout, stderr and the
+// exit code of every command it runs.
+#pragma once
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace e2e {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int code = -1;
+  std::string out, err;
+};
+
+inline std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) {
+    if (c == '\'') q += "'\\''";
+    else q += c;
+  }
+  return q + "'";
+}
+
+inline std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline void write_file(const fs::path& p, const std::string& data) {
+  fs::create_directories(p.parent_path());
+  std::ofstream out(p, std::ios::binary);
+  out << data;
+}
+
+inline fs::path data_dir() { return DIPMINE_TEST_DATA; }
+inline fs::path source_dir() { return DIPMINE_SOURCE_DIR; }
+
+// A scratch directory with a database path; removed when the test ends.
+class Sandbox {
+ public:
+  Sandbox() {
+    std::string tmpl = (fs::temp_directory_path() / "dipmine-e2e-XXXXXX").string();
+    dir_ = mkdtemp(tmpl.data());
+  }
+  ~Sandbox() {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  const fs::path& dir() const { return dir_; }
+  fs::path db() const { return dir_ / "test.db"; }
+
+  // Runs `dipmine --db <sandbox db> ARGS` with optional stdin; never throws.
+  Result run(const std::vector<std::string>& args, const std::string& stdin_data = "",
+             bool with_db = true) const {
+    std::string cmd = shell_quote(DIPMINE_BIN);
+    if (with_db) cmd += " --db " + shell_quote(db().string());
+    for (const auto& a : args) cmd += " " + shell_quote(a);
+    return run_shell(cmd, stdin_data);
+  }
+
+  Result run_shell(const std::string& command, const std::string& stdin_data = "") const {
+    const fs::path in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
+    write_file(in, stdin_data);
+    const std::string full = "cd " + shell_quote(dir_.string()) + " && " + command + " <" +
+                             shell_quote(in.string()) + " >" + shell_quote(out.string()) +
+                             " 2>" + shell_quote(err.string());
+    Result r;
+    const int status = std::system(full.c_str());
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = read_file(out);
+    r.err = read_file(err);
+    return r;
+  }
+
+ private:
+  fs::path dir_;
+};
+
+inline int count_lines(const std::string& s) {
+  int n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+}  // namespace e2e
