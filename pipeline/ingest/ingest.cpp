@@ -17,11 +17,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// One file in flight. A plain file yields one record; a bibliographic export
+// yields one per entry.
 struct Item {
   std::string path;
   uint64_t file_bytes = 0;
-  store::DocumentRecord record;
-  std::string error;
+  std::vector<store::DocumentRecord> records;
+  std::string error;                  // the whole file failed
+  std::vector<std::string> messages;  // parts of it were skipped
 };
 
 bool hidden(const fs::path& p) {
@@ -145,11 +148,12 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
   auto write = [&](Item& item) {
     ++files_done;
     bytes_done += item.file_bytes;
+    for (auto& m : item.messages) report.messages.push_back(std::move(m));
     if (!item.error.empty()) {
       ++report.failed;
       report.messages.push_back(item.error);
-    } else {
-      store::DocumentRecord& rec = item.record;
+    }
+    for (store::DocumentRecord& rec : item.records) {
       if (!tx) tx.emplace(corpus.db());
       const std::optional<int64_t> same = corpus.find_by_sha(rec.sha256);
       if (same && !options.force) {
@@ -199,11 +203,14 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                     item->error = std::move(file.error);
                     return item;
                   }
-                  item->record = make_record(item->path, std::move(file), options);
-                  if (item->record.paragraphs.empty()) {
+                  store::DocumentRecord rec = make_record(item->path, std::move(file), options);
+                  if (rec.paragraphs.empty()) {
                     item->error = fmt::format("{}: no text found; skipped", item->path);
-                  } else if (options.enrich) {
-                    options.enrich(item->record);
+                    return item;
+                  }
+                  item->records.push_back(std::move(rec));
+                  if (options.enrich) {
+                    for (auto& r : item->records) options.enrich(r);
                   }
                 } catch (const std::exception& e) {
                   item->error = fmt::format("{}: {}", item->path, e.what());
