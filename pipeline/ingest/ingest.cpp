@@ -80,7 +80,11 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
 store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
                                   const IngestOptions& options) {
   store::DocumentRecord rec;
-  rec.path = path;
+  // The absolute path, so that the same file reached from another folder is
+  // recognised as the same file.
+  std::error_code ec;
+  const fs::path abs = fs::weakly_canonical(fs::absolute(path), ec);
+  rec.path = ec ? path : abs.string();
   rec.name = fs::path(path).filename().string();
   rec.sha256 = sha256_hex(file.text);
   rec.format = file.format;
@@ -158,6 +162,10 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
       const std::optional<int64_t> same = corpus.find_by_sha(rec.sha256);
       if (same && !options.force) {
         ++report.unchanged;
+        if (auto other = corpus.document(*same); other && other->path != rec.path) {
+          report.messages.push_back(fmt::format("{}: same text as document {} ({}); not added again",
+                                                item.path, *same, other->path));
+        }
       } else {
         bool replaced = false;
         if (same) {

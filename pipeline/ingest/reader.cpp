@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 
 #include <poppler-document.h>
+#include <poppler-global.h>
 #include <poppler-page.h>
 
 #include <algorithm>
@@ -61,6 +62,36 @@ std::string check_lines(const std::string& text, uint64_t max_line) {
   return {};
 }
 
+// Where the first invalid UTF-8 byte is, when the text is otherwise UTF-8:
+// multi-byte sequences that decode outnumber the bytes that do not. Such a
+// file is damaged UTF-8; decoding it as a legacy charset would garble it.
+struct Utf8Damage {
+  bool mostly_utf8 = false;
+  size_t offset = 0, line = 1;
+};
+Utf8Damage find_utf8_damage(const std::string& bytes) {
+  Utf8Damage d;
+  size_t valid_multi = 0, invalid = 0;
+  bool found = false;
+  for (size_t i = 0; i < bytes.size();) {
+    size_t len;
+    const char32_t cp = text::decode_utf8(bytes, i, len);
+    if (cp == 0xFFFD && len == 1) {
+      ++invalid;
+      if (!found) {
+        found = true;
+        d.offset = i;
+        d.line = 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(i), '\n'));
+      }
+    } else if (len > 1) {
+      ++valid_multi;
+    }
+    i += len;
+  }
+  d.mostly_utf8 = valid_multi > 4 * invalid;
+  return d;
+}
+
 bool convert(const std::string& bytes, const char* charset, std::string& out) {
   UErrorCode status = U_ZERO_ERROR;
   UConverter* conv = ucnv_open(charset, &status);
@@ -75,10 +106,15 @@ bool convert(const std::string& bytes, const char* charset, std::string& out) {
   return true;
 }
 
+void ignore_poppler_message(const std::string&, void*) {}
+
 DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
+  // poppler writes its own complaints to stderr; ours name the file instead.
+  static const bool quiet = (poppler::set_debug_error_function(ignore_poppler_message, nullptr), true);
+  (void)quiet;
   std::vector<char> data(bytes.begin(), bytes.end());
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_data(&data));
-  if (!doc) return failure(path, "broken PDF (poppler cannot open it)");
+  if (!doc) return failure(path, "broken PDF (cannot be parsed)");
   if (doc->is_locked()) return failure(path, "PDF is encrypted (locked); decrypt it first");
   DecodedFile f;
   f.format = "pdf";
@@ -117,6 +153,11 @@ DecodedFile decode_text(const std::string& path, const std::string& raw,
     f.charset = "UTF-8";
   } else {
     if (looks_binary(bytes)) return failure(path, "binary file, not text; skipped");
+    if (const Utf8Damage d = find_utf8_damage(bytes); d.mostly_utf8) {
+      return failure(path, fmt::format("line {}: invalid UTF-8 (byte offset {}) in a UTF-8 file; "
+                                       "repair it, or give --encoding if it is not UTF-8",
+                                       d.line, d.offset));
+    }
     UErrorCode status = U_ZERO_ERROR;
     UCharsetDetector* det = ucsdet_open(&status);
     ucsdet_setText(det, bytes.data(), static_cast<int32_t>(bytes.size()), &status);

@@ -2,15 +2,22 @@
 // map to the ORIGINAL text (not to the step's input), so steps chain freely.
 //
 //   MappedText t = sanitize_utf8(original);   // always the first step
-//   t = apply_nfkc(t);
-//   t = map_code_points(t, [](char32_t c, std::u32string& out) { ... return true; });
+//   t = apply_nfkc(std::move(t));
+//   t = fa::letter_variants(std::move(t));
 //
-// A language's normaliser is a short, visible list of such steps.
+// A language's normaliser is a short, visible list of such steps (see
+// persian_normalizer.cpp, english_normalizer.cpp, japanese_normalizer.cpp).
+// Every step here is a pure function of its input (plus compiled-in data), safe
+// from any thread, never throws for any input, and assumes valid UTF-8 (which
+// sanitize_utf8 guarantees). A step that changes nothing returns its input
+// without copying. Steps keep the map monotone (output order = original order)
+// except fa::repair_visual_order, which moves pieces of words (see normalizer.h).
 #pragma once
 #include <functional>
 #include <string>
 
 #include "text/normalizer.h"
+#include "text/utf8.h"
 
 namespace dipmine::text {
 
@@ -25,11 +32,107 @@ MappedText sanitize_utf8(std::string_view original);
 using CodePointRewrite = std::function<bool(char32_t cp, std::u32string& out)>;
 MappedText map_code_points(const MappedText& in, const CodePointRewrite& fn);
 
-// ICU NFKC, applied per normalisation segment so offsets stay exact.
+// Appends code point `cp` to `out`, every byte mapped to [b, e).
+void push_mapped(MappedText& out, char32_t cp, uint32_t b, uint32_t e);
+// Appends input bytes [i, j) of `in` to `out` with their maps.
+void copy_mapped(MappedText& out, const MappedText& in, size_t i, size_t j);
+
+// The fast form of map_code_points for hot paths: `fn(cp)` returns the single
+// replacement code point, 0 to delete, or cp itself to keep. No allocation
+// when nothing changes (the input is returned).
+template <typename Fn>
+MappedText rewrite_each(MappedText&& in, Fn fn) {
+  const std::string_view s = in.text;
+  MappedText out;
+  bool changed = false;
+  size_t kept = 0;  // input bytes [kept, i) not yet copied to out
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    const char32_t cp = b0 < 0x80 ? b0 : decode_utf8(s, i, len);
+    const char32_t r = fn(cp);
+    if (r != cp) {
+      if (!changed) {
+        changed = true;
+        out.text.reserve(s.size());
+        out.begin.reserve(s.size());
+        out.end.reserve(s.size());
+      }
+      copy_mapped(out, in, kept, i);
+      if (r != 0) push_mapped(out, r, in.begin[i], in.end[i + len - 1]);
+      kept = i + len;
+    }
+    i += len;
+  }
+  if (!changed) return std::move(in);
+  copy_mapped(out, in, kept, s.size());
+  return out;
+}
+
+// ICU NFKC, with ICU's edit record so offsets stay exact; unchanged text keeps
+// its finer map. (NFKC keeps ZWNJ and soft hyphens.)
 MappedText apply_nfkc(const MappedText& in);
-// ICU NFKC_Casefold (note: deletes ZWNJ and soft hyphens).
+MappedText apply_nfkc(MappedText&& in);
+// ICU NFKC_Casefold (note: deletes ZWNJ, soft hyphens and other ignorables).
 MappedText apply_nfkc_casefold(const MappedText& in);
+MappedText apply_nfkc_casefold(MappedText&& in);
 // ICU full case folding only.
 MappedText apply_casefold(const MappedText& in);
+
+// ---- Script-level steps shared by all languages (arabic_steps.cpp) ----
+namespace fa {
+// ي ى ے → ی, ك → ک, ۀ ہ ە ة → ه (ة is 003's ezafe: توسعة پایدار).
+MappedText letter_variants(MappedText&& in);
+// Removes tatweel (شــهر) and stray directional/joiner controls (LRM, RLM, ALM,
+// embeddings, isolates, ZWJ, BOM). ZWNJ is kept (see zwnj_* steps).
+MappedText remove_tatweel_and_controls(MappedText&& in);
+// »...« → «...» and )X( → (X) when a closing mark opens a span that a later
+// opening mark on the same line closes (RTL extraction reversed them).
+MappedText fix_reversed_punctuation(MappedText&& in);
+// Doubled ZWNJ made single; ZWNJ at a word edge (beside a space, punctuation,
+// line edge) removed.
+MappedText zwnj_tidy(MappedText&& in);
+// می/نمی verb prefix joined with ZWNJ: میشود, می شود → می‌شود (not میز, میلیون,
+// میان, میزبانی: the rest must look like a conjugated verb).
+MappedText zwnj_verb_prefix(MappedText&& in);
+// Suffixes ها های هایی تر ترین attached with ZWNJ when written apart
+// (کتاب ها → کتاب‌ها), ام ات اش ای after a final ه (خانه ای → خانه‌ای), and
+// ZWNJ inserted where a final ه was run into its suffix (واژههای → واژه‌های,
+// منطقهای → منطقه‌ای) when the vocabulary knows the stem.
+MappedText zwnj_suffixes(MappedText&& in);
+// Fold only: harakat, superscript alef and hamza above removed; أ إ آ ٱ → ا,
+// ؤ → و, ئ → ی, standalone ء removed.
+MappedText fold_marks_and_hamza(MappedText&& in);
+// Fold only: Persian and Arabic-Indic digits → ASCII, ٫ → '.', ٬ → ','.
+MappedText fold_digits(MappedText&& in);
+// Visual-order repair (visual_order.cpp): word pieces put back in reading order
+// by the shipped vocabulary, then runs of repaired words reversed. Moves bytes:
+// the map is NOT monotone inside a repaired word or run.
+MappedText repair_visual_order(MappedText&& in);
+}  // namespace fa
+
+// ---- English (english_steps.cpp) ----
+namespace en {
+// Removes soft hyphens (U+00AD).
+MappedText remove_soft_hyphens(MappedText&& in);
+// A word hyphenated across a line break re-joined (govern-\nments → governments)
+// unless the hyphen belongs there (non-\ngovernmental, UN-\nHabitat, or the
+// hyphenated form appears elsewhere in the text).
+MappedText join_hyphenated_breaks(MappedText&& in);
+// Hard-wrapped lines of one paragraph joined: a single line break (with the
+// spaces around it) becomes one space; a blank line (paragraph break) stays.
+MappedText join_wrapped_lines(MappedText&& in);
+// Fold only: ‘ ’ ‛ ′ → ', “ ” „ ″ « » → ", ‐ ‑ ‒ – — ― − → -.
+MappedText fold_quotes_and_dashes(MappedText&& in);
+// Fold only: each ASCII-letter word replaced by its Snowball English stem
+// (applied until it stops changing, so folding is idempotent).
+MappedText stem_words(MappedText&& in);
+}  // namespace en
+
+// ---- Japanese (japanese_steps.cpp) ----
+namespace ja {
+// Prolonged sound mark variants after kana (－ ｰ ― ‐ - 〜 ～ after カ) → ー.
+MappedText prolonged_sound_marks(MappedText&& in);
+}  // namespace ja
 
 }  // namespace dipmine::text

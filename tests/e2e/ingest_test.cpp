@@ -1,17 +1,257 @@
+// End-to-end tests of `dipmine ingest`, `docs`, `remove` and `stats` on the
+// shipped corpus and on the good and bad files in tests/data/ingest/.
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 
 #include "harness.h"
 
 using e2e::Sandbox;
 
+namespace {
+
+std::string corpus_dir() { return (e2e::source_dir() / "corpus").string(); }
+std::string ingest_data(const std::string& name) {
+  return (e2e::data_dir() / "ingest" / name).string();
+}
+
+// Runs one SQL query on a database and returns the first column of every row,
+// joined by newlines.
+std::string query(const e2e::fs::path& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* st = nullptr;
+  std::string out;
+  if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+      if (!out.empty()) out += "\n";
+      out += t ? t : "NULL";
+    }
+  } else {
+    out = std::string("SQL error: ") + sqlite3_errmsg(h);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return out;
+}
+
+bool contains(const std::string& hay, const std::string& needle) {
+  return hay.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
 TEST_CASE("ingest of the shipped corpus adds 5, then 5 unchanged", "[ingest]") {
   Sandbox s;
-  const std::string corpus = (e2e::source_dir() / "corpus").string();
-  auto r = s.run({"ingest", corpus});
+  auto r = s.run({"ingest", corpus_dir()});
   INFO(r.err);
   REQUIRE(r.code == 0);
-  CHECK(r.out.find("5 added, 0 updated, 0 unchanged, 0 failed") != std::string::npos);
-  r = s.run({"ingest", corpus});
+  CHECK(contains(r.out, "5 added, 0 updated, 0 unchanged, 0 failed"));
+  r = s.run({"ingest", corpus_dir()});
   REQUIRE(r.code == 0);
-  CHECK(r.out.find("0 added, 0 updated, 5 unchanged, 0 failed") != std::string::npos);
+  CHECK(contains(r.out, "0 added, 0 updated, 5 unchanged, 0 failed"));
+  CHECK(r.err.empty());
+  // The manifest beside the files was read: titles and years are stored.
+  CHECK(query(s.db(), "SELECT year FROM documents ORDER BY name") == "2020\nNULL\n2019\n2022\n2025");
+  CHECK(contains(query(s.db(), "SELECT title FROM documents WHERE name LIKE '003%'"),
+                 "global model of city diplomacy"));
+  CHECK(query(s.db(), "PRAGMA journal_mode") == "wal");
+}
+
+TEST_CASE("paragraph languages: English abstracts inside Persian papers are en", "[ingest]") {
+  Sandbox s;
+  REQUIRE(s.run({"ingest", corpus_dir()}).code == 0);
+  const std::string langs = query(s.db(),
+      "SELECT d.name || ':' || p.lang || ':' || count(*) FROM paragraphs p JOIN documents d "
+      "ON d.id = p.doc_id WHERE p.lang <> '' GROUP BY d.name, p.lang ORDER BY d.name, p.lang");
+  CHECK(contains(langs, "000_e4dc5931b483c3b1.txt:en:"));
+  CHECK(contains(langs, "000_e4dc5931b483c3b1.txt:fa:"));
+  CHECK(contains(langs, "003_3964fd2fec2828ab.txt:en:"));
+  CHECK(contains(langs, "003_3964fd2fec2828ab.txt:fa:"));
+  CHECK(contains(langs, "004_635347e6668643bb.txt:ja:"));
+  CHECK_FALSE(contains(langs, "004_635347e6668643bb.txt:fa"));
+  CHECK(query(s.db(), "SELECT lang FROM documents WHERE name LIKE '003%'") == "fa");
+  // The abstract's first sentence is one paragraph, not one per PDF line.
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE 'With the emergence of "
+                      "contemporary globalization%transnational%'") == "1");
+}
+
+TEST_CASE("legacy charsets are detected and recorded", "[ingest][charset]") {
+  Sandbox s;
+  for (const char* f : {"fa_windows1256.txt", "ja_shiftjis.txt", "en_utf8_bom.txt"}) {
+    auto r = s.run({"ingest", ingest_data(f)});
+    INFO(f << ": " << r.err);
+    REQUIRE(r.code == 0);
+  }
+  Sandbox s2;
+  REQUIRE(s2.run({"ingest", ingest_data("ja_eucjp.txt")}).code == 0);
+  CHECK(query(s.db(), "SELECT name || '=' || charset || '=' || lang FROM documents ORDER BY name") ==
+        "en_utf8_bom.txt=UTF-8=en\nfa_windows1256.txt=windows-1256=fa\nja_shiftjis.txt=Shift_JIS=ja");
+  CHECK(query(s2.db(), "SELECT charset FROM documents") == "EUC-JP");
+  // Letters that ISO-8859-6 lacks (پ چ ژ گ) came through.
+  const std::string fa = query(s.db(), "SELECT text FROM paragraphs p JOIN documents d ON "
+                                       "d.id = p.doc_id WHERE d.name = 'fa_windows1256.txt'");
+  CHECK(contains(fa, "پژوهش چگونگی گردشگری") == false);  // Arabic yeh kept as written
+  CHECK(contains(fa, "پژوهش چگونگي گردشگري"));
+  const std::string ja = query(s2.db(), "SELECT group_concat(text, '|') FROM paragraphs");
+  CHECK(contains(ja, "上海協力機構（SCO）"));
+  // The BOM is not part of the text.
+  CHECK(query(s.db(), "SELECT substr(text, 1, 4) FROM paragraphs p JOIN documents d ON "
+                      "d.id = p.doc_id WHERE d.name = 'en_utf8_bom.txt'") == "City");
+  // Same Japanese text in two charsets is one document, and ingest says so.
+  auto r = s2.run({"ingest", ingest_data("ja_shiftjis.txt")});
+  CHECK(r.code == 0);
+  CHECK(contains(r.out, "0 added, 0 updated, 1 unchanged"));
+  CHECK(contains(r.err, "ja_shiftjis.txt: same text as document 1"));
+}
+
+TEST_CASE("--encoding overrides detection; a wrong one is an error", "[ingest][charset]") {
+  Sandbox s;
+  auto r = s.run({"ingest", "--encoding", "Shift_JIS", ingest_data("ja_shiftjis.txt")});
+  CHECK(r.code == 0);
+  r = s.run({"ingest", "--encoding", "UTF-8", ingest_data("fa_windows1256.txt")});
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "fa_windows1256.txt: not valid UTF-8 text"));
+}
+
+TEST_CASE("bad input: one clear line per file, the rest goes on", "[ingest][bad]") {
+  Sandbox s;
+  const std::string huge = (s.dir() / "huge_line.txt").string();
+  {
+    std::ofstream out(huge, std::ios::binary);
+    const std::string chunk(1 << 20, 'a');
+    for (int i = 0; i < 100; ++i) out << chunk;
+    out << "\n";
+  }
+  const std::string dangling = (s.dir() / "dangling.txt").string();
+  e2e::fs::create_symlink(s.dir() / "nowhere.txt", dangling);
+
+  auto r = s.run({"ingest", ingest_data("binary.txt"), ingest_data("empty.txt"),
+                  ingest_data("blank.txt"), ingest_data("broken_utf8.txt"),
+                  ingest_data("broken.pdf"), ingest_data("encrypted.pdf"), huge, dangling,
+                  (s.dir() / "missing.txt").string(), ingest_data("city_networks.pdf"),
+                  ingest_data("en_utf8_bom.txt")});
+  INFO(r.err);
+  CHECK(r.code == 1);
+  CHECK(contains(r.out, "2 added, 0 updated, 0 unchanged, 9 failed"));
+  CHECK(contains(r.err, "binary.txt: binary file, not text"));
+  CHECK(contains(r.err, "empty.txt: empty file"));
+  CHECK(contains(r.err, "blank.txt: empty file"));
+  CHECK(contains(r.err, "broken_utf8.txt: line 2: invalid UTF-8 (byte offset 97)"));
+  CHECK(contains(r.err, "broken.pdf: broken PDF"));
+  CHECK(contains(r.err, "encrypted.pdf: PDF is encrypted"));
+  CHECK(contains(r.err, "huge_line.txt: line 1 is 100.0 MB long"));
+  CHECK(contains(r.err, "dangling.txt: "));
+  CHECK(contains(r.err, "missing.txt: no such file or folder"));
+  CHECK(e2e::count_lines(r.err) == 9);
+  CHECK_FALSE(contains(r.err, "poppler/error"));
+  // Exactly the good documents are stored.
+  CHECK(query(s.db(), "SELECT name FROM documents ORDER BY name") ==
+        "city_networks.pdf\nen_utf8_bom.txt");
+  CHECK(contains(query(s.db(), "SELECT text FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
+                               "WHERE d.format = 'pdf'"),
+                 "Eurocities and C40"));
+}
+
+TEST_CASE("--force replaces; a changed file is updated", "[ingest]") {
+  Sandbox s;
+  const auto file = s.dir() / "note.txt";
+  e2e::write_file(file, "City diplomacy is old.\n");
+  REQUIRE(s.run({"ingest", file.string()}).code == 0);
+  auto r = s.run({"ingest", "--force", file.string()});
+  CHECK(contains(r.out, "0 added, 1 updated, 0 unchanged"));
+  e2e::write_file(file, "City diplomacy is new.\n");
+  r = s.run({"ingest", file.string()});
+  CHECK(contains(r.out, "0 added, 1 updated, 0 unchanged"));
+  CHECK(query(s.db(), "SELECT count(*) FROM documents") == "1");
+  CHECK(query(s.db(), "SELECT text FROM paragraphs") == "City diplomacy is new.");
+}
+
+TEST_CASE("--title, --year and --lang set metadata", "[ingest]") {
+  Sandbox s;
+  auto r = s.run({"ingest", "--title", "A test", "--year", "2021", "--lang", "en",
+                  ingest_data("fa_windows1256.txt")});
+  REQUIRE(r.code == 0);
+  CHECK(query(s.db(), "SELECT title || '|' || year FROM documents") == "A test|2021");
+  CHECK(query(s.db(), "SELECT DISTINCT lang FROM paragraphs") == "en");
+  r = s.run({"ingest", "--title", "x", corpus_dir()});
+  CHECK(r.code == 2);
+  CHECK(contains(r.err, "--title"));
+  r = s.run({"ingest", "--lang", "de", corpus_dir()});
+  CHECK(r.code == 2);
+  CHECK(contains(r.err, "--lang"));
+  r = s.run({"ingest"});
+  CHECK(r.code == 2);
+  CHECK(contains(r.err, "PATH"));
+}
+
+TEST_CASE("manifest errors name file and line; nothing is written", "[ingest][manifest]") {
+  Sandbox s;
+  const auto dir = s.dir() / "c";
+  e2e::write_file(dir / "a.txt", "City diplomacy.\n");
+  e2e::write_file(dir / "m1.tsv", "file\ttitle\tyear\na.txt\tA\t2020\nb.txt\tB\t2021\n");
+  auto r = s.run({"ingest", "--manifest", (dir / "m1.tsv").string(), (dir / "a.txt").string()});
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "m1.tsv:3: names 'b.txt', which does not exist"));
+  e2e::write_file(dir / "m2.tsv", "file\ttitle\tyear\na.txt\tA\tnineteen\n");
+  r = s.run({"ingest", "--manifest", (dir / "m2.tsv").string(), (dir / "a.txt").string()});
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "m2.tsv:2: year 'nineteen' is not a number"));
+  e2e::write_file(dir / "m3.tsv", "title\tyear\nA\t2020\n");
+  r = s.run({"ingest", "--manifest", (dir / "m3.tsv").string(), (dir / "a.txt").string()});
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "m3.tsv:1: header has no 'file' column"));
+  e2e::write_file(dir / "m4.tsv", "file\tlang\na.txt\tde\n");
+  r = s.run({"ingest", "--manifest", (dir / "m4.tsv").string(), (dir / "a.txt").string()});
+  CHECK(contains(r.err, "m4.tsv:2: lang 'de' is not fa, en or ja"));
+  CHECK_FALSE(e2e::fs::exists(s.db()));
+}
+
+TEST_CASE("docs, stats and remove", "[store]") {
+  Sandbox s;
+  REQUIRE(s.run({"ingest", corpus_dir()}).code == 0);
+  auto r = s.run({"docs"});
+  REQUIRE(r.code == 0);
+  CHECK(e2e::count_lines(r.out) == 6);
+  CHECK(contains(r.out, "The global model of city diplomacy of urban networks "));
+  r = s.run({"docs", "--format", "json"});
+  CHECK(contains(r.out, "\"year\": 2025"));
+  r = s.run({"stats", "--format", "tsv"});
+  CHECK(contains(r.out, "lang\tdocuments\tparagraphs\tbytes\n"));
+  CHECK(contains(r.out, "\nja\t1\t"));
+  CHECK(contains(r.out, "\n2022\t1\t"));
+  const std::string paragraphs_before = query(s.db(), "SELECT count(*) FROM paragraphs");
+  r = s.run({"remove", "5"});
+  CHECK(r.code == 0);
+  CHECK(query(s.db(), "SELECT count(*) FROM documents") == "4");
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE doc_id = 5") == "0");
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs") != paragraphs_before);
+  r = s.run({"remove", "99"});
+  CHECK(r.code == 2);
+  CHECK(contains(r.err, "no document with id 99"));
+  r = s.run({"remove", "abc"});
+  CHECK(r.code == 2);
+  // Removing then re-ingesting brings the document back.
+  r = s.run({"ingest", corpus_dir()});
+  CHECK(contains(r.out, "1 added, 0 updated, 4 unchanged"));
+}
+
+TEST_CASE("database path: --db, DIPMINE_DB, missing and foreign files", "[store]") {
+  Sandbox s;
+  auto r = s.run({"docs"});
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "no database here"));
+  r = s.run_shell("DIPMINE_DB=env.db " + e2e::shell_quote(DIPMINE_BIN) + " ingest " +
+                  e2e::shell_quote(ingest_data("en_utf8_bom.txt")));
+  CHECK(r.code == 0);
+  CHECK(e2e::fs::exists(s.dir() / "env.db"));
+  r = s.run_shell(e2e::shell_quote(DIPMINE_BIN) + " ingest " +
+                  e2e::shell_quote(ingest_data("en_utf8_bom.txt")));
+  CHECK(r.code == 0);
+  CHECK(e2e::fs::exists(s.dir() / "dipmine.db"));
+  e2e::write_file(s.dir() / "not.db", "this is not a database, just text\n");
+  r = s.run({"--db", (s.dir() / "not.db").string(), "docs"}, "", false);
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "not.db: not a dipmine database"));
 }

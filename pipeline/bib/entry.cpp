@@ -1,0 +1,251 @@
+#include "bib/entry.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "text/lang.h"
+#include "text/normalizer.h"
+#include "text/utf8.h"
+
+namespace dipmine::bib {
+namespace detail {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Abstract paragraphs: cut at blank lines, each squeezed.
+std::vector<std::string> abstract_paragraphs(std::string_view s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  auto flush = [&](size_t end) {
+    std::string p = squeeze(s.substr(start, end - start));
+    if (!p.empty()) out.push_back(std::move(p));
+  };
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == '\n') {
+      size_t j = i + 1;
+      while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) ++j;
+      if (j < s.size() && s[j] == '\n') {
+        flush(i);
+        while (j < s.size() && is_space(s[j])) ++j;
+        start = i = j;
+        continue;
+      }
+    }
+    ++i;
+  }
+  flush(s.size());
+  return out;
+}
+
+bool is_placeholder_abstract(std::string_view s) {
+  return s == "[No abstract available]" || s == "No abstract available";
+}
+
+// Words that say "no year yet" rather than give a wrong one.
+bool is_no_year(std::string_view s) {
+  std::string l;
+  for (char c : s) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return l == "in press" || l == "forthcoming" || l == "n.d." || l == "nd" || l == "n.d" ||
+         l == "no date" || l == "submitted";
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string squeeze(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  for (char c : s) {
+    if (is_space(c)) {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) out += ' ';
+    pending = false;
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> split_list(std::string_view s, std::string_view seps) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find_first_of(seps, start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string part = squeeze(s.substr(start, end - start));
+    if (!part.empty()) out.push_back(std::move(part));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> split_keywords(std::string_view s) {
+  return split_list(s, s.find(';') != std::string_view::npos ? ";" : ",");
+}
+
+std::optional<int> parse_year(std::string_view s) {
+  int value = 0, digits = 0;
+  for (size_t i = 0; i <= s.size();) {
+    size_t len = 1;
+    const char32_t c = i < s.size() ? text::decode_utf8(s, i, len) : U' ';
+    int d = -1;
+    if (c >= U'0' && c <= U'9') d = static_cast<int>(c - U'0');
+    else if (c >= 0x06F0 && c <= 0x06F9) d = static_cast<int>(c - 0x06F0);  // Persian
+    else if (c >= 0x0660 && c <= 0x0669) d = static_cast<int>(c - 0x0660);  // Arabic-Indic
+    if (d >= 0) {
+      value = digits < 9 ? value * 10 + d : value;
+      ++digits;
+    } else {
+      if (digits == 4 && value >= 1000 && value <= 2999) return value;
+      value = digits = 0;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+void Sink::skip(size_t line, std::string_view what) {
+  ++ordinal;
+  ++out.entries;
+  ++out.skipped;
+  out.messages.push_back(fmt::format("{}:{}: {}; skipped", path, line, what));
+}
+
+void Sink::note(size_t line, std::string_view what) {
+  out.messages.push_back(line > 0 ? fmt::format("{}:{}: {}", path, line, what)
+                                  : fmt::format("{}: {}", path, what));
+}
+
+void Sink::add(Entry&& e) {
+  std::string title = squeeze(e.title);
+  std::string abstract(trim(e.abstract));
+  if (is_placeholder_abstract(abstract)) abstract.clear();
+  if (title.empty()) {
+    skip(e.line, "record has no title");
+    return;
+  }
+  std::optional<int> year;
+  if (const std::string y = squeeze(e.year); !y.empty() && !is_no_year(y)) {
+    year = parse_year(y);
+    if (!year) {
+      skip(e.line, fmt::format("invalid year `{}`", y));
+      return;
+    }
+  }
+  ++ordinal;
+  ++out.entries;
+  store::DocumentRecord rec;
+  rec.path = fmt::format("{}#{}", path, ordinal);
+  rec.name = e.id.empty() ? rec.path : squeeze(e.id);
+  rec.format = std::string(format_name(format));
+  rec.charset = "UTF-8";
+  rec.title = title;
+  rec.year = year;
+  rec.doi = clean_doi(e.doi);
+  rec.venue = squeeze(e.venue);
+  rec.source = squeeze(e.url);
+  std::string authors;
+  for (const std::string& a : e.authors) {
+    std::string s = squeeze(a);
+    if (s.empty()) continue;
+    if (!authors.empty()) authors += "; ";
+    authors += s;
+  }
+  rec.authors = std::move(authors);
+
+  std::vector<std::string> texts{title};
+  for (std::string& p : abstract_paragraphs(abstract)) texts.push_back(std::move(p));
+  std::map<text::Lang, size_t> bytes_by_lang;
+  for (std::string& t : texts) {
+    store::ParagraphRecord p;
+    p.lang = text::detect_lang(t);
+    bytes_by_lang[p.lang] += t.size();
+    rec.bytes += static_cast<int64_t>(t.size());
+    p.text = std::move(t);
+    rec.paragraphs.push_back(std::move(p));
+  }
+  size_t best = 0;
+  for (const auto& [lang, n] : bytes_by_lang) {
+    if (lang != text::Lang::none && n > best) {
+      best = n;
+      rec.lang = std::string(text::lang_name(lang));
+    }
+  }
+
+  std::set<std::pair<std::string, std::string>> seen;
+  auto add_keywords = [&](const std::vector<std::string>& list, const char* kind) {
+    for (const std::string& k : list) {
+      store::KeywordRecord kw;
+      kw.kind = kind;
+      kw.keyword = squeeze(k);
+      const text::Lang lang = text::detect_lang(kw.keyword);
+      kw.key = keyword_key(kw.keyword);
+      if (kw.key.empty() || !seen.emplace(kw.kind, kw.key).second) continue;
+      kw.lang = lang == text::Lang::none ? rec.lang : std::string(text::lang_name(lang));
+      rec.keywords.push_back(std::move(kw));
+    }
+  };
+  add_keywords(e.author_keywords, "author");
+  add_keywords(e.index_keywords, "index");
+  out.records.push_back(std::move(rec));
+}
+
+}  // namespace detail
+
+std::string_view format_name(Format f) {
+  switch (f) {
+    case Format::ris: return "ris";
+    case Format::bibtex: return "bibtex";
+    case Format::csl_json: return "csl-json";
+    case Format::scopus_csv: return "scopus-csv";
+    case Format::wos: return "wos";
+  }
+  return "";
+}
+
+std::string keyword_key(std::string_view keyword) {
+  const std::string squeezed = detail::squeeze(keyword);
+  const text::Lang lang = text::detect_lang(squeezed);
+  return detail::squeeze(text::normalizer_for(lang).fold(squeezed).text);
+}
+
+std::string clean_doi(std::string_view doi) {
+  std::string_view d = detail::trim(doi);
+  for (std::string_view prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
+                                  "http://dx.doi.org/", "doi.org/", "doi:", "DOI:", "DOI "}) {
+    if (d.size() >= prefix.size() && d.substr(0, prefix.size()) == prefix) {
+      d.remove_prefix(prefix.size());
+      break;
+    }
+  }
+  return std::string(detail::trim(d));
+}
+
+std::string identity_text(const store::DocumentRecord& rec) {
+  std::string t;
+  for (const store::ParagraphRecord& p : rec.paragraphs) {
+    t += p.text;
+    t += "\n\n";
+  }
+  t += rec.authors;
+  t += '\n';
+  if (rec.year) t += std::to_string(*rec.year);
+  t += '\n';
+  for (char c : rec.doi) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return t;
+}
+
+}  // namespace dipmine::bib

@@ -1,0 +1,50 @@
+// Internal to the bib module: the fields every reader fills, and the one
+// function that turns them into a store record, so that all five formats give
+// the same record for the same paper.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bib/bib.h"
+
+namespace dipmine::bib::detail {
+
+struct Entry {
+  size_t line = 0;  // first line of the entry in the file (1-based)
+  std::string id;   // the entry's own id (BibTeX key, RIS ID, EID, UT)
+  std::string title, abstract, venue, doi, url, language;
+  std::vector<std::string> authors;
+  std::string year;  // as written; checked by finish_entry
+  std::vector<std::string> author_keywords, index_keywords;
+};
+
+// Collects the records and messages of one file.
+struct Sink {
+  const std::string& path;
+  Format format;
+  ExportRead out;
+  size_t ordinal = 0;  // entries seen
+
+  // Checks and converts one entry: adds a record or a "PATH:LINE: ...;
+  // skipped" message.
+  void add(Entry&& e);
+  // An entry that could not even be parsed.
+  void skip(size_t line, std::string_view what);
+  // A problem that is not an entry (outside any record, whole file).
+  void note(size_t line, std::string_view what);
+};
+
+// Trims; collapses every run of whitespace (including newlines) to one space.
+std::string squeeze(std::string_view s);
+std::string_view trim(std::string_view s);
+// Splits on any of `seps` (trimmed parts, empty parts dropped).
+std::vector<std::string> split_list(std::string_view s, std::string_view seps);
+// Splits keywords: on ';' when the text has one, else on ','.
+std::vector<std::string> split_keywords(std::string_view s);
+// The year in a date such as "2020", "2020/05/01/", "2020-05", "۱۳۹۹";
+// nullopt when there is no plausible year (1000..2999).
+std::optional<int> parse_year(std::string_view s);
+
+}  // namespace dipmine::bib::detail

@@ -1,0 +1,123 @@
+// RIS: `TY  - JOUR` ... `ER  - `, one field per line (`XX  - value`); a line
+// without a tag continues the field above it (multi-line abstracts).
+#include <fmt/format.h>
+
+#include "bib/entry.h"
+#include "bib/readers.h"
+
+namespace dipmine::bib::detail {
+namespace {
+
+// The tag of a RIS field line ("TY", "AU", ...) or "" for a continuation
+// line. Exports differ in the spaces before the hyphen; accept one or two.
+std::string_view ris_tag(std::string_view line, std::string_view& value) {
+  auto upper_or_digit = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  if (line.size() < 4 || !(line[0] >= 'A' && line[0] <= 'Z') || !upper_or_digit(line[1])) return {};
+  size_t i = 2;
+  size_t spaces = 0;
+  while (i < line.size() && line[i] == ' ' && spaces < 2) ++i, ++spaces;
+  if (spaces == 0 || i >= line.size() || line[i] != '-') return {};
+  ++i;
+  if (i < line.size() && line[i] != ' ') return {};
+  value = i < line.size() ? line.substr(i + 1) : std::string_view();
+  return line.substr(0, 2);
+}
+
+}  // namespace
+
+void read_ris(std::string_view text, Sink& sink) {
+  bool in_record = false;
+  Entry e;
+  std::string* last = nullptr;  // the field a continuation line extends
+  std::string py, y1, da, ab, n2, ti, t1, jo, jf, t2;
+  auto reset = [&] {
+    e = Entry{};
+    py.clear(), y1.clear(), da.clear(), ab.clear(), n2.clear(), ti.clear(), t1.clear();
+    jo.clear(), jf.clear(), t2.clear();
+    last = nullptr;
+  };
+  auto first_of = [](std::initializer_list<const std::string*> list) {
+    for (const std::string* s : list) {
+      if (!trim(*s).empty()) return *s;
+    }
+    return std::string();
+  };
+  auto finish = [&] {
+    e.title = first_of({&ti, &t1});
+    e.abstract = first_of({&ab, &n2});
+    e.year = first_of({&py, &y1, &da});
+    e.venue = first_of({&t2, &jo, &jf});
+    sink.add(std::move(e));
+  };
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view value;
+    const std::string_view tag = ris_tag(line, value);
+    if (tag.empty()) {
+      if (in_record && last != nullptr && !trim(line).empty()) {
+        *last += '\n';
+        *last += line;
+      } else if (!in_record && !trim(line).empty()) {
+        sink.note(line_no, "text outside a RIS record (before TY); ignored");
+      }
+      continue;
+    }
+    if (tag == "TY") {
+      if (in_record) sink.skip(e.line, "RIS record has no ER line before the next TY");
+      reset();
+      in_record = true;
+      e.line = line_no;
+      continue;
+    }
+    if (!in_record) {
+      sink.note(line_no, fmt::format("RIS field {} outside a record (no TY); ignored", tag));
+      continue;
+    }
+    if (tag == "ER") {
+      finish();
+      reset();
+      in_record = false;
+      continue;
+    }
+    value = trim(value);
+    auto set = [&](std::string& field) {
+      if (!field.empty()) field += '\n';
+      field.append(value);
+      last = &field;
+    };
+    auto push = [&](std::vector<std::string>& list) {
+      list.emplace_back(value);
+      last = &list.back();
+    };
+    if (tag == "TI") set(ti);
+    else if (tag == "T1") set(t1);
+    else if (tag == "AU" || tag == "A1") push(e.authors);
+    else if (tag == "PY") set(py);
+    else if (tag == "Y1") set(y1);
+    else if (tag == "DA") set(da);
+    else if (tag == "AB") set(ab);
+    else if (tag == "N2") set(n2);
+    else if (tag == "KW") {
+      // One keyword per KW line; some tools pack several, separated by ';'.
+      for (std::string& k : split_list(value, ";")) e.author_keywords.push_back(std::move(k));
+      last = e.author_keywords.empty() ? nullptr : &e.author_keywords.back();
+    } else if (tag == "DO") set(e.doi);
+    else if (tag == "JO" || tag == "JA") set(jo);
+    else if (tag == "JF") set(jf);
+    else if (tag == "T2") set(t2);
+    else if (tag == "LA") set(e.language);
+    else if (tag == "UR") { if (e.url.empty()) set(e.url); else last = nullptr; }
+    else if (tag == "ID") set(e.id);
+    else last = nullptr;  // a field we do not keep; its continuation lines go too
+  }
+  if (in_record) sink.skip(e.line, "RIS record has no ER line (file ends inside it)");
+}
+
+}  // namespace dipmine::bib::detail

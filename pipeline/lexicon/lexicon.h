@@ -1,0 +1,104 @@
+// A Lexicon is the validated content of a lexicon folder: the concepts (32
+// city-diplomacy indicators, city networks) and the surface forms that name them
+// in Persian, English and Japanese. Researchers edit the two TSV files; this
+// module reads them, checks every row and compiles each form into the RE2
+// pattern the Matcher runs on folded text.
+//
+//   LexiconCheck c = check_lexicon("lexicons");       // every problem, file:line
+//   for (const Issue& i : c.issues) puts(i.text().c_str());
+//   Lexicon lex = load_lexicon("lexicons");           // throws on the first error
+//
+// Files (UTF-8, tab-separated, one header line, blank lines and lines starting
+// with '#' ignored; described for researchers in lexicons/README.md):
+//   concepts.tsv  id kind dimension label_en label_fa label_ja founded seat scale
+//   forms.tsv     concept lang form type case note
+// Errors (each "FILE:LINE: message"): unreadable file, wrong header, wrong number
+// of columns, bad or duplicate concept id, bad kind or dimension, bad founded
+// year, unknown concept, bad language, bad type, bad case flag, empty form, a
+// regex RE2 rejects, a literal that folds to nothing, a duplicate form (same
+// language and the same compiled pattern as an earlier line).
+// Warnings: a concept with no form in one of fa/en/ja; a regex holding
+// characters the fold rewrites (so it could never match folded text).
+// A lexicon with any error never loads: load_lexicon throws and nothing is half
+// used. Lexicon objects are immutable values, safe to share between threads.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "text/lang.h"
+
+namespace dipmine::lexicon {
+
+enum class ConceptKind { indicator, network };
+std::string_view kind_name(ConceptKind kind);
+
+// The dimensions an indicator belongs to (networks have none).
+const std::vector<std::string>& dimensions();
+
+struct Concept {
+  std::string id;
+  ConceptKind kind = ConceptKind::indicator;
+  std::string dimension;  // one of dimensions() for indicators, "" for networks
+  std::string label_en, label_fa, label_ja;
+  std::string founded, seat, scale;  // networks' metadata, may be empty
+  int line = 0;                      // line in concepts.tsv
+  // {"founded":..,"seat":..,"scale":..} with the non-empty fields (for the store).
+  std::string meta_json() const;
+};
+
+struct Form {
+  size_t concept = 0;  // index into Lexicon::concepts
+  text::Lang lang = text::Lang::none;
+  std::string form;    // as written in the file
+  bool regex = false;
+  bool case_sensitive = false;
+  std::string note;
+  int line = 0;  // line in forms.tsv
+  // What the matcher runs on folded text. Literals: the folded form quoted,
+  // with flexible separators (a ZWNJ or space in Persian matches space, ZWNJ or
+  // nothing; a space or hyphen in English matches any run of them). Regexes:
+  // the form itself, matched case-insensitively.
+  std::string pattern;
+};
+
+struct Issue {
+  std::string file;  // path of the file
+  int line = 0;      // 0: the file as a whole
+  std::string message;
+  bool warning = false;
+  std::string text() const;  // "FILE:LINE: message" or "FILE:LINE: warning: message"
+};
+
+struct Lexicon {
+  std::string dir;
+  std::vector<Concept> concepts;
+  std::vector<Form> forms;
+  std::vector<Issue> warnings;
+  // Index of the concept `id`, or nullopt.
+  std::optional<size_t> find(const std::string& id) const;
+};
+
+struct LexiconCheck {
+  Lexicon lexicon;            // complete only when ok()
+  std::vector<Issue> issues;  // errors and warnings in file order
+  bool ok() const;            // no errors (warnings allowed)
+  size_t errors() const;
+};
+
+// Reads and validates DIR/concepts.tsv and DIR/forms.tsv; never throws.
+LexiconCheck check_lexicon(const std::string& dir);
+
+// check_lexicon, then throws dipmine::Error with the first error's text (and
+// how many more) when there is any error.
+Lexicon load_lexicon(const std::string& dir);
+
+// The lexicon folder to use: `flag` (--lexicons) if given, else
+// $DIPMINE_LEXICONS, else ./lexicons if it is a folder, else the source tree's
+// lexicons/ (DIPMINE_SOURCE_DIR).
+std::string resolve_lexicon_dir(const std::string& flag);
+
+// The RE2 pattern for a literal form (see Form::pattern); "" if it folds to nothing.
+std::string literal_pattern(const std::string& form, text::Lang lang);
+
+}  // namespace dipmine::lexicon
