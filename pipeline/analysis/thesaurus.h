@@ -22,7 +22,8 @@
 // key equals the folded form of a lexicon concept to that concept's id
 // (e.g. `Sister cities` -> `sister_city`), so keyword maps and full-text
 // concept maps share node ids. Keywords matching no concept are kept as they
-// are. label(id) gives the concept's label.
+// are. label(id) gives the concept's label. Forms are compared whole: the
+// keyword `city diplomacy` becomes a concept only if some form is exactly that.
 //
 // An identity thesaurus (default-constructed) keeps every key.
 // Immutable after construction: safe to share between threads.
@@ -32,6 +33,10 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+namespace dipmine::lexicon {
+struct Lexicon;
+}
 
 namespace dipmine::analysis {
 
@@ -58,6 +63,13 @@ class Thesaurus {
   // Concept mode: keys equal to a form's folded key become the concept id.
   // A key that two concepts claim goes to the first one given.
   static Thesaurus from_concepts(const std::vector<ConceptForm>& forms);
+
+  // Concept mode from a loaded lexicon: its literal forms (regex forms cannot
+  // be compared with a key and are left out), labelled label_en (else fa, ja).
+  static Thesaurus from_lexicon(const lexicon::Lexicon& lex);
+  // What `--thesaurus VALUE` means: "lexicons" -> from_lexicon(load_lexicon(
+  // lexicon_dir)), anything else -> load(VALUE). Throws dipmine::Error.
+  static Thesaurus from_option(const std::string& value, const std::string& lexicon_dir);
 
   // The node key for a keyword key: the replacement's key, the key itself when
   // the thesaurus does not mention it, or nullopt when the entry drops it.

@@ -112,8 +112,13 @@ CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) i
     for (const auto& m : messages) fmt::print(stderr, "dipmine: {}\n", m);
     for (const auto& m : r.messages) fmt::print(stderr, "dipmine: {}\n", m);
     const size_t failed = r.failed + messages.size();
-    fmt::print("{} added, {} updated, {} unchanged, {} failed ({})\n", r.added, r.updated,
-               r.unchanged, failed, g.db_path());
+    std::string records;  // bibliographic exports only (docs/bib.md)
+    if (r.export_files > 0) {
+      records = fmt::format("; {} records read: {} added, {} merged as duplicates, {} skipped",
+                            r.records_read, r.records_added, r.records_merged, r.records_skipped);
+    }
+    fmt::print("{} added, {} updated, {} unchanged, {} failed ({}){}\n", r.added, r.updated,
+               r.unchanged, failed, g.db_path(), records);
     return failed > 0 ? 1 : 0;
   };
 });

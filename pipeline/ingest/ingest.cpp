@@ -10,6 +10,7 @@
 #include <map>
 #include <thread>
 
+#include "ingest/exports.h"
 #include "ingest/paragraphs.h"
 
 namespace dipmine::ingest {
@@ -25,6 +26,8 @@ struct Item {
   std::vector<store::DocumentRecord> records;
   std::string error;                  // the whole file failed
   std::vector<std::string> messages;  // parts of it were skipped
+  bool is_export = false;             // a bibliographic export (exports.h)
+  size_t entries = 0, skipped = 0;    // its entries read and skipped
 };
 
 bool hidden(const fs::path& p) {
@@ -149,9 +152,15 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
     batch_docs = batch_bytes = 0;
   };
 
+  ExportWriter exports(corpus);
   auto write = [&](Item& item) {
     ++files_done;
     bytes_done += item.file_bytes;
+    if (item.is_export) {
+      ++report.export_files;
+      report.records_read += item.entries;
+      report.records_skipped += item.skipped;
+    }
     for (auto& m : item.messages) report.messages.push_back(std::move(m));
     if (!item.error.empty()) {
       ++report.failed;
@@ -161,6 +170,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
       if (!tx) tx.emplace(corpus.db());
       const std::optional<int64_t> same = corpus.find_by_sha(rec.sha256);
       if (same && !options.force) {
+        if (item.is_export && exports.merge_same(*same, rec, report)) continue;
         ++report.unchanged;
         if (auto other = corpus.document(*same); other && other->path != rec.path) {
           report.messages.push_back(fmt::format("{}: same text as document {} ({}); not added again",
@@ -177,7 +187,10 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
           corpus.remove(old->id);
           replaced = true;
         }
+        if (!replaced && exports.place(rec, report)) continue;  // merged or attached
         corpus.insert(rec);
+        exports.inserted(rec);
+        if (item.is_export && !replaced) ++report.records_added;
         ++(replaced ? report.updated : report.added);
         ++batch_docs;
         batch_bytes += static_cast<size_t>(rec.bytes);
@@ -209,6 +222,17 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                   DecodedFile file = read_document_file(item->path, options.read);
                   if (!file.error.empty()) {
                     item->error = std::move(file.error);
+                    return item;
+                  }
+                  if (auto ex = read_export_records(item->path, file, options)) {
+                    item->is_export = true;
+                    item->records = std::move(ex->records);
+                    item->messages = std::move(ex->messages);
+                    item->entries = ex->entries;
+                    item->skipped = ex->skipped;
+                    if (item->records.empty()) {
+                      item->error = fmt::format("{}: no record could be read", item->path);
+                    }
                     return item;
                   }
                   store::DocumentRecord rec = make_record(item->path, std::move(file), options);

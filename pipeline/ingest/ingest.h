@@ -48,6 +48,12 @@ struct IngestOptions {
 struct IngestReport {
   size_t added = 0, updated = 0, unchanged = 0, failed = 0;
   std::vector<std::string> messages;  // one line per failed or skipped file
+  // Bibliographic exports (see ingest/exports.h): export files read, their
+  // entries read (good + skipped), records added as new documents, records
+  // merged into a document with the same DOI, entries skipped as malformed,
+  // and PDFs attached to a record document (also counted in `updated`).
+  size_t export_files = 0, records_read = 0, records_added = 0, records_merged = 0,
+         records_skipped = 0, attached = 0;
 };
 
 // Expands files and folders (recursively, sorted, hidden files skipped) into

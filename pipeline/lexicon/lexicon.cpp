@@ -116,21 +116,45 @@ bool valid_year(const std::string& s) {
   return true;
 }
 
-// Code points a regex should not contain because the fold rewrites them.
-std::optional<char32_t> fold_sensitive(const std::string& pattern) {
-  for (size_t i = 0, len = 0; i < pattern.size(); i += len) {
-    const char32_t cp = text::decode_utf8(pattern, i, len);
-    if (cp == 0x064A || cp == 0x0643 || cp == 0x200C || cp == 0x0640 || cp == 0x0629 ||
-        (cp >= 0x064B && cp <= 0x0652)) {
-      return cp;
+// A regex meets folded text only if its letters are folded too: each non-ASCII
+// character goes through the fold on its own (آ -> ا, ي -> ی, ＳＣＯ -> sco,
+// ZWNJ -> nothing); ASCII, where all regex syntax lives, is left alone.
+std::string fold_regex_letters(const std::string& re, text::Lang lang) {
+  const text::Normalizer& norm = text::normalizer_for(lang);
+  std::string out;
+  for (size_t i = 0, len = 0; i < re.size(); i += len) {
+    text::decode_utf8(re, i, len);
+    if (static_cast<unsigned char>(re[i]) < 0x80) {
+      out.append(re, i, len);
+    } else {
+      out += norm.fold_for_prefix(std::string_view(re).substr(i, len)).text;
     }
   }
-  return std::nullopt;
+  return out;
 }
 
 bool is_separator(char32_t cp, text::Lang lang) {
   if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x200C || cp == 0x00A0) return true;
   return lang == text::Lang::en && (cp == '-' || cp == 0x2010 || cp == 0x2011);
+}
+
+// A plain space in a regex (outside a [...] class, not escaped) matches any run
+// of white space: PDF text breaks lines, and even paragraphs, inside phrases.
+std::string spaces_as_runs(const std::string& re) {
+  std::string out;
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\' && i + 1 < re.size()) {
+      out += c;
+      out += re[++i];
+      continue;
+    }
+    if (c == '[') in_class = true;
+    if (c == ']') in_class = false;
+    out += (c == ' ' && !in_class) ? std::string("\\s+") : std::string(1, c);
+  }
+  return out;
 }
 
 void concepts_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
@@ -198,7 +222,7 @@ void forms_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
       err(fmt::format("unknown concept \"{}\" (not in concepts.tsv)", c[0]));
       continue;
     }
-    f.concept = *concept_index;
+    f.concept_index = *concept_index;
     const auto lang = text::parse_lang(c[1]);
     if (!lang) {
       err(fmt::format("bad language \"{}\" (fa, en or ja)", c[1]));
@@ -236,15 +260,7 @@ void forms_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
         err(fmt::format("regex \"{}\" matches the empty string", f.form));
         continue;
       }
-      if (auto cp = fold_sensitive(f.form)) {
-        out.issues.push_back(
-            {path, line,
-             fmt::format("regex has U+{:04X}, which the fold rewrites, so that part never "
-                         "matches (write ی ک without ZWNJ, tatweel or harakat)",
-                         static_cast<uint32_t>(*cp)),
-             true});
-      }
-      f.pattern = "(?i:" + f.form + ")";
+      f.pattern = "(?i:" + spaces_as_runs(fold_regex_letters(f.form, f.lang)) + ")";
     } else {
       f.pattern = literal_pattern(f.form, f.lang);
       if (f.pattern.empty()) {
@@ -319,7 +335,7 @@ std::string literal_pattern(const std::string& form, text::Lang lang) {
   std::string piece;
   const auto flush = [&] {
     if (piece.empty()) return;
-    std::string folded = norm.fold(piece).text;
+    std::string folded = norm.fold_for_prefix(piece).text;
     if (!folded.empty()) pieces.push_back(RE2::QuoteMeta(folded));
     piece.clear();
   };
@@ -366,7 +382,7 @@ LexiconCheck check_lexicon(const std::string& dir) {
     std::vector<std::string> missing;
     for (text::Lang l : {text::Lang::fa, text::Lang::en, text::Lang::ja}) {
       bool has = false;
-      for (const Form& f : out.lexicon.forms) has = has || (f.concept == k && f.lang == l);
+      for (const Form& f : out.lexicon.forms) has = has || (f.concept_index == k && f.lang == l);
       if (!has) missing.emplace_back(text::lang_name(l));
     }
     if (!missing.empty()) {

@@ -2,7 +2,8 @@
 // city-diplomacy indicators, city networks) and the surface forms that name them
 // in Persian, English and Japanese. Researchers edit the two TSV files; this
 // module reads them, checks every row and compiles each form into the RE2
-// pattern the Matcher runs on folded text.
+// pattern the Matcher runs on folded text (Normalizer::fold_for_prefix: fold
+// without the English stem).
 //
 //   LexiconCheck c = check_lexicon("lexicons");       // every problem, file:line
 //   for (const Issue& i : c.issues) puts(i.text().c_str());
@@ -17,8 +18,8 @@
 // year, unknown concept, bad language, bad type, bad case flag, empty form, a
 // regex RE2 rejects, a literal that folds to nothing, a duplicate form (same
 // language and the same compiled pattern as an earlier line).
-// Warnings: a concept with no form in one of fa/en/ja; a regex holding
-// characters the fold rewrites (so it could never match folded text).
+// Warnings: a concept with no form in one of fa/en/ja. A regex's non-ASCII
+// characters are folded one by one (آ -> ا, ي -> ی, full width -> half width).
 // A lexicon with any error never loads: load_lexicon throws and nothing is half
 // used. Lexicon objects are immutable values, safe to share between threads.
 #pragma once
@@ -48,7 +49,7 @@ struct Concept {
 };
 
 struct Form {
-  size_t concept = 0;  // index into Lexicon::concepts
+  size_t concept_index = 0;  // index into Lexicon::concepts
   text::Lang lang = text::Lang::none;
   std::string form;    // as written in the file
   bool regex = false;

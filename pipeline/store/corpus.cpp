@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "common/error.h"
+#include "store/fts_tokenizer.h"
 #include "store/schema.h"
 
 namespace dipmine::store {
@@ -84,6 +85,7 @@ std::unique_ptr<Corpus> Corpus::open(const std::string& path, OpenMode mode) {
   } catch (const Error&) {
     throw Error(fmt::format("{}: not a dipmine database (file is not SQLite)", path));
   }
+  register_fts_tokenizer(db);  // before migrate: migration 2 builds the index with it
   db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
   if (mode == OpenMode::existing) {
     Statement v(db, "PRAGMA user_version");
@@ -137,7 +139,10 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
     const ParagraphRecord& para = doc.paragraphs[i];
     p.bind(1, doc_id).bind(2, static_cast<int64_t>(i));
     p.bind(3, text::lang_name(para.lang)).bind(4, para.text);
-    p.run();
+    {
+      const PrecomputedTerms handover(para.text, para.terms);  // the FTS trigger uses them
+      p.run();
+    }
     const int64_t para_id = sqlite3_last_insert_rowid(db_.handle());
     for (const MentionRecord& mention : para.mentions) {
       m.bind(1, doc_id).bind(2, para_id).bind(3, mention.sentence).bind(4, mention.concept_id);

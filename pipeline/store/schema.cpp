@@ -68,6 +68,26 @@ CREATE TABLE keywords(
 CREATE INDEX keywords_doc ON keywords(doc_id);
 CREATE INDEX keywords_key ON keywords(key);
 )sql",
+      // 2: the full-text index over paragraphs (external content: no second copy
+      // of the text), tokenizer `dipmine` (store/fts_tokenizer.h), kept in step
+      // by triggers. The 'delete' must run with the old text before the row goes,
+      // including rows removed by ON DELETE CASCADE from documents.
+      R"sql(
+CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+  text, content='paragraphs', content_rowid='id', tokenize='dipmine');
+CREATE TRIGGER paragraphs_fts_insert AFTER INSERT ON paragraphs BEGIN
+  INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER paragraphs_fts_delete AFTER DELETE ON paragraphs BEGIN
+  INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER paragraphs_fts_update AFTER UPDATE OF id, text ON paragraphs BEGIN
+  INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild');
+CREATE TABLE fts_state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql",
   };
   return list;
 }

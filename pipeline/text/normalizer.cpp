@@ -1,7 +1,7 @@
-// The normaliser registry. A new language is one normaliser file that defines
-// make_<lang>_normalizer() and one line here.
+// The normaliser registry: one line per language.
 #include "text/normalizer.h"
 
+#include "text/language_normalizers.h"
 #include "text/steps.h"
 
 namespace dipmine::text {
@@ -23,9 +23,9 @@ class NeutralNormalizer final : public Normalizer {
 
 const Normalizer& normalizer_for(Lang lang) {
   static const NeutralNormalizer neutral;
-  static const NeutralNormalizer fa;  // replaced by PersianNormalizer
-  static const NeutralNormalizer en;  // replaced by EnglishNormalizer
-  static const NeutralNormalizer ja;  // replaced by JapaneseNormalizer
+  static const PersianNormalizer fa;
+  static const EnglishNormalizer en;
+  static const JapaneseNormalizer ja;
   switch (lang) {
     case Lang::fa: return fa;
     case Lang::en: return en;

@@ -3,22 +3,39 @@
 //
 //   const Normalizer& n = normalizer_for(Lang::fa);
 //   MappedText c = n.clean("میشود");     // c.text == "می\u200cشود"
-//   MappedText f = n.fold("می شود");     // f.text == the same key as fold("میشود")
+//   MappedText f = n.fold("می شود");     // f.text == "میشود", as fold("میشود")
 //   auto [b, e] = f.original_span(0, f.text.size());   // bytes of the original
 //
 // clean: a faithful, readable text (what a careful editor would fix); used for
 //        display, KWIC lines and term extraction.
 // fold:  the matching key, built on clean and more aggressive (case, digits,
-//        diacritics, ZWNJ ignored, ...); used by search and lexicon matching.
-//        fold(fold(x)) == fold(x) and fold(clean(x)) == fold(x).
+//        diacritics, ZWNJ ignored, English stems, ...); used by search and
+//        lexicon matching. fold(fold(x)) == fold(x) and fold(clean(x)) == fold(x).
+// fold_for_prefix: fold without the steps that cut word endings (the English
+//        stem): a search prefix query `govern*` must be folded this way, since
+//        the stem of a prefix is not a prefix of the stems it should find.
+//        For fa and ja it equals fold.
+//
+// The steps of each language are listed in persian_normalizer.cpp,
+// english_normalizer.cpp and japanese_normalizer.cpp (steps.h documents each);
+// docs/normalization.md has the rules with examples.
 //
 // Every byte of the output knows the original byte range it came from, so a hit
-// found in folded text is shown and highlighted in the original.
+// found in folded text is shown and highlighted in the original. Ranges are
+// always valid (begin < end <= original size, on character boundaries, except
+// an inserted ZWNJ, which maps to the empty range where it was inserted) and
+// MONOTONE (begin and end never decrease along the output) with one exception:
+// the Persian visual-order repair moves pieces of words (and words of a
+// backwards run) into reading order, so inside a repaired stretch of a line the
+// map jumps back and forth. Outside repaired stretches, and for en, ja and any
+// fa text the repair leaves alone, the map is monotone; original_span takes the
+// minimum and maximum over the range, so spans are right either way.
 //
 // Input need not be valid UTF-8: an invalid byte becomes U+FFFD in the output,
-// mapped to that byte. No method throws for any input.
+// mapped to that byte. No method throws for any input. Results depend only on
+// the input text and compiled-in data (never on the corpus or the directory).
 // Normalizers are immutable after construction and safe to share between threads
-// (implementations keep non-thread-safe ICU objects per thread).
+// (implementations keep non-thread-safe ICU/Snowball objects per thread).
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -56,6 +73,8 @@ class Normalizer {
   virtual MappedText clean(std::string_view original) const = 0;
   // The folded matching key of `original` (clean, then fold steps).
   virtual MappedText fold(std::string_view original) const = 0;
+  // fold without stemming, for prefix queries (see above). Default: fold.
+  virtual MappedText fold_for_prefix(std::string_view original) const { return fold(original); }
 };
 
 // The normaliser for `lang`; Lang::none gets a language-neutral one (NFKC,

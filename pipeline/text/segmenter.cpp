@@ -83,4 +83,30 @@ std::vector<Span> words(std::string_view text, Lang lang) {
   return out;
 }
 
+std::vector<Span> cjk_bigrams(std::string_view text) {
+  auto is_cjk = [](char32_t c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3005 ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
+  };
+  std::vector<Span> out;
+  std::vector<Span> run;  // code points of the current run
+  auto flush = [&] {
+    if (run.size() == 1) out.push_back(run[0]);
+    for (size_t k = 0; k + 1 < run.size(); ++k) out.push_back({run[k].begin, run[k + 1].end});
+    run.clear();
+  };
+  for (size_t i = 0; i < text.size();) {
+    size_t len;
+    const char32_t c = decode_utf8(text, i, len);
+    if (is_cjk(c)) {
+      run.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)});
+    } else {
+      flush();
+    }
+    i += len;
+  }
+  flush();
+  return out;
+}
+
 }  // namespace dipmine::text

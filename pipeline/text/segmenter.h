@@ -27,17 +27,46 @@ struct Span {
 std::vector<Span> sentences(std::string_view text, Lang lang);
 std::vector<Span> words(std::string_view text, Lang lang);
 
+// Character bigrams over every run of two or more kanji or katakana (a run of
+// one character yields that character): 国際都市 → 国際|際都|都市. Lets a search
+// for 京都 find 東京都 that the dictionary segmented as 東京|都.
+std::vector<Span> cjk_bigrams(std::string_view text);
+
 // A search/indexing term: the folded key and the original bytes it covers.
 struct Term {
   std::string key;     // folded form, what the index stores
   uint32_t begin = 0;  // byte range in the ORIGINAL text
   uint32_t end = 0;
   bool colocated = false;  // an alternative key at the same position as the previous term
+  // Query mode only: a one-character kanji/kana run at the end of the query; in
+  // documents that character starts a bigram, so match keys that begin with it.
+  bool prefix = false;
 };
 
+// document: the full token stream the index stores (with colocated alternatives).
+// query:    one key per position, as a query phrase needs them (no alternatives,
+//           except a whole-word key for a query that is one Japanese word).
+enum class TermMode { document, query };
+
+// Japanese dictionary words are stored as this mark + the word, colocated with
+// the character bigram they start at, so a whole-word hit can rank higher
+// without ever colliding with a bigram key. U+E000 never occurs inside a word.
+inline constexpr std::string_view kWholeWordMark = "\xEE\x80\x80";
+
 // Terms of `original` for indexing and querying: fold, segment, map back.
-// Japanese kanji/katakana/hiragana runs also yield character bigrams so that any
-// substring query of two or more characters is found.
-std::vector<Term> index_terms(std::string_view original, Lang lang);
+//   - Every word's key is folded by the normaliser of its own script (a Latin
+//     word in a Persian paragraph is folded as English), so a key never depends
+//     on the paragraph around it.
+//   - Kanji/kana runs become character bigrams, one position per character (the
+//     last character of a run as a unigram), plus the dictionary words as
+//     colocated whole-word keys: any substring of two or more characters is a
+//     phrase of bigrams.
+//   - Persian compounds written with a space, a ZWNJ or nothing (بین المللی,
+//     می شود, کتاب ها) are one position keyed by the joined form, with the parts
+//     as colocated keys (document mode), so all spellings match each other.
+// Keys are at most kMaxKeyBytes long (cut at a character boundary).
+std::vector<Term> index_terms(std::string_view original, Lang lang,
+                              TermMode mode = TermMode::document);
+inline constexpr size_t kMaxKeyBytes = 240;
 
 }  // namespace dipmine::text

@@ -92,13 +92,17 @@ MappedText fix_reversed_punctuation(MappedText&& in);
 // Doubled ZWNJ made single; ZWNJ at a word edge (beside a space, punctuation,
 // line edge) removed.
 MappedText zwnj_tidy(MappedText&& in);
-// می/نمی verb prefix joined with ZWNJ: میشود, می شود → می‌شود (not میز, میلیون,
-// میان, میزبانی: the rest must look like a conjugated verb).
+// Words written apart joined with ZWNJ (the space becomes the ZWNJ): the verb
+// prefix (می شود → می‌شود) and the suffixes ها های هایی تر ترین (کتاب ها →
+// کتاب‌ها), ام ات اش ای after a final ه (خانه ای → خانه‌ای). Decided on word
+// keys only, and never when the joined word is one the repair would reorder.
+MappedText zwnj_join_words(MappedText&& in);
+// ZWNJ inserted after the می/نمی verb prefix of a word written joined:
+// میشود → می‌شود (not میز, میلیون, میان, میزبانی: the rest must look like a
+// conjugated verb).
 MappedText zwnj_verb_prefix(MappedText&& in);
-// Suffixes ها های هایی تر ترین attached with ZWNJ when written apart
-// (کتاب ها → کتاب‌ها), ام ات اش ای after a final ه (خانه ای → خانه‌ای), and
-// ZWNJ inserted where a final ه was run into its suffix (واژههای → واژه‌های,
-// منطقهای → منطقه‌ای) when the vocabulary knows the stem.
+// ZWNJ inserted where a final ه was run into its suffix: واژههای → واژه‌های,
+// منطقهای → منطقه‌ای (ای and تر only when the vocabulary knows the stem).
 MappedText zwnj_suffixes(MappedText&& in);
 // Fold only: harakat, superscript alef and hamza above removed; أ إ آ ٱ → ا,
 // ؤ → و, ئ → ی, standalone ء removed.
@@ -109,6 +113,8 @@ MappedText fold_digits(MappedText&& in);
 // by the shipped vocabulary, then runs of repaired words reversed. Moves bytes:
 // the map is NOT monotone inside a repaired word or run.
 MappedText repair_visual_order(MappedText&& in);
+// True if repair_visual_order would reorder `word` (one word, no spaces).
+bool would_repair(std::string_view word);
 }  // namespace fa
 
 // ---- English (english_steps.cpp) ----
@@ -127,6 +133,8 @@ MappedText fold_quotes_and_dashes(MappedText&& in);
 // Fold only: each ASCII-letter word replaced by its Snowball English stem
 // (applied until it stops changing, so folding is idempotent).
 MappedText stem_words(MappedText&& in);
+// The stem stem_words gives one lower-case ASCII word (a fixed point).
+std::string stem_word(std::string_view word);
 }  // namespace en
 
 // ---- Japanese (japanese_steps.cpp) ----

@@ -1,17 +1,261 @@
-// Index terms: the bridge between normalisation and the full-text index.
+// Index terms: the bridge between normalisation and the full-text index. The
+// same function serves documents (at insert, 'delete' and highlight time) and
+// queries, so both sides always agree on keys. See segmenter.h for the rules.
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+
 #include "text/normalizer.h"
 #include "text/segmenter.h"
+#include "text/utf8.h"
 
 namespace dipmine::text {
+namespace {
 
-std::vector<Term> index_terms(std::string_view original, Lang lang) {
-  const MappedText folded = normalizer_for(lang).fold(original);
-  std::vector<Term> out;
-  for (const Span& w : words(folded.text, lang)) {
-    const auto [b, e] = folded.original_span(w.begin, w.end);
-    out.push_back({folded.text.substr(w.begin, w.end - w.begin), b, e, false});
+bool is_cjk(char32_t cp) {
+  // Prolonged sound mark and iteration marks are Common/Inherited script but
+  // belong inside kana and kanji words.
+  if (cp == 0x30FC || cp == 0x3005 || cp == 0x309D || cp == 0x309E || cp == 0x30FD ||
+      cp == 0x30FE) {
+    return true;
   }
-  return out;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode sc = uscript_getScript(static_cast<UChar32>(cp), &status);
+  return U_SUCCESS(status) &&
+         (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA);
+}
+
+bool is_arabic_indic_digit(char32_t cp) {
+  return (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
+}
+
+size_t char_count(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    decode_utf8(s, i, len);
+    i += len;
+    ++n;
+  }
+  return n;
+}
+
+std::string cap_key(std::string key) {
+  if (key.size() <= kMaxKeyBytes) return key;
+  size_t cut = kMaxKeyBytes;
+  while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
+  key.resize(cut);
+  return key;
+}
+
+// The language whose normaliser folds a word: by its letters; a number written
+// in Persian digits folds as Persian; otherwise the paragraph's (context) fold.
+Lang word_lang(std::string_view original_word) {
+  const Lang l = detect_lang(original_word);
+  if (l != Lang::none) return l;
+  for (size_t i = 0; i < original_word.size();) {
+    size_t len;
+    if (is_arabic_indic_digit(decode_utf8(original_word, i, len))) return Lang::fa;
+    i += len;
+  }
+  return Lang::none;
+}
+
+// Persian affixes, as folded keys (folded once, by the same normaliser).
+struct PersianAffixes {
+  std::vector<std::string> prefixes;  // join the next word: می + شود
+  std::vector<std::string> suffixes;  // join the previous word: کتاب + ها
+  std::vector<std::string> bound;     // never stored alone (no meaning by itself)
+};
+
+const PersianAffixes& persian_affixes() {
+  static const PersianAffixes affixes = [] {
+    const Normalizer& fa = normalizer_for(Lang::fa);
+    auto key = [&](const char* s) { return fa.fold(s).text; };
+    PersianAffixes a;
+    for (const char* p : {"می", "نمی", "بین"}) a.prefixes.push_back(key(p));
+    for (const char* s : {"ها", "های", "هایی", "تر", "ترین"}) a.suffixes.push_back(key(s));
+    for (const char* b : {"می", "نمی", "ها", "های", "هایی", "تر", "ترین"}) a.bound.push_back(key(b));
+    return a;
+  }();
+  return affixes;
+}
+
+bool contains(const std::vector<std::string>& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+// A word of the folded text: its folded span and its key.
+struct Word {
+  uint32_t fb = 0, fe = 0;  // folded bytes
+  std::string key;
+};
+
+// True when the folded bytes between two words are only spaces and joiners.
+bool space_only_gap(std::string_view gap) {
+  if (gap.empty()) return true;
+  for (size_t i = 0; i < gap.size();) {
+    size_t len;
+    const char32_t cp = decode_utf8(gap, i, len);
+    if (cp != ' ' && cp != 0x00A0 && cp != 0x200C && cp != 0x200D && cp != 0x202F) return false;
+    i += len;
+  }
+  return true;
+}
+
+// Keys of the parts a joined Persian key splits into at a known affix.
+void persian_split(const std::string& joined, std::vector<std::string>& out) {
+  const PersianAffixes& a = persian_affixes();
+  for (const std::string& p : a.prefixes) {
+    if (joined.size() > p.size() && joined.compare(0, p.size(), p) == 0 &&
+        char_count(std::string_view(joined).substr(p.size())) >= 2) {
+      out.push_back(joined.substr(p.size()));
+    }
+  }
+  for (const std::string& s : {a.suffixes[0], a.suffixes[1], a.suffixes[2]}) {  // plurals only
+    if (joined.size() > s.size() && joined.compare(joined.size() - s.size(), s.size(), s) == 0 &&
+        char_count(std::string_view(joined).substr(0, joined.size() - s.size())) >= 2) {
+      out.push_back(joined.substr(0, joined.size() - s.size()));
+    }
+  }
+}
+
+class TermBuilder {
+ public:
+  TermBuilder(std::string_view original, const MappedText& folded, TermMode mode)
+      : original_(original), folded_(folded), mode_(mode) {}
+
+  void add(std::string key, uint32_t fb, uint32_t fe, bool colocated) {
+    auto [b, e] = folded_.original_span(fb, fe);
+    e = std::min<uint32_t>(e, static_cast<uint32_t>(original_.size()));
+    b = std::min(b, e);
+    out_.push_back({cap_key(std::move(key)), b, e, colocated, false});
+  }
+
+  // Non-CJK words in order: Persian compounds grouped, the rest one by one.
+  void add_words(const std::vector<Word>& ws) {
+    const PersianAffixes& a = persian_affixes();
+    for (size_t i = 0; i < ws.size();) {
+      size_t j = i + 1;
+      while (j < ws.size() &&
+             space_only_gap(std::string_view(folded_.text).substr(ws[j - 1].fe,
+                                                                 ws[j].fb - ws[j - 1].fe)) &&
+             (contains(a.prefixes, ws[j - 1].key) || contains(a.suffixes, ws[j].key))) {
+        ++j;
+      }
+      std::string joined;
+      for (size_t k = i; k < j; ++k) joined += ws[k].key;
+      add(joined, ws[i].fb, ws[j - 1].fe, false);
+      if (mode_ == TermMode::document) {
+        std::vector<std::string> alts;
+        if (j - i > 1) {
+          for (size_t k = i; k < j; ++k) alts.push_back(ws[k].key);
+        }
+        persian_split(joined, alts);
+        std::vector<std::string> done{joined};
+        for (std::string& alt : alts) {
+          if (contains(done, alt) || contains(a.bound, alt)) continue;
+          done.push_back(alt);
+          add(std::move(alt), ws[i].fb, ws[j - 1].fe, true);
+        }
+      }
+      i = j;
+    }
+  }
+
+  // One kanji/kana run [rb, re) of the folded text, with the dictionary words
+  // that lie inside it. `last` tells whether nothing follows it (query mode).
+  void add_cjk_run(uint32_t rb, uint32_t re, const std::vector<Span>& dict_words, bool last) {
+    std::vector<uint32_t> starts;  // byte offset of each character, plus the end
+    const std::string_view t = folded_.text;
+    for (uint32_t i = rb; i < re;) {
+      size_t len;
+      decode_utf8(t, i, len);
+      starts.push_back(i);
+      i += static_cast<uint32_t>(len);
+    }
+    starts.push_back(re);
+    const size_t n = starts.size() - 1;
+    if (mode_ == TermMode::query && n == 1) {
+      add(std::string(t.substr(rb, re - rb)), rb, re, false);
+      out_.back().prefix = last;
+      return;
+    }
+    for (size_t c = 0; c < n; ++c) {
+      const bool bigram = c + 1 < n;
+      if (!bigram && mode_ == TermMode::query && last) break;  // the run may go on in documents
+      const uint32_t e = starts[bigram ? c + 2 : c + 1];
+      add(std::string(t.substr(starts[c], e - starts[c])), starts[c], e, false);
+      for (const Span& w : dict_words) {
+        if (w.begin != starts[c] || char_count(t.substr(w.begin, w.end - w.begin)) < 2) continue;
+        // In a query the whole-word key only makes sense when the run is one word.
+        if (mode_ == TermMode::query && (w.begin != rb || w.end != re)) continue;
+        add(std::string(kWholeWordMark) + std::string(t.substr(w.begin, w.end - w.begin)),
+            w.begin, w.end, true);
+      }
+    }
+  }
+
+  std::vector<Term> take() { return std::move(out_); }
+
+ private:
+  std::string_view original_;
+  const MappedText& folded_;
+  TermMode mode_;
+  std::vector<Term> out_;
+};
+
+}  // namespace
+
+std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mode) {
+  const MappedText folded = normalizer_for(lang).fold(original);
+  const std::string_view t = folded.text;
+
+  // Kanji/kana runs of the folded text.
+  std::vector<Span> runs;
+  for (uint32_t i = 0; i < t.size();) {
+    size_t len;
+    const char32_t cp = decode_utf8(t, i, len);
+    if (is_cjk(cp)) {
+      if (!runs.empty() && runs.back().end == i) runs.back().end = i + static_cast<uint32_t>(len);
+      else runs.push_back({i, i + static_cast<uint32_t>(len)});
+    }
+    i += static_cast<uint32_t>(len);
+  }
+
+  TermBuilder builder(original, folded, mode);
+  std::vector<Word> pending;  // non-CJK words since the last run
+  size_t run = 0;
+  std::vector<Span> dict_words;
+  auto flush_run = [&](bool last) {
+    builder.add_words(pending);
+    pending.clear();
+    builder.add_cjk_run(runs[run].begin, runs[run].end, dict_words, last);
+    dict_words.clear();
+    ++run;
+  };
+  for (const Span& w : words(t, lang)) {
+    while (run < runs.size() && runs[run].end <= w.begin) flush_run(false);
+    if (run < runs.size() && w.begin < runs[run].end && w.end > runs[run].begin) {
+      dict_words.push_back(w);  // a word inside (or touching) a kanji/kana run
+      continue;
+    }
+    Word word{w.begin, w.end, std::string(t.substr(w.begin, w.end - w.begin))};
+    const auto [ob, oe] = folded.original_span(w.begin, w.end);
+    if (oe > ob && oe <= original.size()) {
+      const Lang own = word_lang(original.substr(ob, oe - ob));
+      if (own != Lang::none && own != lang) {
+        std::string refolded = normalizer_for(own).fold(original.substr(ob, oe - ob)).text;
+        if (!refolded.empty()) word.key = std::move(refolded);
+      }
+    }
+    pending.push_back(std::move(word));
+  }
+  while (run < runs.size()) flush_run(run + 1 == runs.size());
+  builder.add_words(pending);
+  return builder.take();
 }
 
 }  // namespace dipmine::text

@@ -73,7 +73,7 @@ class Sandbox {
   Result run_shell(const std::string& command, const std::string& stdin_data = "") const {
     const fs::path in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
     write_file(in, stdin_data);
-    const std::string full = "cd " + shell_quote(dir_.string()) + " && " + command + " <" +
+    const std::string full = "cd " + shell_quote(dir_.string()) + " && ( " + command + " ) <" +
                              shell_quote(in.string()) + " >" + shell_quote(out.string()) +
                              " 2>" + shell_quote(err.string());
     Result r;

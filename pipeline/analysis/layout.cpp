@@ -1,0 +1,268 @@
+#include "analysis/layout.h"
+
+#include <fmt/format.h>
+#include <igraph.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <random>
+#include <thread>
+
+#include "common/error.h"
+
+namespace dipmine::analysis {
+namespace {
+
+// Compressed adjacency (both directions) of the link list.
+struct Adjacency {
+  std::vector<size_t> first;  // n + 1 offsets
+  std::vector<int32_t> neighbor;
+  std::vector<double> weight;
+};
+
+Adjacency adjacency(size_t n, const std::vector<Link>& links, const std::vector<double>& s) {
+  Adjacency a;
+  a.first.assign(n + 1, 0);
+  for (const Link& l : links) a.first[static_cast<size_t>(l.i) + 1]++, a.first[static_cast<size_t>(l.j) + 1]++;
+  for (size_t i = 0; i < n; ++i) a.first[i + 1] += a.first[i];
+  a.neighbor.resize(a.first[n]);
+  a.weight.resize(a.first[n]);
+  std::vector<size_t> fill(a.first.begin(), a.first.end() - 1);
+  for (size_t k = 0; k < links.size(); ++k) {
+    const auto i = static_cast<size_t>(links[k].i), j = static_cast<size_t>(links[k].j);
+    a.neighbor[fill[i]] = links[k].j, a.weight[fill[i]++] = s[k];
+    a.neighbor[fill[j]] = links[k].i, a.weight[fill[j]++] = s[k];
+  }
+  return a;
+}
+
+size_t count_components(size_t n, const std::vector<Link>& links) {
+  std::vector<size_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  size_t components = n;
+  for (const Link& l : links) {
+    const size_t a = find(static_cast<size_t>(l.i)), b = find(static_cast<size_t>(l.j));
+    if (a != b) parent[a] = b, --components;
+  }
+  return components;
+}
+
+double unit_double(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+double ipow(double d, int e) {
+  double r = 1;
+  for (int k = 0; k < e; ++k) r *= d;
+  return r;
+}
+
+// One random start of VOSviewer's gradient descent (see the header).
+std::vector<Point> vos_start(const Adjacency& adj, size_t n, const LayoutOptions& opt,
+                             double pair_attraction, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<double> x(n), y(n);
+  for (size_t i = 0; i < n; ++i) x[i] = 2 * unit_double(rng) - 1, y[i] = 2 * unit_double(rng) - 1;
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  for (size_t i = n; i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+
+  const int a = opt.attraction, r = opt.repulsion;
+  const bool fast = a == 2 && r == 1;
+  double step = 1.0, quality = std::numeric_limits<double>::infinity();
+  int improvements = 0;
+  for (int it = 0; it < opt.max_iterations && step >= 0.001; ++it) {
+    const double old_quality = quality;
+    quality = 0;
+    double sum_x = std::accumulate(x.begin(), x.end(), 0.0);
+    double sum_y = std::accumulate(y.begin(), y.end(), 0.0);
+    for (size_t k : order) {
+      double g1 = 0, g2 = 0, q = 0;
+      const double xk = x[k], yk = y[k];
+      for (size_t e = adj.first[k]; e < adj.first[k + 1]; ++e) {
+        const auto l = static_cast<size_t>(adj.neighbor[e]);
+        const double d1 = xk - x[l], d2 = yk - y[l], sq = d1 * d1 + d2 * d2;
+        const double b = adj.weight[e] * (fast ? 1.0 : (sq > 0 ? ipow(std::sqrt(sq), a) / sq : 0));
+        g1 += b * d1, g2 += b * d2;
+        q += adj.weight[e] * (fast ? sq : ipow(std::sqrt(sq), a)) / a;
+      }
+      if (fast) {
+        // Repulsion with r = 1: the gradient of -d is -(dx, dy) / d.
+        double r1 = 0, r2 = 0, rq = 0;
+        for (size_t l = 0; l < n; ++l) {
+          const double d1 = xk - x[l], d2 = yk - y[l], sq = d1 * d1 + d2 * d2;
+          const double d = std::sqrt(sq);
+          const double inv = sq > 0 ? 1.0 / d : 0.0;
+          r1 += d1 * inv, r2 += d2 * inv, rq += d;
+        }
+        g1 -= r1, g2 -= r2, q -= rq;
+      } else {
+        for (size_t l = 0; l < n; ++l) {
+          const double d1 = xk - x[l], d2 = yk - y[l], sq = d1 * d1 + d2 * d2;
+          if (sq <= 0) continue;
+          const double d = std::sqrt(sq), p = ipow(d, r);
+          g1 -= p / sq * d1, g2 -= p / sq * d2, q -= p / r;
+        }
+      }
+      if (pair_attraction > 0) {
+        // With a = 2 the pull of every other node sums to a pull to the centroid.
+        g1 += pair_attraction * (static_cast<double>(n) * xk - sum_x);
+        g2 += pair_attraction * (static_cast<double>(n) * yk - sum_y);
+      }
+      quality += q;
+      const double length = std::sqrt(g1 * g1 + g2 * g2);
+      if (length > 0) {
+        x[k] -= step * g1 / length, y[k] -= step * g2 / length;
+        sum_x += x[k] - xk, sum_y += y[k] - yk;
+      }
+    }
+    if (quality < old_quality) {
+      if (++improvements >= 5) step /= 0.75, improvements = 0;
+    } else {
+      step *= 0.75, improvements = 0;
+    }
+  }
+  std::vector<Point> out(n);
+  for (size_t i = 0; i < n; ++i) out[i] = {x[i], y[i]};
+  return out;
+}
+
+void check(igraph_error_t rc, const char* what) {
+  if (rc != IGRAPH_SUCCESS) throw Error(fmt::format("layout: {}: {}", what, igraph_strerror(rc)));
+}
+
+std::vector<Point> fr_layout(size_t n, const std::vector<Link>& links,
+                             const std::vector<double>& s, uint64_t seed) {
+  igraph_set_error_handler(igraph_error_handler_ignore);
+  igraph_vector_int_t edges;
+  igraph_vector_int_init(&edges, static_cast<igraph_integer_t>(2 * links.size()));
+  for (size_t k = 0; k < links.size(); ++k) {
+    VECTOR(edges)[2 * k] = links[k].i, VECTOR(edges)[2 * k + 1] = links[k].j;
+  }
+  igraph_t graph;
+  igraph_error_t rc = igraph_create(&graph, &edges, static_cast<igraph_integer_t>(n), IGRAPH_UNDIRECTED);
+  igraph_vector_int_destroy(&edges);
+  check(rc, "create graph");
+  igraph_vector_t weights;
+  igraph_vector_init(&weights, static_cast<igraph_integer_t>(links.size()));
+  for (size_t k = 0; k < links.size(); ++k) VECTOR(weights)[k] = s[k];
+  igraph_matrix_t res;
+  igraph_matrix_init(&res, 0, 0);
+  igraph_rng_seed(igraph_rng_default(), seed);
+  rc = igraph_layout_fruchterman_reingold(&graph, &res, false, 500,
+                                          std::sqrt(static_cast<double>(n)),
+                                          IGRAPH_LAYOUT_NOGRID, &weights, nullptr, nullptr,
+                                          nullptr, nullptr);
+  std::vector<Point> out(n);
+  if (rc == IGRAPH_SUCCESS) {
+    for (size_t i = 0; i < n; ++i) out[i] = {MATRIX(res, i, 0), MATRIX(res, i, 1)};
+  }
+  igraph_matrix_destroy(&res);
+  igraph_vector_destroy(&weights);
+  igraph_destroy(&graph);
+  check(rc, "fruchterman-reingold");
+  return out;
+}
+
+}  // namespace
+
+LayoutMethod parse_layout_method(const std::string& name) {
+  if (name == "vos") return LayoutMethod::vos;
+  if (name == "fr") return LayoutMethod::fr;
+  throw UsageError(fmt::format("--layout: '{}' is not vos or fr", name));
+}
+
+double vos_quality(const std::vector<Point>& xy, const std::vector<Link>& links,
+                   const std::vector<double>& s, int a, int r, double pair_attraction) {
+  double v = 0;
+  for (size_t k = 0; k < links.size(); ++k) {
+    const Point &p = xy[static_cast<size_t>(links[k].i)], &q = xy[static_cast<size_t>(links[k].j)];
+    v += s[k] * ipow(std::hypot(p.x - q.x, p.y - q.y), a) / a;
+  }
+  for (size_t i = 0; i < xy.size(); ++i) {
+    for (size_t j = i + 1; j < xy.size(); ++j) {
+      const double d = std::hypot(xy[i].x - xy[j].x, xy[i].y - xy[j].y);
+      v -= ipow(d, r) / r;
+      v += pair_attraction * ipow(d, a) / a;
+    }
+  }
+  return v;
+}
+
+void standardize_layout(std::vector<Point>& xy) {
+  const size_t n = xy.size();
+  if (n == 0) return;
+  double cx = 0, cy = 0;
+  for (const Point& p : xy) cx += p.x, cy += p.y;
+  cx /= static_cast<double>(n), cy /= static_cast<double>(n);
+  double sxx = 0, sxy = 0, syy = 0;
+  for (Point& p : xy) {
+    p.x -= cx, p.y -= cy;
+    sxx += p.x * p.x, sxy += p.x * p.y, syy += p.y * p.y;
+  }
+  const double theta = 0.5 * std::atan2(2 * sxy, sxx - syy);
+  const double c = std::cos(theta), s = std::sin(theta);
+  double m3x = 0, m3y = 0;
+  for (Point& p : xy) {
+    const Point q{c * p.x + s * p.y, -s * p.x + c * p.y};
+    p = q;
+    m3x += p.x * p.x * p.x, m3y += p.y * p.y * p.y;
+  }
+  double total = 0;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) total += std::hypot(xy[i].x - xy[j].x, xy[i].y - xy[j].y);
+  }
+  const double pairs = static_cast<double>(n) * static_cast<double>(n - 1) / 2;
+  const double scale = total > 0 ? pairs / total : 1.0;
+  for (Point& p : xy) {
+    p.x *= (m3x < 0 ? -scale : scale);
+    p.y *= (m3y < 0 ? -scale : scale);
+  }
+}
+
+std::vector<Point> layout_map(size_t n, const std::vector<Link>& links,
+                              const std::vector<double>& s, const LayoutOptions& opt) {
+  if (opt.starts < 1) throw UsageError(fmt::format("--layout-starts: must be >= 1, got {}", opt.starts));
+  if (opt.method == LayoutMethod::vos && !(opt.attraction > opt.repulsion && opt.repulsion >= 1)) {
+    throw UsageError(fmt::format("layout: need attraction > repulsion >= 1, got {} and {}",
+                                 opt.attraction, opt.repulsion));
+  }
+  for (double v : s) {
+    if (!(v > 0) || !std::isfinite(v)) throw Error(fmt::format("layout: link strength {} is not positive", v));
+  }
+  std::vector<Point> best;
+  if (n <= 1) {
+    best.assign(n, Point{});
+  } else if (opt.method == LayoutMethod::fr) {
+    best = fr_layout(n, links, s, opt.seed);
+  } else {
+    const Adjacency adj = adjacency(n, links, s);
+    const double pair_attraction = count_components(n, links) > 1 ? 0.01 : 0.0;
+    std::vector<std::vector<Point>> results(static_cast<size_t>(opt.starts));
+    std::vector<double> quality(results.size());
+    auto run = [&](size_t first, size_t stride) {
+      for (size_t k = first; k < results.size(); k += stride) {
+        results[k] = vos_start(adj, n, opt, pair_attraction, opt.seed * 1000003u + k);
+        quality[k] = vos_quality(results[k], links, s, opt.attraction, opt.repulsion, pair_attraction);
+      }
+    };
+    const size_t threads = std::clamp<size_t>(static_cast<size_t>(std::max(1, opt.threads)), 1, results.size());
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(run, t, threads);
+    run(0, threads);
+    for (auto& t : pool) t.join();
+    size_t winner = 0;
+    for (size_t k = 1; k < results.size(); ++k) {
+      if (quality[k] < quality[winner]) winner = k;
+    }
+    best = std::move(results[winner]);
+  }
+  standardize_layout(best);
+  return best;
+}
+
+}  // namespace dipmine::analysis

@@ -1,0 +1,294 @@
+// BibTeX and BibLaTeX: `@type{key, field = value, ...}` with values in braces,
+// quotes, bare numbers or @string macros joined by `#`. A written parser (see
+// docs/bib.md for why not btparse): it knows the line of every entry, so a bad
+// entry is reported and skipped and the next one read.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "bib/entry.h"
+#include "bib/readers.h"
+
+namespace dipmine::bib::detail {
+namespace {
+
+struct ParseError {
+  size_t pos;
+  std::string what;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '_' || c == '-' || c == ':' || c == '.' || c == '+' || c == '/' || c == '\'' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+std::string lower(std::string_view s) {
+  std::string l(s);
+  for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return l;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, Sink& sink) : t_(text), sink_(sink) {
+    for (const char* m : {"january", "february", "march", "april", "may", "june", "july",
+                          "august", "september", "october", "november", "december"}) {
+      std::string full(m);
+      full[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(full[0])));
+      macros_[std::string(m, 3)] = full;
+    }
+  }
+
+  void run() {
+    while (true) {
+      const size_t at = t_.find('@', i_);
+      if (at == std::string_view::npos) return;
+      i_ = at + 1;
+      const size_t entry_line = line_of(at);
+      try {
+        entry(entry_line);
+      } catch (const ParseError& e) {
+        const size_t error_line = line_of(e.pos);
+        sink_.skip(entry_line, error_line == entry_line
+                                   ? fmt::format("BibTeX entry: {}", e.what)
+                                   : fmt::format("BibTeX entry: {} at line {}", e.what, error_line));
+        i_ = next_entry_start(std::max(e.pos, at + 1));
+      }
+    }
+  }
+
+ private:
+  size_t line_of(size_t pos) {
+    // Lines are counted incrementally: positions only grow, except after a
+    // recovery jump, which is forward too.
+    if (pos < line_pos_) line_pos_ = 0, line_no_ = 1;
+    for (; line_pos_ < pos && line_pos_ < t_.size(); ++line_pos_) {
+      if (t_[line_pos_] == '\n') ++line_no_;
+    }
+    return line_no_;
+  }
+
+  // The next '@' that starts a line (after spaces), at or after `from`.
+  size_t next_entry_start(size_t from) {
+    for (size_t p = t_.find('@', from); p != std::string_view::npos; p = t_.find('@', p + 1)) {
+      if (at_line_start(p)) return p;
+    }
+    return t_.size();
+  }
+
+  bool at_line_start(size_t p) const {
+    while (p > 0 && (t_[p - 1] == ' ' || t_[p - 1] == '\t')) --p;
+    return p == 0 || t_[p - 1] == '\n';
+  }
+
+  // True when `p` is the start of a line that begins a new entry: how an
+  // unterminated brace or quote shows itself.
+  bool looks_like_entry(size_t p) const {
+    if (!at_line_start(p) || t_[p] != '@') return false;
+    size_t q = p + 1;
+    while (q < t_.size() && std::isalpha(static_cast<unsigned char>(t_[q]))) ++q;
+    while (q < t_.size() && is_space(t_[q])) ++q;
+    return q > p + 1 && q < t_.size() && (t_[q] == '{' || t_[q] == '(');
+  }
+
+  void skip_space() {
+    while (i_ < t_.size()) {
+      if (is_space(t_[i_])) ++i_;
+      else break;
+    }
+  }
+
+  std::string_view name() {
+    const size_t start = i_;
+    while (i_ < t_.size() && is_name_char(t_[i_])) ++i_;
+    return t_.substr(start, i_ - start);
+  }
+
+  void expect(char c, const char* what) {
+    skip_space();
+    if (i_ >= t_.size()) throw ParseError{t_.size(), fmt::format("file ends, expected {}", what)};
+    if (t_[i_] != c) throw ParseError{i_, fmt::format("expected {}", what)};
+    ++i_;
+  }
+
+  // A {braced} value without its outer braces; inner braces kept for LaTeX.
+  std::string braced(size_t open) {
+    int depth = 1;
+    const size_t start = i_;
+    for (; i_ < t_.size(); ++i_) {
+      const char c = t_[i_];
+      if (c == '\\' && i_ + 1 < t_.size()) {
+        ++i_;
+        continue;
+      }
+      if (c == '{') ++depth;
+      else if (c == '}' && --depth == 0) {
+        ++i_;
+        return std::string(t_.substr(start, i_ - 1 - start));
+      } else if (c == '@' && looks_like_entry(i_)) {
+        break;
+      }
+    }
+    throw ParseError{open, "unterminated brace"};
+  }
+
+  std::string quoted(size_t open) {
+    int depth = 0;
+    const size_t start = i_;
+    for (; i_ < t_.size(); ++i_) {
+      const char c = t_[i_];
+      if (c == '\\' && i_ + 1 < t_.size()) {
+        ++i_;
+        continue;
+      }
+      if (c == '{') ++depth;
+      else if (c == '}') --depth;
+      else if (c == '"' && depth <= 0) {
+        ++i_;
+        return std::string(t_.substr(start, i_ - 1 - start));
+      } else if (c == '@' && looks_like_entry(i_)) {
+        break;
+      }
+    }
+    throw ParseError{open, "unterminated quote"};
+  }
+
+  // value = part ('#' part)*
+  std::string value() {
+    std::string v;
+    while (true) {
+      skip_space();
+      if (i_ >= t_.size()) throw ParseError{t_.size(), "file ends inside a field value"};
+      const size_t at = i_;
+      if (t_[i_] == '{') {
+        ++i_;
+        v += braced(at);
+      } else if (t_[i_] == '"') {
+        ++i_;
+        v += quoted(at);
+      } else {
+        const std::string_view n = name();
+        if (n.empty()) throw ParseError{at, "expected a field value"};
+        if (std::isdigit(static_cast<unsigned char>(n[0]))) {
+          v += n;
+        } else if (auto it = macros_.find(lower(n)); it != macros_.end()) {
+          v += it->second;
+        } else {
+          throw ParseError{at, fmt::format("undefined @string macro `{}`", n)};
+        }
+      }
+      skip_space();
+      if (i_ < t_.size() && t_[i_] == '#') {
+        ++i_;
+        continue;
+      }
+      return v;
+    }
+  }
+
+  // field = name '=' value, separated by ','; ends at the closing delimiter.
+  std::map<std::string, std::string> fields(char close) {
+    std::map<std::string, std::string> out;
+    while (true) {
+      skip_space();
+      if (i_ >= t_.size()) throw ParseError{t_.size(), "file ends inside the entry (missing closing brace)"};
+      if (t_[i_] == close) {
+        ++i_;
+        return out;
+      }
+      if (t_[i_] == '@' && looks_like_entry(i_)) {
+        throw ParseError{i_, "entry not closed before the next entry"};
+      }
+      const size_t at = i_;
+      const std::string field = lower(name());
+      if (field.empty()) throw ParseError{at, "expected a field name"};
+      expect('=', fmt::format("`=` after field `{}`", field).c_str());
+      std::string v = value();
+      out[field] = std::move(v);
+      skip_space();
+      if (i_ < t_.size() && t_[i_] == ',') ++i_;
+      else if (i_ < t_.size() && t_[i_] != close) throw ParseError{i_, "expected `,` between fields"};
+    }
+  }
+
+  void entry(size_t line) {
+    skip_space();
+    const std::string type = lower(name());
+    if (type.empty()) return;  // a stray '@' in a comment
+    skip_space();
+    if (i_ >= t_.size() || (t_[i_] != '{' && t_[i_] != '(')) return;  // "@" in prose
+    const size_t open = i_;
+    const char close = t_[i_] == '{' ? '}' : ')';
+    ++i_;
+    if (type == "comment" || type == "preamble") {
+      if (close == '}') braced(open);
+      else i_ = t_.find(')', i_) == std::string_view::npos ? t_.size() : t_.find(')', i_) + 1;
+      return;
+    }
+    if (type == "string") {
+      for (auto& [k, v] : fields(close)) macros_[k] = std::move(v);
+      return;
+    }
+    skip_space();
+    const std::string_view key = name();
+    skip_space();
+    if (i_ < t_.size() && t_[i_] == ',') ++i_;
+    else if (i_ < t_.size() && t_[i_] != close) throw ParseError{i_, "expected `,` after the citation key"};
+    std::map<std::string, std::string> f = fields(close);
+    Entry e;
+    e.line = line;
+    e.id = std::string(key);
+    auto get = [&](std::initializer_list<const char*> names) {
+      for (const char* n : names) {
+        if (auto it = f.find(n); it != f.end() && !trim(it->second).empty()) {
+          return latex_to_unicode(it->second);
+        }
+      }
+      return std::string();
+    };
+    e.title = get({"title"});
+    e.abstract = get({"abstract"});
+    e.year = get({"year"});
+    if (trim(e.year).empty()) e.year = get({"date"});
+    e.venue = get({"journaltitle", "journal", "booktitle", "publisher"});
+    e.doi = get({"doi"});
+    if (auto it = f.find("url"); it != f.end()) e.url = squeeze(it->second);
+    e.language = get({"langid", "language"});
+    for (std::string& a : split_names(f["author"])) e.authors.push_back(latex_to_unicode(a));
+    e.author_keywords = split_keywords(get({"keywords", "keyword", "author_keywords"}));
+    sink_.add(std::move(e));
+  }
+
+  // "A and B and {C and D}": split on a whole-word `and` outside braces.
+  static std::vector<std::string> split_names(std::string_view s) {
+    std::vector<std::string> out;
+    int depth = 0;
+    size_t start = 0;
+    for (size_t p = 0; p < s.size(); ++p) {
+      if (s[p] == '{') ++depth;
+      else if (s[p] == '}') --depth;
+      else if (depth == 0 && is_space(s[p]) && p + 4 < s.size() && lower(s.substr(p + 1, 3)) == "and" &&
+               is_space(s[p + 4])) {
+        out.push_back(squeeze(s.substr(start, p - start)));
+        start = p + 5;
+        p += 4;
+      }
+    }
+    if (std::string last = squeeze(s.substr(start)); !last.empty()) out.push_back(std::move(last));
+    return out;
+  }
+
+  std::string_view t_;
+  Sink& sink_;
+  size_t i_ = 0;
+  size_t line_pos_ = 0, line_no_ = 1;
+  std::map<std::string, std::string> macros_;
+};
+
+}  // namespace
+
+void read_bibtex(std::string_view text, Sink& sink) { Parser(text, sink).run(); }
+
+}  // namespace dipmine::bib::detail

@@ -1,0 +1,208 @@
+// LaTeX text as BibTeX files hold it, turned into plain Unicode. Covers what
+// reference managers write: accent commands in all their brace forms, the
+// special letters, escaped specials, font commands (argument kept), dashes
+// and TeX quotes. An unknown command is dropped and its argument kept.
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <string>
+
+#include "bib/readers.h"
+#include "text/utf8.h"
+
+namespace dipmine::bib::detail {
+namespace {
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Combining mark for an accent command, 0 if `cmd` is not an accent.
+char32_t accent_mark(std::string_view cmd) {
+  if (cmd.size() != 1) return 0;
+  switch (cmd[0]) {
+    case '"': return 0x0308;
+    case '\'': return 0x0301;
+    case '`': return 0x0300;
+    case '^': return 0x0302;
+    case '~': return 0x0303;
+    case '=': return 0x0304;
+    case '.': return 0x0307;
+    case 'u': return 0x0306;
+    case 'v': return 0x030C;
+    case 'H': return 0x030B;
+    case 'c': return 0x0327;
+    case 'k': return 0x0328;
+    case 'r': return 0x030A;
+    case 'd': return 0x0323;
+    case 'b': return 0x0331;
+    default: return 0;
+  }
+}
+
+const char* special_letter(std::string_view cmd) {
+  static const std::pair<std::string_view, const char*> table[] = {
+      {"ss", "ß"}, {"o", "ø"}, {"O", "Ø"}, {"ae", "æ"}, {"AE", "Æ"}, {"oe", "œ"},
+      {"OE", "Œ"}, {"aa", "å"}, {"AA", "Å"}, {"l", "ł"}, {"L", "Ł"}, {"i", "ı"},
+      {"j", "ȷ"}, {"textendash", "–"}, {"textemdash", "—"}, {"ldots", "…"},
+      {"dots", "…"}, {"textquoteright", "’"}, {"textquoteleft", "‘"},
+      {"textquotedblleft", "“"}, {"textquotedblright", "”"}, {"LaTeX", "LaTeX"},
+      {"TeX", "TeX"}, {"textregistered", "®"}, {"copyright", "©"}, {"S", "§"},
+      {"euro", "€"}, {"pounds", "£"}, {"textdegree", "°"}, {"guillemotleft", "«"},
+      {"guillemotright", "»"}, {"DH", "Ð"}, {"dh", "ð"}, {"TH", "Þ"}, {"th", "þ"},
+      {"NG", "Ŋ"}, {"ng", "ŋ"}, {"textasciitilde", "~"}, {"textbackslash", "\\"},
+      {"textunderscore", "_"}, {"textbar", "|"}, {"textless", "<"}, {"textgreater", ">"},
+  };
+  for (const auto& [name, out] : table) {
+    if (name == cmd) return out;
+  }
+  return nullptr;
+}
+
+class Converter {
+ public:
+  explicit Converter(std::string_view s) : s_(s) {}
+
+  std::string run() {
+    std::string out;
+    convert_until(out, false);
+    return out;
+  }
+  bool used_marks() const { return marks_; }
+
+ private:
+  // Converts until the end of input, or the '}' closing the current group.
+  void convert_until(std::string& out, bool in_group) {
+    while (i_ < s_.size()) {
+      const char c = s_[i_];
+      if (c == '}') {
+        ++i_;
+        if (in_group) return;
+        continue;  // a stray closing brace
+      }
+      if (c == '{') {
+        ++i_;
+        convert_until(out, true);
+        continue;
+      }
+      if (c == '\\') {
+        command(out);
+        continue;
+      }
+      if (c == '~') {
+        out += ' ';
+        ++i_;
+        continue;
+      }
+      if (c == '$') {  // math shift: keep the content
+        ++i_;
+        continue;
+      }
+      if (c == '-' && s_.substr(i_, 3) == "---") {
+        out += "—";
+        i_ += 3;
+        continue;
+      }
+      if (c == '-' && s_.substr(i_, 2) == "--") {
+        out += "–";
+        i_ += 2;
+        continue;
+      }
+      if (c == '`' && s_.substr(i_, 2) == "``") {
+        out += "“";
+        i_ += 2;
+        continue;
+      }
+      if (c == '\'' && s_.substr(i_, 2) == "''") {
+        out += "”";
+        i_ += 2;
+        continue;
+      }
+      out += c;
+      ++i_;
+    }
+  }
+
+  // The argument of an accent: a group, a control word (\i), or one character.
+  std::string accent_argument() {
+    while (i_ < s_.size() && s_[i_] == ' ') ++i_;
+    if (i_ >= s_.size()) return {};
+    std::string arg;
+    if (s_[i_] == '{') {
+      ++i_;
+      convert_until(arg, true);
+    } else if (s_[i_] == '\\') {
+      command(arg);
+    } else {
+      size_t len = 1;
+      text::decode_utf8(s_, i_, len);
+      arg.assign(s_.substr(i_, len));
+      i_ += len;
+    }
+    // A dotless i or j under an accent is the plain letter.
+    if (arg == "ı") arg = "i";
+    if (arg == "ȷ") arg = "j";
+    return arg;
+  }
+
+  void command(std::string& out) {
+    ++i_;  // the backslash
+    if (i_ >= s_.size()) return;
+    std::string_view name;
+    const size_t start = i_;
+    if (is_letter(s_[i_])) {
+      while (i_ < s_.size() && is_letter(s_[i_])) ++i_;
+      name = s_.substr(start, i_ - start);
+    } else {
+      name = s_.substr(i_, 1);
+      ++i_;
+    }
+    const bool control_word = is_letter(name[0]);
+    if (const char32_t mark = accent_mark(name)) {
+      // \c c, \"u, \"{u}, \v{s}: letter accents need a non-letter after them.
+      std::string arg = accent_argument();
+      if (arg.empty()) return;
+      out += arg;
+      text::append_utf8(out, mark);
+      marks_ = true;
+      return;
+    }
+    if (!control_word) {
+      // \& \% \$ \# \_ \{ \} "\ " and \\ ; anything else: the character itself.
+      if (name == "\\") out += ' ';
+      else if (name == "-") {}  // discretionary hyphen
+      else out.append(name);
+      return;
+    }
+    if (i_ < s_.size() && s_[i_] == ' ') ++i_;  // TeX eats the space after \word
+    if (const char* letter = special_letter(name)) {
+      out += letter;
+      if (i_ + 1 < s_.size() && s_[i_] == '{' && s_[i_ + 1] == '}') i_ += 2;  // \ss{}
+      return;
+    }
+    // Font and other commands: drop the name, keep the argument (converted by
+    // the caller's loop as a group).
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+  bool marks_ = false;
+};
+
+}  // namespace
+
+std::string latex_to_unicode(std::string_view s) {
+  if (s.find_first_of("\\{}~$-`'") == std::string_view::npos) return std::string(s);
+  Converter conv(s);
+  std::string out = conv.run();
+  if (!conv.used_marks()) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return out;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(out);
+  icu::UnicodeString composed = nfc->normalize(u, status);
+  if (U_FAILURE(status)) return out;
+  std::string result;
+  composed.toUTF8String(result);
+  return result;
+}
+
+}  // namespace dipmine::bib::detail

@@ -1,0 +1,100 @@
+// Web of Science plain-text export: `FN`/`VR` header, then records from `PT`
+// to `ER`, one two-letter tag per field, continuation lines indented by three
+// spaces; `EF` ends the file.
+#include <fmt/format.h>
+
+#include "bib/entry.h"
+#include "bib/readers.h"
+
+namespace dipmine::bib::detail {
+namespace {
+
+bool is_tag(std::string_view line) {
+  auto ok = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  return line.size() >= 2 && line[0] >= 'A' && line[0] <= 'Z' && ok(line[1]) &&
+         (line.size() == 2 || line[2] == ' ');
+}
+
+}  // namespace
+
+void read_wos(std::string_view text, Sink& sink) {
+  bool in_record = false;
+  Entry e;
+  std::vector<std::string> au, af;
+  std::string de, id;
+  std::vector<std::string>* last_list = nullptr;
+  std::string* last = nullptr;
+  auto reset = [&] {
+    e = Entry{};
+    au.clear(), af.clear(), de.clear(), id.clear();
+    last = nullptr;
+    last_list = nullptr;
+  };
+  size_t line_no = 0, pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (trim(line).empty()) continue;
+    if (!is_tag(line)) {
+      // A continuation line: another value of a list field, or more text.
+      if (!in_record) continue;
+      const std::string_view v = trim(line);
+      if (last_list != nullptr) last_list->emplace_back(v);
+      else if (last != nullptr) (*last += '\n') += v;
+      continue;
+    }
+    const std::string_view tag = line.substr(0, 2);
+    const std::string_view value = line.size() > 3 ? trim(line.substr(3)) : std::string_view();
+    if (tag == "FN" || tag == "VR") continue;
+    if (tag == "PT") {
+      if (in_record) sink.skip(e.line, "WoS record has no ER line before the next PT");
+      reset();
+      in_record = true;
+      e.line = line_no;
+      continue;
+    }
+    if (tag == "EF") {
+      if (in_record) sink.skip(e.line, "WoS record has no ER line (EF ends the file inside it)");
+      in_record = false;
+      continue;
+    }
+    if (!in_record) {
+      sink.note(line_no, fmt::format("WoS field {} outside a record (no PT); ignored", tag));
+      continue;
+    }
+    if (tag == "ER") {
+      e.authors = af.empty() ? std::move(au) : std::move(af);
+      e.author_keywords = split_list(de, ";");
+      e.index_keywords = split_list(id, ";");
+      sink.add(std::move(e));
+      reset();
+      in_record = false;
+      continue;
+    }
+    last = nullptr;
+    last_list = nullptr;
+    auto set = [&](std::string& field) {
+      field.assign(value);
+      last = &field;
+    };
+    if (tag == "AU" || tag == "AF") {
+      last_list = tag == "AU" ? &au : &af;
+      last_list->emplace_back(value);
+    } else if (tag == "TI") set(e.title);
+    else if (tag == "SO") set(e.venue);
+    else if (tag == "AB") set(e.abstract);
+    else if (tag == "PY") set(e.year);
+    else if (tag == "DI") set(e.doi);
+    else if (tag == "LA") set(e.language);
+    else if (tag == "UT") set(e.id);
+    else if (tag == "DE") set(de);
+    else if (tag == "ID") set(id);
+  }
+  if (in_record) sink.skip(e.line, "WoS record has no ER line (file ends inside it)");
+}
+
+}  // namespace dipmine::bib::detail

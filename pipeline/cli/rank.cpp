@@ -1,0 +1,41 @@
+// dipmine rank: indicators and networks ranked by the documents mentioning them.
+#include <fmt/format.h>
+
+#include "analysis/rank.h"
+#include "cli/command.h"
+#include "report/rankings.h"
+
+namespace dipmine::cli {
+namespace {
+
+struct RankArgs {
+  analysis::RankOptions opt;
+  std::string year, format = "table";
+  bool dimensions = false;
+};
+
+CommandRegistration rank_cmd("rank", "Rank indicators and networks by documents (or mentions)",
+                             [](CLI::App& cmd, GlobalOptions& g) {
+  auto a = std::make_shared<RankArgs>();
+  cmd.add_option("--kind", a->opt.kind, "indicator or network (default: both)");
+  cmd.add_option("--by", a->opt.by, "docs (default, the paper's measure) or mentions");
+  cmd.add_option("--lang", a->opt.lang, "Count only paragraphs in fa, en or ja");
+  cmd.add_option("--dimension", a->opt.dimension, "Only indicators of this dimension");
+  cmd.add_option("--year", a->year, "Documents of a year or range A..B");
+  cmd.add_option("--format", a->format, "table, tsv, csv, md or json");
+  cmd.add_flag("--dimensions", a->dimensions, "Sum indicators by dimension");
+  return [a, &g] {
+    const auto format = report::parse_format(a->format);
+    if (!a->year.empty()) analysis::parse_year_range(a->year, a->opt);
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    if (a->dimensions) {
+      fmt::print("{}", report::dimension_table(analysis::rank_dimensions(*corpus, a->opt)).render(format));
+    } else {
+      fmt::print("{}", report::ranking_table(analysis::rank_concepts(*corpus, a->opt)).render(format));
+    }
+    return 0;
+  };
+});
+
+}  // namespace
+}  // namespace dipmine::cli

@@ -1,0 +1,198 @@
+#include "ingest/exports.h"
+
+#include <fmt/format.h>
+#include <tbb/parallel_for.h>
+
+#include <set>
+
+#include "bib/bib.h"
+
+namespace dipmine::ingest {
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The first DOI in the opening bytes of a text ("10.NNNN/suffix"); "" if none.
+// Only the start is searched: a DOI further on is usually a cited work's.
+std::string first_doi(std::string_view text) {
+  text = text.substr(0, 6000);
+  for (size_t p = text.find("10."); p != std::string_view::npos; p = text.find("10.", p + 1)) {
+    if (p > 0 && (std::isalnum(static_cast<unsigned char>(text[p - 1])) || text[p - 1] == '.')) continue;
+    size_t q = p + 3, digits = 0;
+    while (q < text.size() && is_digit(text[q])) ++q, ++digits;
+    if (digits < 4 || digits > 9 || q >= text.size() || text[q] != '/') continue;
+    size_t end = q + 1;
+    while (end < text.size() && static_cast<unsigned char>(text[end]) > ' ' &&
+           static_cast<unsigned char>(text[end]) < 0x80) {
+      ++end;
+    }
+    while (end > q + 1 && std::string_view(".,;:)]}>'\"").find(text[end - 1]) != std::string_view::npos) --end;
+    if (end > q + 1) return std::string(text.substr(p, end - p));
+  }
+  return {};
+}
+
+}  // namespace
+
+bool is_export_format(const std::string& format) {
+  return format == "ris" || format == "bibtex" || format == "csl-json" ||
+         format == "scopus-csv" || format == "wos";
+}
+
+std::optional<ExportRecords> read_export_records(const std::string& path, const DecodedFile& file,
+                                                 const IngestOptions& options) {
+  if (file.format == "pdf") return std::nullopt;
+  const std::optional<bib::Format> format = bib::detect_format(path, file.text);
+  if (!format) return std::nullopt;
+  bib::ExportRead read = bib::read_export(path, file.text, *format);
+  ExportRecords out;
+  out.messages = std::move(read.messages);
+  out.entries = read.entries;
+  out.skipped = read.skipped;
+  out.records = std::move(read.records);
+  // Each record is a document of its own: build them side by side (a single
+  // export can hold 100,000 records, and this stage runs once per file).
+  tbb::parallel_for(size_t{0}, out.records.size(), [&](size_t i) {
+    store::DocumentRecord& rec = out.records[i];
+    rec.charset = file.charset;
+    if (options.lang) {
+      for (auto& p : rec.paragraphs) p.lang = *options.lang;
+      rec.lang = std::string(text::lang_name(*options.lang));
+    }
+    if (options.year && !rec.year) rec.year = options.year;
+    rec.sha256 = sha256_hex(bib::identity_text(rec));
+    if (options.enrich) options.enrich(rec);
+  });
+  return out;
+}
+
+std::optional<store::DocumentInfo> ExportWriter::find_by_doi(const std::string& doi) {
+  if (doi.empty()) return std::nullopt;
+  // lower(doi) with doi <> '' uses the partial index documents_doi.
+  store::Statement q(corpus_.db(),
+                     "SELECT id FROM documents WHERE lower(doi) = lower(?) AND doi <> '' "
+                     "ORDER BY id LIMIT 1");
+  q.bind(1, doi);
+  if (!q.step()) return std::nullopt;
+  return corpus_.document(q.column_int(0));
+}
+
+bool ExportWriter::place(store::DocumentRecord& rec, IngestReport& report) {
+  if (is_export_format(rec.format)) {
+    if (auto dup = find_by_doi(rec.doi); dup && dup->path != rec.path) {
+      merge_into(*dup, rec);
+      ++report.records_merged;
+      report.messages.push_back(fmt::format(
+          "{}: DOI {} is already in the store (document {}, {}); merged as duplicate", rec.path,
+          rec.doi, dup->id, dup->path));
+      return true;
+    }
+    return false;
+  }
+  if (rec.format != "pdf") return false;
+  const std::optional<int64_t> target = attach_target(rec);
+  if (!target) return false;
+  const std::optional<store::DocumentInfo> doc = corpus_.document(*target);
+  if (!doc) return false;
+  attach(*doc, rec);
+  ++report.attached;
+  ++report.updated;
+  report.messages.push_back(fmt::format("{}: attached to the record of the same paper ({}, {})",
+                                        rec.path, doc->path, doc->title));
+  return true;
+}
+
+bool ExportWriter::merge_same(int64_t same_id, const store::DocumentRecord& rec,
+                              IngestReport& report) {
+  const std::optional<store::DocumentInfo> doc = corpus_.document(same_id);
+  if (!doc || doc->path == rec.path) return false;
+  merge_into(*doc, rec);
+  ++report.records_merged;
+  report.messages.push_back(fmt::format("{}: same record as document {} ({}); merged as duplicate",
+                                        rec.path, doc->id, doc->path));
+  return true;
+}
+
+void ExportWriter::inserted(const store::DocumentRecord& rec) {
+  if (is_export_format(rec.format)) titles_fresh_ = false;
+}
+
+std::optional<int64_t> ExportWriter::attach_target(const store::DocumentRecord& pdf) {
+  if (const std::string doi = first_doi(pdf.paragraphs.empty() ? std::string_view()
+                                                               : std::string_view(pdf.paragraphs[0].text));
+      !doi.empty()) {
+    if (auto doc = find_by_doi(doi); doc && is_export_format(doc->format)) return doc->id;
+  }
+  if (!titles_fresh_) {
+    titles_.clear();
+    store::Statement q(corpus_.db(),
+                       "SELECT id, title FROM documents WHERE format IN "
+                       "('ris','bibtex','csl-json','scopus-csv','wos') AND title <> ''");
+    while (q.step()) titles_.emplace(bib::keyword_key(q.column_text(1)), q.column_int(0));
+    titles_fresh_ = true;
+  }
+  if (titles_.empty()) return std::nullopt;
+  std::vector<std::string> candidates;
+  if (!pdf.title.empty()) candidates.push_back(pdf.title);
+  for (size_t i = 0; i < pdf.paragraphs.size() && i < 5; ++i) {
+    if (pdf.paragraphs[i].text.size() < 400) candidates.push_back(pdf.paragraphs[i].text);
+  }
+  for (const std::string& c : candidates) {
+    if (auto it = titles_.find(bib::keyword_key(c)); it != titles_.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
+void ExportWriter::merge_into(const store::DocumentInfo& doc, const store::DocumentRecord& rec) {
+  std::set<std::pair<std::string, std::string>> have;
+  {
+    store::Statement q(corpus_.db(), "SELECT kind, key FROM keywords WHERE doc_id = ?");
+    q.bind(1, doc.id);
+    while (q.step()) have.emplace(q.column_text(0), q.column_text(1));
+  }
+  store::Statement k(corpus_.db(),
+                     "INSERT INTO keywords(doc_id, kind, keyword, key, lang) VALUES(?,?,?,?,?)");
+  for (const store::KeywordRecord& kw : rec.keywords) {
+    if (!have.emplace(kw.kind, kw.key).second) continue;
+    k.bind(1, doc.id).bind(2, kw.kind).bind(3, kw.keyword).bind(4, kw.key).bind(5, kw.lang);
+    k.run();
+  }
+  store::Statement u(corpus_.db(),
+                     "UPDATE documents SET year = coalesce(year, ?2), "
+                     "authors = CASE authors WHEN '' THEN ?3 ELSE authors END, "
+                     "venue = CASE venue WHEN '' THEN ?4 ELSE venue END, "
+                     "source = CASE source WHEN '' THEN ?5 ELSE source END WHERE id = ?1");
+  u.bind(1, doc.id).bind(2, rec.year).bind(3, rec.authors).bind(4, rec.venue).bind(5, rec.source);
+  u.run();
+}
+
+void ExportWriter::attach(const store::DocumentInfo& doc, store::DocumentRecord& pdf) {
+  auto keep = [](std::string& field, const std::string& from_record) {
+    if (!from_record.empty()) field = from_record;
+  };
+  keep(pdf.title, doc.title);
+  keep(pdf.authors, doc.authors);
+  keep(pdf.venue, doc.venue);
+  keep(pdf.doi, doc.doi);
+  keep(pdf.source, doc.source);
+  if (doc.year) pdf.year = doc.year;
+  pdf.keywords.clear();
+  {
+    store::Statement q(corpus_.db(),
+                       "SELECT kind, keyword, key, lang FROM keywords WHERE doc_id = ? ORDER BY rowid");
+    q.bind(1, doc.id);
+    while (q.step()) {
+      pdf.keywords.push_back({q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3)});
+    }
+  }
+  corpus_.remove(doc.id);
+  corpus_.insert(pdf);
+  titles_fresh_ = false;
+}
+
+}  // namespace dipmine::ingest

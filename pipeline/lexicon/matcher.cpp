@@ -1,0 +1,236 @@
+#include "lexicon/matcher.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <unordered_map>
+
+#include "common/error.h"
+#include "text/normalizer.h"
+#include "text/utf8.h"
+
+namespace dipmine::lexicon {
+namespace {
+
+// Forms per RE2::Set: small enough that a set's DFA stays within its memory
+// budget on real text, large enough that a paragraph is scanned few times.
+constexpr size_t kFormsPerSet = 4000;
+constexpr int64_t kSetMaxMem = int64_t{256} << 20;
+
+bool is_word_char(char32_t cp) {
+  if (u_isalnum(static_cast<UChar32>(cp))) return true;
+  const int8_t t = u_charType(static_cast<UChar32>(cp));
+  return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+bool is_latin_alnum(char32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  return u_isalpha(static_cast<UChar32>(cp)) &&
+         uscript_getScript(static_cast<UChar32>(cp), nullptr) == USCRIPT_LATIN;
+}
+
+char32_t code_point_at(std::string_view s, size_t i) {
+  size_t len = 0;
+  return text::decode_utf8(s, i, len);
+}
+
+// The code point ending just before byte `i` (0 if none).
+char32_t code_point_before(std::string_view s, size_t i) {
+  if (i == 0) return 0;
+  size_t j = i - 1;
+  while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80 && i - j < 4) --j;
+  return code_point_at(s, j);
+}
+
+bool boundaries_ok(std::string_view s, size_t b, size_t e, text::Lang lang) {
+  const char32_t before = code_point_before(s, b);
+  const char32_t after = e < s.size() ? code_point_at(s, e) : 0;
+  if (lang == text::Lang::ja) {
+    const char32_t first = code_point_at(s, b), last = code_point_before(s, e);
+    if (is_latin_alnum(first) && before && is_latin_alnum(before)) return false;
+    if (is_latin_alnum(last) && after && is_latin_alnum(after)) return false;
+    return true;
+  }
+  return !(before && is_word_char(before)) && !(after && is_word_char(after));
+}
+
+// Upper (1) / lower (0) of each cased letter: what a case-sensitive literal keeps.
+std::vector<bool> case_pattern(std::string_view s) {
+  std::vector<bool> bits;
+  for (size_t i = 0, len = 0; i < s.size(); i += len) {
+    const auto cp = static_cast<UChar32>(text::decode_utf8(s, i, len));
+    if (u_isupper(cp) || u_istitle(cp)) bits.push_back(true);
+    else if (u_islower(cp)) bits.push_back(false);
+  }
+  return bits;
+}
+
+std::atomic<uint64_t> next_matcher_id{1};
+
+}  // namespace
+
+struct Matcher::Compiled {
+  struct SetChunk {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<uint32_t> forms;  // set index -> form index
+  };
+  std::vector<SetChunk> sets;
+  std::vector<std::unique_ptr<RE2>> positions;  // per form, on folded text
+  std::vector<std::unique_ptr<RE2>> confirm;    // per case-sensitive regex form
+  std::vector<std::vector<bool>> cases;         // per case-sensitive literal form
+
+  explicit Compiled(const Lexicon& lex) {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_longest_match(true);
+    RE2::Options so = o;
+    so.set_max_mem(kSetMaxMem);
+    positions.resize(lex.forms.size());
+    confirm.resize(lex.forms.size());
+    cases.resize(lex.forms.size());
+    for (size_t i = 0; i < lex.forms.size(); ++i) {
+      const Form& f = lex.forms[i];
+      if (i % kFormsPerSet == 0) {
+        sets.push_back({std::make_unique<RE2::Set>(so, RE2::UNANCHORED), {}});
+      }
+      std::string err;
+      if (sets.back().set->Add(f.pattern, &err) < 0) {
+        throw Error(fmt::format("forms.tsv:{}: RE2 cannot compile \"{}\": {}", f.line, f.form, err));
+      }
+      sets.back().forms.push_back(static_cast<uint32_t>(i));
+      positions[i] = std::make_unique<RE2>(f.pattern, o);
+      if (f.case_sensitive && f.regex) confirm[i] = std::make_unique<RE2>(f.form, o);
+      if (f.case_sensitive && !f.regex) {
+        cases[i] = case_pattern(text::normalizer_for(f.lang).clean(f.form).text);
+      }
+    }
+    for (auto& chunk : sets) {
+      if (!chunk.set->Compile()) {
+        throw Error(fmt::format("{}: RE2 ran out of memory compiling {} forms", lex.dir,
+                                chunk.forms.size()));
+      }
+    }
+  }
+};
+
+Matcher::Matcher(Lexicon lexicon)
+    : lexicon_(std::move(lexicon)),
+      id_(next_matcher_id++),
+      first_(std::make_shared<Compiled>(lexicon_)) {}
+
+Matcher::~Matcher() = default;
+
+const Matcher::Compiled& Matcher::compiled() const {
+  // Entries of destroyed matchers stay until the thread ends; matchers are few.
+  thread_local std::unordered_map<uint64_t, std::shared_ptr<const Compiled>> mine;
+  auto it = mine.find(id_);
+  if (it != mine.end()) return *it->second;
+  // The first thread to ask gets the constructor's copy; the others compile.
+  std::shared_ptr<const Compiled> c =
+      !first_claimed_.exchange(true) ? first_ : std::make_shared<Compiled>(lexicon_);
+  return *mine.emplace(id_, std::move(c)).first->second;
+}
+
+std::vector<Hit> Matcher::candidates(std::string_view folded) const {
+  const Compiled& c = compiled();
+  std::vector<Hit> hits;
+  std::vector<int> ids;
+  for (const auto& chunk : c.sets) {
+    ids.clear();
+    RE2::Set::ErrorInfo info{};
+    if (!chunk.set->Match(folded, &ids, &info)) {
+      if (info.kind == RE2::Set::kNoError) continue;  // nothing matched
+      // Out of DFA memory: try every form of the chunk on its own rather than
+      // lose matches.
+      ids.resize(chunk.forms.size());
+      for (size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<int>(i);
+    }
+    std::sort(ids.begin(), ids.end());
+    for (int id : ids) {
+      const uint32_t form = chunk.forms[static_cast<size_t>(id)];
+      const RE2& re = *c.positions[form];
+      const text::Lang lang = lexicon_.forms[form].lang;
+      size_t pos = 0;
+      re2::StringPiece m;
+      while (pos <= folded.size() &&
+             re.Match(folded, pos, folded.size(), RE2::UNANCHORED, &m, 1)) {
+        const size_t b = static_cast<size_t>(m.data() - folded.data());
+        const size_t e = b + m.size();
+        if (e > b && boundaries_ok(folded, b, e, lang)) {
+          hits.push_back({form, static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+          pos = e;
+        } else {
+          size_t len = 0;
+          text::decode_utf8(folded, b, len);
+          pos = b + std::max<size_t>(len, 1);
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+std::vector<Hit> Matcher::resolve(std::vector<Hit> hits) const {
+  auto kind_of = [&](const Hit& h) {
+    return lexicon_.concepts[lexicon_.forms[h.form].concept_index].kind;
+  };
+  std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+    if (kind_of(a) != kind_of(b)) return kind_of(a) < kind_of(b);
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end > b.end;
+    return a.form < b.form;
+  });
+  std::vector<Hit> kept;
+  uint32_t last_end = 0;
+  bool first = true;
+  ConceptKind kind = ConceptKind::indicator;
+  for (const Hit& h : hits) {
+    if (first || kind_of(h) != kind) {
+      kind = kind_of(h);
+      last_end = 0;
+      first = false;
+    } else if (h.begin < last_end) {
+      continue;
+    }
+    kept.push_back(h);
+    last_end = h.end;
+  }
+  std::sort(kept.begin(), kept.end(), [&](const Hit& a, const Hit& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return kind_of(a) < kind_of(b);
+  });
+  return kept;
+}
+
+std::vector<Hit> Matcher::scan(std::string_view folded) const {
+  return resolve(candidates(folded));
+}
+
+std::vector<Mention> Matcher::find(std::string_view original, text::Lang lang) const {
+  const text::Normalizer& norm = text::normalizer_for(lang);
+  const text::MappedText folded = norm.fold_for_prefix(original);
+  std::vector<Hit> hits = candidates(folded.text);
+  const Compiled& c = compiled();
+  std::erase_if(hits, [&](const Hit& h) {
+    const Form& f = lexicon_.forms[h.form];
+    if (!f.case_sensitive) return false;
+    const auto [ob, oe] = folded.original_span(h.begin, h.end);
+    const std::string span = norm.clean(original.substr(ob, oe - ob)).text;
+    if (f.regex) return !RE2::FullMatch(span, *c.confirm[h.form]);
+    return case_pattern(span) != c.cases[h.form];
+  });
+  std::vector<Mention> out;
+  for (const Hit& h : resolve(std::move(hits))) {
+    const auto [ob, oe] = folded.original_span(h.begin, h.end);
+    out.push_back({static_cast<uint32_t>(lexicon_.forms[h.form].concept_index), h.form, ob, oe});
+  }
+  return out;
+}
+
+}  // namespace dipmine::lexicon

@@ -1,0 +1,84 @@
+// A Matcher is a Lexicon compiled for finding its forms in text: RE2::Sets say
+// which forms occur in a paragraph, then each occurring form's own RE2 gives the
+// positions. Matching runs on the FOLDED text (normalizer_for(lang)
+// .fold_for_prefix: the fold without the English stem, so that regex forms see
+// whole words and spell their inflections out), so a
+// literal written once meets its ZWNJ/space, yeh/kaf, width and case variants;
+// offsets go back to the original text through the fold's byte map.
+//
+//   Matcher m(load_lexicon("lexicons"));
+//   for (const Mention& x : m.find(paragraph, text::Lang::fa))
+//     use(m.lexicon().concepts[x.concept_index].id, x.start, x.end);
+//
+// Rules:
+// - Word boundaries: a match in fa or en text must not touch a letter, mark or
+//   digit on either side (checked on the folded text; RE2's \b is ASCII-only).
+//   Japanese has no word boundaries, except that a match starting or ending
+//   with a Latin letter or digit must not continue a Latin word ("SCO" is not
+//   found inside "DISCO").
+// - Every form applies to every paragraph; the form's language only chooses how
+//   it is folded and which boundary rule applies.
+// - Case-sensitive forms are found on folded text and then confirmed on the
+//   original: a literal's upper/lower-case letters must agree one by one; a
+//   regex must match the cleaned original span in full, case-sensitively.
+// - Overlaps resolve to the leftmost, then longest match, separately for
+//   indicators and networks (a network's name may also be an indicator's
+//   evidence); equal spans go to the form listed first.
+// Errors: the constructor throws dipmine::Error if RE2 cannot compile the set.
+// Thread safety: const methods may be called from any number of threads; each
+// thread compiles its own copy of the RE2 programs on first use (a shared RE2
+// takes a lock on every DFA search).
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "text/lang.h"
+
+namespace dipmine::lexicon {
+
+// A match in folded text: form index, byte range in the folded text.
+struct Hit {
+  uint32_t form = 0;
+  uint32_t begin = 0, end = 0;
+};
+
+// A match in original text: concept and form index, original byte range.
+struct Mention {
+  uint32_t concept_index = 0;
+  uint32_t form = 0;
+  uint32_t start = 0, end = 0;
+};
+
+class Matcher {
+ public:
+  explicit Matcher(Lexicon lexicon);
+  ~Matcher();
+  Matcher(const Matcher&) = delete;
+  Matcher& operator=(const Matcher&) = delete;
+
+  const Lexicon& lexicon() const { return lexicon_; }
+
+  // Mentions in `original` (a paragraph of language `lang`), sorted by start.
+  std::vector<Mention> find(std::string_view original, text::Lang lang) const;
+
+  // Hits in already folded text: boundaries and overlaps applied, case not
+  // confirmed (there is no original to confirm against). For benchmarks/tests.
+  std::vector<Hit> scan(std::string_view folded) const;
+
+ private:
+  struct Compiled;
+  const Compiled& compiled() const;  // this thread's copy
+  std::vector<Hit> candidates(std::string_view folded) const;
+  std::vector<Hit> resolve(std::vector<Hit> hits) const;
+
+  Lexicon lexicon_;
+  uint64_t id_;  // key of this matcher's per-thread programs
+  std::shared_ptr<const Compiled> first_;  // compiled in the constructor (checks errors)
+  mutable std::atomic<bool> first_claimed_{false};
+};
+
+}  // namespace dipmine::lexicon

@@ -1,0 +1,304 @@
+#include "report/map_html_assets.h"
+
+namespace dipmine::report {
+
+const char* map_html_css() {
+  return R"css(
+* { box-sizing: border-box; }
+html, body { margin: 0; height: 100%; font-family: "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK JP", sans-serif; color: #222; background: #fff; }
+body { display: flex; flex-direction: column; }
+header { display: flex; align-items: center; gap: 16px; padding: 8px 16px; border-bottom: 1px solid #e3e3e3; }
+header h1 { font-size: 18px; margin: 0; flex: 1; font-weight: 600; }
+header input { width: 220px; padding: 4px 8px; font: inherit; }
+header select { font: inherit; }
+#stats { color: #777; font-size: 13px; }
+main { flex: 1; display: flex; min-height: 0; }
+#map { flex: 1; height: 100%; cursor: grab; user-select: none; }
+#map.dragging { cursor: grabbing; }
+#panel { width: 330px; border-left: 1px solid #e3e3e3; padding: 12px 14px; overflow-y: auto; font-size: 13px; }
+#panel h2 { font-size: 15px; margin: 0 0 6px; }
+#panel table { border-collapse: collapse; }
+#panel td { padding: 1px 10px 1px 0; }
+#panel .hint, #caption { color: #777; }
+#legend { margin: 14px 0; }
+#legend .sw { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 6px; vertical-align: -1px; }
+#legend .bar { height: 12px; width: 100%; margin: 4px 0 2px; }
+#legend .ticks { display: flex; justify-content: space-between; color: #555; }
+#docs ol { padding-left: 20px; margin: 4px 0; }
+#docs li { margin: 2px 0; }
+circle.node { stroke: #fff; stroke-width: 0.8; fill-opacity: 0.88; cursor: pointer; }
+text.label { fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; pointer-events: none; text-anchor: middle; }
+#links path { fill: none; stroke-linecap: round; }
+#hl path { fill: none; stroke-linecap: round; stroke-opacity: 0.85; }
+svg.focus #links path { stroke-opacity: 0.04 !important; }
+svg.focus circle.node { fill-opacity: 0.15; }
+svg.focus circle.node.hi { fill-opacity: 1; }
+svg.searching circle.node { fill-opacity: 0.15; }
+svg.searching circle.node.match { fill-opacity: 1; stroke: #000; stroke-width: 1.5; }
+#selftest { white-space: pre; font-size: 11px; }
+)css";
+}
+
+const char* map_html_js() {
+  return R"js(
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('map-data').textContent);
+  var NS = 'http://www.w3.org/2000/svg';
+  var svg = document.getElementById('map'), viewport = document.getElementById('viewport');
+  var gLinks = document.getElementById('links'), gHl = document.getElementById('hl');
+  var gNodes = document.getElementById('nodes'), gLabels = document.getElementById('labels');
+  var info = document.getElementById('info'), legend = document.getElementById('legend');
+  var docsBox = document.getElementById('docs'), search = document.getElementById('search');
+  var colour = document.getElementById('colour'), stats = document.getElementById('stats');
+  var nodes = data.nodes, links = data.links, mode = data.mode;
+  var view = { x: 0, y: 0, k: 1 };
+  var px = [], py = [], circles = [], labels = [], labelWidth = [], adj = [];
+  var maxOcc = 0, i;
+  for (i = 0; i < nodes.length; i++) { adj.push([]); maxOcc = Math.max(maxOcc, nodes[i].o); }
+  links.forEach(function (l, k) { adj[l[0]].push(k); adj[l[1]].push(k); });
+
+  function el(name, attrs) {
+    var e = document.createElementNS(NS, name);
+    for (var a in attrs) e.setAttribute(a, attrs[a]);
+    return e;
+  }
+  function count(v) { return Math.round(v) === v ? String(v) : v.toFixed(2); }
+  function fontSize(n) { return 10 + 9 * Math.sqrt(n.o / (maxOcc || 1)); }
+
+  function layout() {
+    var w = svg.clientWidth || 1000, h = svg.clientHeight || 700, x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    nodes.forEach(function (n) { x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y); });
+    var m = 50, s = Math.min(x1 > x0 ? (w - 2 * m) / (x1 - x0) : 1, y1 > y0 ? (h - 2 * m) / (y1 - y0) : 1);
+    var ox = (w - s * (x1 - x0)) / 2, oy = (h - s * (y1 - y0)) / 2;
+    nodes.forEach(function (n, k) { px[k] = ox + (n.x - x0) * s; py[k] = oy + (y1 - n.y) * s; });
+  }
+  function curve(a, b) {
+    var dx = px[b] - px[a], dy = py[b] - py[a];
+    var cx = (px[a] + px[b]) / 2 - dy * 0.12, cy = (py[a] + py[b]) / 2 + dx * 0.12;
+    return 'M' + px[a].toFixed(1) + ' ' + py[a].toFixed(1) + ' Q' + cx.toFixed(1) + ' ' + cy.toFixed(1) + ' ' + px[b].toFixed(1) + ' ' + py[b].toFixed(1);
+  }
+  function linkPath(k, group) {
+    var l = links[k], t = links.length ? l[2] / links[0][2] : 0;
+    var p = el('path', { d: curve(l[0], l[1]), 'stroke-width': (0.4 + 3.6 * Math.pow(t, 0.75)).toFixed(2),
+      'stroke-opacity': (0.12 + 0.45 * t).toFixed(2) });
+    p.dataset.k = k;
+    group.appendChild(p);
+    return p;
+  }
+  function draw() {
+    layout();
+    for (var k = data.draw - 1; k >= 0; k--) linkPath(k, gLinks);
+    for (var j = nodes.length - 1; j >= 0; j--) {
+      var c = el('circle', { cx: px[j].toFixed(1), cy: py[j].toFixed(1), r: nodes[j].r, 'class': 'node' });
+      c.dataset.i = j;
+      circles[j] = c;
+      gNodes.appendChild(c);
+    }
+    nodes.forEach(function (n, j) {
+      var t = el('text', { x: px[j].toFixed(1), y: (py[j] + fontSize(n) * 0.35).toFixed(1), 'font-size': fontSize(n).toFixed(1), 'class': 'label' });
+      if (n.rtl) { t.setAttribute('direction', 'rtl'); t.setAttribute('unicode-bidi', 'embed'); }
+      t.textContent = n.l;
+      labels[j] = t;
+      gLabels.appendChild(t);
+      labelWidth[j] = t.getComputedTextLength ? t.getComputedTextLength() : n.l.length * fontSize(n) * 0.6;
+    });
+    recolour();
+    placeLabels();
+    stats.textContent = nodes.length + ' nodes, ' + data.total_links + ' links';
+    document.getElementById('caption').textContent = data.caption;
+  }
+  // Greedy: most frequent first, skip a label that overlaps one already shown.
+  function placeLabels(force) {
+    var boxes = [];
+    nodes.forEach(function (n, j) {
+      var f = fontSize(n) * view.k, w = (labelWidth[j] || 0) * view.k + 4, h = f * 1.2;
+      var x = px[j] * view.k + view.x, y = py[j] * view.k + view.y;
+      var b = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
+      var show = (force && force[j]) || !boxes.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; });
+      if (show) boxes.push(b);
+      labels[j].style.display = show ? '' : 'none';
+    });
+  }
+  function recolour() {
+    nodes.forEach(function (n, j) { circles[j].setAttribute('fill', n.col[mode]); });
+    Array.prototype.forEach.call(gLinks.childNodes, function (p) {
+      var l = links[+p.dataset.k]; p.setAttribute('stroke', nodes[Math.min(l[0], l[1])].col[mode]);
+    });
+    colour.value = String(mode);
+    drawLegend();
+  }
+  function drawLegend() {
+    legend.textContent = '';
+    var h = document.createElement('h2'), L = data.legend;
+    legend.appendChild(h);
+    if (mode === 0) {
+      h.textContent = 'Clusters';
+      L.clusters.slice(0, 20).forEach(function (c) {
+        var d = document.createElement('div'), s = document.createElement('span');
+        s.className = 'sw'; s.style.background = c.color;
+        d.appendChild(s);
+        d.appendChild(document.createTextNode(c.c + ': ' + c.label + ' (' + c.size + ')'));
+        legend.appendChild(d);
+      });
+    } else if (mode === 1) {
+      h.textContent = 'Average publication year';
+      var bar = document.createElement('div');
+      bar.className = 'bar'; bar.style.background = 'linear-gradient(to right,' + L.viridis.join(',') + ')';
+      legend.appendChild(bar);
+      var ticks = document.createElement('div');
+      ticks.className = 'ticks';
+      (L.years ? [L.years[0], (L.years[0] + L.years[1]) / 2, L.years[1]] : []).forEach(function (y) {
+        var s = document.createElement('span'); s.textContent = (L.years[1] - L.years[0] >= 3 ? y.toFixed(0) : y.toFixed(1)); ticks.appendChild(s);
+      });
+      if (!L.years) ticks.textContent = 'no years in the store';
+      legend.appendChild(ticks);
+    } else {
+      h.textContent = 'Language of the text';
+      L.langs.forEach(function (c) {
+        var d = document.createElement('div'), s = document.createElement('span');
+        s.className = 'sw'; s.style.background = c.color;
+        d.appendChild(s); d.appendChild(document.createTextNode(c.label));
+        legend.appendChild(d);
+      });
+    }
+  }
+  function row(table, name, value) {
+    var tr = document.createElement('tr'), a = document.createElement('td'), b = document.createElement('td');
+    a.textContent = name; b.textContent = value; tr.appendChild(a); tr.appendChild(b); table.appendChild(tr);
+  }
+  function showInfo(j) {
+    var n = nodes[j];
+    info.textContent = '';
+    var h = document.createElement('h2'); h.textContent = n.l; info.appendChild(h);
+    var t = document.createElement('table');
+    row(t, 'id', n.k); row(t, 'occurrences', count(n.o)); row(t, 'documents', String(n.d));
+    row(t, 'links', String(adj[j].length)); row(t, 'total link strength', count(n.t));
+    row(t, 'cluster', String(n.c)); row(t, 'average year', n.yr === null ? '-' : n.yr.toFixed(1));
+    row(t, 'fa / en / ja', n.sh.map(function (v) { return Math.round(v * 100) + '%'; }).join(' / '));
+    info.appendChild(t);
+  }
+  function hover(j) {
+    svg.classList.add('focus');
+    gHl.textContent = '';
+    circles[j].classList.add('hi');
+    adj[j].forEach(function (k) {
+      var l = links[k], other = l[0] === j ? l[1] : l[0];
+      linkPath(k, gHl).setAttribute('stroke', nodes[j].col[mode]);
+      circles[other].classList.add('hi');
+    });
+    showInfo(j);
+  }
+  function unhover() {
+    svg.classList.remove('focus');
+    gHl.textContent = '';
+    circles.forEach(function (c) { c.classList.remove('hi'); });
+  }
+  function listDocs(j) {
+    var n = nodes[j];
+    docsBox.textContent = '';
+    var h = document.createElement('h2');
+    h.textContent = 'Documents with \u201c' + n.l + '\u201d (' + n.d + (n.docs.length < n.d ? ', first ' + n.docs.length : '') + ')';
+    docsBox.appendChild(h);
+    var ol = document.createElement('ol');
+    n.docs.forEach(function (id) {
+      var d = data.docs[String(id)] || ['#' + id, null], li = document.createElement('li');
+      li.textContent = d[0] + (d[1] === null ? '' : ' (' + d[1] + ')');
+      ol.appendChild(li);
+    });
+    docsBox.appendChild(ol);
+  }
+  function doSearch() {
+    var q = search.value.trim().toLowerCase(), hits = 0, force = {};
+    circles.forEach(function (c, j) {
+      var m = q !== '' && (nodes[j].l.toLowerCase().indexOf(q) >= 0 || nodes[j].k.toLowerCase().indexOf(q) >= 0);
+      c.classList.toggle('match', m);
+      if (m) { hits++; force[j] = true; }
+    });
+    svg.classList.toggle('searching', q !== '');
+    stats.textContent = q === '' ? nodes.length + ' nodes, ' + data.total_links + ' links' : hits + ' match' + (hits === 1 ? '' : 'es');
+    placeLabels(force);
+  }
+  function applyView() {
+    viewport.setAttribute('transform', 'translate(' + view.x.toFixed(2) + ' ' + view.y.toFixed(2) + ') scale(' + view.k.toFixed(4) + ')');
+  }
+  var relabel = null;
+  function zoomAt(x, y, factor) {
+    var k = Math.min(40, Math.max(0.2, view.k * factor));
+    view.x = x - (x - view.x) * k / view.k; view.y = y - (y - view.y) * k / view.k; view.k = k;
+    applyView();
+    clearTimeout(relabel);
+    relabel = setTimeout(function () { placeLabels(); }, 60);
+  }
+
+  svg.addEventListener('wheel', function (e) {
+    e.preventDefault();
+    var r = svg.getBoundingClientRect();
+    zoomAt(e.clientX - r.left, e.clientY - r.top, e.deltaY < 0 ? 1.2 : 1 / 1.2);
+  }, { passive: false });
+  var drag = null;
+  svg.addEventListener('pointerdown', function (e) {
+    if (e.target.tagName === 'circle') return;
+    drag = { x: e.clientX - view.x, y: e.clientY - view.y };
+    svg.classList.add('dragging');
+  });
+  window.addEventListener('pointermove', function (e) {
+    if (!drag) return;
+    view.x = e.clientX - drag.x; view.y = e.clientY - drag.y; applyView();
+  });
+  window.addEventListener('pointerup', function () { if (drag) { drag = null; svg.classList.remove('dragging'); placeLabels(); } });
+  gNodes.addEventListener('mouseover', function (e) { if (e.target.dataset.i !== undefined) hover(+e.target.dataset.i); });
+  gNodes.addEventListener('mouseout', function (e) { if (e.target.dataset.i !== undefined) unhover(); });
+  gNodes.addEventListener('click', function (e) { if (e.target.dataset.i !== undefined) listDocs(+e.target.dataset.i); });
+  search.addEventListener('input', doSearch);
+  colour.addEventListener('change', function () { mode = +colour.value; recolour(); });
+
+  function selftest() {
+    var lines = [], ok = true;
+    function check(c, what) { lines.push((c ? 'ok   ' : 'FAIL ') + what); if (!c) ok = false; }
+    var drawn = gNodes.querySelectorAll('circle').length;
+    check(drawn === nodes.length && drawn > 0, 'nodes drawn: ' + drawn + ' of ' + nodes.length);
+    check(gLinks.childNodes.length === data.draw, 'links drawn: ' + gLinks.childNodes.length + ' of ' + data.draw);
+    var shown = labels.filter(function (t) { return t.style.display !== 'none'; }).length;
+    check(shown > 0, 'labels shown: ' + shown);
+    var best = 0;
+    for (var j = 1; j < nodes.length; j++) if (adj[j].length > adj[best].length) best = j;
+    circles[best].dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    check(gHl.childNodes.length === adj[best].length, 'hover highlights ' + gHl.childNodes.length + ' links of ' + adj[best].length);
+    check(info.textContent.indexOf(nodes[best].l) >= 0 && info.textContent.indexOf('occurrences' + count(nodes[best].o)) >= 0,
+          'hover shows counts of "' + nodes[best].l + '"');
+    circles[best].dispatchEvent(new MouseEvent('mouseout', { bubbles: true }));
+    check(gHl.childNodes.length === 0 && !svg.classList.contains('focus'), 'hover ends');
+    search.value = nodes[best].l;
+    search.dispatchEvent(new Event('input'));
+    var matched = gNodes.querySelectorAll('circle.match').length;
+    check(circles[best].classList.contains('match') && matched >= 1, 'search marks ' + matched + ' node(s)');
+    search.value = '';
+    search.dispatchEvent(new Event('input'));
+    check(gNodes.querySelectorAll('circle.match').length === 0, 'search cleared');
+    colour.value = '1';
+    colour.dispatchEvent(new Event('change'));
+    check(circles[best].getAttribute('fill') === nodes[best].col[1] && legend.textContent.indexOf('year') >= 0, 'colour switch to year');
+    colour.value = String(data.mode);
+    colour.dispatchEvent(new Event('change'));
+    check(circles[best].getAttribute('fill') === nodes[best].col[data.mode], 'colour switch back');
+    circles[best].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    var items = docsBox.querySelectorAll('li').length;
+    check(items === nodes[best].docs.length && items > 0, 'click lists ' + items + ' document(s)');
+    var k0 = view.k;
+    svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: 300, clientY: 300, bubbles: true, cancelable: true }));
+    check(view.k > k0, 'wheel zooms in to ' + view.k.toFixed(2));
+    view = { x: 0, y: 0, k: 1 }; applyView(); placeLabels();
+    var pre = document.createElement('pre');
+    pre.id = 'selftest';
+    pre.textContent = (ok ? 'SELFTEST PASS' : 'SELFTEST FAIL') + '\n' + lines.join('\n');
+    document.body.appendChild(pre);
+  }
+
+  draw();
+  if (location.hash === '#selftest') selftest();
+})();
+)js";
+}
+
+}  // namespace dipmine::report

@@ -1,0 +1,44 @@
+// The search query language for people, translated into a safe FTS5 MATCH
+// expression plus SQL filters.
+//
+//   Query q = parse_query("\"city diplomacy\" OR شهرخواهر -tourism lang:fa year:2015..2020");
+//   // q.match: an FTS5 expression in which every term is a quoted, pre-folded key
+//   // q.langs == {"fa"}, q.year_min == 2015, q.year_max == 2020
+//
+// Syntax (terms are separated by spaces; every word must occur):
+//   word          a word, folded like the documents (spelling variants match)
+//   "a phrase"    the words in this order, adjacent
+//   prefix*       words that start with `prefix`
+//   a OR b        either (binds tighter than the implicit AND)
+//   -word         paragraphs without it (also -"a phrase")
+//   NEAR(a b, 5)  all of a, b within 5 words of each other (default 10)
+//   lang:fa       fa, en or ja (repeat for several)
+//   year:2015  year:2015..2020  year:2015..  year:..2020
+//   doc:ID        one document (repeat for several)
+// A Japanese term matches anywhere inside a word (substring), ranking whole
+// words higher; Persian words written with or without a space/half-space
+// (بین المللی, بینالمللی, بین‌المللی) are the same term.
+//
+// Errors: parse_query throws dipmine::UsageError "query column N: <what>"
+// pointing at the first offending character (1-based, in characters). It never
+// produces an expression FTS5 would reject: user text reaches MATCH only as
+// folded keys inside quotes. Pure function, thread-safe.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dipmine::store {
+
+struct Query {
+  std::string match;               // the FTS5 expression
+  std::vector<std::string> langs;  // empty: any language
+  std::optional<int> year_min, year_max;
+  std::vector<int64_t> docs;       // empty: any document
+};
+
+Query parse_query(std::string_view text);
+
+}  // namespace dipmine::store

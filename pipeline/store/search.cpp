@@ -1,0 +1,213 @@
+#include "store/search.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+
+#include "store/fts_tokenizer.h"
+
+namespace dipmine::store {
+namespace {
+
+// Marks FTS5 puts around hits and for cut text: control characters that real
+// paragraphs do not contain (STX, ETX, EOT).
+constexpr char kOpen = '\x02', kClose = '\x03', kCut = '\x04';
+
+struct Filters {
+  std::string joins, where;
+  std::vector<std::function<void(Statement&, int&)>> binds;
+};
+
+Filters filters_of(const Query& q) {
+  Filters f;
+  if (q.langs.empty() && q.docs.empty() && !q.year_min && !q.year_max) return f;
+  f.joins = " JOIN paragraphs p ON p.id = paragraphs_fts.rowid";
+  auto in_list = [](size_t n) {
+    std::string s = "(";
+    for (size_t k = 0; k < n; ++k) s += k ? ",?" : "?";
+    return s + ")";
+  };
+  if (!q.langs.empty()) {
+    f.where += " AND p.lang IN " + in_list(q.langs.size());
+    for (const auto& l : q.langs) f.binds.push_back([l](Statement& s, int& i) { s.bind(i++, l); });
+  }
+  if (!q.docs.empty()) {
+    f.where += " AND p.doc_id IN " + in_list(q.docs.size());
+    for (int64_t d : q.docs) f.binds.push_back([d](Statement& s, int& i) { s.bind(i++, d); });
+  }
+  if (q.year_min || q.year_max) {
+    f.joins += " JOIN documents d ON d.id = p.doc_id";
+    if (q.year_min) {
+      f.where += " AND d.year >= ?";
+      f.binds.push_back([y = *q.year_min](Statement& s, int& i) { s.bind(i++, y); });
+    }
+    if (q.year_max) {
+      f.where += " AND d.year <= ?";
+      f.binds.push_back([y = *q.year_max](Statement& s, int& i) { s.bind(i++, y); });
+    }
+  }
+  return f;
+}
+
+int bind_all(Statement& s, const Query& q, const Filters& f) {
+  int i = 1;
+  s.bind(i++, q.match);
+  for (const auto& b : f.binds) b(s, i);
+  return i;
+}
+
+std::vector<SnippetPart> split_marked(const std::string& marked, bool* cut_before,
+                                      bool* cut_after) {
+  std::vector<SnippetPart> parts;
+  std::string text;
+  bool hit = false;
+  auto flush = [&] {
+    if (!text.empty()) parts.push_back({std::move(text), hit});
+    text.clear();
+  };
+  for (size_t k = 0; k < marked.size(); ++k) {
+    const char c = marked[k];
+    if (c == kOpen || c == kClose) {
+      flush();
+      hit = c == kOpen;
+    } else if (c == kCut) {
+      if (k == 0 && cut_before) *cut_before = true;
+      else if (cut_after) *cut_after = true;
+    } else {
+      text += c;
+    }
+  }
+  flush();
+  return parts;
+}
+
+// A stable fingerprint of the tokenizer's rules: the tokens of a probe text
+// that exercises every language and rule (FNV-1a over keys and offsets).
+std::string tokenizer_fingerprint() {
+  static const char* probes[] = {
+      "بین‌المللی بینالمللی بین المللی میشود می شود کتاب‌ها كتاب ي ۲۰۱۵ دیپلماسی شهری توسعة پایدار",
+      "City Diplomacy, UN-Habitat's networks: running cities 2015 ÉCOLE ﬁnance",
+      "東京都に住む。上海協力機構（ＳＣＯ）の市長ﾀﾞｲｱﾛｰｸﾞ 2025年",
+  };
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  };
+  for (const char* p : probes) {
+    for (const text::Term& t : paragraph_terms(p)) {
+      mix(t.key);
+      mix(fmt::format("|{}|{}|{}/", t.begin, t.end, t.colocated));
+    }
+  }
+  return fmt::format("{:016x}", h);
+}
+
+}  // namespace
+
+std::vector<SearchHit> search(Corpus& corpus, const Query& query, const SearchOptions& options) {
+  const Filters f = filters_of(query);
+  // Rank first (the expensive part touches only rowids and scores), then
+  // fetch snippets for the page of hits alone.
+  Statement ranked(corpus.db(),
+                   fmt::format("SELECT paragraphs_fts.rowid, bm25(paragraphs_fts) AS r "
+                               "FROM paragraphs_fts{} WHERE paragraphs_fts MATCH ?{} "
+                               "ORDER BY r LIMIT ? OFFSET ?",
+                               f.joins, f.where));
+  int i = bind_all(ranked, query, f);
+  ranked.bind(i++, static_cast<int64_t>(options.limit));
+  ranked.bind(i, static_cast<int64_t>(options.offset));
+  std::vector<SearchHit> hits;
+  while (ranked.step()) {
+    SearchHit h;
+    h.paragraph_id = ranked.column_int(0);
+    h.score = -ranked.column_double(1);
+    hits.push_back(std::move(h));
+  }
+  Statement detail(corpus.db(),
+                   "SELECT p.doc_id, p.ordinal, p.lang, coalesce(nullif(d.title, ''), d.name), "
+                   "d.year, snippet(paragraphs_fts, 0, char(2), char(3), char(4), ?) "
+                   "FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
+                   "JOIN documents d ON d.id = p.doc_id "
+                   "WHERE paragraphs_fts MATCH ? AND paragraphs_fts.rowid = ?");
+  for (SearchHit& h : hits) {
+    detail.bind(1, static_cast<int64_t>(options.snippet_tokens));
+    detail.bind(2, query.match).bind(3, h.paragraph_id);
+    if (detail.step()) {
+      h.doc_id = detail.column_int(0);
+      h.ordinal = detail.column_int(1);
+      h.lang = detail.column_text(2);
+      h.title = detail.column_text(3);
+      if (!detail.column_is_null(4)) h.year = static_cast<int>(detail.column_int(4));
+      h.snippet = split_marked(detail.column_text(5), &h.snippet_cut_before, &h.snippet_cut_after);
+    }
+    detail.reset();
+  }
+  return hits;
+}
+
+SearchCount count_matches(Corpus& corpus, const Query& query) {
+  Filters f = filters_of(query);
+  if (f.joins.empty()) f.joins = " JOIN paragraphs p ON p.id = paragraphs_fts.rowid";
+  Statement q(corpus.db(), fmt::format("SELECT count(*), count(DISTINCT p.doc_id) FROM "
+                                       "paragraphs_fts{} WHERE paragraphs_fts MATCH ?{}",
+                                       f.joins, f.where));
+  bind_all(q, query, f);
+  q.step();
+  return {q.column_int(0), q.column_int(1)};
+}
+
+std::vector<SnippetPart> highlight_paragraph(Corpus& corpus, const Query& query,
+                                             int64_t paragraph_id) {
+  Statement q(corpus.db(),
+              "SELECT highlight(paragraphs_fts, 0, char(2), char(3)) FROM paragraphs_fts "
+              "WHERE paragraphs_fts MATCH ? AND rowid = ?");
+  q.bind(1, query.match).bind(2, paragraph_id);
+  if (!q.step()) return {};
+  return split_marked(q.column_text(0), nullptr, nullptr);
+}
+
+IndexStats index_stats(Corpus& corpus) {
+  IndexStats s;
+  Statement rows(corpus.db(), "SELECT count(*) FROM paragraphs_fts_docsize");
+  rows.step();
+  s.paragraphs = rows.column_int(0);
+  Statement segs(corpus.db(), "SELECT count(DISTINCT segid) FROM paragraphs_fts_idx");
+  segs.step();
+  s.segments = segs.column_int(0);
+  return s;
+}
+
+std::pair<IndexStats, IndexStats> optimize_index(Corpus& corpus, bool rebuild) {
+  const IndexStats before = index_stats(corpus);
+  {
+    Transaction tx(corpus.db());
+    if (rebuild) corpus.db().exec("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')");
+    corpus.db().exec("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('optimize')");
+    if (rebuild) mark_index_current(corpus);
+    tx.commit();
+  }
+  return {before, index_stats(corpus)};
+}
+
+bool index_is_stale(Corpus& corpus) {
+  Statement q(corpus.db(), "SELECT value FROM fts_state WHERE key = 'tokenizer'");
+  if (!q.step()) return false;  // never recorded: built by this build's migration
+  return q.column_text(0) != tokenizer_fingerprint();
+}
+
+void mark_index_current(Corpus& corpus) {
+  Statement q(corpus.db(), "INSERT OR REPLACE INTO fts_state(key, value) VALUES ('tokenizer', ?)");
+  q.bind(1, tokenizer_fingerprint());
+  q.run();
+}
+
+bool refresh_stale_index(Corpus& corpus) {
+  const bool stale = index_is_stale(corpus);
+  Transaction tx(corpus.db());
+  if (stale) corpus.db().exec("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')");
+  mark_index_current(corpus);
+  tx.commit();
+  return stale;
+}
+
+}  // namespace dipmine::store

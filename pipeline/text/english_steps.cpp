@@ -1,0 +1,181 @@
+// English steps; the order they run in is in english_normalizer.cpp.
+#include <libstemmer.h>
+
+#include <memory>
+#include <string>
+
+#include "text/steps.h"
+
+namespace dipmine::text::en {
+namespace {
+
+bool is_ascii_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Hyphenated prefixes that keep their hyphen when a line break follows them.
+bool keeps_hyphen(std::string_view prefix) {
+  static const std::string_view kPrefixes[] = {"non", "self", "ex", "cross", "well", "all",
+                                               "quasi", "city", "state", "sub-national"};
+  std::string lower(prefix);
+  for (char& c : lower) c = static_cast<char>(c | 0x20);
+  for (auto p : kPrefixes) {
+    if (lower == p) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+MappedText remove_soft_hyphens(MappedText&& in) {
+  if (in.text.find("\xc2\xad") == std::string::npos) return std::move(in);
+  return rewrite_each(std::move(in), [](char32_t c) -> char32_t { return c == 0xAD ? 0 : c; });
+}
+
+MappedText join_hyphenated_breaks(MappedText&& in) {
+  const std::string_view s = in.text;
+  if (s.find("-\n") == std::string_view::npos && s.find("- \n") == std::string_view::npos &&
+      s.find("-\r\n") == std::string_view::npos) {
+    return std::move(in);
+  }
+  MappedText out;
+  size_t kept = 0;
+  bool changed = false;
+  for (size_t h = s.find('-'); h != std::string_view::npos; h = s.find('-', h + 1)) {
+    if (h == 0 || !is_ascii_letter(s[h - 1])) continue;
+    size_t j = h + 1;
+    while (j < s.size() && is_blank(s[j])) ++j;
+    if (j >= s.size() || s[j] != '\n') continue;
+    ++j;
+    while (j < s.size() && is_blank(s[j])) ++j;
+    if (j >= s.size() || !(is_ascii_letter(s[j]) || is_digit(s[j]))) continue;
+    size_t pb = h;  // the word before the hyphen
+    while (pb > 0 && (is_ascii_letter(s[pb - 1]) || is_digit(s[pb - 1]))) --pb;
+    size_t ne = j;  // the word after the break
+    while (ne < s.size() && (is_ascii_letter(s[ne]) || is_digit(s[ne]))) ++ne;
+    const std::string_view before = s.substr(pb, h - pb), after = s.substr(j, ne - j);
+    bool keep = keeps_hyphen(before) || is_ascii_upper(s[j]) || is_digit(s[j]);
+    for (char c : before) keep = keep || is_digit(c) || (c != before[0] && is_ascii_upper(c));
+    for (char c : after) keep = keep || is_digit(c);
+    if (!keep) {  // the hyphenated form used elsewhere in the text is evidence too
+      const std::string joined = std::string(before) + "-" + std::string(after);
+      keep = s.find(joined) != std::string_view::npos;
+    }
+    if (!changed) {
+      changed = true;
+      out.text.reserve(s.size());
+    }
+    copy_mapped(out, in, kept, keep ? h + 1 : h);
+    kept = j;
+  }
+  if (!changed) return std::move(in);
+  copy_mapped(out, in, kept, s.size());
+  return out;
+}
+
+MappedText join_wrapped_lines(MappedText&& in) {
+  const std::string_view s = in.text;
+  if (s.find('\n') == std::string_view::npos) return std::move(in);
+  MappedText out;
+  out.text.reserve(s.size());
+  size_t kept = 0;
+  for (size_t nl = s.find('\n'); nl != std::string_view::npos;) {
+    size_t b = nl, e = nl + 1;
+    while (b > 0 && is_blank(s[b - 1])) --b;
+    while (e < s.size() && is_blank(s[e])) ++e;
+    if (e < s.size() && s[e] == '\n') {  // a blank line: a paragraph break stays
+      while (e < s.size() && (s[e] == '\n' || is_blank(s[e]))) ++e;
+      nl = s.find('\n', e);
+      continue;
+    }
+    copy_mapped(out, in, kept, b);
+    if (b > 0 && e < s.size()) push_mapped(out, ' ', in.begin[nl], in.end[nl]);
+    kept = e;
+    nl = s.find('\n', e);
+  }
+  copy_mapped(out, in, kept, s.size());
+  return out;
+}
+
+MappedText fold_quotes_and_dashes(MappedText&& in) {
+  return rewrite_each(std::move(in), [](char32_t c) -> char32_t {
+    if (c < 0x80) return c;
+    switch (c) {
+      case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: return '\'';
+      case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: return '"';
+      case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+      case 0x2212: return '-';
+      default: return c;
+    }
+  });
+}
+
+namespace {
+
+struct StemmerDeleter {
+  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+};
+
+// Snowball stemmers are not thread-safe: one per thread.
+sb_stemmer* stemmer() {
+  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> st(sb_stemmer_new("english", "UTF_8"));
+  return st.get();
+}
+
+}  // namespace
+
+std::string stem_word(std::string_view word) {
+  sb_stemmer* st = stemmer();
+  std::string cur(word);
+  if (st == nullptr) return cur;
+  for (int round = 0; round < 4; ++round) {  // until it stops changing
+    const sb_symbol* r = sb_stemmer_stem(st, reinterpret_cast<const sb_symbol*>(cur.data()),
+                                         static_cast<int>(cur.size()));
+    if (r == nullptr) break;
+    std::string next(reinterpret_cast<const char*>(r), static_cast<size_t>(sb_stemmer_length(st)));
+    if (next == cur || next.empty()) break;
+    cur = std::move(next);
+  }
+  return cur;
+}
+
+MappedText stem_words(MappedText&& in) {
+  const std::string_view s = in.text;
+  MappedText out;
+  size_t kept = 0;
+  bool changed = false;
+  for (size_t i = 0; i < s.size();) {
+    if (!is_ascii_letter(s[i])) { ++i; continue; }
+    size_t j = i;
+    while (j < s.size() && is_ascii_letter(s[j])) ++j;
+    // Words glued to digits or other letters (C40, naïve) are names or codes.
+    const bool glued = (i > 0 && (is_digit(s[i - 1]) || static_cast<unsigned char>(s[i - 1]) >= 0x80)) ||
+                       (j < s.size() && (is_digit(s[j]) || static_cast<unsigned char>(s[j]) >= 0x80));
+    if (j - i >= 3 && !glued) {
+      const std::string stem = stem_word(s.substr(i, j - i));
+      if (stem != s.substr(i, j - i)) {
+        if (!changed) {
+          changed = true;
+          out.text.reserve(s.size());
+        }
+        copy_mapped(out, in, kept, i);
+        // Stem byte k maps to word byte k; the last stem byte also covers the
+        // dropped ending, so the map stays monotone and covers the word.
+        for (size_t k = 0; k < stem.size(); ++k) {
+          const size_t src = std::min(i + k, j - 1);
+          out.text.push_back(stem[k]);
+          out.begin.push_back(in.begin[src]);
+          out.end.push_back(k + 1 == stem.size() ? in.end[j - 1] : in.end[src]);
+        }
+        kept = j;
+      }
+    }
+    i = j;
+  }
+  if (!changed) return std::move(in);
+  copy_mapped(out, in, kept, s.size());
+  return out;
+}
+
+}  // namespace dipmine::text::en

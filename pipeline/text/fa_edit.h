@@ -1,0 +1,68 @@
+// Internal helpers of the Persian steps: code points with byte ranges, Persian
+// words, and an editor that copies a MappedText with a few replacements.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "text/arabic_chars.h"
+#include "text/steps.h"
+
+namespace dipmine::text::fa {
+
+struct Cp {
+  char32_t c;
+  size_t b, e;  // byte range in the step's input
+};
+
+inline std::vector<Cp> code_points(std::string_view s) {
+  std::vector<Cp> out;
+  out.reserve(s.size() / 2 + 1);
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    const char32_t c = decode_utf8(s, i, len);
+    out.push_back({c, i, i + len});
+    i += len;
+  }
+  return out;
+}
+
+// Cheap pre-check: any byte that can start a U+0600..U+06FF character.
+inline bool has_arabic_script(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0xD8 && c <= 0xDB) return true;
+  }
+  return false;
+}
+
+inline bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0xA0; }
+
+// Copies `in` to `out` with replacements at increasing byte positions.
+struct Editor {
+  const MappedText& in;
+  MappedText out;
+  size_t kept = 0;
+  bool changed = false;
+  explicit Editor(const MappedText& t) : in(t) {}
+  // Replaces input bytes [b, e) with `cp` (0: nothing), mapped to their range,
+  // or to the empty range at b for an insertion (b == e).
+  void replace(size_t b, size_t e, char32_t cp) {
+    if (!changed) {
+      changed = true;
+      out.text.reserve(in.text.size() + 16);
+    }
+    copy_mapped(out, in, kept, b);
+    if (cp != 0) {
+      const uint32_t ob = b < in.text.size() ? in.begin[b] : (in.end.empty() ? 0 : in.end.back());
+      const uint32_t oe = e > b ? in.end[e - 1] : ob;
+      push_mapped(out, cp, ob, oe);
+    }
+    kept = e;
+  }
+  MappedText finish(MappedText&& original) {
+    if (!changed) return std::move(original);
+    copy_mapped(out, in, kept, in.text.size());
+    return std::move(out);
+  }
+};
+
+}  // namespace dipmine::text::fa

@@ -1,0 +1,22 @@
+// Japanese: the ordered steps of clean and fold (each step is in steps.h).
+// Word segmentation and character bigrams are in segmenter.h.
+#include "text/language_normalizers.h"
+#include "text/steps.h"
+
+namespace dipmine::text {
+
+MappedText JapaneseNormalizer::clean(std::string_view original) const {
+  MappedText t = sanitize_utf8(original);
+  t = apply_nfkc(std::move(t));                 // ＳＣＯ → SCO, ｶﾀｶﾅ → カタカナ
+  t = ja::prolonged_sound_marks(std::move(t));  // サ－ビス → サービス
+  return t;
+}
+
+MappedText JapaneseNormalizer::fold(std::string_view original) const {
+  MappedText t = clean(original);
+  t = apply_nfkc_casefold(std::move(t));  // Latin case
+  t = fa::fold_digits(std::move(t));
+  return t;
+}
+
+}  // namespace dipmine::text

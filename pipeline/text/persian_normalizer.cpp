@@ -1,0 +1,30 @@
+// Persian: the ordered steps of clean and fold (each step is in steps.h).
+#include "text/language_normalizers.h"
+#include "text/steps.h"
+
+namespace dipmine::text {
+
+MappedText PersianNormalizer::clean(std::string_view original) const {
+  MappedText t = sanitize_utf8(original);
+  // Before NFKC, so that marks a tatweel kept apart are put in canonical order.
+  t = fa::remove_tatweel_and_controls(std::move(t));  // شــهر, LRM, ZWJ
+  t = apply_nfkc(std::move(t));                      // presentation forms → letters
+  t = fa::letter_variants(std::move(t));             // ي ك ة → ی ک ه
+  t = fa::fix_reversed_punctuation(std::move(t));    // »...« → «...»
+  t = fa::repair_visual_order(std::move(t));         // یپلماسید → دیپلماسی
+  t = fa::zwnj_tidy(std::move(t));                   // doubled / stray ZWNJ
+  t = fa::zwnj_join_words(std::move(t));             // می شود, کتاب ها → ‌
+  t = fa::zwnj_verb_prefix(std::move(t));            // میشود → می‌شود
+  t = fa::zwnj_suffixes(std::move(t));               // واژههای → واژه‌های
+  return t;
+}
+
+MappedText PersianNormalizer::fold(std::string_view original) const {
+  MappedText t = clean(original);
+  t = apply_nfkc_casefold(std::move(t));      // Latin case; drops ZWNJ
+  t = fa::fold_marks_and_hamza(std::move(t));  // harakat, أ إ آ → ا
+  t = fa::fold_digits(std::move(t));           // ۲۰۱۵ → 2015
+  return t;
+}
+
+}  // namespace dipmine::text

@@ -1,0 +1,189 @@
+// Visual-order repair of Persian text that PDF extraction emitted as runs in
+// reverse order (003: یشهر یپلماسید for دیپلماسی شهری).
+//
+// Evidence is the shipped vocabulary only (fa_vocabulary.h), so the repair is a
+// pure function of the text: the FTS5 tokenizer re-tokenizing a stored
+// paragraph gets the same result every time.
+//  1. Pieces of a word: a word whose key is unknown is compared with the known
+//     words made of the same letters (one hash lookup); if it reads as some
+//     known word cut into runs r1..rn and stored rn..r1 (a rotation is n = 2;
+//     یالمللنیب is 5 runs of بینالمللی), the runs are put back in reading
+//     order. Fewest runs wins, then the more frequent word. Known words, words
+//     under 3 letters, and 3-letter words unless the result is very common
+//     (بین, این) are never touched.
+//  2. Order of words: two or more repaired words in a row (only spaces between)
+//     were one backwards stretch of runs, so their order is reversed too.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "text/arabic_chars.h"
+#include "text/fa_vocabulary.h"
+#include "text/steps.h"
+
+namespace dipmine::text::fa {
+namespace {
+
+struct Unit {  // one key letter with the marks/ZWNJ that follow it
+  char32_t key;
+  size_t b, e;  // byte range in the step's input
+};
+
+struct WordRepair {
+  size_t b = 0, e = 0;                          // the word's bytes
+  std::vector<std::pair<size_t, size_t>> out;  // byte ranges in reading order
+  bool repaired = false;
+};
+
+constexpr size_t kMaxRuns = 6;
+constexpr uint32_t kMinCountShort = 20;  // for 3-letter words
+
+char32_t key_letter(char32_t c) {
+  c = persian_letter(c);
+  switch (c) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;
+    case 0x0624: return 0x0648;
+    case 0x0626: return 0x06CC;
+    default: return c;
+  }
+}
+
+std::u32string decode_all(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    out.push_back(decode_utf8(s, i, len));
+    i += len;
+  }
+  return out;
+}
+
+// Cuts of t (stored order) into the fewest runs whose reverse order spells w;
+// empty if t is no such reordering. Returns run start offsets plus t.size().
+std::vector<size_t> runs_spelling(const std::u32string& t, const std::u32string& w) {
+  const size_t n = t.size();
+  if (n != w.size() || n == 0) return {};
+  constexpr size_t kInf = SIZE_MAX;
+  std::vector<size_t> best(n + 1, kInf), from(n + 1, 0);
+  best[0] = 0;
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t m = 0; m < i; ++m) {
+      if (best[m] == kInf || best[m] + 1 >= best[i]) continue;
+      // t[m, i) is the run that reads first among t[0, i): it matches w[n-i, n-m).
+      if (t.compare(m, i - m, w, n - i, i - m) == 0) {
+        best[i] = best[m] + 1;
+        from[i] = m;
+      }
+    }
+  }
+  if (best[n] == kInf || best[n] < 2 || best[n] > kMaxRuns) return {};
+  std::vector<size_t> cuts{n};
+  for (size_t i = n; i > 0; i = from[i]) cuts.push_back(from[i]);
+  std::reverse(cuts.begin(), cuts.end());
+  return cuts;  // 0 = c0 < c1 < ... < ck = n
+}
+
+WordRepair repair_word(std::string_view s, size_t wb, size_t we) {
+  WordRepair r{wb, we, {{wb, we}}, false};
+  std::vector<Unit> units;
+  size_t first_len;
+  // A word that starts with a mark or ء is debris; moving its pieces could put
+  // marks side by side out of canonical order.
+  const char32_t first = decode_utf8(s, wb, first_len);
+  if (!is_letter(first) || first == 0x0621) return r;
+  for (size_t i = wb; i < we;) {
+    size_t len;
+    const char32_t c = decode_utf8(s, i, len);
+    if (is_letter(c) && c != 0x0621) {
+      units.push_back({key_letter(c), i, i + len});
+    } else if (!units.empty()) {
+      units.back().e = i + len;
+    }
+    i += len;
+  }
+  if (units.size() < 3) return r;
+  std::u32string key;
+  for (const Unit& u : units) key.push_back(u.key);
+  std::string key8;
+  for (char32_t c : key) append_utf8(key8, c);
+  if (fa_word_count(key8) > 0) return r;
+  std::vector<size_t> best_cuts;
+  uint32_t best_count = 0;
+  for (const FaWord& cand : fa_anagrams(key8)) {
+    if (key.size() == 3 && cand.count < kMinCountShort) continue;
+    std::vector<size_t> cuts = runs_spelling(key, decode_all(cand.key));
+    if (cuts.empty()) continue;
+    const bool better = best_cuts.empty() || cuts.size() < best_cuts.size() ||
+                        (cuts.size() == best_cuts.size() && cand.count > best_count);
+    if (better) {
+      best_cuts = std::move(cuts);
+      best_count = cand.count;
+    }
+  }
+  if (best_cuts.empty()) return r;
+  units.back().e = we;  // units cover the word: it starts with a letter
+  r.out.clear();
+  for (size_t k = best_cuts.size() - 1; k > 0; --k) {
+    r.out.push_back({units[best_cuts[k - 1]].b, units[best_cuts[k] - 1].e});
+  }
+  r.repaired = true;
+  return r;
+}
+
+bool is_gap_space(std::string_view gap) {
+  return !gap.empty() && gap.find_first_not_of(" \t\xc2\xa0") == std::string_view::npos;
+}
+
+}  // namespace
+
+bool would_repair(std::string_view word) { return repair_word(word, 0, word.size()).repaired; }
+
+MappedText repair_visual_order(MappedText&& in) {
+  const std::string_view s = in.text;
+  std::vector<WordRepair> words;
+  bool any = false;
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    const char32_t c = decode_utf8(s, i, len);
+    if (!in_word(c) || c == kZwnj) {
+      i += len;
+      continue;
+    }
+    size_t j = i + len;
+    while (j < s.size()) {
+      const char32_t d = decode_utf8(s, j, len);
+      if (!in_word(d)) break;
+      j += len;
+    }
+    words.push_back(repair_word(s, i, j));
+    any = any || words.back().repaired;
+    i = j;
+  }
+  if (!any) return std::move(in);
+
+  MappedText out;
+  out.text.reserve(s.size());
+  out.begin.reserve(s.size());
+  out.end.reserve(s.size());
+  size_t kept = 0;
+  for (size_t k = 0; k < words.size();) {
+    if (!words[k].repaired) { ++k; continue; }
+    size_t last = k;  // the run of repaired words k..last, only spaces between
+    while (last + 1 < words.size() && words[last + 1].repaired &&
+           is_gap_space(s.substr(words[last].e, words[last + 1].b - words[last].e))) {
+      ++last;
+    }
+    copy_mapped(out, in, kept, words[k].b);
+    for (size_t m = k; m <= last; ++m) {
+      const WordRepair& placed = words[k + last - m];  // reversed when last > k
+      for (const auto& [b, e] : placed.out) copy_mapped(out, in, b, e);
+      if (m < last) copy_mapped(out, in, words[m].e, words[m + 1].b);  // gap stays
+    }
+    kept = words[last].e;
+    k = last + 1;
+  }
+  copy_mapped(out, in, kept, s.size());
+  return out;
+}
+
+}  // namespace dipmine::text::fa

@@ -1,0 +1,127 @@
+// End-to-end: lexicon check, ingest with mentions, extract, rank, mentions,
+// kwic, terms and report on the shipped corpus and on small files.
+#include <catch2/catch.hpp>
+
+#include "harness.h"
+
+using e2e::Sandbox;
+
+namespace {
+
+std::string corpus_dir() { return (e2e::source_dir() / "corpus").string(); }
+
+// A small lexicon folder in the sandbox (a copy of two shipped-style concepts).
+void write_lexicon(const Sandbox& s, const std::string& extra_forms = "") {
+  e2e::write_file(s.dir() / "lex" / "concepts.tsv",
+                  "id\tkind\tdimension\tlabel_en\tlabel_fa\tlabel_ja\tfounded\tseat\tscale\n"
+                  "sister_city\tindicator\tcooperation\tsister cities\tخواهرخواندگی\t姉妹都市\t\t\t\n"
+                  "tourism\tindicator\teconomy\ttourism\tگردشگری\t観光\t\t\t\n");
+  e2e::write_file(s.dir() / "lex" / "forms.tsv",
+                  "concept\tlang\tform\ttype\tcase\tnote\n"
+                  "sister_city\ten\tsister city\tliteral\t\t\n"
+                  "sister_city\tfa\tخواهرخواندگی\tliteral\t\t\n"
+                  "sister_city\tja\t姉妹都市\tliteral\t\t\n"
+                  "tourism\ten\ttourism\tliteral\t\t\n"
+                  "tourism\tfa\tگردشگری\tliteral\t\t\n"
+                  "tourism\tja\t観光\tliteral\t\t\n" + extra_forms);
+}
+
+}  // namespace
+
+TEST_CASE("lexicon check: shipped ok, broken reported with file:line", "[lexicon]") {
+  Sandbox s;
+  auto r = s.run({"lexicon", "check", (e2e::source_dir() / "lexicons").string()});
+  CHECK(r.code == 0);
+  CHECK(r.out.find(": ok, 32 indicators, 22 networks") != std::string::npos);
+  write_lexicon(s, "tourism\tde\ttourismus\tliteral\t\t\n");
+  r = s.run({"lexicon", "check", (s.dir() / "lex").string()});
+  CHECK(r.code == 1);
+  CHECK(r.out.find("forms.tsv:8: bad language \"de\" (fa, en or ja)") != std::string::npos);
+  CHECK(r.out.find("1 error, 0 warnings") != std::string::npos);
+}
+
+TEST_CASE("ingest refuses a broken lexicon and stores no document", "[lexicon]") {
+  Sandbox s;
+  write_lexicon(s, "nosuch\ten\tx\tliteral\t\t\n");
+  e2e::write_file(s.dir() / "a.txt", "Sister city links help tourism.\n");
+  auto r = s.run_shell("DIPMINE_LEXICONS=" + e2e::shell_quote((s.dir() / "lex").string()) + " " +
+                       e2e::shell_quote(DIPMINE_BIN) + " --db " + e2e::shell_quote(s.db().string()) +
+                       " ingest a.txt");
+  CHECK(r.code == 1);
+  CHECK(r.err.find("forms.tsv:8: unknown concept \"nosuch\"") != std::string::npos);
+  CHECK(r.err.find("nothing ingested") != std::string::npos);
+  r = s.run({"docs", "--format", "tsv"});
+  CHECK(e2e::count_lines(r.out) <= 1);
+}
+
+TEST_CASE("ingest stores mentions; extract reports gained and lost concepts", "[lexicon]") {
+  Sandbox s;
+  write_lexicon(s);
+  e2e::write_file(s.dir() / "a.txt", "Sister city links help tourism.\n\nA second paragraph on tourism.\n");
+  const std::string env = "DIPMINE_LEXICONS=" + e2e::shell_quote((s.dir() / "lex").string()) + " " +
+                          e2e::shell_quote(DIPMINE_BIN) + " --db " + e2e::shell_quote(s.db().string());
+  auto r = s.run_shell(env + " ingest a.txt");
+  REQUIRE(r.code == 0);
+  r = s.run({"mentions"});
+  CHECK(r.out == "doc\tfile\tconcept\tkind\tmentions\tparagraphs\n"
+                 "1\ta.txt\tsister_city\tindicator\t1\t1\n"
+                 "1\ta.txt\ttourism\tindicator\t2\t2\n");
+  r = s.run({"mentions", "--detail", "--concept", "sister_city"});
+  CHECK(r.out.find("1\ta.txt\t0\ten\t0\tsister_city\t0\t11\tsister city\tSister city\t") != std::string::npos);
+  r = s.run({"mentions", "--concept", "nope"});
+  CHECK(r.code == 2);
+  CHECK(r.err == "dipmine: --concept: unknown concept \"nope\"\n");
+
+  // Edit the lexicon: drop tourism, add a form; extract says what changed.
+  e2e::write_file(s.dir() / "lex" / "forms.tsv",
+                  "concept\tlang\tform\ttype\tcase\tnote\n"
+                  "sister_city\ten\tsister city\tliteral\t\t\n"
+                  "sister_city\ten\tsecond paragraph\tliteral\t\t\n");
+  r = s.run({"extract", "--lexicons", (s.dir() / "lex").string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("mentions 3 -> 2; gained: none; lost: tourism") != std::string::npos);
+  r = s.run({"rank", "--format", "tsv"});
+  CHECK(r.out.find("1\tsister_city\tsister cities\tcooperation\t1\t2\t1.000") != std::string::npos);
+  CHECK(r.out.find("2\ttourism\ttourism\teconomy\t0\t0\t0.000") != std::string::npos);
+}
+
+TEST_CASE("shipped corpus: rank, filters, kwic, terms, report twice identical", "[lexicon]") {
+  Sandbox s;
+  REQUIRE(s.run({"ingest", corpus_dir()}).code == 0);
+  auto r = s.run({"rank", "--kind", "network", "--format", "csv"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("sco,Shanghai Cooperation Organisation") != std::string::npos);
+  r = s.run({"rank", "--kind", "indicator", "--lang", "ja", "--format", "tsv"});
+  CHECK(r.out.find("\tsister_city\t") != std::string::npos);
+  r = s.run({"rank", "--dimensions", "--format", "tsv"});
+  CHECK(e2e::count_lines(r.out) == 8);
+  r = s.run({"rank", "--year", "2025..2025", "--kind", "network", "--format", "tsv"});
+  CHECK(r.out.find("1\tsco\t") != std::string::npos);
+  CHECK(s.run({"rank", "--by", "words"}).code == 2);
+  CHECK(s.run({"rank", "--year", "20x5"}).err == "dipmine: --year: \"20x5\" is not a year or a range A..B\n");
+
+  r = s.run({"kwic", "sco", "--width", "10"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("[SCO]") != std::string::npos);
+  r = s.run({"kwic", "دیپلماسی", "--lang", "fa"});
+  CHECK(r.out.find("\u2067") != std::string::npos);
+  CHECK(s.run({"kwic", "x", "--width", "0"}).code == 2);
+
+  r = s.run({"terms", "--lang", "ja", "--top", "5", "--format", "tsv"});
+  REQUIRE(r.code == 0);
+  CHECK(e2e::count_lines(r.out) == 6);
+  CHECK(r.out.find("\t観光\t") == std::string::npos);  // covered by the tourism forms
+
+  r = s.run({"report", "--out", "r1"});
+  REQUIRE(r.code == 0);
+  REQUIRE(s.run({"report", "--out", "r2"}).code == 0);
+  for (const char* f : {"rankings.md", "rankings.csv", "rankings.json"}) {
+    const std::string a = e2e::read_file(s.dir() / "r1" / f), b = e2e::read_file(s.dir() / "r2" / f);
+    CHECK(!a.empty());
+    CHECK(a == b);
+  }
+  const std::string md = e2e::read_file(s.dir() / "r1" / "rankings.md");
+  CHECK(md.find("## Indicators") != std::string::npos);
+  CHECK(md.find("## Dimensions") != std::string::npos);
+}

@@ -1,0 +1,46 @@
+// LaTeX to Unicode in BibTeX fields, and which files are exports.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "bib/bib.h"
+
+namespace bib = dipmine::bib;
+
+TEST_CASE("BibTeX LaTeX accents, escapes and font commands become Unicode", "[bib][latex]") {
+  std::ifstream in(std::string(DIPMINE_TEST_DATA) + "/bib/latex.bib", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const auto r = bib::read_export("latex.bib", ss.str(), bib::Format::bibtex);
+  REQUIRE(r.records.size() == 1);
+  const auto& rec = r.records[0];
+  CHECK(rec.title == "Über Städte – Netzwerke & Diplomatie: Gdańsk, Łódź und Århus");
+  CHECK(rec.authors == "Gödel, Kurt; Straße, Hans; World Health Organization; Škoda, Jiří");
+  CHECK(rec.venue == "Proc. 50% Cities 2030");
+  REQUIRE(rec.paragraphs.size() == 3);
+  CHECK(rec.paragraphs[1].text == "First paragraph with “quotes” and São Paulo.");
+  CHECK(rec.paragraphs[2].text == "Second paragraph: naïve façade — the end.");
+  CHECK(rec.format == "bibtex");
+  CHECK(rec.name == "latex1");
+}
+
+TEST_CASE("exports are recognised by content as well as extension", "[bib][detect]") {
+  using F = bib::Format;
+  CHECK(bib::detect_format("a.ris", "anything") == F::ris);
+  CHECK(bib::detect_format("a.txt", "\xEF\xBB\xBFTY  - JOUR\nTI  - x\nER  - \n") == F::ris);
+  CHECK(bib::detect_format("download", "FN Clarivate\nVR 1.0\nPT J\n") == F::wos);
+  CHECK(bib::detect_format("a.txt", "PT J\nTI x\nER\n") == F::wos);
+  CHECK(bib::detect_format("a.txt", "% exported\n@article{k,\n title={x}}\n") == F::bibtex);
+  CHECK(bib::detect_format("a.bib", "") == F::bibtex);
+  CHECK(bib::detect_format("a.json", "[{\"id\":1}]") == F::csl_json);
+  CHECK(bib::detect_format("items", "[{\"type\":\"book\",\"title\":\"x\"}]") == F::csl_json);
+  CHECK(bib::detect_format("scopus.csv", "\xEF\xBB\xBF" "Authors,Title,Year\n") == F::scopus_csv);
+  CHECK(bib::detect_format("export", "Authors,Title,Year,Source title\n") == F::scopus_csv);
+  // Ordinary texts stay texts.
+  CHECK_FALSE(bib::detect_format("data.csv", "a,b,c\n1,2,3\n"));
+  CHECK_FALSE(bib::detect_format("paper.txt", "City diplomacy is ...\nTY  - not first\n"));
+  CHECK_FALSE(bib::detect_format("mail.txt", "Write to me @ home {soon}\n"));
+  CHECK_FALSE(bib::detect_format("a.md", "# Title\n\nPT is physical therapy.\n"));
+  CHECK_FALSE(bib::detect_format("a.txt", ""));
+}

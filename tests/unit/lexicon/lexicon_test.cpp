@@ -1,0 +1,178 @@
+// The lexicon loader: a good folder loads; every error message has a case.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "common/error.h"
+#include "lexicon/lexicon.h"
+
+namespace fs = std::filesystem;
+using namespace dipmine::lexicon;
+
+namespace {
+
+const char* kConceptHeader = "id\tkind\tdimension\tlabel_en\tlabel_fa\tlabel_ja\tfounded\tseat\tscale\n";
+const char* kFormHeader = "concept\tlang\tform\ttype\tcase\tnote\n";
+
+struct TempLexicon {
+  fs::path dir;
+  TempLexicon(const std::string& concepts, const std::string& forms) {
+    dir = fs::temp_directory_path() / ("dipmine-lex-" + std::to_string(::getpid()) + "-" +
+                                       std::to_string(counter()++));
+    fs::create_directories(dir);
+    std::ofstream(dir / "concepts.tsv") << concepts;
+    std::ofstream(dir / "forms.tsv") << forms;
+  }
+  ~TempLexicon() { fs::remove_all(dir); }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+};
+
+std::string good_concepts() {
+  return std::string(kConceptHeader) +
+         "sister_city\tindicator\tcooperation\tsister cities\tخواهرخواندگی\t姉妹都市\t\t\t\n"
+         "ubc\tnetwork\t\tUnion of the Baltic Cities\tاتحادیه شهرهای بالتیک\tバルト海都市連合\t1991\tGdańsk\tregional\n";
+}
+
+std::string all_langs(const std::string& extra = "") {
+  return std::string(kFormHeader) +
+         "sister_city\ten\tsister city\tliteral\t\t\n"
+         "sister_city\tfa\tخواهرخواندگی\tliteral\t\t\n"
+         "sister_city\tja\t姉妹都市\tliteral\t\t\n"
+         "ubc\ten\tUBC\tliteral\tyes\t\n"
+         "ubc\tfa\tاتحادیه شهرهای بالتیک\tliteral\t\t\n"
+         "ubc\tja\tバルト海都市連合\tliteral\t\t\n" + extra;
+}
+
+// The one error message of checking these files.
+std::string only_error(const std::string& concepts, const std::string& forms) {
+  TempLexicon t(concepts, forms);
+  const LexiconCheck c = check_lexicon(t.dir.string());
+  std::string errors;
+  for (const auto& i : c.issues) {
+    if (!i.warning) errors += i.text().substr(t.dir.string().size() + 1) + "\n";
+  }
+  return errors;
+}
+
+}  // namespace
+
+TEST_CASE("a good lexicon loads with concepts, forms and metadata", "[lexicon]") {
+  TempLexicon t(good_concepts(), all_langs());
+  const Lexicon lex = load_lexicon(t.dir.string());
+  REQUIRE(lex.concepts.size() == 2);
+  REQUIRE(lex.forms.size() == 6);
+  CHECK(lex.warnings.empty());
+  CHECK(lex.concepts[1].meta_json() == R"({"founded":1991,"seat":"Gdańsk","scale":"regional"})");
+  CHECK(lex.forms[3].case_sensitive);
+  CHECK(lex.find("ubc") == 1u);
+  // A space in a regex matches any run of white space (PDF line breaks).
+  TempLexicon r(good_concepts(), all_langs("ubc\ten\tbaltic [a-z]ities\tregex\t\t\n"));
+  CHECK(load_lexicon(r.dir.string()).forms.back().pattern == "(?i:baltic\\s+[a-z]ities)");
+}
+
+TEST_CASE("the shipped lexicon checks clean with 32 indicators", "[lexicon]") {
+  const LexiconCheck c = check_lexicon(std::string(DIPMINE_SOURCE_DIR) + "/lexicons");
+  for (const auto& i : c.issues) INFO(i.text());
+  REQUIRE(c.ok());
+  CHECK(c.issues.empty());
+  int indicators = 0;
+  for (const auto& k : c.lexicon.concepts) indicators += k.kind == ConceptKind::indicator;
+  CHECK(indicators == 32);
+  for (const char* id : {"intl_membership", "sd_mou", "knowledge_services_exchange", "cultural_exchange",
+                         "dialogue", "urban_projects", "foreign_taxes", "mayors_for_peace", "metropolis",
+                         "ubc", "sco", "anmc21", "global_parliament_mayors"}) {
+    CHECK(c.lexicon.find(id));
+  }
+}
+
+TEST_CASE("every loader error names file and line", "[lexicon]") {
+  const std::string C = good_concepts();
+  CHECK(only_error(C, all_langs("nosuch\ten\tx\tliteral\t\t\n")) ==
+        "forms.tsv:8: unknown concept \"nosuch\" (not in concepts.tsv)\n");
+  CHECK(only_error(C, all_langs("ubc\tde\tx\tliteral\t\t\n")) ==
+        "forms.tsv:8: bad language \"de\" (fa, en or ja)\n");
+  CHECK(only_error(C, all_langs("ubc\ten\tx\tglob\t\t\n")) ==
+        "forms.tsv:8: bad type \"glob\" (literal or regex)\n");
+  CHECK(only_error(C, all_langs("ubc\ten\tx\tliteral\tmaybe\t\n")) ==
+        "forms.tsv:8: bad case flag \"maybe\" (yes, no or empty)\n");
+  CHECK(only_error(C, all_langs("ubc\ten\t\tliteral\t\t\n")) == "forms.tsv:8: empty form\n");
+  CHECK(only_error(C, all_langs("ubc\ten\tbaltic (cities\tregex\t\t\n")).rfind(
+            "forms.tsv:8: regex rejected by RE2: missing )", 0) == 0);
+  CHECK(only_error(C, all_langs("ubc\ten\t(baltic)?\tregex\t\t\n")) ==
+        "forms.tsv:8: regex \"(baltic)?\" matches the empty string\n");
+  CHECK(only_error(C, all_langs("ubc\ten\t\u200c - \tliteral\t\t\n")) ==
+        "forms.tsv:8: form \"\u200c -\" folds to nothing\n");
+  CHECK(only_error(C, all_langs("sister_city\ten\tSister-City\tliteral\t\t\n")) ==
+        "forms.tsv:8: duplicate form \"Sister-City\" (forms.tsv line 2 has the same form after folding)\n");
+  CHECK(only_error(C, all_langs("ubc\ten\tx\tliteral\n")) ==
+        "forms.tsv:8: expected 6 tab-separated columns, found 4\n");
+  CHECK(only_error(C, "concept\tlanguage\tform\n") ==
+        "forms.tsv:1: header must be \"concept\tlang\tform\ttype\tcase\tnote\"\n");
+  CHECK(only_error(C, "") ==
+        "forms.tsv:0: empty file (header \"concept\tlang\tform\ttype\tcase\tnote\" missing)\n");
+
+  const std::string F = all_langs();
+  CHECK(only_error(C + "Bad-Id\tindicator\tculture\t\t\t\t\t\t\n", F) ==
+        "concepts.tsv:4: bad concept id \"Bad-Id\" (use a-z, 0-9 and _)\n");
+  CHECK(only_error(C + "ubc\tnetwork\t\t\t\t\t\t\t\n", F) ==
+        "concepts.tsv:4: duplicate concept id \"ubc\" (first on line 3)\n");
+  CHECK(only_error(C + "x\tthing\t\t\t\t\t\t\t\n", F) ==
+        "concepts.tsv:4: bad kind \"thing\" (indicator or network)\n");
+  CHECK(only_error(C + "x\tindicator\tsport\t\t\t\t\t\t\n", F) ==
+        "concepts.tsv:4: bad dimension \"sport\" for indicator x (one of: security, economy, culture, "
+        "cooperation, representation, development, research)\n");
+  CHECK(only_error(C + "x\tnetwork\tculture\t\t\t\t\t\t\n", F) ==
+        "concepts.tsv:4: network x has a dimension \"culture\" (leave it empty)\n");
+  CHECK(only_error(C + "x\tnetwork\t\t\t\t\t19x1\t\t\n", F) ==
+        "concepts.tsv:4: bad founded year \"19x1\" (four digits or empty)\n");
+}
+
+TEST_CASE("missing folder and files are errors", "[lexicon]") {
+  const LexiconCheck none = check_lexicon("/nonexistent/lexicons");
+  REQUIRE(none.issues.size() == 1);
+  CHECK(none.issues[0].text() == "/nonexistent/lexicons:0: no lexicon folder here");
+  TempLexicon t(good_concepts(), all_langs());
+  fs::remove(t.dir / "forms.tsv");
+  const LexiconCheck c = check_lexicon(t.dir.string());
+  REQUIRE(c.errors() == 1);
+  CHECK(c.issues[0].text() == (t.dir / "forms.tsv").string() + ":0: cannot read the file");
+}
+
+TEST_CASE("warning: a concept missing a language; regex letters are folded", "[lexicon]") {
+  TempLexicon t(good_concepts(), std::string(kFormHeader) +
+                                     "sister_city\ten\tsister city\tliteral\t\t\n"
+                                     "ubc\ten\tUBC\tliteral\tyes\t\n"
+                                     "ubc\tfa\tاتحادیه\\s*شهرهاي\tregex\t\t\n"
+                                     "ubc\tja\tバルト海都市連合\tliteral\t\t\n");
+  const LexiconCheck c = check_lexicon(t.dir.string());
+  REQUIRE(c.ok());
+  std::vector<std::string> texts;
+  for (const auto& i : c.issues) texts.push_back(i.text().substr(t.dir.string().size() + 1));
+  REQUIRE(texts.size() == 1);
+  CHECK(texts[0] == "concepts.tsv:2: warning: concept sister_city has no form in fa, ja");
+  CHECK(c.lexicon.forms[1].pattern == "(?i:اتحادیه\\s*شهرهای)");  // Arabic yeh folded
+}
+
+TEST_CASE("load_lexicon throws the first error and how many more", "[lexicon]") {
+  TempLexicon t(good_concepts(), all_langs("nosuch\ten\tx\tliteral\t\t\nubc\tde\tx\tliteral\t\t\n"));
+  try {
+    load_lexicon(t.dir.string());
+    FAIL("no exception");
+  } catch (const dipmine::Error& e) {
+    const std::string m = e.what();
+    CHECK(m.find("forms.tsv:8: unknown concept \"nosuch\"") != std::string::npos);
+    CHECK(m.find("(and 1 more: run `dipmine lexicon check") != std::string::npos);
+  }
+}
+
+TEST_CASE("resolve_lexicon_dir: flag, then environment", "[lexicon]") {
+  CHECK(resolve_lexicon_dir("/x") == "/x");
+  ::setenv("DIPMINE_LEXICONS", "/from/env", 1);
+  CHECK(resolve_lexicon_dir("") == "/from/env");
+  ::unsetenv("DIPMINE_LEXICONS");
+  CHECK(!resolve_lexicon_dir("").empty());
+}

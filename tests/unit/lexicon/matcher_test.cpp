@@ -1,0 +1,146 @@
+// The matcher: fold variants, word boundaries, overlaps, case flags, offsets.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <thread>
+
+#include "lexicon/matcher.h"
+
+using namespace dipmine::lexicon;
+using dipmine::text::Lang;
+
+namespace {
+
+// A lexicon built in memory: (concept, kind, lang, form, regex, case-sensitive).
+struct F {
+  std::string concept_id;
+  ConceptKind kind;
+  Lang lang;
+  std::string form;
+  bool regex = false, cs = false;
+};
+
+Lexicon make(const std::vector<F>& forms) {
+  Lexicon lex;
+  for (const F& f : forms) {
+    auto k = lex.find(f.concept_id);
+    if (!k) {
+      Concept c;
+      c.id = f.concept_id;
+      c.kind = f.kind;
+      lex.concepts.push_back(c);
+      k = lex.concepts.size() - 1;
+    }
+    Form x;
+    x.concept_index = *k;
+    x.lang = f.lang;
+    x.form = f.form;
+    x.regex = f.regex;
+    x.case_sensitive = f.cs;
+    x.pattern = f.regex ? "(?i:" + f.form + ")" : literal_pattern(f.form, f.lang);
+    lex.forms.push_back(x);
+  }
+  return lex;
+}
+
+// "concept@matched-original-text" for each mention.
+std::vector<std::string> found(const Matcher& m, const std::string& text, Lang lang) {
+  std::vector<std::string> out;
+  for (const Mention& x : m.find(text, lang)) {
+    out.push_back(m.lexicon().concepts[x.concept_index].id + "@" + text.substr(x.start, x.end - x.start));
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+constexpr auto I = ConceptKind::indicator;
+constexpr auto N = ConceptKind::network;
+
+}  // namespace
+
+TEST_CASE("English: case-insensitive literal, hyphen/space variants, boundaries", "[matcher]") {
+  Matcher m(make({{"sister_city", I, Lang::en, "sister city"}}));
+  CHECK(found(m, "Sister City links and a sister-city pact.", Lang::en) ==
+        V{"sister_city@Sister City", "sister_city@sister-city"});
+  CHECK(found(m, "sister\ncity", Lang::en) == V{"sister_city@sister\ncity"});
+  CHECK(found(m, "sistercity, sister cityhood, foster city", Lang::en).empty());
+}
+
+TEST_CASE("Persian: one literal matches ZWNJ, no-ZWNJ and space forms, yeh/kaf", "[matcher][fold]") {
+  Matcher m(make({{"intl", I, Lang::fa, "بین\u200cالمللی"}}));
+  CHECK(found(m, "همکاری بین\u200cالمللی", Lang::fa) == V{"intl@بین\u200cالمللی"});
+  CHECK(found(m, "همکاری بینالمللی", Lang::fa) == V{"intl@بینالمللی"});
+  CHECK(found(m, "همکاری بین المللی", Lang::fa) == V{"intl@بین المللی"});
+  // Arabic yeh: needs the Persian fold (yeh/kaf unification).
+  CHECK(found(m, "همکاري بين المللي", Lang::fa) == V{"intl@بين المللي"});
+}
+
+TEST_CASE("Persian: word boundaries hold on letters, not on punctuation", "[matcher]") {
+  Matcher m(make({{"tourism", I, Lang::fa, "گردشگری"}}));
+  CHECK(found(m, "توسعه گردشگری، و (گردشگری)", Lang::fa) ==
+        V{"tourism@گردشگری", "tourism@گردشگری"});
+  CHECK(found(m, "گردشگریها", Lang::fa).empty());
+}
+
+TEST_CASE("Japanese: substrings match, Latin words keep their boundaries", "[matcher]") {
+  Matcher m(make({{"sco", N, Lang::ja, "上海協力機構"}, {"sco", N, Lang::ja, "SCO"}}));
+  CHECK(found(m, "上海協力機構(SCO)が", Lang::ja) == V{"sco@上海協力機構", "sco@SCO"});
+  CHECK(found(m, "SCOサミット都市", Lang::ja) == V{"sco@SCO"});
+  CHECK(found(m, "DISCOの夜", Lang::ja).empty());
+}
+
+TEST_CASE("Japanese: full-width Latin meets a half-width form", "[matcher][fold]") {
+  Matcher m(make({{"sco", N, Lang::ja, "SCO"}}));
+  CHECK(found(m, "ＳＣＯ都市", Lang::ja) == V{"sco@ＳＣＯ"});
+}
+
+TEST_CASE("case-sensitive literal and regex forms", "[matcher]") {
+  Matcher m(make({{"metropolis", N, Lang::en, "Metropolis", false, true},
+                  {"ubc", N, Lang::en, "UBC", false, true},
+                  {"mou", I, Lang::en, "MoUs?", true, true}}));
+  CHECK(found(m, "Metropolis and UBC signed MoUs", Lang::en) ==
+        V{"metropolis@Metropolis", "ubc@UBC", "mou@MoUs"});
+  CHECK(found(m, "a metropolis, the ubc campus, METROPOLIS, mous", Lang::en).empty());
+}
+
+TEST_CASE("overlaps: leftmost then longest, per kind", "[matcher]") {
+  Matcher m(make({{"unesco_ccn", N, Lang::en, "Creative Cities Network"},
+                  {"seaccn", N, Lang::en, "Southeast Asian Creative Cities Network"},
+                  {"network_membership", I, Lang::en, "cities network"},
+                  {"sd_mou", I, Lang::en, "memorandum of understanding on sustainable development"},
+                  {"bilateral", I, Lang::en, "memorandum of understanding"}}));
+  CHECK(found(m, "the Southeast Asian Creative Cities Network", Lang::en) ==
+        V{"seaccn@Southeast Asian Creative Cities Network", "network_membership@Cities Network"});
+  CHECK(found(m, "a memorandum of understanding on sustainable development and a memorandum of "
+                 "understanding",
+              Lang::en) ==
+        V{"sd_mou@memorandum of understanding on sustainable development",
+          "bilateral@memorandum of understanding"});
+}
+
+TEST_CASE("regex forms: spaces, alternation, offsets map to the original", "[matcher]") {
+  Lexicon lex = make({{"fi", I, Lang::en, "(foreign|international)\\s+investments?", true}});
+  Matcher m(std::move(lex));
+  const std::string t = "Attracting FOREIGN   Investment matters.";
+  const auto ms = m.find(t, Lang::en);
+  REQUIRE(ms.size() == 1);
+  CHECK(t.substr(ms[0].start, ms[0].end - ms[0].start) == "FOREIGN   Investment");
+}
+
+TEST_CASE("scan on folded text and use from several threads", "[matcher]") {
+  Matcher m(make({{"tourism", I, Lang::en, "tourism"}, {"c40", N, Lang::en, "c40"}}));
+  CHECK(m.scan("tourism and c40, not c400").size() == 2);
+  int counts[2] = {0, 0};
+  std::thread a([&] { counts[0] = static_cast<int>(m.find("Tourism, C40 tourism", Lang::en).size()); });
+  std::thread b([&] { counts[1] = static_cast<int>(m.find("C40", Lang::en).size()); });
+  a.join();
+  b.join();
+  CHECK(counts[0] == 3);
+  CHECK(counts[1] == 1);
+}
+
+TEST_CASE("invalid UTF-8 and empty text never crash", "[matcher]") {
+  Matcher m(make({{"tourism", I, Lang::en, "tourism"}}));
+  CHECK(m.find("", Lang::en).empty());
+  CHECK(found(m, std::string("\xff\xfe tourism \xc3"), Lang::en).size() == 1);
+}

@@ -1,0 +1,143 @@
+#include "store/corpus.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "common/error.h"
+#include "store/schema.h"
+
+using namespace dipmine::store;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDb {
+  fs::path path;
+  TempDb() {
+    std::string t = (fs::temp_directory_path() / "dipmine-store-XXXXXX").string();
+    path = fs::path(mkdtemp(t.data())) / "c.db";
+  }
+  ~TempDb() { fs::remove_all(path.parent_path()); }
+};
+
+DocumentRecord sample(const std::string& sha) {
+  DocumentRecord d;
+  d.path = "/x/" + sha + ".txt";
+  d.name = sha + ".txt";
+  d.sha256 = sha;
+  d.title = "T";
+  d.year = 2020;
+  d.lang = "en";
+  d.format = "text";
+  d.charset = "UTF-8";
+  d.bytes = 10;
+  ParagraphRecord p;
+  p.text = "City diplomacy.";
+  p.lang = dipmine::text::Lang::en;
+  p.mentions.push_back({"dialogue", 0, 0, 4, "city"});
+  d.paragraphs.push_back(p);
+  d.paragraphs.push_back(p);
+  d.keywords.push_back({"author", "City diplomacy", "city diplomacy", "en"});
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("a new store is at the current schema version") {
+  TempDb t;
+  auto c = Corpus::open(t.path.string(), OpenMode::create);
+  CHECK(c->schema_version() == current_schema_version());
+  CHECK(c->documents().empty());
+}
+
+TEST_CASE("insert, find and remove cascade to derived rows") {
+  TempDb t;
+  auto c = Corpus::open(t.path.string(), OpenMode::create);
+  int64_t id;
+  {
+    Transaction tx(c->db());
+    id = c->insert(sample("aa"));
+    c->insert(sample("bb"));
+    tx.commit();
+  }
+  CHECK(c->find_by_sha("aa") == id);
+  CHECK_FALSE(c->find_by_sha("zz"));
+  CHECK(c->find_by_path("/x/bb.txt")->name == "bb.txt");
+  const auto d = c->document(id);
+  REQUIRE(d);
+  CHECK(d->paragraphs == 2);
+  CHECK(d->year == 2020);
+  CHECK(c->remove(id));
+  CHECK_FALSE(c->remove(id));
+  Statement q(c->db(), "SELECT (SELECT count(*) FROM paragraphs), (SELECT count(*) FROM mentions), "
+                       "(SELECT count(*) FROM keywords)");
+  REQUIRE(q.step());
+  CHECK(q.column_int(0) == 2);
+  CHECK(q.column_int(1) == 2);
+  CHECK(q.column_int(2) == 1);
+}
+
+TEST_CASE("a transaction that is not committed leaves nothing") {
+  TempDb t;
+  auto c = Corpus::open(t.path.string(), OpenMode::create);
+  {
+    Transaction tx(c->db());
+    c->insert(sample("aa"));
+  }
+  CHECK(c->documents().empty());
+}
+
+TEST_CASE("duplicate sha256 is refused by the schema") {
+  TempDb t;
+  auto c = Corpus::open(t.path.string(), OpenMode::create);
+  c->insert(sample("aa"));
+  CHECK_THROWS_AS(c->insert(sample("aa")), dipmine::Error);
+}
+
+TEST_CASE("counts by language and year") {
+  TempDb t;
+  auto c = Corpus::open(t.path.string(), OpenMode::create);
+  c->insert(sample("aa"));
+  auto b = sample("bb");
+  b.year.reset();
+  c->insert(b);
+  const auto langs = c->counts_by_lang();
+  REQUIRE(langs.size() == 1);
+  CHECK(langs[0].documents == 2);
+  CHECK(langs[0].paragraphs == 4);
+  const auto years = c->counts_by_year();
+  REQUIRE(years.size() == 2);
+  CHECK(years[0].year == 2020);
+  CHECK_FALSE(years[1].year);
+}
+
+TEST_CASE("open errors name the path") {
+  TempDb t;
+  CHECK_THROWS_WITH(Corpus::open(t.path.string(), OpenMode::existing),
+                    Catch::Contains("no database here"));
+  CHECK_THROWS_WITH(Corpus::open("/nonexistent/dir/x.db", OpenMode::create),
+                    Catch::Contains("/nonexistent/dir/x.db: cannot open database"));
+  {
+    std::ofstream(t.path) << "plain text, not SQLite, long enough to be read as a header......"
+                             "................................................................";
+  }
+  CHECK_THROWS_WITH(Corpus::open(t.path.string(), OpenMode::existing),
+                    Catch::Contains("not a dipmine database"));
+}
+
+TEST_CASE("a database from a newer dipmine is refused") {
+  TempDb t;
+  { auto c = Corpus::open(t.path.string(), OpenMode::create); c->db().exec("PRAGMA user_version = 999"); }
+  CHECK_THROWS_WITH(Corpus::open(t.path.string(), OpenMode::create),
+                    Catch::Contains("made by a newer dipmine"));
+}
+
+TEST_CASE("resolve_db_path: flag, then DIPMINE_DB, then ./dipmine.db") {
+  unsetenv("DIPMINE_DB");
+  CHECK(resolve_db_path("") == "dipmine.db");
+  setenv("DIPMINE_DB", "/tmp/env.db", 1);
+  CHECK(resolve_db_path("") == "/tmp/env.db");
+  CHECK(resolve_db_path("flag.db") == "flag.db");
+  unsetenv("DIPMINE_DB");
+}
