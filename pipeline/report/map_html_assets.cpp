@@ -69,7 +69,9 @@ const char* map_html_js() {
   function layout() {
     var w = svg.clientWidth || 1000, h = svg.clientHeight || 700, x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
     nodes.forEach(function (n) { x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y); });
-    var m = 50, s = Math.min(x1 > x0 ? (w - 2 * m) / (x1 - x0) : 1, y1 > y0 ? (h - 2 * m) / (y1 - y0) : 1);
+    // Margins leave room for the largest circles and for labels centred on edge nodes.
+    var mx = Math.max(100, 0.1 * w), my = 60;
+    var s = Math.min(x1 > x0 ? (w - 2 * mx) / (x1 - x0) : 1, y1 > y0 ? (h - 2 * my) / (y1 - y0) : 1);
     var ox = (w - s * (x1 - x0)) / 2, oy = (h - s * (y1 - y0)) / 2;
     nodes.forEach(function (n, k) { px[k] = ox + (n.x - x0) * s; py[k] = oy + (y1 - n.y) * s; });
   }
@@ -109,15 +111,21 @@ const char* map_html_js() {
     document.getElementById('caption').textContent = data.caption;
   }
   // Greedy: most frequent first, skip a label that overlaps one already shown.
+  // Positions tried: centred on the circle, above it, below it (as in map.svg).
   function placeLabels(force) {
     var boxes = [];
+    function free(b) { return !boxes.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; }); }
     nodes.forEach(function (n, j) {
-      var f = fontSize(n) * view.k, w = (labelWidth[j] || 0) * view.k + 4, h = f * 1.2;
-      var x = px[j] * view.k + view.x, y = py[j] * view.k + view.y;
-      var b = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
-      var show = (force && force[j]) || !boxes.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; });
-      if (show) boxes.push(b);
-      labels[j].style.display = show ? '' : 'none';
+      var f = fontSize(n), h = f * 1.2, w = (labelWidth[j] || 0) + 4;
+      var tries = [py[j], py[j] - n.r - h / 2, py[j] + n.r + h / 2], chosen = null;
+      for (var t = 0; t < tries.length && chosen === null; t++) {
+        var x = px[j] * view.k + view.x, y = tries[t] * view.k + view.y;
+        var b = [x - w * view.k / 2, y - h * view.k / 2, x + w * view.k / 2, y + h * view.k / 2];
+        if (free(b)) { chosen = tries[t]; boxes.push(b); }
+      }
+      if (chosen === null && force && force[j]) chosen = py[j];
+      if (chosen !== null) labels[j].setAttribute('y', (chosen + f * 0.35).toFixed(1));
+      labels[j].style.display = chosen === null ? 'none' : '';
     });
   }
   function recolour() {
@@ -138,7 +146,12 @@ const char* map_html_js() {
         var d = document.createElement('div'), s = document.createElement('span');
         s.className = 'sw'; s.style.background = c.color;
         d.appendChild(s);
-        d.appendChild(document.createTextNode(c.c + ': ' + c.label + ' (' + c.size + ')'));
+        // <bdi> keeps a right-to-left label from reordering the text around it.
+        var b = document.createElement('bdi');
+        b.textContent = c.label;
+        d.appendChild(document.createTextNode(c.c + ': '));
+        d.appendChild(b);
+        d.appendChild(document.createTextNode(' (' + c.size + ')'));
         legend.appendChild(d);
       });
     } else if (mode === 1) {
@@ -170,7 +183,7 @@ const char* map_html_js() {
   function showInfo(j) {
     var n = nodes[j];
     info.textContent = '';
-    var h = document.createElement('h2'); h.textContent = n.l; info.appendChild(h);
+    var h = document.createElement('h2'); h.textContent = n.l; h.dir = 'auto'; info.appendChild(h);
     var t = document.createElement('table');
     row(t, 'id', n.k); row(t, 'occurrences', count(n.o)); row(t, 'documents', String(n.d));
     row(t, 'links', String(adj[j].length)); row(t, 'total link strength', count(n.t));
@@ -198,7 +211,11 @@ const char* map_html_js() {
     var n = nodes[j];
     docsBox.textContent = '';
     var h = document.createElement('h2');
-    h.textContent = 'Documents with \u201c' + n.l + '\u201d (' + n.d + (n.docs.length < n.d ? ', first ' + n.docs.length : '') + ')';
+    var b = document.createElement('bdi');
+    b.textContent = n.l;
+    h.appendChild(document.createTextNode('Documents with \u201c'));
+    h.appendChild(b);
+    h.appendChild(document.createTextNode('\u201d (' + n.d + (n.docs.length < n.d ? ', first ' + n.docs.length : '') + ')'));
     docsBox.appendChild(h);
     var ol = document.createElement('ol');
     n.docs.forEach(function (id) {

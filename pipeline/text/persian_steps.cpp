@@ -37,12 +37,13 @@ MappedText remove_tatweel_and_controls(MappedText&& in) {
 
 namespace {
 
-// Do the marks of one line nest when `open` opens and `close` closes?
-bool balanced(const std::vector<Cp>& cps, size_t b, size_t e, char32_t open, char32_t close) {
+// Do the marks in bytes [b, e) nest when `open` opens and `close` closes?
+// Marks are ASCII ( ) or the two-byte « » (C2 AB, C2 BB): compared as bytes.
+bool balanced(std::string_view s, size_t b, size_t e, std::string_view open, std::string_view close) {
   int depth = 0;
   for (size_t i = b; i < e; ++i) {
-    if (cps[i].c == open) ++depth;
-    if (cps[i].c == close && --depth < 0) return false;
+    if (s.compare(i, open.size(), open) == 0) ++depth;
+    else if (s.compare(i, close.size(), close) == 0 && --depth < 0) return false;
   }
   return depth == 0;
 }
@@ -50,24 +51,27 @@ bool balanced(const std::vector<Cp>& cps, size_t b, size_t e, char32_t open, cha
 }  // namespace
 
 MappedText fix_reversed_punctuation(MappedText&& in) {
-  if (!has_arabic_script(in.text)) return std::move(in);
-  const std::vector<Cp> cps = code_points(in.text);
+  const std::string_view s = in.text;
+  if (s.find(')') == std::string_view::npos && s.find("Â»") == std::string_view::npos) {
+    return std::move(in);
+  }
   Editor ed(in);
   // Decided per line and per kind of mark, on the whole line: the marks are
   // swapped only if they nest when read backwards and do not nest as written,
   // so a second pass leaves the result alone.
-  for (size_t b = 0; b < cps.size();) {
-    size_t e = b;
-    bool arabic = false;
-    for (; e < cps.size() && cps[e].c != '\n'; ++e) {
-      if (is_letter(cps[e].c)) arabic = true;
-    }
-    const bool parens = arabic && !balanced(cps, b, e, '(', ')') && balanced(cps, b, e, ')', '(');
-    const bool quotes = arabic && !balanced(cps, b, e, U'«', U'»') && balanced(cps, b, e, U'»', U'«');
-    for (size_t i = b; parens || quotes ? i < e : false; ++i) {
-      const char32_t c = cps[i].c;
-      if (parens && (c == '(' || c == ')')) ed.replace(cps[i].b, cps[i].e, c == '(' ? ')' : '(');
-      if (quotes && (c == U'«' || c == U'»')) ed.replace(cps[i].b, cps[i].e, c == U'«' ? U'»' : U'«');
+  for (size_t b = 0; b < s.size();) {
+    size_t e = s.find('\n', b);
+    if (e == std::string_view::npos) e = s.size();
+    if (has_arabic_script(s.substr(b, e - b))) {
+      const bool parens = !balanced(s, b, e, "(", ")") && balanced(s, b, e, ")", "(");
+      const bool quotes = !balanced(s, b, e, "Â«", "Â»") &&
+                          balanced(s, b, e, "Â»", "Â«");
+      for (size_t i = b; (parens || quotes) && i < e; ++i) {
+        if (parens && (s[i] == '(' || s[i] == ')')) ed.replace(i, i + 1, s[i] == '(' ? ')' : '(');
+        if (quotes && s[i] == 'Â' && i + 1 < e && (s[i + 1] == '«' || s[i + 1] == '»')) {
+          ed.replace(i, i + 2, s[i + 1] == '«' ? U'»' : U'«');
+        }
+      }
     }
     b = e + 1;
   }

@@ -1,51 +1,77 @@
 #include "text/steps.h"
 
 #include <unicode/bytestream.h>
-#include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+
+#include <algorithm>
 
 namespace dipmine::text {
 namespace {
 
-// Applies an ICU Normalizer2 to the whole text at once and rebuilds the map from
-// ICU's fine-grained edit record: unchanged spans keep the input's map, each
-// changed span maps to the union of the original ranges it replaced.
-MappedText apply_normalizer2(MappedText&& in, const icu::Normalizer2& n2) {
-  const icu::StringPiece src(in.text.data(), static_cast<int32_t>(in.text.size()));
-  UErrorCode status = U_ZERO_ERROR;
-  if (n2.isNormalizedUTF8(src, status) && U_SUCCESS(status)) return std::move(in);
-  status = U_ZERO_ERROR;
-  std::string dst;
-  dst.reserve(in.text.size());
-  icu::StringByteSink<std::string> sink(&dst);
-  icu::Edits edits;
-  n2.normalizeUTF8(0, src, sink, &edits, status);
-  if (U_FAILURE(status)) return std::move(in);
+// Applies an ICU Normalizer2 chunk by chunk, each chunk running from a code
+// point with a normalisation boundary before it to the next such code point, so
+// every output byte maps to its chunk. A one-code-point chunk that the mode
+// leaves alone (ASCII, or Unicode's own quick-check property) is copied with no
+// ICU call: that keeps this step near ICU's own speed on ordinary text.
+MappedText apply_normalizer2(MappedText&& in, const icu::Normalizer2& n2, bool casefold) {
+  const std::string_view s = in.text;
   MappedText out;
-  out.text = std::move(dst);
-  out.begin.reserve(out.text.size());
-  out.end.reserve(out.text.size());
-  icu::Edits::Iterator it = edits.getFineIterator();
-  while (it.next(status)) {
-    const auto si = static_cast<size_t>(it.sourceIndex());
-    const auto ol = static_cast<size_t>(it.oldLength());
-    const auto nl = static_cast<size_t>(it.newLength());
-    if (!it.hasChange()) {
-      out.begin.insert(out.begin.end(), in.begin.begin() + si, in.begin.begin() + si + ol);
-      out.end.insert(out.end.end(), in.end.begin() + si, in.end.begin() + si + ol);
-      continue;
+  bool changed = false;
+  size_t kept = 0;
+  std::string buf;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    const char32_t cp = b0 < 0x80 ? b0 : decode_utf8(s, i, len);
+    size_t j = i + len;
+    while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x80) {
+      size_t l2;
+      const char32_t next = decode_utf8(s, j, l2);
+      if (n2.hasBoundaryBefore(static_cast<UChar32>(next))) break;
+      j += l2;
     }
-    uint32_t b = UINT32_MAX, e = 0;
-    for (size_t k = si; k < si + ol; ++k) {
-      b = std::min(b, in.begin[k]);
-      e = std::max(e, in.end[k]);
+    bool same;
+    if (j != i + len) {
+      same = false;  // a letter with combining marks: let ICU decide
+    } else if (cp < 0x80) {
+      same = !casefold || cp < 'A' || cp > 'Z';
+    } else if (casefold) {
+      same = !u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_CHANGES_WHEN_NFKC_CASEFOLDED);
+    } else {
+      same = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFKC_QUICK_CHECK) == UNORM_YES;
     }
-    if (ol == 0) b = e = si < in.begin.size() ? in.begin[si] : (in.end.empty() ? 0 : in.end.back());
-    out.begin.insert(out.begin.end(), nl, b);
-    out.end.insert(out.end.end(), nl, e);
+    if (!same) {
+      buf.clear();
+      icu::StringByteSink<std::string> sink(&buf);
+      UErrorCode status = U_ZERO_ERROR;
+      n2.normalizeUTF8(0, icu::StringPiece(s.data() + i, static_cast<int32_t>(j - i)), sink,
+                       nullptr, status);
+      same = U_FAILURE(status) || buf == s.substr(i, j - i);
+    }
+    if (!same) {
+      if (!changed) {
+        changed = true;
+        out.text.reserve(s.size());
+        out.begin.reserve(s.size());
+        out.end.reserve(s.size());
+      }
+      copy_mapped(out, in, kept, i);
+      uint32_t b = in.begin[i], e = in.end[j - 1];
+      for (size_t k = i; k < j; ++k) {
+        b = std::min(b, in.begin[k]);
+        e = std::max(e, in.end[k]);
+      }
+      out.text += buf;
+      out.begin.insert(out.begin.end(), buf.size(), b);
+      out.end.insert(out.end.end(), buf.size(), e);
+      kept = j;
+    }
+    i = j;
   }
-  if (out.begin.size() != out.text.size()) return std::move(in);  // never expected
+  if (!changed) return std::move(in);
+  copy_mapped(out, in, kept, s.size());
   return out;
 }
 
@@ -100,7 +126,7 @@ MappedText apply_nfkc(MappedText&& in) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n2 = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) return std::move(in);
-  return apply_normalizer2(std::move(in), *n2);
+  return apply_normalizer2(std::move(in), *n2, false);
 }
 MappedText apply_nfkc(const MappedText& in) { return apply_nfkc(MappedText(in)); }
 
@@ -108,7 +134,7 @@ MappedText apply_nfkc_casefold(MappedText&& in) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n2 = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status)) return std::move(in);
-  return apply_normalizer2(std::move(in), *n2);
+  return apply_normalizer2(std::move(in), *n2, true);
 }
 MappedText apply_nfkc_casefold(const MappedText& in) {
   return apply_nfkc_casefold(MappedText(in));

@@ -42,9 +42,12 @@ void copy_mapped(MappedText& out, const MappedText& in, size_t i, size_t j);
 // when nothing changes (the input is returned).
 template <typename Fn>
 MappedText rewrite_each(MappedText&& in, Fn fn) {
-  const std::string_view s = in.text;
+  // A replacement of the same UTF-8 length (ي → ی) is written in place: the
+  // map of those bytes is already the code point's range. Only deletions and
+  // length changes make a new text.
+  std::string& s = in.text;
   MappedText out;
-  bool changed = false;
+  bool copying = false;
   size_t kept = 0;  // input bytes [kept, i) not yet copied to out
   for (size_t i = 0; i < s.size();) {
     size_t len = 1;
@@ -52,19 +55,26 @@ MappedText rewrite_each(MappedText&& in, Fn fn) {
     const char32_t cp = b0 < 0x80 ? b0 : decode_utf8(s, i, len);
     const char32_t r = fn(cp);
     if (r != cp) {
-      if (!changed) {
-        changed = true;
-        out.text.reserve(s.size());
-        out.begin.reserve(s.size());
-        out.end.reserve(s.size());
+      const size_t rlen = r == 0 ? 0 : r < 0x80 ? 1 : r < 0x800 ? 2 : r < 0x10000 ? 3 : 4;
+      if (rlen == len && !(cp == 0xFFFD && len == 1)) {
+        std::string tmp;
+        append_utf8(tmp, r);
+        s.replace(i, len, tmp);
+      } else {
+        if (!copying) {
+          copying = true;
+          out.text.reserve(s.size());
+          out.begin.reserve(s.size());
+          out.end.reserve(s.size());
+        }
+        copy_mapped(out, in, kept, i);
+        if (r != 0) push_mapped(out, r, in.begin[i], in.end[i + len - 1]);
+        kept = i + len;
       }
-      copy_mapped(out, in, kept, i);
-      if (r != 0) push_mapped(out, r, in.begin[i], in.end[i + len - 1]);
-      kept = i + len;
     }
     i += len;
   }
-  if (!changed) return std::move(in);
+  if (!copying) return std::move(in);
   copy_mapped(out, in, kept, s.size());
   return out;
 }

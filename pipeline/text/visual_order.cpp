@@ -36,7 +36,7 @@ struct WordRepair {
 };
 
 constexpr size_t kMaxRuns = 6;
-constexpr uint32_t kMinCountShort = 20;  // for 3-letter words
+constexpr uint32_t kMinCountShort = 10;  // for 3-letter words (بین: 11)
 
 char32_t key_letter(char32_t c) {
   c = persian_letter(c);
@@ -86,11 +86,7 @@ std::vector<size_t> runs_spelling(const std::u32string& t, const std::u32string&
 WordRepair repair_word(std::string_view s, size_t wb, size_t we) {
   WordRepair r{wb, we, {{wb, we}}, false};
   std::vector<Unit> units;
-  size_t first_len;
-  // A word that starts with a mark or ء is debris; moving its pieces could put
-  // marks side by side out of canonical order.
-  const char32_t first = decode_utf8(s, wb, first_len);
-  if (!is_letter(first) || first == 0x0621) return r;
+  size_t lead_end = wb;  // marks or ء before the first key letter stay in front
   for (size_t i = wb; i < we;) {
     size_t len;
     const char32_t c = decode_utf8(s, i, len);
@@ -98,6 +94,8 @@ WordRepair repair_word(std::string_view s, size_t wb, size_t we) {
       units.push_back({key_letter(c), i, i + len});
     } else if (!units.empty()) {
       units.back().e = i + len;
+    } else {
+      lead_end = i + len;
     }
     i += len;
   }
@@ -121,8 +119,9 @@ WordRepair repair_word(std::string_view s, size_t wb, size_t we) {
     }
   }
   if (best_cuts.empty()) return r;
-  units.back().e = we;  // units cover the word: it starts with a letter
+  units.back().e = we;
   r.out.clear();
+  if (lead_end > wb) r.out.push_back({wb, lead_end});
   for (size_t k = best_cuts.size() - 1; k > 0; --k) {
     r.out.push_back({units[best_cuts[k - 1]].b, units[best_cuts[k] - 1].e});
   }

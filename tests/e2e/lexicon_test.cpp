@@ -2,6 +2,8 @@
 // kwic, terms and report on the shipped corpus and on small files.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "harness.h"
 
 using e2e::Sandbox;
@@ -124,4 +126,23 @@ TEST_CASE("shipped corpus: rank, filters, kwic, terms, report twice identical", 
   const std::string md = e2e::read_file(s.dir() / "r1" / "rankings.md");
   CHECK(md.find("## Indicators") != std::string::npos);
   CHECK(md.find("## Dimensions") != std::string::npos);
+}
+
+TEST_CASE("accuracy on the gold paragraphs stays above 0.85 per kind and language", "[lexicon][accuracy]") {
+  Sandbox s;
+  REQUIRE(s.run({"ingest", corpus_dir()}).code == 0);
+  auto r = s.run({"lexicon", "eval", (e2e::data_dir() / "gold" / "mentions.tsv").string(), "--lexicons",
+                  (e2e::source_dir() / "lexicons").string(), "--format", "json"});
+  INFO(r.err << r.out);
+  REQUIRE(r.code == 0);
+  const auto rows = nlohmann::json::parse(r.out);
+  REQUIRE(rows.size() >= 9);
+  int64_t paragraphs = 0;
+  for (const auto& row : rows) {
+    INFO(row.dump());
+    CHECK(row["precision"].get<double>() > 0.85);
+    CHECK(row["recall"].get<double>() > 0.85);
+    if (row["kind"] == "all" && row["lang"] == "all") paragraphs = row["paragraphs"].get<int64_t>();
+  }
+  CHECK(paragraphs >= 60);
 }

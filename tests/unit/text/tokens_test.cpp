@@ -1,0 +1,81 @@
+// Tokens with offsets into the input (normalize_text.h), Japanese segmentation
+// and bigrams (segmenter.h), and the offset map through whole normalisers.
+#include <catch2/catch.hpp>
+
+#include "test_util.h"
+#include "text/normalize_text.h"
+#include "text/segmenter.h"
+
+using namespace dipmine::text;
+
+TEST_CASE("a folded hit maps back to the original bytes", "[offsets]") {
+  const std::string original = "The ＣＩＴＩＥＳ network";
+  const MappedText f = normalizer_for(Lang::en).fold(original);
+  REQUIRE(f.text == "the citi network");
+  const size_t at = f.text.find("citi");
+  const auto [b, e] = f.original_span(at, at + 4);
+  CHECK(original.substr(b, e - b) == "ＣＩＴＩＥＳ");
+}
+
+TEST_CASE("a Persian fold hit maps back across ZWNJ and tatweel", "[offsets]") {
+  const std::string original = "این شــهرهای بزرگ";
+  const MappedText f = normalizer_for(Lang::fa).fold(original);
+  REQUIRE(f.text == "این شهرهای بزرگ");
+  const size_t at = f.text.find("شهرهای");
+  const auto [b, e] = f.original_span(at, at + std::string("شهرهای").size());
+  CHECK(original.substr(b, e - b) == "شــهرهای");
+}
+
+TEST_CASE("a repaired word maps back to the garbled original", "[offsets]") {
+  const std::string original = "نقش یشهر یپلماسید در";
+  const MappedText c = normalizer_for(Lang::fa).clean(original);
+  REQUIRE(c.text == "نقش دیپلماسی شهری در");
+  const size_t at = c.text.find("دیپلماسی");
+  const auto [b, e] = c.original_span(at, at + std::string("دیپلماسی").size());
+  CHECK(original.substr(b, e - b) == "یپلماسید");
+}
+
+TEST_CASE("original_span of an empty range and past the end", "[offsets]") {
+  const MappedText m = MappedText::identity("abc");
+  CHECK(m.original_span(1, 1) == std::pair<uint32_t, uint32_t>{1, 1});
+  CHECK(m.original_span(3, 3) == std::pair<uint32_t, uint32_t>{3, 3});
+  CHECK(MappedText::identity("").original_span(0, 0) == std::pair<uint32_t, uint32_t>{0, 0});
+}
+
+TEST_CASE("Japanese words come from the dictionary, bigrams from kanji runs", "[tokens]") {
+  const std::string s = "東京都に住む";
+  std::vector<std::string> ws;
+  for (const Span& w : words(s, Lang::ja)) ws.push_back(s.substr(w.begin, w.end - w.begin));
+  CHECK(ws == std::vector<std::string>{"東京", "都", "に", "住む"});
+  std::vector<std::string> grams;
+  for (const Span& g : cjk_bigrams(s)) grams.push_back(s.substr(g.begin, g.end - g.begin));
+  CHECK(grams == std::vector<std::string>{"東京", "京都", "住"});
+}
+
+TEST_CASE("text_tokens gives offsets into the input per paragraph", "[tokens]") {
+  const std::string in = "Cities grow.\n\nＳＣＯ首脳会議\n\nشهرهاي بزرگ";
+  const auto toks = text_tokens(in, std::nullopt, true);
+  REQUIRE(toks.size() >= 6);
+  CHECK(toks[0].text == "citi");
+  CHECK(in.substr(toks[0].begin, toks[0].end - toks[0].begin) == "Cities");
+  CHECK(toks[0].lang == Lang::en);
+  bool sco = false, persian = false, bigram = false;
+  for (const auto& t : toks) {
+    if (t.text == "sco") sco = in.substr(t.begin, t.end - t.begin) == "ＳＣＯ" && t.lang == Lang::ja;
+    if (t.text == "شهرهای") persian = in.substr(t.begin, t.end - t.begin) == "شهرهاي";
+    bigram = bigram || (t.bigram && t.text == "首脳");
+  }
+  CHECK(sco);
+  CHECK(persian);
+  CHECK_FALSE(bigram);  // 首脳 is itself a word: no duplicate bigram
+}
+
+TEST_CASE("normalize_text keeps paragraph separators and decides language per paragraph",
+          "[tokens]") {
+  const std::string in = "line one\nline two\n\nشهري\n\nＳＣＯ";
+  CHECK(normalize_text(in, std::nullopt, false).text == "line one line two\n\nشهری\n\nSCO");
+  CHECK(normalize_text(in, Lang::fa, false).text == "line one\nline two\n\nشهری\n\nSCO");
+  const MappedText m = normalize_text(in, std::nullopt, true);
+  CHECK(text_test::map_valid(m, in.size()));
+  CHECK(text_test::map_monotone(m));
+}
