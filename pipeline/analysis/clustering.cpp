@@ -91,6 +91,11 @@ std::vector<int> cluster_leiden(size_t n, const std::vector<Link>& links,
     throw UsageError(fmt::format("--min-cluster-size: must be >= 1, got {}", opt.min_cluster_size));
   }
   if (n == 0) return {};
+  if (links.empty()) {  // nothing to cluster (and igraph's Leiden would not return)
+    std::vector<int> singletons(n);
+    std::iota(singletons.begin(), singletons.end(), 0);
+    return renumber(singletons);
+  }
   quiet_igraph_errors();
   igraph_vector_int_t edges;
   check(igraph_vector_int_init(&edges, static_cast<igraph_integer_t>(2 * links.size())), "init");
@@ -116,7 +121,8 @@ std::vector<int> cluster_leiden(size_t n, const std::vector<Link>& links,
     igraph_rng_seed(igraph_rng_default(), opt.seed + static_cast<uint64_t>(start));
     igraph_integer_t n_clusters = 0;
     igraph_real_t quality = 0;
-    rc = igraph_community_leiden(&graph, &weights, &node_weights, opt.resolution, 0.01, false, -1,
+    // A fixed number of iterations: "until stable" (-1) can cycle on some graphs.
+    rc = igraph_community_leiden(&graph, &weights, &node_weights, opt.resolution, 0.01, false, 10,
                                  &membership, &n_clusters, &quality);
     if (rc != IGRAPH_SUCCESS) break;
     if (best.empty() || quality > best_quality) {

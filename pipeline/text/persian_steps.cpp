@@ -52,7 +52,7 @@ bool balanced(std::string_view s, size_t b, size_t e, std::string_view open, std
 
 MappedText fix_reversed_punctuation(MappedText&& in) {
   const std::string_view s = in.text;
-  if (s.find(')') == std::string_view::npos && s.find("Â»") == std::string_view::npos) {
+  if (s.find(')') == std::string_view::npos && s.find("\xc2\xbb") == std::string_view::npos) {
     return std::move(in);
   }
   Editor ed(in);
@@ -64,12 +64,12 @@ MappedText fix_reversed_punctuation(MappedText&& in) {
     if (e == std::string_view::npos) e = s.size();
     if (has_arabic_script(s.substr(b, e - b))) {
       const bool parens = !balanced(s, b, e, "(", ")") && balanced(s, b, e, ")", "(");
-      const bool quotes = !balanced(s, b, e, "Â«", "Â»") &&
-                          balanced(s, b, e, "Â»", "Â«");
+      const bool quotes = !balanced(s, b, e, "\xc2\xab", "\xc2\xbb") &&
+                          balanced(s, b, e, "\xc2\xbb", "\xc2\xab");
       for (size_t i = b; (parens || quotes) && i < e; ++i) {
         if (parens && (s[i] == '(' || s[i] == ')')) ed.replace(i, i + 1, s[i] == '(' ? ')' : '(');
-        if (quotes && s[i] == 'Â' && i + 1 < e && (s[i + 1] == '«' || s[i + 1] == '»')) {
-          ed.replace(i, i + 2, s[i + 1] == '«' ? U'»' : U'«');
+        if (quotes && s[i] == '\xc2' && i + 1 < e && (s[i + 1] == '\xab' || s[i + 1] == '\xbb')) {
+          ed.replace(i, i + 2, s[i + 1] == '\xab' ? U'»' : U'«');
         }
       }
     }

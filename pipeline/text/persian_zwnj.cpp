@@ -12,9 +12,9 @@
 namespace dipmine::text::fa {
 namespace {
 
-// A Persian word (letters, marks, ZWNJ) with its key letters.
+// A Persian word (letters, marks, ZWNJ) as input bytes, with its key letters.
 struct Word {
-  size_t b, e;          // code point indexes [b, e)
+  size_t b = 0, e = 0;  // byte range
   std::u32string key;   // fa_key letters
   bool plain = true;    // only letters, each its own key letter (no marks, ZWNJ, ء)
 };
@@ -29,23 +29,64 @@ char32_t key_of_letter(char32_t c) {
   }
 }
 
-std::vector<Word> words_of(const std::vector<Cp>& cps) {
-  std::vector<Word> out;
-  for (size_t i = 0; i < cps.size();) {
-    if (!in_word(cps[i].c) || cps[i].c == kZwnj) { ++i; continue; }
-    Word w{i, i, {}, true};
-    for (; w.e < cps.size() && in_word(cps[w.e].c); ++w.e) {
-      const char32_t c = cps[w.e].c;
-      if (is_letter(c) && c != 0x0621) {
-        w.key.push_back(key_of_letter(c));
-      } else {
-        w.plain = false;
-      }
+bool is_word_byte_start(unsigned char b) { return b >= 0xD8 && b <= 0xDB; }
+
+// Scans Persian words (starting at a letter or mark, not at ZWNJ) in order;
+// fn(b, e) gets each word's byte range.
+template <typename Fn>
+void for_each_word(std::string_view s, Fn fn) {
+  for (size_t i = 0; i < s.size();) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (!is_word_byte_start(b0)) {
+      i += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+      continue;
     }
-    out.push_back(std::move(w));
-    i = w.e;
+    size_t len;
+    if (!in_word(decode_utf8(s, i, len))) {
+      i += len;
+      continue;
+    }
+    size_t j = i + len;
+    while (j < s.size() && in_word(decode_utf8(s, j, len))) j += len;
+    fn(i, j);
+    i = j;
   }
-  return out;
+}
+
+// Does the word in bytes [b, e) have fewer than `n` key letters?
+bool key_shorter_than(std::string_view s, size_t b, size_t e, size_t n) {
+  size_t letters = 0;
+  for (size_t i = b; i < e;) {
+    size_t len;
+    const char32_t c = decode_utf8(s, i, len);
+    if (is_letter(c) && c != 0x0621 && ++letters >= n) return false;
+    i += len;
+  }
+  return true;
+}
+
+Word word_at(std::string_view s, size_t b, size_t e);
+
+// Is the key of the word in bytes [b, e) exactly می or نمی?
+bool key_is_verb_prefix(std::string_view s, size_t b, size_t e) {
+  if (!key_shorter_than(s, b, e, 4)) return false;
+  const std::u32string k = word_at(s, b, e).key;
+  return k == U"می" || k == U"نمی";
+}
+
+Word word_at(std::string_view s, size_t b, size_t e) {
+  Word w{b, e, {}, true};
+  for (size_t i = b; i < e;) {
+    size_t len;
+    const char32_t c = decode_utf8(s, i, len);
+    if (is_letter(c) && c != 0x0621) {
+      w.key.push_back(key_of_letter(c));
+    } else {
+      w.plain = false;
+    }
+    i += len;
+  }
+  return w;
 }
 
 bool ends_with(std::u32string_view s, std::u32string_view suf) {
@@ -123,66 +164,86 @@ MappedText zwnj_tidy(MappedText&& in) {
 }
 
 MappedText zwnj_join_words(MappedText&& in) {
-  if (!has_arabic_script(in.text)) return std::move(in);
-  const std::vector<Cp> cps = code_points(in.text);
-  const std::vector<Word> ws = words_of(cps);
+  const std::string_view s = in.text;
+  if (!has_arabic_script(s)) return std::move(in);
+  std::vector<std::pair<size_t, size_t>> spans;
+  for_each_word(s, [&](size_t b, size_t e) { spans.push_back({b, e}); });
   Editor ed(in);
-  std::u32string chain;  // keys of the words joined so far into the current word
-  size_t chain_words = 0;
-  for (size_t k = 0; k < ws.size(); ++k) {
-    if (chain_words == 0) chain = ws[k].key;
-    ++chain_words;
-    const bool one_space = k + 1 < ws.size() && ws[k + 1].b == ws[k].e + 1 &&
-                           is_space(cps[ws[k].e].c);
-    if (!one_space || chain.empty()) {
-      chain_words = 0;
+  size_t chain_b = std::string_view::npos;  // first byte of the word being built
+  for (size_t k = 0; k + 1 < spans.size(); ++k) {
+    const auto [b, e] = spans[k];
+    if (chain_b == std::string_view::npos) chain_b = b;
+    const auto [nb, ne] = spans[k + 1];
+    const bool one_space = nb == e + 1 && (s[e] == ' ' || s[e] == '\t');
+    if (!one_space) {
+      chain_b = std::string_view::npos;
       continue;
     }
-    const std::u32string& next = ws[k + 1].key;
+    // Keys are built only where a rule can apply: after a lone می/نمی, or
+    // before a word of at most four key letters (every suffix is that short).
+    const bool lone_prefix = chain_b == b && key_is_verb_prefix(s, b, e);
+    if (!lone_prefix && !key_shorter_than(s, nb, ne, 5)) {
+      chain_b = std::string_view::npos;
+      continue;
+    }
+    const std::u32string next = word_at(s, nb, ne).key;
     bool join = false;
-    if (chain_words == 1 && (chain == U"می" || chain == U"نمی")) {
+    std::u32string chain;
+    if (lone_prefix) {
       // "می شود" → "می‌شود"
       join = looks_like_verb_rest(next) && verb_prefix_length(next) == 0;
-    } else if (chain.size() >= 2 && !is_short_function_word(chain)) {
+      chain = word_at(s, b, e).key;
+    } else {
+      chain = word_at(s, chain_b, e).key;
       // "کتاب ها" → "کتاب‌ها", "خانه ای" → "خانه‌ای"
-      join = is_suffix(next) ||
-             (chain.back() == U'ه' && chain.size() >= 3 && is_suffix_after_heh(next));
+      join = chain.size() >= 2 && !is_short_function_word(chain) &&
+             (is_suffix(next) ||
+              (chain.back() == U'ه' && chain.size() >= 3 && is_suffix_after_heh(next)));
     }
     // Never make a word the visual-order repair would take apart.
     if (join && would_repair(utf8_of(chain + next))) join = false;
     if (join) {
-      ed.replace(cps[ws[k].e].b, cps[ws[k].e].e, kZwnj);
-      chain += next;
+      ed.replace(e, e + 1, kZwnj);
     } else {
-      chain_words = 0;
+      chain_b = std::string_view::npos;
     }
   }
   return ed.finish(std::move(in));
 }
 
 MappedText zwnj_verb_prefix(MappedText&& in) {
-  if (in.text.find("\xd9\x85\xdb\x8c") == std::string::npos) return std::move(in);  // "می"
-  const std::vector<Cp> cps = code_points(in.text);
+  const std::string_view s = in.text;
+  if (s.find("\xd9\x85\xdb\x8c") == std::string_view::npos) return std::move(in);  // "می"
   Editor ed(in);
-  for (const Word& w : words_of(cps)) {
+  for_each_word(s, [&](size_t b, size_t e) {
+    // Only words that start with م or ن can carry the prefix.
+    if (e - b < 6 || s[b] != '\xd9' || (s[b + 1] != '\x85' && s[b + 1] != '\x86')) return;
+    const Word w = word_at(s, b, e);
     const size_t p = verb_prefix_length(w.key);
-    if (!w.plain || p == 0) continue;
+    if (!w.plain || p == 0) return;
     if (looks_like_verb_rest(std::u32string_view(w.key).substr(p)) && !is_mi_exception(w.key)) {
-      ed.replace(cps[w.b + p].b, cps[w.b + p].b, kZwnj);
+      ed.replace(b + 2 * p, b + 2 * p, kZwnj);  // plain: every letter is two bytes
     }
-  }
+  });
   return ed.finish(std::move(in));
 }
 
 MappedText zwnj_suffixes(MappedText&& in) {
-  if (!has_arabic_script(in.text)) return std::move(in);
-  const std::vector<Cp> cps = code_points(in.text);
+  const std::string_view s = in.text;
+  if (!has_arabic_script(s)) return std::move(in);
   Editor ed(in);
   // ات ام اش are left out: توجهات is a plural, not توجه+ات.
   static const std::u32string_view kJoined[] = {U"هایی", U"های", U"ها", U"ترین", U"تر", U"ای"};
-  for (const Word& w : words_of(cps)) {
+  for_each_word(s, [&](size_t b, size_t e) {
+    // Every suffix ends in ا ر ن or ی: look no further at other words.
+    const std::string_view tail = s.substr(e - 2, 2);
+    if (e - b < 10 || (tail != "\xd8\xa7" && tail != "\xd8\xb1" && tail != "\xd9\x86" &&
+                       tail != "\xdb\x8c")) {
+      return;
+    }
+    const Word w = word_at(s, b, e);
     const std::u32string& key = w.key;
-    if (!w.plain || key == U"بهتر" || key == U"بهترین" || key == U"کهتر" || key == U"مهتر") continue;
+    if (!w.plain || key == U"بهتر" || key == U"بهترین" || key == U"کهتر" || key == U"مهتر") return;
     for (auto suf : kJoined) {
       if (!ends_with(key, suf) || key.size() < suf.size() + 3) continue;
       const std::u32string_view stem = std::u32string_view(key).substr(0, key.size() - suf.size());
@@ -192,10 +253,10 @@ MappedText zwnj_suffixes(MappedText&& in) {
       // "کتابهای" is کتاب+های, not کتابه+ای: ای only when the stem with ه is
       // the better known one.
       if (suf == U"ای" && known(stem.substr(0, stem.size() - 1)) > known(stem)) break;
-      ed.replace(cps[w.b + stem.size()].b, cps[w.b + stem.size()].b, kZwnj);
+      ed.replace(b + 2 * stem.size(), b + 2 * stem.size(), kZwnj);
       break;
     }
-  }
+  });
   return ed.finish(std::move(in));
 }
 

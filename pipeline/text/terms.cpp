@@ -183,13 +183,16 @@ class TermBuilder {
       out_.back().prefix = last;
       return;
     }
+    size_t next_word = 0;  // dict_words are in text order
     for (size_t c = 0; c < n; ++c) {
       const bool bigram = c + 1 < n;
       if (!bigram && mode_ == TermMode::query && last) break;  // the run may go on in documents
       const uint32_t e = starts[bigram ? c + 2 : c + 1];
       add(std::string(t.substr(starts[c], e - starts[c])), starts[c], e, false);
-      for (const Span& w : dict_words) {
-        if (w.begin != starts[c] || char_count(t.substr(w.begin, w.end - w.begin)) < 2) continue;
+      while (next_word < dict_words.size() && dict_words[next_word].begin < starts[c]) ++next_word;
+      for (size_t k = next_word; k < dict_words.size() && dict_words[k].begin == starts[c]; ++k) {
+        const Span& w = dict_words[k];
+        if (char_count(t.substr(w.begin, w.end - w.begin)) < 2) continue;
         // In a query the whole-word key only makes sense when the run is one word.
         if (mode_ == TermMode::query && (w.begin != rb || w.end != re)) continue;
         add(std::string(kWholeWordMark) + std::string(t.substr(w.begin, w.end - w.begin)),

@@ -10,7 +10,7 @@
 //     یالمللنیب is 5 runs of بینالمللی), the runs are put back in reading
 //     order. Fewest runs wins, then the more frequent word. Known words, words
 //     under 3 letters, and 3-letter words unless the result is very common
-//     (بین, این) are never touched.
+//     (بین, این: at least kMinCountShort occurrences) are never touched.
 //  2. Order of words: two or more repaired words in a row (only spaces between)
 //     were one backwards stretch of runs, so their order is reversed too.
 #include <algorithm>
@@ -83,8 +83,26 @@ std::vector<size_t> runs_spelling(const std::u32string& t, const std::u32string&
   return cuts;  // 0 = c0 < c1 < ... < ck = n
 }
 
-WordRepair repair_word(std::string_view s, size_t wb, size_t we) {
-  WordRepair r{wb, we, {{wb, we}}, false};
+// Fills r.out with the word's byte ranges in reading order if the word is a
+// garbled known word; returns whether it is.
+bool repair_word(std::string_view s, size_t wb, size_t we, WordRepair& r) {
+  // Fast path, no allocation: most words are known.
+  thread_local std::string key8;
+  key8.clear();
+  size_t letters = 0;
+  for (size_t i = wb; i < we;) {
+    size_t len;
+    const char32_t c = decode_utf8(s, i, len);
+    if (is_letter(c) && c != 0x0621) {
+      append_utf8(key8, key_letter(c));
+      ++letters;
+    }
+    i += len;
+  }
+  if (letters < 3 || fa_word_count(key8) > 0) return false;
+  const std::span<const FaWord> candidates = fa_anagrams(key8);
+  if (candidates.empty()) return false;
+
   std::vector<Unit> units;
   size_t lead_end = wb;  // marks or ء before the first key letter stay in front
   for (size_t i = wb; i < we;) {
@@ -99,15 +117,11 @@ WordRepair repair_word(std::string_view s, size_t wb, size_t we) {
     }
     i += len;
   }
-  if (units.size() < 3) return r;
   std::u32string key;
   for (const Unit& u : units) key.push_back(u.key);
-  std::string key8;
-  for (char32_t c : key) append_utf8(key8, c);
-  if (fa_word_count(key8) > 0) return r;
   std::vector<size_t> best_cuts;
   uint32_t best_count = 0;
-  for (const FaWord& cand : fa_anagrams(key8)) {
+  for (const FaWord& cand : candidates) {
     if (key.size() == 3 && cand.count < kMinCountShort) continue;
     std::vector<size_t> cuts = runs_spelling(key, decode_all(cand.key));
     if (cuts.empty()) continue;
@@ -118,15 +132,17 @@ WordRepair repair_word(std::string_view s, size_t wb, size_t we) {
       best_count = cand.count;
     }
   }
-  if (best_cuts.empty()) return r;
+  if (best_cuts.empty()) return false;
   units.back().e = we;
+  r.b = wb;
+  r.e = we;
   r.out.clear();
   if (lead_end > wb) r.out.push_back({wb, lead_end});
   for (size_t k = best_cuts.size() - 1; k > 0; --k) {
     r.out.push_back({units[best_cuts[k - 1]].b, units[best_cuts[k] - 1].e});
   }
   r.repaired = true;
-  return r;
+  return true;
 }
 
 bool is_gap_space(std::string_view gap) {
@@ -135,16 +151,26 @@ bool is_gap_space(std::string_view gap) {
 
 }  // namespace
 
-bool would_repair(std::string_view word) { return repair_word(word, 0, word.size()).repaired; }
+bool would_repair(std::string_view word) {
+  WordRepair r;
+  return repair_word(word, 0, word.size(), r);
+}
 
 MappedText repair_visual_order(MappedText&& in) {
   const std::string_view s = in.text;
-  std::vector<WordRepair> words;
-  bool any = false;
+  std::vector<WordRepair> repaired;  // in text order
+  std::vector<bool> joins_previous;  // repaired[k] follows repaired[k-1], spaces between
+  bool prev_repaired = false;
+  size_t prev_end = 0;
   for (size_t i = 0; i < s.size();) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0xD8 || b0 > 0xDB) {  // not U+0600..U+06FF: not a word start
+      i += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+      continue;
+    }
     size_t len;
     const char32_t c = decode_utf8(s, i, len);
-    if (!in_word(c) || c == kZwnj) {
+    if (!in_word(c)) {
       i += len;
       continue;
     }
@@ -154,31 +180,33 @@ MappedText repair_visual_order(MappedText&& in) {
       if (!in_word(d)) break;
       j += len;
     }
-    words.push_back(repair_word(s, i, j));
-    any = any || words.back().repaired;
+    WordRepair r;
+    const bool ok = repair_word(s, i, j, r);
+    if (ok) {
+      joins_previous.push_back(prev_repaired && is_gap_space(s.substr(prev_end, i - prev_end)));
+      repaired.push_back(std::move(r));
+    }
+    prev_repaired = ok;
+    prev_end = j;
     i = j;
   }
-  if (!any) return std::move(in);
+  if (repaired.empty()) return std::move(in);
 
   MappedText out;
   out.text.reserve(s.size());
   out.begin.reserve(s.size());
   out.end.reserve(s.size());
   size_t kept = 0;
-  for (size_t k = 0; k < words.size();) {
-    if (!words[k].repaired) { ++k; continue; }
+  for (size_t k = 0; k < repaired.size();) {
     size_t last = k;  // the run of repaired words k..last, only spaces between
-    while (last + 1 < words.size() && words[last + 1].repaired &&
-           is_gap_space(s.substr(words[last].e, words[last + 1].b - words[last].e))) {
-      ++last;
-    }
-    copy_mapped(out, in, kept, words[k].b);
+    while (last + 1 < repaired.size() && joins_previous[last + 1]) ++last;
+    copy_mapped(out, in, kept, repaired[k].b);
     for (size_t m = k; m <= last; ++m) {
-      const WordRepair& placed = words[k + last - m];  // reversed when last > k
+      const WordRepair& placed = repaired[k + last - m];  // reversed when last > k
       for (const auto& [b, e] : placed.out) copy_mapped(out, in, b, e);
-      if (m < last) copy_mapped(out, in, words[m].e, words[m + 1].b);  // gap stays
+      if (m < last) copy_mapped(out, in, repaired[m].e, repaired[m + 1].b);  // gap stays
     }
-    kept = words[last].e;
+    kept = repaired[last].e;
     k = last + 1;
   }
   copy_mapped(out, in, kept, s.size());
