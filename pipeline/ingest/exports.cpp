@@ -73,13 +73,20 @@ std::optional<ExportRecords> read_export_records(const std::string& path, const 
 
 std::optional<store::DocumentInfo> ExportWriter::find_by_doi(const std::string& doi) {
   if (doi.empty()) return std::nullopt;
-  // lower(doi) with doi <> '' uses the partial index documents_doi.
-  store::Statement q(corpus_.db(),
-                     "SELECT id FROM documents WHERE lower(doi) = lower(?) AND doi <> '' "
-                     "ORDER BY id LIMIT 1");
+  // lower(doi) with doi <> '' uses the partial index documents_doi. Prepared
+  // once: this runs for every record of an export.
+  if (!doi_query_) {
+    doi_query_.emplace(corpus_.db(),
+                       "SELECT id FROM documents WHERE lower(doi) = lower(?) AND doi <> '' "
+                       "ORDER BY id LIMIT 1");
+  }
+  store::Statement& q = *doi_query_;
+  q.reset();
   q.bind(1, doi);
   if (!q.step()) return std::nullopt;
-  return corpus_.document(q.column_int(0));
+  const int64_t id = q.column_int(0);
+  q.reset();
+  return corpus_.document(id);
 }
 
 bool ExportWriter::place(store::DocumentRecord& rec, IngestReport& report) {

@@ -67,6 +67,7 @@ class ExportWriter {
   void attach(const store::DocumentInfo& doc, store::DocumentRecord& pdf);
 
   store::Corpus& corpus_;
+  std::optional<store::Statement> doi_query_;
   std::map<std::string, int64_t> titles_;  // folded title -> record document id
   bool titles_fresh_ = false;
 };

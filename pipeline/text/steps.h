@@ -94,13 +94,16 @@ namespace fa {
 // ي ى ے → ی, ك → ک, ۀ ہ ە ة → ه (ة is 003's ezafe: توسعة پایدار).
 MappedText letter_variants(MappedText&& in);
 // Removes tatweel (شــهر) and stray directional/joiner controls (LRM, RLM, ALM,
-// embeddings, isolates, ZWJ, BOM). ZWNJ is kept (see zwnj_* steps).
+// embeddings, isolates, ZWJ, BOM) and every other default-ignorable code point
+// (ZWSP, soft hyphen, ...), which fold would drop and so glue words. ZWNJ is
+// kept (see zwnj_* steps). Runs before NFKC.
 MappedText remove_tatweel_and_controls(MappedText&& in);
-// »...« → «...» and )X( → (X) when a closing mark opens a span that a later
-// opening mark on the same line closes (RTL extraction reversed them).
+// »...« → «...» and )X( → (X): per line of Arabic script and per kind of mark,
+// all marks swapped when they nest only read backwards (RTL extraction
+// reversed them). Idempotent: swapped marks nest as written.
 MappedText fix_reversed_punctuation(MappedText&& in);
-// Doubled ZWNJ made single; ZWNJ at a word edge (beside a space, punctuation,
-// line edge) removed.
+// Doubled ZWNJ made single; ZWNJ not between a letter (or mark) and a letter
+// (beside a space, punctuation, line edge) removed.
 MappedText zwnj_tidy(MappedText&& in);
 // Words written apart joined with ZWNJ (the space becomes the ZWNJ): the verb
 // prefix (می شود → می‌شود) and the suffixes ها های هایی تر ترین (کتاب ها →
