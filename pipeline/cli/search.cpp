@@ -111,7 +111,9 @@ CommandRegistration search_cmd(
       return [a, &g, &cmd] {
         std::string text;
         for (const auto& w : a->words) text += (text.empty() ? "" : " ") + w;
-        for (const auto& w : cmd.remaining()) text += (text.empty() ? "" : " ") + w;
+        for (const auto& w : cmd.remaining()) {
+          if (w != "--") text += (text.empty() ? "" : " ") + w;  // CLI11 keeps the separator
+        }
         const store::Query query = store::parse_query(text);  // usage errors first
 
         auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);

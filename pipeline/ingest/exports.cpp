@@ -10,11 +10,6 @@
 namespace dipmine::ingest {
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The first DOI in the opening bytes of a text ("10.NNNN/suffix"); "" if none.

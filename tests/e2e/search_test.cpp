@@ -132,6 +132,8 @@ TEST_CASE("an exclusion may be given as a separate argument", "[search]") {
   INFO(r.err);
   CHECK(r.code == 0);
   CHECK(r.out == "3 paragraphs in 1 document\n");
+  const auto separated = s.run({"search", "--count", "--", "cities", "-tourism"});
+  CHECK(separated.out == "3 paragraphs in 1 document\n");
 }
 
 TEST_CASE("malformed queries exit 2 with the position, never an SQL error", "[search]") {
