@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 #include <re2/re2.h>
-#include <re2/set.h>
+#include <re2/filtered_re2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -12,16 +12,17 @@
 #include <unordered_map>
 
 #include "common/error.h"
+#include "lexicon/multi_string.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
 
 namespace dipmine::lexicon {
 namespace {
 
-// Forms per RE2::Set: small enough that a set's DFA stays within its memory
-// budget on real text, large enough that a paragraph is scanned few times.
-constexpr size_t kFormsPerSet = 4000;
-constexpr int64_t kSetMaxMem = int64_t{256} << 20;
+// Shortest atom (required substring, in bytes) the prefilter keeps: two
+// Persian letters, one kana/kanji plus a byte, three ASCII letters. Shorter
+// atoms would fire on nearly every paragraph.
+constexpr int kMinAtomBytes = 3;
 
 bool is_word_char(char32_t cp) {
   if (u_isalnum(static_cast<UChar32>(cp))) return true;
@@ -75,12 +76,38 @@ std::atomic<uint64_t> next_matcher_id{1};
 
 }  // namespace
 
+// What all threads share: the prefilter (which forms can match, given the
+// atoms found in the text) and the one-pass search for those atoms. Neither
+// searches with RE2, so neither takes a lock.
+struct Matcher::Shared {
+  std::unique_ptr<re2::FilteredRE2> filter;  // form index == filter index
+  std::unique_ptr<MultiStringSearch> atoms;
+  size_t unfiltered = 0;  // forms with no atom: tried on every paragraph
+
+  explicit Shared(const Lexicon& lex) {
+    if (lex.forms.empty()) return;
+    filter = std::make_unique<re2::FilteredRE2>(kMinAtomBytes);
+    RE2::Options o;
+    o.set_log_errors(false);
+    for (const Form& f : lex.forms) {
+      int id = 0;
+      if (filter->Add(f.pattern, o, &id) != RE2::NoError) {
+        const RE2 probe(f.pattern, o);
+        throw Error(fmt::format("forms.tsv:{}: RE2 cannot compile \"{}\": {}", f.line, f.form,
+                                probe.error()));
+      }
+    }
+    std::vector<std::string> strings;
+    filter->Compile(&strings);
+    atoms = std::make_unique<MultiStringSearch>(strings);
+    std::vector<int> none, all;
+    filter->AllPotentials(none, &all);
+    unfiltered = all.size();
+  }
+};
+
+// What each thread compiles for itself (a shared RE2 locks on every search).
 struct Matcher::Compiled {
-  struct SetChunk {
-    std::unique_ptr<RE2::Set> set;
-    std::vector<uint32_t> forms;  // set index -> form index
-  };
-  std::vector<SetChunk> sets;
   std::vector<std::unique_ptr<RE2>> positions;  // per form, on folded text
   std::vector<std::unique_ptr<RE2>> confirm;    // per case-sensitive regex form
   std::vector<std::vector<bool>> cases;         // per case-sensitive literal form
@@ -89,31 +116,19 @@ struct Matcher::Compiled {
     RE2::Options o;
     o.set_log_errors(false);
     o.set_longest_match(true);
-    RE2::Options so = o;
-    so.set_max_mem(kSetMaxMem);
     positions.resize(lex.forms.size());
     confirm.resize(lex.forms.size());
     cases.resize(lex.forms.size());
     for (size_t i = 0; i < lex.forms.size(); ++i) {
       const Form& f = lex.forms[i];
-      if (i % kFormsPerSet == 0) {
-        sets.push_back({std::make_unique<RE2::Set>(so, RE2::UNANCHORED), {}});
-      }
-      std::string err;
-      if (sets.back().set->Add(f.pattern, &err) < 0) {
-        throw Error(fmt::format("forms.tsv:{}: RE2 cannot compile \"{}\": {}", f.line, f.form, err));
-      }
-      sets.back().forms.push_back(static_cast<uint32_t>(i));
       positions[i] = std::make_unique<RE2>(f.pattern, o);
+      if (!positions[i]->ok()) {
+        throw Error(fmt::format("forms.tsv:{}: RE2 cannot compile \"{}\": {}", f.line, f.form,
+                                positions[i]->error()));
+      }
       if (f.case_sensitive && f.regex) confirm[i] = std::make_unique<RE2>(f.form, o);
       if (f.case_sensitive && !f.regex) {
         cases[i] = case_pattern(text::normalizer_for(f.lang).clean(f.form).text);
-      }
-    }
-    for (auto& chunk : sets) {
-      if (!chunk.set->Compile()) {
-        throw Error(fmt::format("{}: RE2 ran out of memory compiling {} forms", lex.dir,
-                                chunk.forms.size()));
       }
     }
   }
@@ -122,9 +137,12 @@ struct Matcher::Compiled {
 Matcher::Matcher(Lexicon lexicon)
     : lexicon_(std::move(lexicon)),
       id_(next_matcher_id++),
+      shared_(std::make_unique<Shared>(lexicon_)),
       first_(std::make_shared<Compiled>(lexicon_)) {}
 
 Matcher::~Matcher() = default;
+
+size_t Matcher::unfiltered_forms() const { return shared_->unfiltered; }
 
 const Matcher::Compiled& Matcher::compiled() const {
   // Entries of destroyed matchers stay until the thread ends; matchers are few.
@@ -138,38 +156,35 @@ const Matcher::Compiled& Matcher::compiled() const {
 }
 
 std::vector<Hit> Matcher::candidates(std::string_view folded) const {
-  const Compiled& c = compiled();
   std::vector<Hit> hits;
-  std::vector<int> ids;
-  for (const auto& chunk : c.sets) {
-    ids.clear();
-    RE2::Set::ErrorInfo info{};
-    if (!chunk.set->Match(folded, &ids, &info)) {
-      if (info.kind == RE2::Set::kNoError) continue;  // nothing matched
-      // Out of DFA memory: try every form of the chunk on its own rather than
-      // lose matches.
-      ids.resize(chunk.forms.size());
-      for (size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<int>(i);
-    }
-    std::sort(ids.begin(), ids.end());
-    for (int id : ids) {
-      const uint32_t form = chunk.forms[static_cast<size_t>(id)];
-      const RE2& re = *c.positions[form];
-      const text::Lang lang = lexicon_.forms[form].lang;
-      size_t pos = 0;
-      re2::StringPiece m;
-      while (pos <= folded.size() &&
-             re.Match(folded, pos, folded.size(), RE2::UNANCHORED, &m, 1)) {
-        const size_t b = static_cast<size_t>(m.data() - folded.data());
-        const size_t e = b + m.size();
-        if (e > b && boundaries_ok(folded, b, e, lang)) {
-          hits.push_back({form, static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
-          pos = e;
-        } else {
-          size_t len = 0;
-          text::decode_utf8(folded, b, len);
-          pos = b + std::max<size_t>(len, 1);
-        }
+  if (!shared_->filter) return hits;
+  // One pass over the text finds the atoms; the prefilter turns them into the
+  // few forms that can match; only those run their RE2 for positions.
+  thread_local std::vector<int> atom_ids, forms;
+  shared_->atoms->find(folded, atom_ids);
+  if (atom_ids.empty() && shared_->unfiltered == 0) return hits;
+  forms.clear();
+  shared_->filter->AllPotentials(atom_ids, &forms);
+  if (forms.empty()) return hits;
+  std::sort(forms.begin(), forms.end());
+  const Compiled& c = compiled();
+  for (int id : forms) {
+    const auto form = static_cast<uint32_t>(id);
+    const RE2& re = *c.positions[form];
+    const text::Lang lang = lexicon_.forms[form].lang;
+    size_t pos = 0;
+    re2::StringPiece m;
+    while (pos <= folded.size() &&
+           re.Match(folded, pos, folded.size(), RE2::UNANCHORED, &m, 1)) {
+      const size_t b = static_cast<size_t>(m.data() - folded.data());
+      const size_t e = b + m.size();
+      if (e > b && boundaries_ok(folded, b, e, lang)) {
+        hits.push_back({form, static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+        pos = e;
+      } else {
+        size_t len = 0;
+        text::decode_utf8(folded, b, len);
+        pos = b + std::max<size_t>(len, 1);
       }
     }
   }

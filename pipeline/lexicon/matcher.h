@@ -1,6 +1,9 @@
-// A Matcher is a Lexicon compiled for finding its forms in text: RE2::Sets say
-// which forms occur in a paragraph, then each occurring form's own RE2 gives the
-// positions. Matching runs on the FOLDED text (normalizer_for(lang)
+// A Matcher is a Lexicon compiled for finding its forms in text. One pass over
+// a paragraph finds the atoms of all forms (the substrings a form cannot match
+// without, from RE2's FilteredRE2; literals and regexes alike) with an
+// Aho–Corasick automaton; the prefilter turns the atoms found into the few
+// forms that can occur, and only those run their own RE2 for positions (forms
+// with no atom of 3+ bytes run on every paragraph). Matching runs on the FOLDED text (normalizer_for(lang)
 // .fold_for_prefix: the fold without the English stem, so that regex forms see
 // whole words and spell their inflections out), so a
 // literal written once meets its ZWNJ/space, yeh/kaf, width and case variants;
@@ -24,10 +27,11 @@
 // - Overlaps resolve to the leftmost, then longest match, separately for
 //   indicators and networks (a network's name may also be an indicator's
 //   evidence); equal spans go to the form listed first.
-// Errors: the constructor throws dipmine::Error if RE2 cannot compile the set.
+// Errors: the constructor throws dipmine::Error ("forms.tsv:LINE: RE2 cannot
+// compile ...") for a pattern RE2 rejects (load_lexicon has checked them).
 // Thread safety: const methods may be called from any number of threads; each
-// thread compiles its own copy of the RE2 programs on first use (a shared RE2
-// takes a lock on every DFA search).
+// thread compiles its own copy of the position RE2s on first use (a shared RE2
+// takes a lock on every DFA search); the atom search and prefilter are shared.
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -69,7 +73,11 @@ class Matcher {
   // confirmed (there is no original to confirm against). For benchmarks/tests.
   std::vector<Hit> scan(std::string_view folded) const;
 
+  // Forms with no usable atom, tried on every paragraph (slow if many).
+  size_t unfiltered_forms() const;
+
  private:
+  struct Shared;
   struct Compiled;
   const Compiled& compiled() const;  // this thread's copy
   std::vector<Hit> candidates(std::string_view folded) const;
@@ -77,6 +85,7 @@ class Matcher {
 
   Lexicon lexicon_;
   uint64_t id_;  // key of this matcher's per-thread programs
+  std::unique_ptr<const Shared> shared_;
   std::shared_ptr<const Compiled> first_;  // compiled in the constructor (checks errors)
   mutable std::atomic<bool> first_claimed_{false};
 };

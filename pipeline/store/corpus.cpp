@@ -98,6 +98,16 @@ std::unique_ptr<Corpus> Corpus::open(const std::string& path, OpenMode mode) {
   return c;
 }
 
+Statement& Corpus::cached(const char* sql) {
+  std::unique_ptr<Statement>& slot = statements_[sql];
+  if (!slot) {
+    slot = std::make_unique<Statement>(db_, sql);
+  } else {
+    slot->reset();
+  }
+  return *slot;
+}
+
 int Corpus::schema_version() {
   Statement v(db_, "PRAGMA user_version");
   v.step();
@@ -105,15 +115,24 @@ int Corpus::schema_version() {
 }
 
 std::optional<int64_t> Corpus::find_by_sha(const std::string& sha256) {
-  Statement q(db_, "SELECT id FROM documents WHERE sha256 = ?");
+  Statement& q = cached("SELECT id FROM documents WHERE sha256 = ?");
   q.bind(1, sha256);
-  if (!q.step()) return std::nullopt;
-  return q.column_int(0);
+  const bool found = q.step();
+  const int64_t id = found ? q.column_int(0) : 0;
+  q.reset();
+  if (!found) return std::nullopt;
+  return id;
 }
 
 std::optional<DocumentInfo> Corpus::find_by_path(const std::string& path) {
-  return one_document(db_, "d.path = ? ORDER BY d.id DESC LIMIT 1",
-                      [&](Statement& q) { q.bind(1, path); });
+  // Most paths are new: look for the id first, cheaply, before the full row.
+  Statement& q = cached("SELECT id FROM documents WHERE path = ? ORDER BY id DESC LIMIT 1");
+  q.bind(1, path);
+  const bool found = q.step();
+  const int64_t id = found ? q.column_int(0) : 0;
+  q.reset();
+  if (!found) return std::nullopt;
+  return document(id);
 }
 
 std::optional<DocumentInfo> Corpus::document(int64_t id) {
@@ -121,9 +140,9 @@ std::optional<DocumentInfo> Corpus::document(int64_t id) {
 }
 
 int64_t Corpus::insert(const DocumentRecord& doc) {
-  Statement d(db_,
-              "INSERT INTO documents(path, name, sha256, title, year, lang, authors, source, "
-              "doi, venue, format, charset, bytes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  Statement& d = cached(
+      "INSERT INTO documents(path, name, sha256, title, year, lang, authors, source, "
+      "doi, venue, format, charset, bytes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
   d.bind(1, doc.path).bind(2, doc.name).bind(3, doc.sha256).bind(4, doc.title);
   d.bind(5, doc.year).bind(6, doc.lang).bind(7, doc.authors).bind(8, doc.source);
   d.bind(9, doc.doi).bind(10, doc.venue).bind(11, doc.format).bind(12, doc.charset);
@@ -131,10 +150,10 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
   d.run();
   const int64_t doc_id = sqlite3_last_insert_rowid(db_.handle());
 
-  Statement p(db_, "INSERT INTO paragraphs(doc_id, ordinal, lang, text) VALUES(?,?,?,?)");
-  Statement m(db_,
-              "INSERT INTO mentions(doc_id, paragraph_id, sentence, concept_id, start, end, form) "
-              "VALUES(?,?,?,?,?,?,?)");
+  Statement& p = cached("INSERT INTO paragraphs(doc_id, ordinal, lang, text) VALUES(?,?,?,?)");
+  Statement& m = cached(
+      "INSERT INTO mentions(doc_id, paragraph_id, sentence, concept_id, start, end, form) "
+      "VALUES(?,?,?,?,?,?,?)");
   for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
     const ParagraphRecord& para = doc.paragraphs[i];
     p.bind(1, doc_id).bind(2, static_cast<int64_t>(i));
@@ -151,7 +170,7 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
       m.run();
     }
   }
-  Statement k(db_, "INSERT INTO keywords(doc_id, kind, keyword, key, lang) VALUES(?,?,?,?,?)");
+  Statement& k = cached("INSERT INTO keywords(doc_id, kind, keyword, key, lang) VALUES(?,?,?,?,?)");
   for (const KeywordRecord& kw : doc.keywords) {
     k.bind(1, doc_id).bind(2, kw.kind).bind(3, kw.keyword).bind(4, kw.key).bind(5, kw.lang);
     k.run();
@@ -161,7 +180,7 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
 
 bool Corpus::remove(int64_t id) {
   // Derived rows go by ON DELETE CASCADE (and the FTS triggers, once present).
-  Statement q(db_, "DELETE FROM documents WHERE id = ?");
+  Statement& q = cached("DELETE FROM documents WHERE id = ?");
   q.bind(1, id);
   q.run();
   return sqlite3_changes(db_.handle()) > 0;

@@ -15,6 +15,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,7 +76,11 @@ class Corpus {
 
  private:
   explicit Corpus(const std::string& path, bool create);
+  // A statement prepared on first use and kept: ingest calls insert and the
+  // lookups once per document, and preparing dominated their cost.
+  Statement& cached(const char* sql);
   Database db_;
+  std::map<const char*, std::unique_ptr<Statement>> statements_;
 };
 
 }  // namespace dipmine::store

@@ -48,22 +48,82 @@
 
 namespace dipmine::text {
 
+struct MappedText;
+
+// A read-only column of the map: begin[i] or end[i] for output byte i, computed
+// from the map's runs (so reading one entry costs a binary search; to read a
+// range, use original_span). size() equals the text's size.
+class OffsetColumn {
+ public:
+  uint32_t operator[](size_t i) const;
+  size_t size() const;
+  bool empty() const { return size() == 0; }
+  uint32_t front() const { return (*this)[0]; }
+  uint32_t back() const { return (*this)[size() - 1]; }
+
+ private:
+  friend struct MappedText;
+  OffsetColumn(const MappedText* owner, bool is_end) : owner_(owner), is_end_(is_end) {}
+  const MappedText* owner_;
+  bool is_end_;
+};
+
 // Text plus, for each of its bytes, the original byte range it was made from.
 struct MappedText {
   std::string text;
   // begin[i], end[i]: the original bytes that produced output byte i. Sizes equal
   // text.size(). For unchanged text begin[i] == i and end[i] == i + 1 (as a
   // whole character: every byte of a character carries the character's range).
-  std::vector<uint32_t> begin;
-  std::vector<uint32_t> end;
+  // Read-only views of `runs` (below).
+  OffsetColumn begin{this, false};
+  OffsetColumn end{this, true};
 
   // The original byte range [first, last) covering output bytes [b, e); for an
   // empty range, the position where output byte b came from. b <= e <= size.
+  // Costs O(log runs + runs in the range).
   std::pair<uint32_t, uint32_t> original_span(size_t b, size_t e) const;
 
   // An identity map over `s` (clean output of a text that needs no change).
   static MappedText identity(std::string_view s);
+
+  // The map, stored as runs so that a step copying text copies a few runs, not
+  // eight bytes per byte. Run k covers output bytes [runs[k].out, runs[k+1].out)
+  // (the last one up to text.size()); runs[0].out == 0 when text is not empty.
+  // A run with oe == kVerbatim is a verbatim copy of the original from byte ob
+  // on: output byte out + k belongs to the character at original byte ob + k,
+  // and maps to that character's range. Any other run maps all its bytes to
+  // [ob, oe). Build maps with the helpers of steps.h, which keep these rules.
+  static constexpr uint32_t kVerbatim = UINT32_MAX;
+  struct Run {
+    uint32_t out = 0;
+    uint32_t ob = 0;
+    uint32_t oe = 0;
+  };
+  std::vector<Run> runs;
+
+  // The range of output byte i (i < text.size()).
+  std::pair<uint32_t, uint32_t> byte_range(size_t i) const;
+
+  MappedText() = default;
+  MappedText(const MappedText& o) : text(o.text), runs(o.runs) {}
+  MappedText(MappedText&& o) noexcept : text(std::move(o.text)), runs(std::move(o.runs)) {}
+  MappedText& operator=(const MappedText& o) {
+    text = o.text;
+    runs = o.runs;
+    return *this;
+  }
+  MappedText& operator=(MappedText&& o) noexcept {
+    text = std::move(o.text);
+    runs = std::move(o.runs);
+    return *this;
+  }
 };
+
+inline uint32_t OffsetColumn::operator[](size_t i) const {
+  const auto r = owner_->byte_range(i);
+  return is_end_ ? r.second : r.first;
+}
+inline size_t OffsetColumn::size() const { return owner_->text.size(); }
 
 class Normalizer {
  public:

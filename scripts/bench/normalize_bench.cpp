@@ -1,6 +1,11 @@
 // Driver for scripts/bench/normalize: MB/s of clean and fold per language on
 // the corpus paragraphs, beside a bare ICU NFKC_Casefold pass over the same
-// bytes in the same run. Rates are per CPU second of one thread. Usage: normalize_bench CORPUS_DIR [SECONDS_PER_ROW]
+// bytes in the same run. Rates are per CPU second of one thread.
+// Usage: normalize_bench CORPUS_DIR [SECONDS_PER_ROW]
+//        normalize_bench CORPUS_DIR --profile fa|en|ja icu|clean|fold|seg ROUNDS
+// The --profile form runs one row a fixed number of times and prints nothing
+// else: run it under `valgrind --tool=callgrind` for instruction counts, which
+// stay stable on a busy shared machine where timings do not.
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 
@@ -65,7 +70,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: normalize_bench CORPUS_DIR [SECONDS_PER_ROW]\n");
     return 2;
   }
-  const double seconds = argc > 2 ? std::atof(argv[2]) : 1.0;
+  const bool profile = argc > 2 && std::string(argv[2]) == "--profile";
+  if (profile && argc < 6) {
+    std::fprintf(stderr, "usage: normalize_bench CORPUS_DIR --profile LANG ROW ROUNDS\n");
+    return 2;
+  }
+  const double seconds = argc > 2 && !profile ? std::atof(argv[2]) : 1.0;
   std::vector<std::string> by_lang[4];
   for (const auto& entry : fs::directory_iterator(argv[1])) {
     if (entry.path().extension() != ".txt") continue;
@@ -76,6 +86,36 @@ int main(int argc, char** argv) {
   }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  auto icu_pass = [&](const std::string& p) {
+    std::string out;
+    icu::StringByteSink<std::string> sink(&out);
+    UErrorCode st = U_ZERO_ERROR;
+    cf->normalizeUTF8(0, icu::StringPiece(p.data(), static_cast<int32_t>(p.size())), sink,
+                      nullptr, st);
+    return out.size();
+  };
+  auto fold_seg = [](const Normalizer& n, const std::string& p) {
+    const MappedText f = n.fold(p);
+    size_t k = words(f.text, n.lang()).size();
+    if (n.lang() == Lang::ja) k += cjk_bigrams(f.text).size();
+    return k;
+  };
+  if (profile) {
+    const Lang lang = parse_lang(argv[3]).value_or(Lang::none);
+    const std::string row = argv[4];
+    const int rounds = std::atoi(argv[5]);
+    const Normalizer& n = normalizer_for(lang);
+    size_t sink = 0;
+    for (int r = 0; r < rounds; ++r) {
+      for (const auto& p : by_lang[static_cast<int>(lang)]) {
+        if (row == "icu") sink += icu_pass(p);
+        else if (row == "clean") sink += n.clean(p).text.size();
+        else if (row == "fold") sink += n.fold(p).text.size();
+        else sink += fold_seg(n, p);
+      }
+    }
+    return sink == 42 ? 1 : 0;
+  }
   std::printf("%-4s %9s %10s %10s %10s %12s %9s\n", "lang", "KB", "icu MB/s", "clean MB/s",
               "fold MB/s", "fold+seg MB/s", "fold/icu");
   for (Lang lang : {Lang::fa, Lang::en, Lang::ja}) {
@@ -83,22 +123,10 @@ int main(int argc, char** argv) {
     size_t kb = 0;
     for (const auto& p : paras) kb += p.size();
     const Normalizer& n = normalizer_for(lang);
-    const double icu = rate(paras, seconds, [&](const std::string& p) {
-      std::string out;
-      icu::StringByteSink<std::string> sink(&out);
-      UErrorCode st = U_ZERO_ERROR;
-      cf->normalizeUTF8(0, icu::StringPiece(p.data(), static_cast<int32_t>(p.size())), sink,
-                        nullptr, st);
-      return out.size();
-    });
+    const double icu = rate(paras, seconds, icu_pass);
     const double clean = rate(paras, seconds, [&](const std::string& p) { return n.clean(p).text.size(); });
     const double fold = rate(paras, seconds, [&](const std::string& p) { return n.fold(p).text.size(); });
-    const double seg = rate(paras, seconds, [&](const std::string& p) {
-      const MappedText f = n.fold(p);
-      size_t k = words(f.text, lang).size();
-      if (lang == Lang::ja) k += cjk_bigrams(f.text).size();
-      return k;
-    });
+    const double seg = rate(paras, seconds, [&](const std::string& p) { return fold_seg(n, p); });
     std::printf("%-4s %9zu %10.1f %10.1f %10.1f %12.1f %8.2fx\n", std::string(lang_name(lang)).c_str(),
                 kb / 1024, icu, clean, fold, seg, icu / fold);
   }

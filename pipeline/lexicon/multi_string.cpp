@@ -1,0 +1,84 @@
+#include "lexicon/multi_string.h"
+
+#include <algorithm>
+#include <deque>
+
+namespace dipmine::lexicon {
+
+MultiStringSearch::MultiStringSearch(const std::vector<std::string>& needles) {
+  // Bytes that occur in some needle get a class each; all others share class 0,
+  // which leads back to the root from every state (no needle contains them).
+  for (const auto& n : needles) {
+    for (unsigned char b : n) {
+      if (!class_of_[b]) class_of_[b] = static_cast<uint8_t>(classes_++);
+    }
+  }
+  // The trie, with 0 meaning "no edge" (the root is state 0, never a target).
+  std::vector<std::vector<int>> outputs(1);
+  next_.assign(classes_, 0);
+  for (size_t i = 0; i < needles.size(); ++i) {
+    if (needles[i].empty()) continue;
+    uint32_t s = 0;
+    for (unsigned char b : needles[i]) {
+      const size_t at = size_t{s} * classes_ + class_of_[b];
+      if (!next_[at]) {
+        next_[at] = static_cast<uint32_t>(outputs.size());
+        outputs.emplace_back();
+        next_.resize(next_.size() + classes_, 0);
+      }
+      s = next_[at];
+    }
+    outputs[s].push_back(static_cast<int>(i));
+  }
+  // Breadth first: failure links, then missing edges become the failure's edge,
+  // and each state inherits the outputs of its failure state.
+  const size_t n = outputs.size();
+  std::vector<uint32_t> fail(n, 0);
+  std::deque<uint32_t> queue;
+  for (uint32_t c = 1; c < classes_; ++c) {
+    if (next_[c]) queue.push_back(next_[c]);
+  }
+  while (!queue.empty()) {
+    const uint32_t s = queue.front();
+    queue.pop_front();
+    const std::vector<int>& inherited = outputs[fail[s]];
+    outputs[s].insert(outputs[s].end(), inherited.begin(), inherited.end());
+    for (uint32_t c = 1; c < classes_; ++c) {
+      uint32_t& t = next_[size_t{s} * classes_ + c];
+      const uint32_t via_fail = next_[size_t{fail[s]} * classes_ + c];
+      if (t) {
+        fail[t] = via_fail;
+        queue.push_back(t);
+      } else {
+        t = via_fail;
+      }
+    }
+  }
+  out_begin_.reserve(n + 1);
+  for (const auto& o : outputs) {
+    out_begin_.push_back(static_cast<uint32_t>(out_.size()));
+    out_.insert(out_.end(), o.begin(), o.end());
+  }
+  out_begin_.push_back(static_cast<uint32_t>(out_.size()));
+}
+
+void MultiStringSearch::find(std::string_view text, std::vector<int>& ids) const {
+  ids.clear();
+  const uint32_t* next = next_.data();
+  const uint32_t* out_begin = out_begin_.data();
+  const size_t classes = classes_;
+  uint32_t s = 0;
+  for (unsigned char b : text) {
+    s = next[s * classes + class_of_[b]];
+    // Most states end no needle: one comparison per byte on the hot path.
+    if (out_begin[s] != out_begin[s + 1]) {
+      ids.insert(ids.end(), out_.begin() + out_begin[s], out_.begin() + out_begin[s + 1]);
+    }
+  }
+  if (ids.size() > 1) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  }
+}
+
+}  // namespace dipmine::lexicon

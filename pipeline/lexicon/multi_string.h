@@ -1,0 +1,41 @@
+// A MultiStringSearch finds which of many byte strings occur in a text, in one
+// pass (Aho–Corasick compiled to a dense automaton over byte classes). The
+// Matcher uses it to find the atoms (required substrings) of all lexicon forms
+// at once, so that only the forms whose atoms occur are run as RE2s.
+//
+//   MultiStringSearch s({"peace", "صلح"});
+//   std::vector<int> ids;
+//   s.find("world peace", ids);   // ids == {0}
+//
+// Needles are raw bytes, matched exactly (the caller folds text and needles the
+// same way). Empty needles are ignored. Memory: states x byte classes x 4 bytes
+// (a few MB for thousands of needles).
+// Thread safety: immutable after construction; find() may run on many threads.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dipmine::lexicon {
+
+class MultiStringSearch {
+ public:
+  explicit MultiStringSearch(const std::vector<std::string>& needles);
+
+  // Appends to `ids` the index of every needle occurring in `text`, each once,
+  // in ascending order (clears `ids` first).
+  void find(std::string_view text, std::vector<int>& ids) const;
+
+  size_t states() const { return next_.size() / classes_; }
+
+ private:
+  std::array<uint8_t, 256> class_of_{};  // byte -> class (0: no needle has it)
+  uint32_t classes_ = 1;
+  std::vector<uint32_t> next_;         // state * classes_ + class -> state
+  std::vector<uint32_t> out_begin_;    // per state, into out_ (size states + 1)
+  std::vector<int> out_;               // needles ending at a state (with suffixes)
+};
+
+}  // namespace dipmine::lexicon
