@@ -42,21 +42,6 @@ Adjacency adjacency(size_t n, const std::vector<Link>& links, const std::vector<
   return a;
 }
 
-size_t count_components(size_t n, const std::vector<Link>& links) {
-  std::vector<size_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0);
-  auto find = [&](size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  size_t components = n;
-  for (const Link& l : links) {
-    const size_t a = find(static_cast<size_t>(l.i)), b = find(static_cast<size_t>(l.j));
-    if (a != b) parent[a] = b, --components;
-  }
-  return components;
-}
-
 double unit_double(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
 
 double ipow(double d, int e) {
@@ -257,16 +242,11 @@ void standardize_layout(std::vector<Point>& xy) {
   }
 }
 
-std::vector<Point> layout_map(size_t n, const std::vector<Link>& links,
-                              const std::vector<double>& s, const LayoutOptions& opt) {
-  if (opt.starts < 1) throw UsageError(fmt::format("--layout-starts: must be >= 1, got {}", opt.starts));
-  if (opt.method == LayoutMethod::vos && !(opt.attraction > opt.repulsion && opt.repulsion >= 1)) {
-    throw UsageError(fmt::format("layout: need attraction > repulsion >= 1, got {} and {}",
-                                 opt.attraction, opt.repulsion));
-  }
-  for (double v : s) {
-    if (!(v > 0) || !std::isfinite(v)) throw Error(fmt::format("layout: link strength {} is not positive", v));
-  }
+namespace {
+
+// One connected network (or a single node), standardised.
+std::vector<Point> layout_component(size_t n, const std::vector<Link>& links, const std::vector<double>& s,
+                                    const LayoutOptions& opt) {
   std::vector<Point> best;
   if (n <= 1) {
     best.assign(n, Point{});
@@ -274,13 +254,12 @@ std::vector<Point> layout_map(size_t n, const std::vector<Link>& links,
     best = fr_layout(n, links, s, opt.seed);
   } else {
     const Adjacency adj = adjacency(n, links, s);
-    const double pair_attraction = count_components(n, links) > 1 ? 0.01 : 0.0;
     std::vector<std::vector<Point>> results(static_cast<size_t>(opt.starts));
     std::vector<double> quality(results.size());
     auto run = [&](size_t first, size_t stride) {
       for (size_t k = first; k < results.size(); k += stride) {
-        results[k] = vos_start(adj, n, opt, pair_attraction, opt.seed * 1000003u + k);
-        quality[k] = vos_quality(results[k], links, s, opt.attraction, opt.repulsion, pair_attraction);
+        results[k] = vos_start(adj, n, opt, 0.0, opt.seed * 1000003u + k);
+        quality[k] = vos_quality(results[k], links, s, opt.attraction, opt.repulsion, 0.0);
       }
     };
     const size_t threads = std::clamp<size_t>(static_cast<size_t>(std::max(1, opt.threads)), 1, results.size());
@@ -296,6 +275,92 @@ std::vector<Point> layout_map(size_t n, const std::vector<Link>& links,
   }
   standardize_layout(best);
   return best;
+}
+
+}  // namespace
+
+std::vector<Point> layout_map(size_t n, const std::vector<Link>& links,
+                              const std::vector<double>& s, const LayoutOptions& opt) {
+  if (opt.starts < 1) throw UsageError(fmt::format("--layout-starts: must be >= 1, got {}", opt.starts));
+  if (opt.method == LayoutMethod::vos && !(opt.attraction > opt.repulsion && opt.repulsion >= 1)) {
+    throw UsageError(fmt::format("layout: need attraction > repulsion >= 1, got {} and {}",
+                                 opt.attraction, opt.repulsion));
+  }
+  for (double v : s) {
+    if (!(v > 0) || !std::isfinite(v)) throw Error(fmt::format("layout: link strength {} is not positive", v));
+  }
+  // Components, largest first (ties: smallest node index).
+  std::vector<size_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](size_t v) {
+    while (parent[v] != v) v = parent[v] = parent[parent[v]];
+    return v;
+  };
+  for (const Link& l : links) {
+    const size_t a = find(static_cast<size_t>(l.i)), b = find(static_cast<size_t>(l.j));
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+  std::vector<std::vector<size_t>> members;
+  std::vector<size_t> component_of(n), local(n);
+  {
+    std::vector<size_t> index(n, SIZE_MAX);
+    for (size_t v = 0; v < n; ++v) {
+      const size_t r = find(v);
+      if (index[r] == SIZE_MAX) index[r] = members.size(), members.emplace_back();
+      component_of[v] = index[r];
+      local[v] = members[index[r]].size();
+      members[index[r]].push_back(v);
+    }
+  }
+  if (members.size() <= 1) return layout_component(n, links, s, opt);
+  std::vector<std::vector<Link>> sub_links(members.size());
+  std::vector<std::vector<double>> sub_s(members.size());
+  for (size_t k = 0; k < links.size(); ++k) {
+    const auto c = component_of[static_cast<size_t>(links[k].i)];
+    sub_links[c].push_back({static_cast<int32_t>(local[static_cast<size_t>(links[k].i)]),
+                            static_cast<int32_t>(local[static_cast<size_t>(links[k].j)]), links[k].weight});
+    sub_s[c].push_back(s[k]);
+  }
+  std::vector<size_t> order(members.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return members[a].size() > members[b].size(); });
+  // Each component laid out on its own (VOSviewer would need a weak pull
+  // between all pairs instead, which crushes the main component into a dot
+  // when a few nodes are unconnected); the largest sits in the middle, the
+  // others, scaled by their size, on a ring around it.
+  std::vector<Point> out(n);
+  const double main_size = static_cast<double>(members[order[0]].size());
+  std::vector<std::vector<Point>> placed(members.size());
+  std::vector<double> radius(members.size(), 0);
+  for (size_t c : order) {
+    placed[c] = layout_component(members[c].size(), sub_links[c], sub_s[c], opt);
+    const double scale = std::sqrt(static_cast<double>(members[c].size()) / main_size);
+    for (auto& p : placed[c]) {
+      p.x *= scale, p.y *= scale;
+      radius[c] = std::max(radius[c], std::sqrt(p.x * p.x + p.y * p.y));
+    }
+    radius[c] = std::max(radius[c], 0.15);
+  }
+  double around = 0, widest = 0;
+  for (size_t k = 1; k < order.size(); ++k) around += 2 * radius[order[k]] + 0.2, widest = std::max(widest, radius[order[k]]);
+  const double ring = std::max(radius[order[0]] + widest + 0.3, around / (2 * M_PI));
+  double angle = 0;
+  for (size_t k = 0; k < order.size(); ++k) {
+    const size_t c = order[k];
+    Point centre{0, 0};
+    if (k > 0) {
+      const double step = (2 * radius[c] + 0.2) / ring;
+      angle += step / 2;
+      centre = {ring * std::cos(angle), ring * std::sin(angle)};
+      angle += step / 2;
+    }
+    for (size_t i = 0; i < members[c].size(); ++i) {
+      out[members[c][i]] = {centre.x + placed[c][i].x, centre.y + placed[c][i].y};
+    }
+  }
+  standardize_layout(out);
+  return out;
 }
 
 }  // namespace dipmine::analysis

@@ -8,9 +8,11 @@
 // (attraction a = 2, repulsion r = 1; s_ij the normalised strengths) by
 // VOSviewer's gradient descent: nodes move one at a time in a random order by a
 // step that shrinks (x0.75) when V stops improving and grows after 5
-// improvements, from 1 down to 0.001 or 1,000 iterations. When the network has
-// several components every pair also attracts with weight 0.01 (VOSviewer's
-// rule), so unconnected nodes stay in view. `starts` random starts (uniform
+// improvements, from 1 down to 0.001 or 1,000 iterations. A network of
+// several components is laid out one component at a time: the largest in
+// the middle, the others scaled by sqrt(size / largest) on a ring around it
+// (VOSviewer instead adds a weak pull between all pairs, which squeezes the
+// main component into a dot when a few nodes are unconnected). `starts` random starts (uniform
 // in [-1,1]^2 from a generator seeded with seed+start) run on `threads`
 // threads; the lowest V wins (ties: the lowest start).
 // Fruchterman-Reingold (`fr`): igraph's implementation with the strengths as

@@ -42,17 +42,19 @@ void legend(std::string& out, const analysis::Map& map, ColorMode mode, const Co
           break;
         }
       }
-      if (top_label.size() > 60) {  // cut on a code point boundary
-        size_t cut = 57;
-        while (cut > 0 && (static_cast<unsigned char>(top_label[cut]) & 0xC0) == 0x80) --cut;
-        top_label = top_label.substr(0, cut) + "\u2026";
+      // A legend column is 250 px: keep about 28 characters (whole code points).
+      size_t points = 0, cut = 0;
+      while (cut < top_label.size() && points < 28) {
+        ++cut, ++points;
+        while (cut < top_label.size() && (static_cast<unsigned char>(top_label[cut]) & 0xC0) == 0x80) ++cut;
       }
+      if (cut < top_label.size()) top_label = top_label.substr(0, cut) + "\u2026";
       out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"{}\"/>", cx, cy, cluster_color(c).hex());
       out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"lt\">{}: <tspan{}>{}</tspan></text>\n", cx + 11,
                          cy + 4, c, text_attrs(top_label), xml_escape(top_label));
     }
     if (clusters > shown) {
-      out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"lt\">(+{} more)</text>\n", x, y + 40, clusters - shown);
+      out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"lt\">(+{} more)</text>\n", x, y + 22, clusters - shown);
     }
   } else if (mode == ColorMode::year) {
     out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"lh\">Average publication year</text>\n", x, y - 2);

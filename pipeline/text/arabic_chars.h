@@ -1,6 +1,7 @@
 // Character classes of the Arabic script as the Persian steps need them.
 // Internal to the text module; pure inline functions.
 #pragma once
+#include <array>
 
 namespace dipmine::text::fa {
 
@@ -21,9 +22,17 @@ constexpr bool is_mark(char32_t c) {
          c == 0x06E8 || (c >= 0x06EA && c <= 0x06ED);
 }
 
+// in_word of U+0600..U+06FF as a table: the word scanners ask it for every
+// character, and a lookup is several times cheaper than the range tests.
+inline constexpr auto kInWordArabic = [] {
+  std::array<bool, 256> t{};
+  for (char32_t c = 0x0600; c < 0x0700; ++c) t[c - 0x0600] = is_letter(c) || is_mark(c) || c == kTatweel;
+  return t;
+}();
+
 // Part of a Persian word: a letter, a mark, ZWNJ or tatweel.
 constexpr bool in_word(char32_t c) {
-  return is_letter(c) || is_mark(c) || c == kZwnj || c == kTatweel;
+  return c - 0x0600 < 0x100 ? kInWordArabic[c - 0x0600] : c == kZwnj;
 }
 
 // The letter a variant stands for in Persian (ي → ی, ك → ک, ة → ه, ...).
@@ -34,6 +43,75 @@ constexpr char32_t persian_letter(char32_t c) {
     case 0x0629: case 0x06C0: case 0x06C1: case 0x06D5: case 0x06BE: return 0x0647;  // ه
     default: return c;
   }
+}
+
+// Fold: harakat, superscript alef and hamza above removed (0); أ إ آ ٱ → ا,
+// ؤ → و, ئ → ی, standalone ء removed (0). Other code points returned as they are.
+constexpr char32_t fold_mark_or_hamza(char32_t c) {
+  if (c < 0x0610 || c > 0x06FF) return c;
+  if (is_mark(c) || c == 0x0621) return 0;
+  switch (c) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;
+    case 0x0624: return 0x0648;
+    case 0x0626: return 0x06CC;
+    default: return c;
+  }
+}
+
+// Fold: Persian and Arabic-Indic digits → ASCII, ٫ → '.', ٬ → ','.
+constexpr char32_t fold_digit(char32_t c) {
+  if (c < 0x0660 || c > 0x06F9) return c;
+  if (c >= 0x06F0) return '0' + (c - 0x06F0);
+  if (c <= 0x0669) return '0' + (c - 0x0660);
+  if (c == 0x066B) return '.';
+  if (c == 0x066C) return ',';
+  return c;
+}
+
+// Tables over U+0600..U+06FF of the functions above, for the hot loops: a
+// lookup costs a few instructions where the range tests and switches cost
+// dozens. Each entry is what the function returns for that code point.
+inline constexpr auto kPersianLetterTable = [] {
+  std::array<char16_t, 256> t{};
+  for (char32_t c = 0x0600; c < 0x0700; ++c) t[c - 0x0600] = static_cast<char16_t>(persian_letter(c));
+  return t;
+}();
+// fold_digit(fold_mark_or_hamza(c)), 0 when deleted.
+inline constexpr auto kFoldArabicTable = [] {
+  std::array<char16_t, 256> t{};
+  for (char32_t c = 0x0600; c < 0x0700; ++c) {
+    const char32_t r = fold_mark_or_hamza(c);
+    t[c - 0x0600] = static_cast<char16_t>(r == 0 ? 0 : fold_digit(r));
+  }
+  return t;
+}();
+// The key letter of c (fa_key: persian_letter, then alef/waw/yeh hamza forms
+// folded) for letters other than ء, else 0.
+inline constexpr auto kKeyLetterTable = [] {
+  std::array<char16_t, 256> t{};
+  for (char32_t c = 0x0600; c < 0x0700; ++c) {
+    if (!is_letter(c) || c == 0x0621) continue;
+    char32_t k = persian_letter(c);
+    switch (k) {
+      case 0x0622: case 0x0623: case 0x0625: case 0x0671: k = 0x0627; break;
+      case 0x0624: k = 0x0648; break;
+      case 0x0626: k = 0x06CC; break;
+      default: break;
+    }
+    t[c - 0x0600] = static_cast<char16_t>(k);
+  }
+  return t;
+}();
+
+inline char32_t persian_letter_fast(char32_t c) {
+  return c - 0x0600 < 0x100 ? kPersianLetterTable[c - 0x0600] : c;
+}
+inline char32_t fold_arabic_fast(char32_t c) {
+  return c - 0x0600 < 0x100 ? kFoldArabicTable[c - 0x0600] : c;
+}
+// The key letter of c, or 0 if c is not a key letter (see kKeyLetterTable).
+inline char32_t key_letter_or_0(char32_t c) {
+  return c - 0x0600 < 0x100 ? kKeyLetterTable[c - 0x0600] : 0;
 }
 
 // Letters that do not join the letter after them: after these no ZWNJ is needed.

@@ -6,14 +6,11 @@ namespace dipmine::text {
 namespace {
 
 // fold without the stem: shared by fold and fold_for_prefix.
-MappedText fold_unstemmed(MappedText t) {
-  t = apply_nfkc_casefold(std::move(t));       // case; drops soft hyphens
-  t = en::fold_quotes_and_dashes(std::move(t));  // “ ” – → " -
-  t = fa::letter_variants(std::move(t));       // a quoted Persian word meets its key
-  t = fa::fold_marks_and_hamza(std::move(t));
-  t = fa::fold_digits(std::move(t));
-  return t;
-}
+// One fused pass, exactly these steps in turn: apply_nfkc_casefold (case;
+// drops soft hyphens), en::fold_quotes_and_dashes (“ ” – → " -),
+// fa::letter_variants (a quoted Persian word meets its key),
+// fa::fold_marks_and_hamza, fa::fold_digits.
+MappedText fold_unstemmed(MappedText t) { return en::fold_chars(std::move(t)); }
 
 }  // namespace
 

@@ -4,6 +4,8 @@
 #include <memory>
 #include <string>
 
+#include "text/arabic_chars.h"
+#include "text/nfkc_pass.h"
 #include "text/steps.h"
 
 namespace dipmine::text::en {
@@ -90,7 +92,10 @@ MappedText join_wrapped_lines(MappedText&& in) {
       continue;
     }
     copy_mapped(out, in, kept, b);
-    if (b > 0 && e < s.size()) push_mapped(out, ' ', in.begin[nl], in.end[nl]);
+    if (b > 0 && e < s.size()) {
+      const auto [ob, oe] = in.original_span(nl, nl + 1);
+      push_mapped(out, ' ', ob, oe);
+    }
     kept = e;
     nl = s.find('\n', e);
   }
@@ -98,16 +103,29 @@ MappedText join_wrapped_lines(MappedText&& in) {
   return out;
 }
 
+namespace {
+
+constexpr char32_t fold_quote_or_dash(char32_t c) {
+  if (c < 0x2010) return c;
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: return '-';
+    default: return c;
+  }
+}
+
+}  // namespace
+
 MappedText fold_quotes_and_dashes(MappedText&& in) {
-  return rewrite_each(std::move(in), [](char32_t c) -> char32_t {
-    if (c < 0x80) return c;
-    switch (c) {
-      case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: return '\'';
-      case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: return '"';
-      case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-      case 0x2212: return '-';
-      default: return c;
-    }
+  return rewrite_each(std::move(in), fold_quote_or_dash);
+}
+
+MappedText fold_chars(MappedText&& in) {
+  return apply_nfkc_casefold_then(std::move(in), [](char32_t c) {
+    if (c - 0x0600 < 0x100) return fa::fold_arabic_fast(fa::persian_letter_fast(c));
+    return fold_quote_or_dash(c);
   });
 }
 
@@ -161,12 +179,16 @@ MappedText stem_words(MappedText&& in) {
         }
         copy_mapped(out, in, kept, i);
         // Stem byte k maps to word byte k; the last stem byte also covers the
-        // dropped ending, so the map stays monotone and covers the word.
-        for (size_t k = 0; k < stem.size(); ++k) {
+        // dropped ending, so the map stays monotone and covers the word. (The
+        // word and the stem are ASCII: one byte per character.)
+        const size_t shared = std::min(stem.size() - 1, j - i);
+        copy_map(out, in, i, i + shared);
+        out.text.append(stem, 0, shared);
+        for (size_t k = shared; k < stem.size(); ++k) {
           const size_t src = std::min(i + k, j - 1);
-          out.text.push_back(stem[k]);
-          out.begin.push_back(in.begin[src]);
-          out.end.push_back(k + 1 == stem.size() ? in.end[j - 1] : in.end[src]);
+          const uint32_t b = in.byte_range(src).first;
+          const uint32_t e = k + 1 == stem.size() ? in.byte_range(j - 1).second : in.byte_range(src).second;
+          push_mapped(out, static_cast<char32_t>(static_cast<unsigned char>(stem[k])), b, e);
         }
         kept = j;
       }

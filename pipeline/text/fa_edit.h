@@ -2,6 +2,7 @@
 // words, and an editor that copies a MappedText with a few replacements.
 #pragma once
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "text/arabic_chars.h"
@@ -40,9 +41,10 @@ inline bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0xA0; }
 struct Editor {
   const MappedText& in;
   MappedText out;
+  MapCursor cursor;
   size_t kept = 0;
   bool changed = false;
-  explicit Editor(const MappedText& t) : in(t) {}
+  explicit Editor(const MappedText& t) : in(t), cursor(t) {}
   // Replaces input bytes [b, e) with `cp` (0: nothing), mapped to their range,
   // or to the empty range at b for an insertion (b == e).
   void replace(size_t b, size_t e, char32_t cp) {
@@ -52,8 +54,14 @@ struct Editor {
     }
     copy_mapped(out, in, kept, b);
     if (cp != 0) {
-      const uint32_t ob = b < in.text.size() ? in.begin[b] : (in.end.empty() ? 0 : in.end.back());
-      const uint32_t oe = e > b ? in.end[e - 1] : ob;
+      uint32_t ob, oe;
+      if (e > b) {
+        std::tie(ob, oe) = cursor.range(b, e);
+      } else {
+        ob = b < in.text.size() ? cursor.range(b, b + 1).first
+                                : (in.text.empty() ? 0 : in.byte_range(in.text.size() - 1).second);
+        oe = ob;
+      }
       push_mapped(out, cp, ob, oe);
     }
     kept = e;

@@ -27,10 +27,57 @@ std::string sorted_letters(std::string_view key) {
   return out;
 }
 
+uint64_t key_hash(std::string_view key) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+// Independent of letter order: equal for anagrams (the sum of a mix of each
+// code point), so most words with no known anagram are turned away before
+// their letters are sorted.
+uint64_t anagram_signature(std::string_view key) {
+  uint64_t sig = 0;
+  for (size_t i = 0; i < key.size();) {
+    size_t len;
+    uint64_t x = decode_utf8(key, i, len);
+    i += len;
+    x = (x + 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull;
+    sig += x ^ (x >> 31);
+  }
+  return sig;
+}
+
+// An open-addressing set of 64-bit values (never 0) with a payload index.
+struct HashIndex {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> values;
+  size_t mask = 0;
+  void init(size_t n) {
+    size_t cap = 16;
+    while (cap < n * 2) cap <<= 1;
+    keys.assign(cap, 0);
+    values.assign(cap, 0);
+    mask = cap - 1;
+  }
+  // The slot of `h` (or the empty slot where it would go).
+  size_t slot(uint64_t h) const {
+    h |= 1;
+    size_t i = static_cast<size_t>(h ^ (h >> 29)) & mask;
+    while (keys[i] != 0 && keys[i] != h) i = (i + 1) & mask;
+    return i;
+  }
+};
+
 struct Vocabulary {
   std::vector<FaWord> entries;
   std::unordered_map<std::string_view, uint32_t> counts;
   std::unordered_map<std::string, std::vector<FaWord>> anagrams;
+  // Fast paths: counts by key hash (entry index, verified by comparing the
+  // key), and the anagram signatures that exist.
+  HashIndex count_index;
+  std::vector<std::pair<std::string_view, uint32_t>> count_entries;
+  HashIndex signatures;
 
   Vocabulary() {
     const std::string_view tsv = detail::kFaVocabularyTsv;
@@ -52,6 +99,32 @@ struct Vocabulary {
       counts[w.key] = std::max(counts[w.key], w.count);
       anagrams[sorted_letters(w.key)].push_back(w);
     }
+    count_index.init(counts.size());
+    for (const auto& [key, n] : counts) {
+      // Keys whose hashes collide share a slot chain: probe past other keys.
+      uint64_t h = key_hash(key) | 1;
+      size_t i = static_cast<size_t>(h ^ (h >> 29)) & count_index.mask;
+      while (count_index.keys[i] != 0) i = (i + 1) & count_index.mask;
+      count_index.keys[i] = h;
+      count_index.values[i] = static_cast<uint32_t>(count_entries.size());
+      count_entries.push_back({key, n});
+    }
+    signatures.init(anagrams.size());
+    for (const auto& [sorted, words] : anagrams) {
+      const uint64_t h = anagram_signature(sorted) | 1;
+      signatures.keys[signatures.slot(h)] = h;
+    }
+  }
+
+  uint32_t count(std::string_view key) const {
+    const uint64_t h = key_hash(key) | 1;
+    for (size_t i = static_cast<size_t>(h ^ (h >> 29)) & count_index.mask; count_index.keys[i] != 0;
+         i = (i + 1) & count_index.mask) {
+      if (count_index.keys[i] == h && count_entries[count_index.values[i]].first == key) {
+        return count_entries[count_index.values[i]].second;
+      }
+    }
+    return 0;
   }
 };
 
@@ -82,14 +155,12 @@ std::string fa_key(std::string_view word) {
   return out;
 }
 
-uint32_t fa_word_count(std::string_view key) {
-  const auto& v = vocabulary();
-  const auto it = v.counts.find(key);
-  return it == v.counts.end() ? 0 : it->second;
-}
+uint32_t fa_word_count(std::string_view key) { return vocabulary().count(key); }
 
 std::span<const FaWord> fa_anagrams(std::string_view key) {
   const auto& v = vocabulary();
+  const uint64_t sig = anagram_signature(key) | 1;
+  if (v.signatures.keys[v.signatures.slot(sig)] != sig) return {};
   const auto it = v.anagrams.find(sorted_letters(key));
   if (it == v.anagrams.end()) return {};
   return it->second;

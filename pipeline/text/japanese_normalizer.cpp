@@ -14,8 +14,7 @@ MappedText JapaneseNormalizer::clean(std::string_view original) const {
 
 MappedText JapaneseNormalizer::fold(std::string_view original) const {
   MappedText t = clean(original);
-  t = apply_nfkc_casefold(std::move(t));  // Latin case
-  t = fa::fold_digits(std::move(t));
+  t = ja::fold_chars(std::move(t));  // apply_nfkc_casefold (Latin case), fa::fold_digits
   return t;
 }
 

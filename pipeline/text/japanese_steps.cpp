@@ -1,6 +1,9 @@
 // Japanese steps; the order they run in is in japanese_normalizer.cpp.
 #include <unicode/uchar.h>
 
+#include "text/arabic_chars.h"
+#include "text/char_table.h"
+#include "text/nfkc_pass.h"
 #include "text/steps.h"
 
 namespace dipmine::text::ja {
@@ -26,11 +29,15 @@ MappedText prolonged_sound_marks(MappedText&& in) {
     const char32_t r = (is_dash_variant(c) && is_katakana(prev)) ? char32_t{0x30FC} : c;
     // Ignorables (ZWNJ, soft hyphen, ...) vanish in fold: look through them, so
     // that clean decides the same with or without them.
-    if (c < 0x80 || !u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+    if (c < 0x80 || !(char_flags(c) & kIgnorable)) {
       prev = r;
     }
     return r;
   });
+}
+
+MappedText fold_chars(MappedText&& in) {
+  return apply_nfkc_casefold_then(std::move(in), fa::fold_digit);
 }
 
 }  // namespace dipmine::text::ja

@@ -1,51 +1,190 @@
+#include <algorithm>
+
 #include "text/normalizer.h"
+#include "text/steps.h"
 
 namespace dipmine::text {
+namespace {
 
-std::pair<uint32_t, uint32_t> MappedText::original_span(size_t b, size_t e) const {
-  if (text.empty()) return {0, 0};
-  if (b >= text.size()) {
-    const uint32_t last = end.back();
-    return {last, last};
-  }
-  if (e <= b) return {begin[b], begin[b]};
-  if (e > text.size()) e = text.size();
-  uint32_t first = begin[b];
-  uint32_t last = end[e - 1];
-  // Reordering steps (visual-order repair) can map later output before earlier.
-  for (size_t i = b; i < e; ++i) {
-    if (begin[i] < first) first = begin[i];
-    if (end[i] > last) last = end[i];
-  }
-  return {first, last};
-}
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-MappedText MappedText::identity(std::string_view s) {
-  MappedText m;
-  m.text.assign(s);
-  m.begin.resize(s.size());
-  m.end.resize(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    // Every byte of a character carries the whole character's range.
+// The range of every byte of `s` as the identity map gives it, for text that
+// may hold invalid UTF-8: a lead byte and the continuation bytes after it (at
+// most as many as it announces) are one character.
+template <typename Fn>
+void identity_chars(std::string_view s, Fn fn) {
+  for (size_t i = 0; i < s.size();) {
     size_t len = 1;
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (b0 >= 0xC0) {
       len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
       for (size_t k = 1; k < len; ++k) {
-        if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
+        if (i + k >= s.size() || !is_continuation(s[i + k])) {
           len = k;
           break;
         }
       }
     }
-    for (size_t k = 0; k < len; ++k) {
-      m.begin[i + k] = static_cast<uint32_t>(i);
-      m.end[i + k] = static_cast<uint32_t>(i + len);
+    fn(i, i + len);
+    i += len;
+  }
+}
+
+}  // namespace
+
+size_t map_run_at(const MappedText& m, size_t i) {
+  const auto it = std::upper_bound(m.runs.begin(), m.runs.end(), i,
+                                   [](size_t pos, const MappedText::Run& r) { return pos < r.out; });
+  return it == m.runs.begin() ? 0 : static_cast<size_t>(it - m.runs.begin()) - 1;
+}
+
+std::pair<uint32_t, uint32_t> run_byte_range(const MappedText& m, size_t k, size_t i) {
+  const MappedText::Run& r = m.runs[k];
+  if (r.oe != MappedText::kVerbatim) return {r.ob, r.oe};
+  const size_t run_end = k + 1 < m.runs.size() ? m.runs[k + 1].out : m.text.size();
+  size_t cs = i, ce = i + 1;
+  while (cs > r.out && is_continuation(m.text[cs])) --cs;
+  while (ce < run_end && is_continuation(m.text[ce])) ++ce;
+  return {static_cast<uint32_t>(r.ob + (cs - r.out)), static_cast<uint32_t>(r.ob + (ce - r.out))};
+}
+
+std::pair<uint32_t, uint32_t> MappedText::byte_range(size_t i) const {
+  return run_byte_range(*this, map_run_at(*this, i), i);
+}
+
+std::pair<uint32_t, uint32_t> MappedText::original_span(size_t b, size_t e) const {
+  if (text.empty() || runs.empty()) return {0, 0};
+  if (b >= text.size()) {
+    const uint32_t last = byte_range(text.size() - 1).second;
+    return {last, last};
+  }
+  if (e <= b) {
+    const uint32_t first = byte_range(b).first;
+    return {first, first};
+  }
+  if (e > text.size()) e = text.size();
+  // Reordering steps (visual-order repair) can map later output before earlier,
+  // so take the minimum and maximum over every run in the range.
+  uint32_t first = UINT32_MAX, last = 0;
+  for (size_t k = map_run_at(*this, b); k < runs.size() && runs[k].out < e; ++k) {
+    const Run& r = runs[k];
+    if (r.oe != kVerbatim) {
+      first = std::min(first, r.ob);
+      last = std::max(last, r.oe);
+      continue;
+    }
+    const size_t run_end = k + 1 < runs.size() ? runs[k + 1].out : text.size();
+    first = std::min(first, run_byte_range(*this, k, std::max<size_t>(b, r.out)).first);
+    last = std::max(last, run_byte_range(*this, k, std::min(e, run_end) - 1).second);
+  }
+  return {first, last};
+}
+
+namespace {
+
+MappedText verbatim(std::string_view s) {
+  MappedText m;
+  m.text.assign(s);
+  if (!s.empty()) m.runs.push_back({0, 0, MappedText::kVerbatim});
+  return m;
+}
+
+}  // namespace
+
+MappedText MappedText::identity(std::string_view s) {
+  if (is_valid_utf8(s)) return verbatim(s);
+  MappedText m;
+  m.text.assign(s);
+  identity_chars(s, [&](size_t b, size_t e) {
+    add_map_run(m, {static_cast<uint32_t>(b), static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  });
+  return m;
+}
+
+void add_map_run(MappedText& out, MappedText::Run r) {
+  if (!out.runs.empty()) {
+    MappedText::Run& p = out.runs.back();
+    if (p.out == r.out) {  // the previous run is empty: replace it
+      p = r;
+      if (out.runs.size() >= 2) {  // and it may now continue the one before
+        const MappedText::Run q = out.runs[out.runs.size() - 2];
+        if ((q.oe == MappedText::kVerbatim && r.oe == MappedText::kVerbatim &&
+             q.ob + (r.out - q.out) == r.ob) ||
+            (q.oe != MappedText::kVerbatim && q.oe == r.oe && q.ob == r.ob)) {
+          out.runs.pop_back();
+        }
+      }
+      return;
+    }
+    if (p.oe == MappedText::kVerbatim && r.oe == MappedText::kVerbatim) {
+      if (p.ob + (r.out - p.out) == r.ob) return;  // continues the previous copy
+    } else if (p.oe == r.oe && p.ob == r.ob) {
+      return;  // the same range again
+    }
+  }
+  out.runs.push_back(r);
+}
+
+void copy_map(MappedText& out, const MappedText& in, size_t i, size_t j) {
+  if (j <= i) return;
+  const size_t out_pos = out.text.size();
+  for (size_t k = map_run_at(in, i); k < in.runs.size() && in.runs[k].out < j; ++k) {
+    const MappedText::Run& r = in.runs[k];
+    const size_t s = std::max<size_t>(i, r.out);
+    add_map_run(out, {static_cast<uint32_t>(out_pos + (s - i)),
+                      r.oe == MappedText::kVerbatim ? static_cast<uint32_t>(r.ob + (s - r.out)) : r.ob,
+                      r.oe});
+  }
+}
+
+void copy_mapped(MappedText& out, const MappedText& in, size_t i, size_t j) {
+  if (j <= i) return;
+  copy_map(out, in, i, j);
+  out.text.append(in.text, i, j - i);
+}
+
+void push_mapped(MappedText& out, char32_t cp, uint32_t b, uint32_t e) {
+  add_map_run(out, {static_cast<uint32_t>(out.text.size()), b, e});
+  append_utf8(out.text, cp);
+}
+
+void push_mapped(MappedText& out, std::string_view bytes, uint32_t b, uint32_t e) {
+  if (bytes.empty()) return;
+  add_map_run(out, {static_cast<uint32_t>(out.text.size()), b, e});
+  out.text.append(bytes);
+}
+
+void append_shifted(MappedText& out, const MappedText& in, uint32_t shift) {
+  const size_t out_pos = out.text.size();
+  for (const MappedText::Run& r : in.runs) {
+    add_map_run(out, {static_cast<uint32_t>(out_pos + r.out), r.ob + shift,
+                      r.oe == MappedText::kVerbatim ? r.oe : r.oe + shift});
+  }
+  out.text += in.text;
+}
+
+MappedText sanitize_utf8(std::string_view original) {
+  if (is_valid_utf8(original)) return verbatim(original);
+  // Each invalid byte becomes U+FFFD mapped to the byte's identity range.
+  std::vector<std::pair<uint32_t, uint32_t>> ranges(original.size());
+  identity_chars(original, [&](size_t b, size_t e) {
+    for (size_t k = b; k < e; ++k) ranges[k] = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+  });
+  MappedText out;
+  out.text.reserve(original.size() + 8);
+  for (size_t i = 0; i < original.size();) {
+    size_t len;
+    const char32_t cp = decode_utf8(original, i, len);
+    if (cp == 0xFFFD && len == 1) {
+      push_mapped(out, char32_t{0xFFFD}, ranges[i].first, ranges[i].second);
+    } else {
+      add_map_run(out, {static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(i),
+                        MappedText::kVerbatim});
+      out.text.append(original, i, len);
     }
     i += len;
   }
-  return m;
+  return out;
 }
 
 }  // namespace dipmine::text

@@ -52,27 +52,12 @@ MappedText normalize_text(std::string_view input, std::optional<Lang> lang, bool
   size_t kept = 0;
   for (const Paragraph& p : paragraphs(input)) {
     // The separator before this paragraph, sanitised like any text.
-    MappedText sep = sanitize_utf8(input.substr(kept, p.b - kept));
-    for (size_t k = 0; k < sep.text.size(); ++k) {
-      out.text.push_back(sep.text[k]);
-      out.begin.push_back(sep.begin[k] + static_cast<uint32_t>(kept));
-      out.end.push_back(sep.end[k] + static_cast<uint32_t>(kept));
-    }
+    append_shifted(out, sanitize_utf8(input.substr(kept, p.b - kept)), static_cast<uint32_t>(kept));
     const std::string_view para = input.substr(p.b, p.e - p.b);
-    const MappedText m = normalize_one(para, lang_of(para, lang), fold);
-    for (size_t k = 0; k < m.text.size(); ++k) {
-      out.text.push_back(m.text[k]);
-      out.begin.push_back(m.begin[k] + static_cast<uint32_t>(p.b));
-      out.end.push_back(m.end[k] + static_cast<uint32_t>(p.b));
-    }
+    append_shifted(out, normalize_one(para, lang_of(para, lang), fold), static_cast<uint32_t>(p.b));
     kept = p.e;
   }
-  MappedText tail = sanitize_utf8(input.substr(kept));
-  for (size_t k = 0; k < tail.text.size(); ++k) {
-    out.text.push_back(tail.text[k]);
-    out.begin.push_back(tail.begin[k] + static_cast<uint32_t>(kept));
-    out.end.push_back(tail.end[k] + static_cast<uint32_t>(kept));
-  }
+  append_shifted(out, sanitize_utf8(input.substr(kept)), static_cast<uint32_t>(kept));
   return out;
 }
 

@@ -8,8 +8,9 @@ MappedText PersianNormalizer::clean(std::string_view original) const {
   MappedText t = sanitize_utf8(original);
   // Before NFKC, so that marks a tatweel kept apart are put in canonical order.
   t = fa::remove_tatweel_and_controls(std::move(t));  // شــهر, LRM, ZWJ
-  t = apply_nfkc(std::move(t));                      // presentation forms → letters
-  t = fa::letter_variants(std::move(t));             // ي ك ة → ی ک ه
+  // apply_nfkc (presentation forms → letters), then letter_variants (ي ك ة →
+  // ی ک ه), fused into one pass.
+  t = fa::nfkc_and_letter_variants(std::move(t));
   t = fa::fix_reversed_punctuation(std::move(t));    // »...« → «...»
   t = fa::repair_visual_order(std::move(t));         // یپلماسید → دیپلماسی
   t = fa::zwnj_tidy(std::move(t));                   // doubled / stray ZWNJ
@@ -21,9 +22,9 @@ MappedText PersianNormalizer::clean(std::string_view original) const {
 
 MappedText PersianNormalizer::fold(std::string_view original) const {
   MappedText t = clean(original);
-  t = apply_nfkc_casefold(std::move(t));      // Latin case; drops ZWNJ
-  t = fa::fold_marks_and_hamza(std::move(t));  // harakat, أ إ آ → ا
-  t = fa::fold_digits(std::move(t));           // ۲۰۱۵ → 2015
+  // apply_nfkc_casefold (Latin case; drops ZWNJ), fold_marks_and_hamza
+  // (harakat, أ إ آ → ا), fold_digits (۲۰۱۵ → 2015), fused into one pass.
+  t = fa::fold_chars(std::move(t));
   return t;
 }
 

@@ -6,17 +6,16 @@
 #include <unicode/uchar.h>
 
 #include "text/arabic_chars.h"
+#include "text/char_table.h"
 #include "text/fa_edit.h"
+#include "text/nfkc_pass.h"
 #include "text/steps.h"
 
 namespace dipmine::text::fa {
-namespace {
-
-}  // namespace
 
 MappedText letter_variants(MappedText&& in) {
   if (!has_arabic_script(in.text)) return std::move(in);
-  return rewrite_each(std::move(in), [](char32_t c) { return persian_letter(c); });
+  return rewrite_each(std::move(in), persian_letter_fast);
 }
 
 MappedText remove_tatweel_and_controls(MappedText&& in) {
@@ -30,23 +29,27 @@ MappedText remove_tatweel_and_controls(MappedText&& in) {
       default:
         // Every other default-ignorable (ZWSP, soft hyphen, ...) would vanish in
         // fold and glue two words together there: remove it here already.
-        return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ? 0 : c;
+        return (char_flags(c) & kIgnorable) ? 0 : c;
     }
   });
 }
 
 namespace {
 
-// Do the marks in bytes [b, e) nest when `open` opens and `close` closes?
-// Marks are ASCII ( ) or the two-byte « » (C2 AB, C2 BB): compared as bytes.
-bool balanced(std::string_view s, size_t b, size_t e, std::string_view open, std::string_view close) {
-  int depth = 0;
-  for (size_t i = b; i < e; ++i) {
-    if (s.compare(i, open.size(), open) == 0) ++depth;
-    else if (s.compare(i, close.size(), close) == 0 && --depth < 0) return false;
+// How the marks of one kind read on a line: the running depth (opening mark
+// +1, closing mark -1) as written. They nest as written when the depth never
+// goes below 0 and ends at 0; read backwards (the closing mark opens) when it
+// never goes above 0 and ends at 0.
+struct Nesting {
+  int depth = 0, low = 0, high = 0;
+  void step(int d) {
+    depth += d;
+    low = std::min(low, depth);
+    high = std::max(high, depth);
   }
-  return depth == 0;
-}
+  bool as_written() const { return depth == 0 && low >= 0; }
+  bool backwards() const { return depth == 0 && high <= 0; }
+};
 
 }  // namespace
 
@@ -58,19 +61,26 @@ MappedText fix_reversed_punctuation(MappedText&& in) {
   Editor ed(in);
   // Decided per line and per kind of mark, on the whole line: the marks are
   // swapped only if they nest when read backwards and do not nest as written,
-  // so a second pass leaves the result alone.
+  // so a second pass leaves the result alone. One scan per line finds both.
   for (size_t b = 0; b < s.size();) {
     size_t e = s.find('\n', b);
     if (e == std::string_view::npos) e = s.size();
-    if (has_arabic_script(s.substr(b, e - b))) {
-      const bool parens = !balanced(s, b, e, "(", ")") && balanced(s, b, e, ")", "(");
-      const bool quotes = !balanced(s, b, e, "\xc2\xab", "\xc2\xbb") &&
-                          balanced(s, b, e, "\xc2\xbb", "\xc2\xab");
-      for (size_t i = b; (parens || quotes) && i < e; ++i) {
-        if (parens && (s[i] == '(' || s[i] == ')')) ed.replace(i, i + 1, s[i] == '(' ? ')' : '(');
-        if (quotes && s[i] == '\xc2' && i + 1 < e && (s[i + 1] == '\xab' || s[i + 1] == '\xbb')) {
-          ed.replace(i, i + 2, s[i + 1] == '\xab' ? U'»' : U'«');
-        }
+    Nesting parens_n, quotes_n;
+    bool arabic = false;
+    for (size_t i = b; i < e; ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c == '(') parens_n.step(1);
+      else if (c == ')') parens_n.step(-1);
+      else if (c == 0xC2 && i + 1 < e && s[i + 1] == '\xab') quotes_n.step(1);
+      else if (c == 0xC2 && i + 1 < e && s[i + 1] == '\xbb') quotes_n.step(-1);
+      else if (c >= 0xD8 && c <= 0xDB) arabic = true;
+    }
+    const bool parens = arabic && !parens_n.as_written() && parens_n.backwards();
+    const bool quotes = arabic && !quotes_n.as_written() && quotes_n.backwards();
+    for (size_t i = b; (parens || quotes) && i < e; ++i) {
+      if (parens && (s[i] == '(' || s[i] == ')')) ed.replace(i, i + 1, s[i] == '(' ? ')' : '(');
+      if (quotes && s[i] == '\xc2' && i + 1 < e && (s[i + 1] == '\xab' || s[i + 1] == '\xbb')) {
+        ed.replace(i, i + 2, s[i + 1] == '\xab' ? U'»' : U'«');
       }
     }
     b = e + 1;
@@ -80,27 +90,20 @@ MappedText fix_reversed_punctuation(MappedText&& in) {
 
 MappedText fold_marks_and_hamza(MappedText&& in) {
   if (!has_arabic_script(in.text)) return std::move(in);
-  return rewrite_each(std::move(in), [](char32_t c) -> char32_t {
-    if (c < 0x0610 || c > 0x06FF) return c;
-    if (is_mark(c) || c == 0x0621) return 0;
-    switch (c) {
-      case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;
-      case 0x0624: return 0x0648;
-      case 0x0626: return 0x06CC;
-      default: return c;
-    }
-  });
+  return rewrite_each(std::move(in), fold_mark_or_hamza);
 }
 
 MappedText fold_digits(MappedText&& in) {
   if (!has_arabic_script(in.text)) return std::move(in);
-  return rewrite_each(std::move(in), [](char32_t c) -> char32_t {
-    if (c >= 0x06F0 && c <= 0x06F9) return '0' + (c - 0x06F0);
-    if (c >= 0x0660 && c <= 0x0669) return '0' + (c - 0x0660);
-    if (c == 0x066B) return '.';
-    if (c == 0x066C) return ',';
-    return c;
-  });
+  return rewrite_each(std::move(in), fold_digit);
+}
+
+MappedText nfkc_and_letter_variants(MappedText&& in) {
+  return apply_nfkc_then(std::move(in), persian_letter_fast);
+}
+
+MappedText fold_chars(MappedText&& in) {
+  return apply_nfkc_casefold_then(std::move(in), fold_arabic_fast);
 }
 
 }  // namespace dipmine::text::fa

@@ -13,10 +13,11 @@ namespace dipmine::text::fa {
 namespace {
 
 // A Persian word (letters, marks, ZWNJ) as input bytes, with its key letters.
+// The key is written into a buffer the caller reuses, so scanning words
+// allocates nothing.
 struct Word {
-  size_t b = 0, e = 0;  // byte range
-  std::u32string key;   // fa_key letters
-  bool plain = true;    // only letters, each its own key letter (no marks, ZWNJ, ء)
+  std::u32string_view key;  // fa_key letters
+  bool plain = true;        // only letters, each its own key letter (no marks, ZWNJ, ء)
 };
 
 char32_t key_of_letter(char32_t c) {
@@ -59,34 +60,36 @@ bool key_shorter_than(std::string_view s, size_t b, size_t e, size_t n) {
   for (size_t i = b; i < e;) {
     size_t len;
     const char32_t c = decode_utf8(s, i, len);
-    if (is_letter(c) && c != 0x0621 && ++letters >= n) return false;
+    if (key_letter_or_0(c) != 0 && ++letters >= n) return false;
     i += len;
   }
   return true;
 }
 
-Word word_at(std::string_view s, size_t b, size_t e);
+// The word in bytes [b, e), its key written into `buf`.
+Word word_at(std::string_view s, size_t b, size_t e, std::u32string& buf) {
+  if (buf.size() < e - b) buf.resize(e - b);
+  size_t n = 0;
+  bool plain = true;
+  for (size_t i = b; i < e;) {
+    size_t len;
+    const char32_t c = decode_utf8(s, i, len);
+    if (const char32_t k = key_letter_or_0(c)) {
+      buf[n++] = k;
+    } else {
+      plain = false;
+    }
+    i += len;
+  }
+  return {std::u32string_view(buf.data(), n), plain};
+}
 
 // Is the key of the word in bytes [b, e) exactly می or نمی?
 bool key_is_verb_prefix(std::string_view s, size_t b, size_t e) {
   if (!key_shorter_than(s, b, e, 4)) return false;
-  const std::u32string k = word_at(s, b, e).key;
+  thread_local std::u32string buf;
+  const std::u32string_view k = word_at(s, b, e, buf).key;
   return k == U"می" || k == U"نمی";
-}
-
-Word word_at(std::string_view s, size_t b, size_t e) {
-  Word w{b, e, {}, true};
-  for (size_t i = b; i < e;) {
-    size_t len;
-    const char32_t c = decode_utf8(s, i, len);
-    if (is_letter(c) && c != 0x0621) {
-      w.key.push_back(key_of_letter(c));
-    } else {
-      w.plain = false;
-    }
-    i += len;
-  }
-  return w;
 }
 
 bool ends_with(std::u32string_view s, std::u32string_view suf) {
@@ -96,13 +99,13 @@ bool starts_with(std::u32string_view s, std::u32string_view pre) {
   return s.size() >= pre.size() && s.substr(0, pre.size()) == pre;
 }
 
-std::string utf8_of(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) append_utf8(out, c);
-  return out;
-}
 
-uint32_t known(std::u32string_view key) { return fa_word_count(utf8_of(key)); }
+uint32_t known(std::u32string_view key) {
+  thread_local std::string utf8;
+  utf8.clear();
+  for (char32_t c : key) append_utf8(utf8, c);
+  return fa_word_count(utf8);
+}
 
 // The length of the می/نمی prefix of `key`, or 0.
 size_t verb_prefix_length(std::u32string_view key) {
@@ -145,20 +148,29 @@ bool is_suffix(std::u32string_view w) {
 }  // namespace
 
 MappedText zwnj_tidy(MappedText&& in) {
-  if (in.text.find("\u200c") == std::string::npos) return std::move(in);
-  const std::vector<Cp> cps = code_points(in.text);
+  const std::string_view s = in.text;
+  constexpr std::string_view kZwnjUtf8 = "\xe2\x80\x8c";
+  size_t i = s.find(kZwnjUtf8);
+  if (i == std::string_view::npos) return std::move(in);
+  auto letter_or_mark = [](char32_t c) { return is_letter(c) || is_mark(c); };
   Editor ed(in);
-  for (size_t i = 0; i < cps.size(); ++i) {
-    if (cps[i].c != kZwnj) continue;
+  for (; i != std::string_view::npos; i = s.find(kZwnjUtf8, i)) {
     size_t j = i;  // the run of ZWNJs [i, j)
-    while (j < cps.size() && cps[j].c == kZwnj) ++j;
-    const bool prev_letter = i > 0 && (is_letter(cps[i - 1].c) || is_mark(cps[i - 1].c));
-    const bool next_letter = j < cps.size() && (is_letter(cps[j].c) || is_mark(cps[j].c));
-    // Keep the last one between two letters; drop the others.
-    for (size_t k = i; k < j; ++k) {
-      if (!(prev_letter && next_letter && k + 1 == j)) ed.replace(cps[k].b, cps[k].e, 0);
+    while (s.compare(j, 3, kZwnjUtf8) == 0) j += 3;
+    bool prev_letter = false;
+    if (i > 0) {  // the code point before the run
+      size_t p = i - 1;
+      while (p > 0 && i - p < 4 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+      size_t len;
+      prev_letter = letter_or_mark(decode_utf8(s, p, len));
     }
-    i = j - 1;
+    size_t len;
+    const bool next_letter = j < s.size() && letter_or_mark(decode_utf8(s, j, len));
+    // Keep the last one between two letters; drop the others.
+    for (size_t k = i; k < j; k += 3) {
+      if (!(prev_letter && next_letter && k + 3 == j)) ed.replace(k, k + 3, 0);
+    }
+    i = j;
   }
   return ed.finish(std::move(in));
 }
@@ -169,6 +181,8 @@ MappedText zwnj_join_words(MappedText&& in) {
   std::vector<std::pair<size_t, size_t>> spans;
   for_each_word(s, [&](size_t b, size_t e) { spans.push_back({b, e}); });
   Editor ed(in);
+  std::u32string next_buf, chain_buf;
+  std::string joined;
   size_t chain_b = std::string_view::npos;  // first byte of the word being built
   for (size_t k = 0; k + 1 < spans.size(); ++k) {
     const auto [b, e] = spans[k];
@@ -186,22 +200,27 @@ MappedText zwnj_join_words(MappedText&& in) {
       chain_b = std::string_view::npos;
       continue;
     }
-    const std::u32string next = word_at(s, nb, ne).key;
+    const std::u32string_view next = word_at(s, nb, ne, next_buf).key;
     bool join = false;
-    std::u32string chain;
+    std::u32string_view chain;
     if (lone_prefix) {
       // "می شود" → "می‌شود"
       join = looks_like_verb_rest(next) && verb_prefix_length(next) == 0;
-      chain = word_at(s, b, e).key;
+      chain = word_at(s, b, e, chain_buf).key;
     } else {
-      chain = word_at(s, chain_b, e).key;
+      chain = word_at(s, chain_b, e, chain_buf).key;
       // "کتاب ها" → "کتاب‌ها", "خانه ای" → "خانه‌ای"
       join = chain.size() >= 2 && !is_short_function_word(chain) &&
              (is_suffix(next) ||
               (chain.back() == U'ه' && chain.size() >= 3 && is_suffix_after_heh(next)));
     }
     // Never make a word the visual-order repair would take apart.
-    if (join && would_repair(utf8_of(chain + next))) join = false;
+    if (join) {
+      joined.clear();
+      for (char32_t c : chain) append_utf8(joined, c);
+      for (char32_t c : next) append_utf8(joined, c);
+      if (would_repair(joined)) join = false;
+    }
     if (join) {
       ed.replace(e, e + 1, kZwnj);
     } else {
@@ -215,13 +234,14 @@ MappedText zwnj_verb_prefix(MappedText&& in) {
   const std::string_view s = in.text;
   if (s.find("\xd9\x85\xdb\x8c") == std::string_view::npos) return std::move(in);  // "می"
   Editor ed(in);
+  std::u32string buf;
   for_each_word(s, [&](size_t b, size_t e) {
     // Only words that start with م or ن can carry the prefix.
     if (e - b < 6 || s[b] != '\xd9' || (s[b + 1] != '\x85' && s[b + 1] != '\x86')) return;
-    const Word w = word_at(s, b, e);
+    const Word w = word_at(s, b, e, buf);
     const size_t p = verb_prefix_length(w.key);
     if (!w.plain || p == 0) return;
-    if (looks_like_verb_rest(std::u32string_view(w.key).substr(p)) && !is_mi_exception(w.key)) {
+    if (looks_like_verb_rest(w.key.substr(p)) && !is_mi_exception(w.key)) {
       ed.replace(b + 2 * p, b + 2 * p, kZwnj);  // plain: every letter is two bytes
     }
   });
@@ -234,6 +254,7 @@ MappedText zwnj_suffixes(MappedText&& in) {
   Editor ed(in);
   // ات ام اش are left out: توجهات is a plural, not توجه+ات.
   static const std::u32string_view kJoined[] = {U"هایی", U"های", U"ها", U"ترین", U"تر", U"ای"};
+  std::u32string buf;
   for_each_word(s, [&](size_t b, size_t e) {
     // Every suffix ends in ا ر ن or ی: look no further at other words.
     const std::string_view tail = s.substr(e - 2, 2);
@@ -241,12 +262,12 @@ MappedText zwnj_suffixes(MappedText&& in) {
                        tail != "\xdb\x8c")) {
       return;
     }
-    const Word w = word_at(s, b, e);
-    const std::u32string& key = w.key;
+    const Word w = word_at(s, b, e, buf);
+    const std::u32string_view key = w.key;
     if (!w.plain || key == U"بهتر" || key == U"بهترین" || key == U"کهتر" || key == U"مهتر") return;
     for (auto suf : kJoined) {
       if (!ends_with(key, suf) || key.size() < suf.size() + 3) continue;
-      const std::u32string_view stem = std::u32string_view(key).substr(0, key.size() - suf.size());
+      const std::u32string_view stem = key.substr(0, key.size() - suf.size());
       if (stem.back() != U'ه') continue;
       // ههای is unambiguous (a final ه then the plural); تر and ای need the stem known.
       if (suf[0] != U'ه' && known(stem) == 0) continue;

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "text/char_table.h"
 #include "text/utf8.h"
 
 namespace dipmine::text {
@@ -59,7 +60,7 @@ bool has_letter_or_digit(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     size_t len;
     const char32_t cp = decode_utf8(s, i, len);
-    if (u_isalnum(static_cast<UChar32>(cp))) return true;
+    if (char_flags(cp) & kAlnum) return true;
     i += len;
   }
   return false;

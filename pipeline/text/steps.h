@@ -32,10 +32,55 @@ MappedText sanitize_utf8(std::string_view original);
 using CodePointRewrite = std::function<bool(char32_t cp, std::u32string& out)>;
 MappedText map_code_points(const MappedText& in, const CodePointRewrite& fn);
 
-// Appends code point `cp` to `out`, every byte mapped to [b, e).
+// Appends code point `cp` (or `bytes`) to `out`, every byte mapped to [b, e).
 void push_mapped(MappedText& out, char32_t cp, uint32_t b, uint32_t e);
-// Appends input bytes [i, j) of `in` to `out` with their maps.
+void push_mapped(MappedText& out, std::string_view bytes, uint32_t b, uint32_t e);
+// Appends input bytes [i, j) of `in` to `out` with their maps (a few runs).
 void copy_mapped(MappedText& out, const MappedText& in, size_t i, size_t j);
+// Appends only the map of input bytes [i, j) of `in`, for output bytes that
+// start at out.text.size(); the caller then appends j - i bytes of text with
+// the same character boundaries (a same-length rewrite of those bytes).
+void copy_map(MappedText& out, const MappedText& in, size_t i, size_t j);
+// Appends `in` to `out` with every original offset moved by `shift`.
+void append_shifted(MappedText& out, const MappedText& in, uint32_t shift);
+// Appends one run to out.runs (merged with the previous one when it continues
+// it). Low level: copy_mapped and push_mapped keep text and map in step.
+void add_map_run(MappedText& out, MappedText::Run r);
+// The index of the run holding output byte i, and the range of byte i in run k.
+size_t map_run_at(const MappedText& m, size_t i);
+std::pair<uint32_t, uint32_t> run_byte_range(const MappedText& m, size_t k, size_t i);
+
+// Reads the map of one MappedText at (mostly) increasing positions, each read
+// amortised O(1): what a step uses instead of begin[i] in its loop.
+class MapCursor {
+ public:
+  explicit MapCursor(const MappedText& m) : m_(m) {}
+  // {begin[i], end[j - 1]}: the range of the whole characters in bytes [i, j).
+  std::pair<uint32_t, uint32_t> range(size_t i, size_t j) {
+    if (m_.runs.empty()) return {0, 0};
+    seek(i);
+    const MappedText::Run& r = m_.runs[k_];
+    const size_t run_end = k_ + 1 < m_.runs.size() ? m_.runs[k_ + 1].out : m_.text.size();
+    if (j <= run_end) {
+      if (r.oe != MappedText::kVerbatim) return {r.ob, r.oe};
+      return {static_cast<uint32_t>(r.ob + (i - r.out)), static_cast<uint32_t>(r.ob + (j - r.out))};
+    }
+    const uint32_t b = run_byte_range(m_, k_, i).first;
+    seek(j - 1);
+    return {b, run_byte_range(m_, k_, j - 1).second};
+  }
+
+ private:
+  void seek(size_t i) {
+    if (m_.runs[k_].out > i) {
+      k_ = map_run_at(m_, i);
+      return;
+    }
+    while (k_ + 1 < m_.runs.size() && m_.runs[k_ + 1].out <= i) ++k_;
+  }
+  const MappedText& m_;
+  size_t k_ = 0;
+};
 
 // The fast form of map_code_points for hot paths: `fn(cp)` returns the single
 // replacement code point, 0 to delete, or cp itself to keep. No allocation
@@ -47,6 +92,7 @@ MappedText rewrite_each(MappedText&& in, Fn fn) {
   // length changes make a new text.
   std::string& s = in.text;
   MappedText out;
+  MapCursor cursor(in);
   bool copying = false;
   size_t kept = 0;  // input bytes [kept, i) not yet copied to out
   for (size_t i = 0; i < s.size();) {
@@ -57,18 +103,34 @@ MappedText rewrite_each(MappedText&& in, Fn fn) {
     if (r != cp) {
       const size_t rlen = r == 0 ? 0 : r < 0x80 ? 1 : r < 0x800 ? 2 : r < 0x10000 ? 3 : 4;
       if (rlen == len && !(cp == 0xFFFD && len == 1)) {
-        std::string tmp;
-        append_utf8(tmp, r);
-        s.replace(i, len, tmp);
+        char tmp[4];
+        size_t n = 0;
+        if (r < 0x80) {
+          tmp[n++] = static_cast<char>(r);
+        } else if (r < 0x800) {
+          tmp[n++] = static_cast<char>(0xC0 | (r >> 6));
+          tmp[n++] = static_cast<char>(0x80 | (r & 0x3F));
+        } else if (r < 0x10000) {
+          tmp[n++] = static_cast<char>(0xE0 | (r >> 12));
+          tmp[n++] = static_cast<char>(0x80 | ((r >> 6) & 0x3F));
+          tmp[n++] = static_cast<char>(0x80 | (r & 0x3F));
+        } else {
+          tmp[n++] = static_cast<char>(0xF0 | (r >> 18));
+          tmp[n++] = static_cast<char>(0x80 | ((r >> 12) & 0x3F));
+          tmp[n++] = static_cast<char>(0x80 | ((r >> 6) & 0x3F));
+          tmp[n++] = static_cast<char>(0x80 | (r & 0x3F));
+        }
+        s.replace(i, len, tmp, n);
       } else {
         if (!copying) {
           copying = true;
           out.text.reserve(s.size());
-          out.begin.reserve(s.size());
-          out.end.reserve(s.size());
         }
         copy_mapped(out, in, kept, i);
-        if (r != 0) push_mapped(out, r, in.begin[i], in.end[i + len - 1]);
+        if (r != 0) {
+          const auto [ob, oe] = cursor.range(i, i + len);
+          push_mapped(out, r, ob, oe);
+        }
         kept = i + len;
       }
     }
@@ -122,6 +184,11 @@ MappedText zwnj_suffixes(MappedText&& in);
 MappedText fold_marks_and_hamza(MappedText&& in);
 // Fold only: Persian and Arabic-Indic digits → ASCII, ٫ → '.', ٬ → ','.
 MappedText fold_digits(MappedText&& in);
+// Fused forms of the steps above, each exactly the chain it names, in one pass:
+// apply_nfkc then letter_variants (clean), and apply_nfkc_casefold then
+// fold_marks_and_hamza then fold_digits (fold).
+MappedText nfkc_and_letter_variants(MappedText&& in);
+MappedText fold_chars(MappedText&& in);
 // Visual-order repair (visual_order.cpp): word pieces put back in reading order
 // by the shipped vocabulary, then runs of repaired words reversed. Moves bytes:
 // the map is NOT monotone inside a repaired word or run.
@@ -143,6 +210,9 @@ MappedText join_hyphenated_breaks(MappedText&& in);
 MappedText join_wrapped_lines(MappedText&& in);
 // Fold only: ‘ ’ ‛ ′ → ', “ ” „ ″ « » → ", ‐ ‑ ‒ – — ― − → -.
 MappedText fold_quotes_and_dashes(MappedText&& in);
+// Fused, in one pass, exactly: apply_nfkc_casefold, fold_quotes_and_dashes,
+// fa::letter_variants, fa::fold_marks_and_hamza, fa::fold_digits.
+MappedText fold_chars(MappedText&& in);
 // Fold only: each ASCII-letter word replaced by its Snowball English stem
 // (applied until it stops changing, so folding is idempotent).
 MappedText stem_words(MappedText&& in);
@@ -154,6 +224,8 @@ std::string stem_word(std::string_view word);
 namespace ja {
 // Prolonged sound mark variants after kana (－ ｰ ― ‐ - 〜 ～ after カ) → ー.
 MappedText prolonged_sound_marks(MappedText&& in);
+// Fused, in one pass, exactly: apply_nfkc_casefold then fa::fold_digits.
+MappedText fold_chars(MappedText&& in);
 }  // namespace ja
 
 }  // namespace dipmine::text

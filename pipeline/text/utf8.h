@@ -14,6 +14,13 @@ inline char32_t decode_utf8(std::string_view s, size_t i, size_t& len) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   len = 1;
   if (b0 < 0x80) return b0;
+  // Two-byte characters (Arabic script, Latin accents) decode without the
+  // general checks: a lead C2..DF and one continuation byte is always valid.
+  if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < s.size() &&
+      (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+    len = 2;
+    return (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+  }
   int need;
   char32_t cp;
   char32_t min;

@@ -86,19 +86,30 @@ std::vector<size_t> runs_spelling(const std::u32string& t, const std::u32string&
 // Fills r.out with the word's byte ranges in reading order if the word is a
 // garbled known word; returns whether it is.
 bool repair_word(std::string_view s, size_t wb, size_t we, WordRepair& r) {
-  // Fast path, no allocation: most words are known.
-  thread_local std::string key8;
-  key8.clear();
-  size_t letters = 0;
+  // Fast path, no allocation: most words are known. Every character of a
+  // word is a two-byte U+06xx or the three-byte ZWNJ, and so is every key
+  // letter, so the key is built byte by byte.
+  thread_local std::string key_buf;
+  if (key_buf.size() < we - wb) key_buf.resize(we - wb);
+  char* key = key_buf.data();
+  size_t letters = 0, n = 0;
   for (size_t i = wb; i < we;) {
-    size_t len;
-    const char32_t c = decode_utf8(s, i, len);
-    if (is_letter(c) && c != 0x0621) {
-      append_utf8(key8, key_letter(c));
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if ((b0 & 0xE0) != 0xC0) {  // ZWNJ (or anything else): not a key letter
+      size_t len;
+      decode_utf8(s, i, len);
+      i += len;
+      continue;
+    }
+    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+    i += 2;
+    if (const char32_t k = key_letter_or_0(c)) {
+      key[n++] = static_cast<char>(0xC0 | (k >> 6));
+      key[n++] = static_cast<char>(0x80 | (k & 0x3F));
       ++letters;
     }
-    i += len;
   }
+  const std::string_view key8(key, n);
   if (letters < 3 || fa_word_count(key8) > 0) return false;
   const std::span<const FaWord> candidates = fa_anagrams(key8);
   if (candidates.empty()) return false;
@@ -194,8 +205,6 @@ MappedText repair_visual_order(MappedText&& in) {
 
   MappedText out;
   out.text.reserve(s.size());
-  out.begin.reserve(s.size());
-  out.end.reserve(s.size());
   size_t kept = 0;
   for (size_t k = 0; k < repaired.size();) {
     size_t last = k;  // the run of repaired words k..last, only spaces between

@@ -4,6 +4,7 @@
 // the literal forms. Built and run by scripts/bench/extract.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <string>
 
 #include "lexicon/matcher.h"
 #include "text/lang.h"
@@ -92,7 +94,9 @@ static void run(const char* name, const lexicon::Lexicon& lex, const Corpus& c) 
 int main(int argc, char** argv) {
   const std::string root = argc > 1 ? argv[1] : ".";
   const lexicon::Lexicon shipped = lexicon::load_lexicon(root + "/lexicons");
-  const Corpus c = load(root + "/corpus", 5u << 20);
+  // Optional second argument: megabytes of text (default 5; smaller for callgrind).
+  const size_t mb = argc > 2 ? std::stoul(argv[2]) : 5;
+  const Corpus c = load(root + "/corpus", std::max<size_t>(mb, 1) << 20);
   std::printf("folded text: %.1f MB in %zu paragraphs, one thread\n", c.bytes / 1e6, c.paragraphs.size());
   run("shipped lexicon", shipped, c);
 

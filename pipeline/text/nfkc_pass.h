@@ -1,0 +1,194 @@
+// Internal to the text module: ICU NFKC or NFKC_Casefold applied chunk by
+// chunk with the map kept exact, optionally followed in the same pass by a
+// per-code-point step `post` (as rewrite_each takes it: the replacement, 0 to
+// delete, or the code point itself to keep). The result, map included, is
+// exactly that of running apply_nfkc[_casefold] and then rewrite_each(post):
+//   - a chunk runs from a code point with a normalisation boundary before it to
+//     the next such code point (non-ASCII); every output byte of a chunk that
+//     normalisation changes maps to the whole chunk, and so does whatever
+//     `post` makes of those code points;
+//   - a one-code-point chunk is looked up in char_table.h (properties and the
+//     cached normalised form), so ICU runs only on letters with combining marks.
+#pragma once
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+
+#include "text/char_table.h"
+#include "text/steps.h"
+
+namespace dipmine::text::detail {
+
+// Appends `post` of each code point of `form` to out, all mapped to [b, e).
+template <typename Post>
+void push_form(MappedText& out, std::string_view form, uint32_t b, uint32_t e, Post& post) {
+  for (size_t p = 0; p < form.size();) {
+    size_t l;
+    const char32_t c = decode_utf8(form, p, l);
+    const char32_t r = post(c);
+    if (r != 0) push_mapped(out, r, b, e);
+    p += l;
+  }
+}
+
+// Writes `r` over the code point at bytes [i, i + len) of `text` if its UTF-8
+// has the same length (the map of those bytes stays right); false otherwise.
+inline bool overwrite_same_length(std::string& text, size_t i, size_t len, char32_t r) {
+  const size_t rlen = r < 0x80 ? 1 : r < 0x800 ? 2 : r < 0x10000 ? 3 : 4;
+  if (r == 0 || rlen != len) return false;
+  char* p = text.data() + i;
+  if (len == 1) {
+    p[0] = static_cast<char>(r);
+  } else if (len == 2) {
+    p[0] = static_cast<char>(0xC0 | (r >> 6));
+    p[1] = static_cast<char>(0x80 | (r & 0x3F));
+  } else if (len == 3) {
+    p[0] = static_cast<char>(0xE0 | (r >> 12));
+    p[1] = static_cast<char>(0x80 | ((r >> 6) & 0x3F));
+    p[2] = static_cast<char>(0x80 | (r & 0x3F));
+  } else {
+    p[0] = static_cast<char>(0xF0 | (r >> 18));
+    p[1] = static_cast<char>(0x80 | ((r >> 12) & 0x3F));
+    p[2] = static_cast<char>(0x80 | ((r >> 6) & 0x3F));
+    p[3] = static_cast<char>(0x80 | (r & 0x3F));
+  }
+  return true;
+}
+
+// `post` must return ASCII code points unchanged (every step fused here does).
+template <typename Post>
+MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
+  std::string& text = in.text;  // same-length rewrites are made in place
+  const std::string_view s = text;
+  const size_t n = s.size();
+  const uint8_t boundary = casefold ? kNfkcCfBoundary : kNfkcBoundary;
+  const uint8_t keeps = casefold ? kNfkcCfKeeps : kNfkcKeeps;
+  MappedText out;
+  MapCursor cursor(in);
+  bool changed = false;
+  size_t kept = 0;  // input bytes [kept, i) not yet copied to out
+  auto flush = [&](size_t upto) {
+    if (!changed) {
+      changed = true;
+      out.text.reserve(n + 16);
+    }
+    copy_mapped(out, in, kept, upto);
+  };
+  // `post` on the code point cp at [p, p + l) whose normalisation left it alone.
+  auto post_in_place = [&](char32_t cp, size_t p, size_t l) {
+    const char32_t r = post(cp);
+    if (r == cp || overwrite_same_length(text, p, l, r)) return;
+    flush(p);
+    if (r != 0) {
+      const auto [b, e] = cursor.range(p, p + l);
+      push_mapped(out, r, b, e);
+    }
+    kept = p + l;
+  };
+  // The code point after the current one, decoded while looking for its
+  // boundary and reused as the next current one.
+  size_t next_at = SIZE_MAX, next_len = 0;
+  char32_t next_cp = 0;
+  uint8_t next_flags = 0;
+  for (size_t i = 0; i < n;) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80 && (i + 1 == n || static_cast<unsigned char>(s[i + 1]) < 0x80)) {
+      // An ASCII character followed by ASCII (or the end) is a chunk of its own.
+      if (casefold && b0 >= 'A' && b0 <= 'Z') text[i] = static_cast<char>(b0 + 32);
+      ++i;
+      continue;
+    }
+    size_t len;
+    char32_t cp;
+    uint8_t flags;
+    if (next_at == i) {
+      cp = next_cp;
+      len = next_len;
+      flags = next_flags;
+    } else {
+      cp = decode_utf8(s, i, len);
+      flags = cp < 0x80 ? 0 : char_flags(cp);
+    }
+    size_t j = i + len;
+    bool single = true;
+    if (j < n && static_cast<unsigned char>(s[j]) >= 0x80) {
+      next_at = j;
+      next_cp = decode_utf8(s, j, next_len);
+      next_flags = char_flags(next_cp);
+      single = (next_flags & boundary) != 0;
+    }
+    if (single) {
+      if (cp < 0x80) {  // ASCII before a non-ASCII character with a boundary
+        if (casefold && cp >= 'A' && cp <= 'Z') text[i] = static_cast<char>(cp + 32);
+        i = j;
+        continue;
+      }
+      if (flags & keeps) {
+        post_in_place(cp, i, len);
+      } else {
+        const std::string& form = normalized_alone(cp, casefold);
+        if (form == s.substr(i, len)) {
+          post_in_place(cp, i, len);
+        } else {
+          flush(i);
+          const auto [b, e] = cursor.range(i, j);
+          push_form(out, form, b, e, post);
+          kept = j;
+        }
+      }
+      i = j;
+      continue;
+    }
+    // A character with combining marks after it: the chunk runs to the next
+    // boundary, and ICU decides.
+    j = next_at + next_len;
+    while (j < n && static_cast<unsigned char>(s[j]) >= 0x80) {
+      size_t l2;
+      const char32_t c2 = decode_utf8(s, j, l2);
+      if (char_flags(c2) & boundary) break;
+      j += l2;
+    }
+    next_at = SIZE_MAX;
+    thread_local std::string buf;
+    buf.clear();
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n2 = casefold ? icu::Normalizer2::getNFKCCasefoldInstance(status)
+                                          : icu::Normalizer2::getNFKCInstance(status);
+    if (U_SUCCESS(status)) {
+      icu::StringByteSink<std::string> sink(&buf);
+      n2->normalizeUTF8(0, icu::StringPiece(s.data() + i, static_cast<int32_t>(j - i)), sink,
+                        nullptr, status);
+    }
+    if (U_FAILURE(status) || buf == s.substr(i, j - i)) {
+      for (size_t p = i; p < j;) {  // unchanged: `post` on each code point
+        size_t l;
+        const char32_t c = decode_utf8(s, p, l);
+        post_in_place(c, p, l);
+        p += l;
+      }
+    } else {
+      flush(i);
+      const auto [b, e] = in.original_span(i, j);
+      push_form(out, buf, b, e, post);
+      kept = j;
+    }
+    i = j;
+  }
+  if (!changed) return std::move(in);
+  copy_mapped(out, in, kept, n);
+  return out;
+}
+
+}  // namespace dipmine::text::detail
+
+namespace dipmine::text {
+
+template <typename Post>
+MappedText apply_nfkc_then(MappedText&& in, Post post) {
+  return detail::normalize_chunks(std::move(in), false, post);
+}
+template <typename Post>
+MappedText apply_nfkc_casefold_then(MappedText&& in, Post post) {
+  return detail::normalize_chunks(std::move(in), true, post);
+}
+
+}  // namespace dipmine::text
