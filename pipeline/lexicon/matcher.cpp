@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
+#include <map>
 #include <unordered_map>
 
 #include "common/error.h"
@@ -74,35 +75,76 @@ std::vector<bool> case_pattern(std::string_view s) {
 
 std::atomic<uint64_t> next_matcher_id{1};
 
+// The atoms that trigger one form. RE2's FilteredRE2 computes the form's
+// atoms (substrings of 3+ bytes) and a boolean filter over them; an atom is
+// required when the filter fails with every other atom present (the filter is
+// monotone, so it then fails on any text lacking that atom). A form is a
+// candidate when all its required atoms occur (`all` true), or, when none is
+// required (an alternation of words), when any of its atoms occurs.
+// No atoms: the form is tried on every paragraph.
+struct Triggers {
+  std::vector<std::string> atoms;
+  bool all = false;
+};
+
+Triggers trigger_atoms(const Form& f) {
+  re2::FilteredRE2 filter(kMinAtomBytes);
+  RE2::Options o;
+  o.set_log_errors(false);
+  int id = 0;
+  if (filter.Add(f.pattern, o, &id) != RE2::NoError) {
+    const RE2 probe(f.pattern, o);
+    throw Error(fmt::format("forms.tsv:{}: RE2 cannot compile \"{}\": {}", f.line, f.form,
+                            probe.error()));
+  }
+  std::vector<std::string> atoms;
+  filter.Compile(&atoms);
+  std::vector<int> others, passing;
+  Triggers required{{}, true};
+  for (size_t i = 0; i < atoms.size(); ++i) {
+    others.clear();
+    for (size_t j = 0; j < atoms.size(); ++j) {
+      if (j != i) others.push_back(static_cast<int>(j));
+    }
+    passing.clear();
+    filter.AllPotentials(others, &passing);
+    if (passing.empty()) required.atoms.push_back(atoms[i]);
+  }
+  if (!required.atoms.empty()) return required;
+  return {atoms, false};
+}
+
 }  // namespace
 
-// What all threads share: the prefilter (which forms can match, given the
-// atoms found in the text) and the one-pass search for those atoms. Neither
-// searches with RE2, so neither takes a lock.
+// What all threads share: which forms each atom triggers, and the one-pass
+// search for all atoms. Neither uses RE2 at search time, so neither locks.
 struct Matcher::Shared {
-  std::unique_ptr<re2::FilteredRE2> filter;  // form index == filter index
   std::unique_ptr<MultiStringSearch> atoms;
-  size_t unfiltered = 0;  // forms with no atom: tried on every paragraph
+  std::vector<std::vector<uint32_t>> forms_of_atom;
+  std::vector<uint16_t> atoms_needed;  // per form: distinct trigger atoms to see
+  std::vector<uint32_t> unfiltered;    // forms with no atom: tried on every paragraph
 
   explicit Shared(const Lexicon& lex) {
-    if (lex.forms.empty()) return;
-    filter = std::make_unique<re2::FilteredRE2>(kMinAtomBytes);
-    RE2::Options o;
-    o.set_log_errors(false);
-    for (const Form& f : lex.forms) {
-      int id = 0;
-      if (filter->Add(f.pattern, o, &id) != RE2::NoError) {
-        const RE2 probe(f.pattern, o);
-        throw Error(fmt::format("forms.tsv:{}: RE2 cannot compile \"{}\": {}", f.line, f.form,
-                                probe.error()));
+    std::map<std::string, size_t> atom_index;
+    std::vector<std::string> strings;
+    for (size_t i = 0; i < lex.forms.size(); ++i) {
+      Triggers triggers = trigger_atoms(lex.forms[i]);
+      std::sort(triggers.atoms.begin(), triggers.atoms.end());
+      triggers.atoms.erase(std::unique(triggers.atoms.begin(), triggers.atoms.end()),
+                           triggers.atoms.end());
+      if (triggers.atoms.empty()) unfiltered.push_back(static_cast<uint32_t>(i));
+      atoms_needed.push_back(static_cast<uint16_t>(
+          triggers.all ? std::min<size_t>(triggers.atoms.size(), UINT16_MAX) : 1));
+      for (const std::string& t : triggers.atoms) {
+        auto [it, added] = atom_index.emplace(t, strings.size());
+        if (added) {
+          strings.push_back(t);
+          forms_of_atom.emplace_back();
+        }
+        forms_of_atom[it->second].push_back(static_cast<uint32_t>(i));
       }
     }
-    std::vector<std::string> strings;
-    filter->Compile(&strings);
     atoms = std::make_unique<MultiStringSearch>(strings);
-    std::vector<int> none, all;
-    filter->AllPotentials(none, &all);
-    unfiltered = all.size();
   }
 };
 
@@ -142,7 +184,7 @@ Matcher::Matcher(Lexicon lexicon)
 
 Matcher::~Matcher() = default;
 
-size_t Matcher::unfiltered_forms() const { return shared_->unfiltered; }
+size_t Matcher::unfiltered_forms() const { return shared_->unfiltered.size(); }
 
 const Matcher::Compiled& Matcher::compiled() const {
   // Entries of destroyed matchers stay until the thread ends; matchers are few.
@@ -157,19 +199,27 @@ const Matcher::Compiled& Matcher::compiled() const {
 
 std::vector<Hit> Matcher::candidates(std::string_view folded) const {
   std::vector<Hit> hits;
-  if (!shared_->filter) return hits;
-  // One pass over the text finds the atoms; the prefilter turns them into the
-  // few forms that can match; only those run their RE2 for positions.
-  thread_local std::vector<int> atom_ids, forms;
-  shared_->atoms->find(folded, atom_ids);
-  if (atom_ids.empty() && shared_->unfiltered == 0) return hits;
-  forms.clear();
-  shared_->filter->AllPotentials(atom_ids, &forms);
+  // One pass over the text finds the atoms; only the forms they trigger (and
+  // the few without atoms) run their RE2 for positions.
+  thread_local std::vector<int> atom_ids;
+  thread_local std::vector<uint32_t> forms, touched;
+  thread_local std::vector<uint16_t> seen;  // per form: trigger atoms found
+  const Shared& sh = *shared_;
+  sh.atoms->find(folded, atom_ids);  // distinct atoms
+  forms = sh.unfiltered;
+  if (seen.size() < sh.atoms_needed.size()) seen.resize(sh.atoms_needed.size(), 0);
+  touched.clear();
+  for (int a : atom_ids) {
+    for (const uint32_t f : sh.forms_of_atom[static_cast<size_t>(a)]) {
+      if (seen[f]++ == 0) touched.push_back(f);
+      if (seen[f] == sh.atoms_needed[f]) forms.push_back(f);
+    }
+  }
+  for (const uint32_t f : touched) seen[f] = 0;
   if (forms.empty()) return hits;
   std::sort(forms.begin(), forms.end());
   const Compiled& c = compiled();
-  for (int id : forms) {
-    const auto form = static_cast<uint32_t>(id);
+  for (const uint32_t form : forms) {
     const RE2& re = *c.positions[form];
     const text::Lang lang = lexicon_.forms[form].lang;
     size_t pos = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <stdexcept>
 
 namespace dipmine::lexicon {
 
@@ -33,6 +34,9 @@ MultiStringSearch::MultiStringSearch(const std::vector<std::string>& needles) {
   // Breadth first: failure links, then missing edges become the failure's edge,
   // and each state inherits the outputs of its failure state.
   const size_t n = outputs.size();
+  if (n * classes_ >= kEnds) {
+    throw std::length_error("MultiStringSearch: too many needles for 31-bit state rows");
+  }
   std::vector<uint32_t> fail(n, 0);
   std::deque<uint32_t> queue;
   for (uint32_t c = 1; c < classes_; ++c) {
@@ -60,19 +64,26 @@ MultiStringSearch::MultiStringSearch(const std::vector<std::string>& needles) {
     out_.insert(out_.end(), o.begin(), o.end());
   }
   out_begin_.push_back(static_cast<uint32_t>(out_.size()));
+  // The hot loop wants "row start of the next state" and "does it end a
+  // needle" from one load: entries become state * classes_, with the top bit
+  // set when the target state has outputs.
+  for (uint32_t& t : next_) {
+    t = t * classes_ | (out_begin_[t] != out_begin_[t + 1] ? kEnds : 0);
+  }
 }
 
 void MultiStringSearch::find(std::string_view text, std::vector<int>& ids) const {
   ids.clear();
   const uint32_t* next = next_.data();
-  const uint32_t* out_begin = out_begin_.data();
-  const size_t classes = classes_;
-  uint32_t s = 0;
+  const uint8_t* class_of = class_of_.data();
+  uint32_t row = 0;  // state * classes_
   for (unsigned char b : text) {
-    s = next[s * classes + class_of_[b]];
-    // Most states end no needle: one comparison per byte on the hot path.
-    if (out_begin[s] != out_begin[s + 1]) {
-      ids.insert(ids.end(), out_.begin() + out_begin[s], out_.begin() + out_begin[s + 1]);
+    const uint32_t t = next[row + class_of[b]];
+    row = t & ~kEnds;
+    // Most states end no needle: one test per byte on the hot path.
+    if (t & kEnds) {
+      const uint32_t s = row / classes_;
+      ids.insert(ids.end(), out_.begin() + out_begin_[s], out_.begin() + out_begin_[s + 1]);
     }
   }
   if (ids.size() > 1) {

@@ -31,9 +31,10 @@ class MultiStringSearch {
   size_t states() const { return next_.size() / classes_; }
 
  private:
+  static constexpr uint32_t kEnds = 0x80000000u;  // in next_: target ends a needle
   std::array<uint8_t, 256> class_of_{};  // byte -> class (0: no needle has it)
   uint32_t classes_ = 1;
-  std::vector<uint32_t> next_;         // state * classes_ + class -> state
+  std::vector<uint32_t> next_;  // state * classes_ + class -> next state * classes_ (| kEnds)
   std::vector<uint32_t> out_begin_;    // per state, into out_ (size states + 1)
   std::vector<int> out_;               // needles ending at a state (with suffixes)
 };

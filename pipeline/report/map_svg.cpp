@@ -191,10 +191,10 @@ std::string map_svg(const analysis::Map& map, const SvgOptions& opt) {
   legend(out, map, opt.mode, scale, H - legend_h + 8, opt.width);
   const std::string counts = fmt::format("{} nodes, {} links ({} drawn); circle area: occurrences",
                                          n, links.size(), drawn.size());
-  out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"cap\" text-anchor=\"end\">{}</text>\n", W - 30, H - 30,
+  out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"cap\" text-anchor=\"end\">{}</text>\n", W - 30, H - 22,
                      xml_escape(counts));
   if (!opt.caption.empty()) {
-    out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"cap\" text-anchor=\"end\">{}</text>\n", W - 30, H - 14,
+    out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"cap\" text-anchor=\"end\">{}</text>\n", W - 30, H - 8,
                        xml_escape(opt.caption));
   }
   out += "</g>\n</svg>\n";

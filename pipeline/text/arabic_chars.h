@@ -2,6 +2,8 @@
 // Internal to the text module; pure inline functions.
 #pragma once
 #include <array>
+#include <cstddef>
+#include <string_view>
 
 namespace dipmine::text::fa {
 
@@ -112,6 +114,40 @@ inline char32_t fold_arabic_fast(char32_t c) {
 // The key letter of c, or 0 if c is not a key letter (see kKeyLetterTable).
 inline char32_t key_letter_or_0(char32_t c) {
   return c - 0x0600 < 0x100 ? kKeyLetterTable[c - 0x0600] : 0;
+}
+
+// The byte length of the in_word character at s[i] (valid UTF-8), 0 if the
+// character there is not in_word: a byte-level test for the word scanners
+// (U+06xx is two bytes with lead D8..DB; ZWNJ is E2 80 8C).
+inline size_t in_word_length(std::string_view s, size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 >= 0xD8 && b0 <= 0xDB) {
+    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+    return kInWordArabic[c - 0x0600] ? 2 : 0;
+  }
+  return b0 == 0xE2 && s.size() - i >= 3 && s[i + 1] == '\x80' && s[i + 2] == '\x8c' ? 3 : 0;
+}
+
+// Calls fn(b, e) for each Persian word of `s` in order: a run of in_word
+// characters that starts at a letter or mark (not at ZWNJ).
+template <typename Fn>
+void for_each_word(std::string_view s, Fn fn) {
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0xD8 || b0 > 0xDB || in_word_length(s, i) == 0) {  // no word starts here
+      i += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+      continue;
+    }
+    size_t j = i + 2;
+    while (j < n) {
+      const size_t len = in_word_length(s, j);
+      if (len == 0) break;
+      j += len;
+    }
+    fn(i, j);
+    i = j;
+  }
 }
 
 // Letters that do not join the letter after them: after these no ZWNJ is needed.

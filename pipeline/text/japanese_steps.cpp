@@ -37,7 +37,7 @@ MappedText prolonged_sound_marks(MappedText&& in) {
 }
 
 MappedText fold_chars(MappedText&& in) {
-  return apply_nfkc_casefold_then(std::move(in), fa::fold_digit);
+  return apply_nfkc_casefold_then(std::move(in), [](char32_t c) { return fa::fold_digit(c); });
 }
 
 }  // namespace dipmine::text::ja

@@ -33,9 +33,25 @@ void identity_chars(std::string_view s, Fn fn) {
 }  // namespace
 
 size_t map_run_at(const MappedText& m, size_t i) {
+  // Steps read the map at increasing positions: try a few runs on from the
+  // last answer of this thread before a binary search. (The hint is only a
+  // starting point: the answer is checked against the runs either way.)
+  thread_local const MappedText* last_map = nullptr;
+  thread_local size_t last_run = 0;
+  const size_t n = m.runs.size();
+  if (last_map == &m && last_run < n && m.runs[last_run].out <= i) {
+    for (size_t k = last_run, steps = 0; steps < 8; ++k, ++steps) {
+      if (k + 1 == n || m.runs[k + 1].out > i) {
+        last_run = k;
+        return k;
+      }
+    }
+  }
+  last_map = &m;
   const auto it = std::upper_bound(m.runs.begin(), m.runs.end(), i,
                                    [](size_t pos, const MappedText::Run& r) { return pos < r.out; });
-  return it == m.runs.begin() ? 0 : static_cast<size_t>(it - m.runs.begin()) - 1;
+  last_run = it == m.runs.begin() ? 0 : static_cast<size_t>(it - m.runs.begin()) - 1;
+  return last_run;
 }
 
 std::pair<uint32_t, uint32_t> run_byte_range(const MappedText& m, size_t k, size_t i) {

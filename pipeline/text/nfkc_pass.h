@@ -73,10 +73,10 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
     }
     copy_mapped(out, in, kept, upto);
   };
-  // `post` on the code point cp at [p, p + l) whose normalisation left it alone.
-  auto post_in_place = [&](char32_t cp, size_t p, size_t l) {
-    const char32_t r = post(cp);
-    if (r == cp || overwrite_same_length(text, p, l, r)) return;
+  // `post` changed the code point cp at [p, p + l) (which normalisation left
+  // alone) into r. The common case, r == cp, is tested before the call.
+  auto post_changed = [&](char32_t r, size_t p, size_t l) {
+    if (overwrite_same_length(text, p, l, r)) return;
     flush(p);
     if (r != 0) {
       const auto [b, e] = cursor.range(p, p + l);
@@ -91,11 +91,20 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
   uint8_t next_flags = 0;
   for (size_t i = 0; i < n;) {
     const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80 && (i + 1 == n || static_cast<unsigned char>(s[i + 1]) < 0x80)) {
-      // An ASCII character followed by ASCII (or the end) is a chunk of its own.
-      if (casefold && b0 >= 'A' && b0 <= 'Z') text[i] = static_cast<char>(b0 + 32);
-      ++i;
-      continue;
+    if (b0 < 0x80) {
+      // An ASCII character followed by ASCII (or the end) is a chunk of its
+      // own: skip the run but its last byte (which may start a chunk with the
+      // combining mark after it), case-folding in place.
+      size_t k = i + 1;
+      while (k < n && static_cast<unsigned char>(s[k]) < 0x80) ++k;
+      const size_t run_end = k == n ? n : k - 1;
+      if (casefold) {
+        for (size_t p = i; p < run_end; ++p) {
+          if (static_cast<unsigned char>(text[p] - 'A') < 26) text[p] = static_cast<char>(text[p] + 32);
+        }
+      }
+      i = run_end;
+      if (i == n) break;
     }
     size_t len;
     char32_t cp;
@@ -123,11 +132,13 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
         continue;
       }
       if (flags & keeps) {
-        post_in_place(cp, i, len);
+        const char32_t r = post(cp);
+        if (r != cp) post_changed(r, i, len);
       } else {
         const std::string& form = normalized_alone(cp, casefold);
         if (form == s.substr(i, len)) {
-          post_in_place(cp, i, len);
+          const char32_t r = post(cp);
+          if (r != cp) post_changed(r, i, len);
         } else {
           flush(i);
           const auto [b, e] = cursor.range(i, j);
@@ -162,7 +173,8 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
       for (size_t p = i; p < j;) {  // unchanged: `post` on each code point
         size_t l;
         const char32_t c = decode_utf8(s, p, l);
-        post_in_place(c, p, l);
+        const char32_t r = post(c);
+        if (r != c) post_changed(r, p, l);
         p += l;
       }
     } else {

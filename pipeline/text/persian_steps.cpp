@@ -15,7 +15,7 @@ namespace dipmine::text::fa {
 
 MappedText letter_variants(MappedText&& in) {
   if (!has_arabic_script(in.text)) return std::move(in);
-  return rewrite_each(std::move(in), persian_letter_fast);
+  return rewrite_each(std::move(in), [](char32_t c) { return persian_letter_fast(c); });
 }
 
 MappedText remove_tatweel_and_controls(MappedText&& in) {
@@ -90,20 +90,20 @@ MappedText fix_reversed_punctuation(MappedText&& in) {
 
 MappedText fold_marks_and_hamza(MappedText&& in) {
   if (!has_arabic_script(in.text)) return std::move(in);
-  return rewrite_each(std::move(in), fold_mark_or_hamza);
+  return rewrite_each(std::move(in), [](char32_t c) { return fold_mark_or_hamza(c); });
 }
 
 MappedText fold_digits(MappedText&& in) {
   if (!has_arabic_script(in.text)) return std::move(in);
-  return rewrite_each(std::move(in), fold_digit);
+  return rewrite_each(std::move(in), [](char32_t c) { return fold_digit(c); });
 }
 
 MappedText nfkc_and_letter_variants(MappedText&& in) {
-  return apply_nfkc_then(std::move(in), persian_letter_fast);
+  return apply_nfkc_then(std::move(in), [](char32_t c) { return persian_letter_fast(c); });
 }
 
 MappedText fold_chars(MappedText&& in) {
-  return apply_nfkc_casefold_then(std::move(in), fold_arabic_fast);
+  return apply_nfkc_casefold_then(std::move(in), [](char32_t c) { return fold_arabic_fast(c); });
 }
 
 }  // namespace dipmine::text::fa

@@ -20,48 +20,20 @@ struct Word {
   bool plain = true;        // only letters, each its own key letter (no marks, ZWNJ, ء)
 };
 
-char32_t key_of_letter(char32_t c) {
-  c = persian_letter(c);
-  switch (c) {
-    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;
-    case 0x0624: return 0x0648;
-    case 0x0626: return 0x06CC;
-    default: return c;
-  }
-}
-
-bool is_word_byte_start(unsigned char b) { return b >= 0xD8 && b <= 0xDB; }
-
-// Scans Persian words (starting at a letter or mark, not at ZWNJ) in order;
-// fn(b, e) gets each word's byte range.
-template <typename Fn>
-void for_each_word(std::string_view s, Fn fn) {
-  for (size_t i = 0; i < s.size();) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (!is_word_byte_start(b0)) {
-      i += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
-      continue;
-    }
-    size_t len;
-    if (!in_word(decode_utf8(s, i, len))) {
-      i += len;
-      continue;
-    }
-    size_t j = i + len;
-    while (j < s.size() && in_word(decode_utf8(s, j, len))) j += len;
-    fn(i, j);
-    i = j;
-  }
-}
-
 // Does the word in bytes [b, e) have fewer than `n` key letters?
 bool key_shorter_than(std::string_view s, size_t b, size_t e, size_t n) {
   size_t letters = 0;
   for (size_t i = b; i < e;) {
-    size_t len;
-    const char32_t c = decode_utf8(s, i, len);
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if ((b0 & 0xE0) != 0xC0) {  // not two bytes (ZWNJ): not a key letter
+      size_t len;
+      decode_utf8(s, i, len);
+      i += len;
+      continue;
+    }
+    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
     if (key_letter_or_0(c) != 0 && ++letters >= n) return false;
-    i += len;
+    i += 2;
   }
   return true;
 }
@@ -206,7 +178,9 @@ MappedText zwnj_join_words(MappedText&& in) {
     if (lone_prefix) {
       // "می شود" → "می‌شود"
       join = looks_like_verb_rest(next) && verb_prefix_length(next) == 0;
-      chain = word_at(s, b, e, chain_buf).key;
+      if (join) chain = word_at(s, b, e, chain_buf).key;
+    } else if (!is_suffix(next) && !is_suffix_after_heh(next)) {
+      join = false;  // whatever the chain is (its key is not needed)
     } else {
       chain = word_at(s, chain_b, e, chain_buf).key;
       // "کتاب ها" → "کتاب‌ها", "خانه ای" → "خانه‌ای"

@@ -39,11 +39,13 @@ namespace {
 constexpr char32_t keep(char32_t c) { return c; }
 }  // namespace
 
-MappedText apply_nfkc(MappedText&& in) { return apply_nfkc_then(std::move(in), keep); }
+MappedText apply_nfkc(MappedText&& in) {
+  return apply_nfkc_then(std::move(in), [](char32_t c) { return keep(c); });
+}
 MappedText apply_nfkc(const MappedText& in) { return apply_nfkc(MappedText(in)); }
 
 MappedText apply_nfkc_casefold(MappedText&& in) {
-  return apply_nfkc_casefold_then(std::move(in), keep);
+  return apply_nfkc_casefold_then(std::move(in), [](char32_t c) { return keep(c); });
 }
 MappedText apply_nfkc_casefold(const MappedText& in) {
   return apply_nfkc_casefold(MappedText(in));

@@ -1,5 +1,8 @@
 #include "text/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace dipmine::text {
 
 void append_utf8(std::string& out, char32_t cp) {
@@ -28,6 +31,12 @@ bool is_valid_utf8(std::string_view s) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (b0 < 0x80) {
       ++i;
+      while (i + 8 <= n) {  // eight ASCII bytes at a time
+        uint64_t word;
+        std::memcpy(&word, s.data() + i, 8);
+        if (word & 0x8080808080808080ull) break;
+        i += 8;
+      }
       continue;
     }
     if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {

@@ -91,7 +91,7 @@ bool repair_word(std::string_view s, size_t wb, size_t we, WordRepair& r) {
   // letter, so the key is built byte by byte.
   thread_local std::string key_buf;
   if (key_buf.size() < we - wb) key_buf.resize(we - wb);
-  char* key = key_buf.data();
+  char* kp = key_buf.data();
   size_t letters = 0, n = 0;
   for (size_t i = wb; i < we;) {
     const auto b0 = static_cast<unsigned char>(s[i]);
@@ -104,12 +104,12 @@ bool repair_word(std::string_view s, size_t wb, size_t we, WordRepair& r) {
     const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
     i += 2;
     if (const char32_t k = key_letter_or_0(c)) {
-      key[n++] = static_cast<char>(0xC0 | (k >> 6));
-      key[n++] = static_cast<char>(0x80 | (k & 0x3F));
+      kp[n++] = static_cast<char>(0xC0 | (k >> 6));
+      kp[n++] = static_cast<char>(0x80 | (k & 0x3F));
       ++letters;
     }
   }
-  const std::string_view key8(key, n);
+  const std::string_view key8(kp, n);
   if (letters < 3 || fa_word_count(key8) > 0) return false;
   const std::span<const FaWord> candidates = fa_anagrams(key8);
   if (candidates.empty()) return false;
@@ -173,24 +173,7 @@ MappedText repair_visual_order(MappedText&& in) {
   std::vector<bool> joins_previous;  // repaired[k] follows repaired[k-1], spaces between
   bool prev_repaired = false;
   size_t prev_end = 0;
-  for (size_t i = 0; i < s.size();) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0xD8 || b0 > 0xDB) {  // not U+0600..U+06FF: not a word start
-      i += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
-      continue;
-    }
-    size_t len;
-    const char32_t c = decode_utf8(s, i, len);
-    if (!in_word(c)) {
-      i += len;
-      continue;
-    }
-    size_t j = i + len;
-    while (j < s.size()) {
-      const char32_t d = decode_utf8(s, j, len);
-      if (!in_word(d)) break;
-      j += len;
-    }
+  for_each_word(s, [&](size_t i, size_t j) {
     WordRepair r;
     const bool ok = repair_word(s, i, j, r);
     if (ok) {
@@ -199,8 +182,7 @@ MappedText repair_visual_order(MappedText&& in) {
     }
     prev_repaired = ok;
     prev_end = j;
-    i = j;
-  }
+  });
   if (repaired.empty()) return std::move(in);
 
   MappedText out;

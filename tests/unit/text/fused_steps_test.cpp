@@ -1,0 +1,97 @@
+// The fused one-pass steps (fa::nfkc_and_letter_variants, fa::fold_chars,
+// en::fold_chars, ja::fold_chars) give exactly what the steps they fuse give in
+// turn, text and map, and the run-length map behaves as a per-byte map.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <vector>
+
+#include "test_util.h"
+#include "text/steps.h"
+
+using namespace dipmine::text;
+
+namespace {
+
+bool same_mapped(const MappedText& a, const MappedText& b) {
+  if (a.text != b.text) return false;
+  for (size_t i = 0; i < a.text.size(); ++i) {
+    if (a.begin[i] != b.begin[i] || a.end[i] != b.end[i]) return false;
+  }
+  return true;
+}
+
+// Random text from characters each fused step treats specially: Arabic
+// letters, marks, variants, digits, presentation forms, ignorables, quotes,
+// dashes, full-width and half-width forms, combining sequences, case.
+std::vector<std::string> inputs() {
+  static const std::vector<std::string> pieces = {
+      "شهر", "ی", "ي", "ك", "ة", "ۀ", "أ", "إ", "آ", "ؤ", "ئ", "ء", "\u064b", "\u0651", "\u0670",
+      "ا\u0653", "ا\u0654", "ه\u0654", "ﻛ", "ﺘ", "ﻻ", "ﷺ", "۲", "٣", "٫", "٬", "\u200c", "\u200d",
+      "\u00ad", "“", "”", "’", "—", "–", "−", "ﬁ", "ß", "İ", "Σ", "e\u0301", "ＳＣＯ", "ｶﾞ", "ｰ",
+      "東京", "ｱ", "①", "A", "Z", "a", " ", "\n", "12", "(", "»", "\u2060", "\ufeff", "\xff"};
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<size_t> len(0, 25), pick(0, pieces.size() - 1);
+  std::vector<std::string> out;
+  for (int i = 0; i < 3000; ++i) {
+    std::string s;
+    for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
+    out.push_back(std::move(s));
+  }
+  for (const char* prefix : {"000", "002", "003", "004"}) {
+    const std::string t = text_test::corpus(prefix);
+    for (size_t b = 0; b < t.size();) {
+      size_t e = t.find("\n\n", b);
+      if (e == std::string::npos) e = t.size();
+      out.push_back(t.substr(b, e - b));
+      b = e + 2;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("fused steps equal the chains of steps they replace", "[steps][fused]") {
+  for (const std::string& x : inputs()) {
+    INFO(text_test::visible(x));
+    const MappedText in = sanitize_utf8(x);
+    CHECK(same_mapped(fa::nfkc_and_letter_variants(MappedText(in)),
+                      fa::letter_variants(apply_nfkc(MappedText(in)))));
+    CHECK(same_mapped(fa::fold_chars(MappedText(in)),
+                      fa::fold_digits(fa::fold_marks_and_hamza(apply_nfkc_casefold(MappedText(in))))));
+    CHECK(same_mapped(en::fold_chars(MappedText(in)),
+                      fa::fold_digits(fa::fold_marks_and_hamza(fa::letter_variants(
+                          en::fold_quotes_and_dashes(apply_nfkc_casefold(MappedText(in))))))));
+    CHECK(same_mapped(ja::fold_chars(MappedText(in)),
+                      fa::fold_digits(apply_nfkc_casefold(MappedText(in)))));
+  }
+}
+
+TEST_CASE("a copied or moved MappedText reads its own map", "[offsets]") {
+  MappedText a = apply_nfkc(sanitize_utf8("x\xef\xac\x81y"));  // xﬁy → xfiy
+  REQUIRE(a.text == "xfiy");
+  MappedText b = a;
+  MappedText c = std::move(a);
+  a = sanitize_utf8("zz");
+  for (const MappedText* m : {&b, &c}) {
+    CHECK(m->begin.size() == 4);
+    CHECK(m->begin[1] == 1);
+    CHECK(m->end[2] == 4);
+    CHECK(m->begin[3] == 4);
+    CHECK(m->end.back() == 5);
+  }
+  CHECK(a.end[1] == 2);
+}
+
+TEST_CASE("the map is stored as runs, not per byte", "[offsets]") {
+  const std::string long_text(100000, 'a');
+  const MappedText m = sanitize_utf8(long_text);
+  CHECK(m.runs.size() == 1);
+  CHECK(m.original_span(10, 99990) == std::pair<uint32_t, uint32_t>{10, 99990});
+  // One replaced character in the middle: three runs, and spans across them.
+  const MappedText r = apply_nfkc(sanitize_utf8(long_text + "\xef\xac\x81" + long_text));
+  CHECK(r.runs.size() == 3);
+  CHECK(r.original_span(100000, 100002) == std::pair<uint32_t, uint32_t>{100000, 100003});
+  CHECK(r.original_span(99999, 100003) == std::pair<uint32_t, uint32_t>{99999, 100004});
+}
