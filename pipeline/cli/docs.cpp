@@ -14,8 +14,8 @@ std::string year_text(const std::optional<int>& y) { return y ? std::to_string(*
 CommandRegistration docs_cmd("docs", "List the documents in the store", [](CLI::App& cmd,
                                                                            GlobalOptions& g) {
   static std::string format = "table";
-  cmd.add_option("--format", format, "table, tsv or json")
-      ->check(CLI::IsMember({"table", "tsv", "json"}));
+  cmd.add_option("--format", format, "table, tsv, csv, md or json")
+      ->check(CLI::IsMember({"table", "tsv", "csv", "md", "json"}));
   return [&g] {
     auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
     report::Table t({"id", "title", "year", "lang", "paragraphs", "bytes", "charset", "file"});
@@ -48,8 +48,8 @@ CommandRegistration remove_cmd("remove", "Delete documents and everything derive
 CommandRegistration stats_cmd("stats", "Counts of documents and paragraphs per language and year",
                               [](CLI::App& cmd, GlobalOptions& g) {
   static std::string format = "table";
-  cmd.add_option("--format", format, "table, tsv or json")
-      ->check(CLI::IsMember({"table", "tsv", "json"}));
+  cmd.add_option("--format", format, "table, tsv, csv, md or json")
+      ->check(CLI::IsMember({"table", "tsv", "csv", "md", "json"}));
   return [&g] {
     auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
     const auto f = report::parse_format(format);

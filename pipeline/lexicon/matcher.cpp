@@ -75,73 +75,75 @@ std::vector<bool> case_pattern(std::string_view s) {
 
 std::atomic<uint64_t> next_matcher_id{1};
 
-// The atoms that trigger one form. RE2's FilteredRE2 computes the form's
-// atoms (substrings of 3+ bytes) and a boolean filter over them; an atom is
-// required when the filter fails with every other atom present (the filter is
-// monotone, so it then fails on any text lacking that atom). A form is a
-// candidate when all its required atoms occur (`all` true), or, when none is
-// required (an alternation of words), when any of its atoms occurs.
-// No atoms: the form is tried on every paragraph.
-struct Triggers {
+// One form's prefilter. RE2's FilteredRE2 computes the form's atoms
+// (substrings of 3+ bytes it cannot match without, in some combination) and a
+// boolean filter over them. An atom is *required* when the filter fails with
+// every other atom present (the filter is monotone, so it then fails on any
+// text lacking that atom). When all atoms are required the filter is just
+// their AND and needs no evaluation; otherwise the form keeps its own small
+// FilteredRE2 to evaluate the rest. No atoms: the form runs on every paragraph.
+struct FormFilter {
   std::vector<std::string> atoms;
-  bool all = false;
-};
+  std::vector<bool> required;
+  uint16_t required_count = 0;
+  std::unique_ptr<re2::FilteredRE2> filter;  // null when the AND is exact
 
-Triggers trigger_atoms(const Form& f) {
-  re2::FilteredRE2 filter(kMinAtomBytes);
-  RE2::Options o;
-  o.set_log_errors(false);
-  int id = 0;
-  if (filter.Add(f.pattern, o, &id) != RE2::NoError) {
-    const RE2 probe(f.pattern, o);
-    throw Error(fmt::format("forms.tsv:{}: RE2 cannot compile \"{}\": {}", f.line, f.form,
-                            probe.error()));
-  }
-  std::vector<std::string> atoms;
-  filter.Compile(&atoms);
-  std::vector<int> others, passing;
-  Triggers required{{}, true};
-  for (size_t i = 0; i < atoms.size(); ++i) {
-    others.clear();
-    for (size_t j = 0; j < atoms.size(); ++j) {
-      if (j != i) others.push_back(static_cast<int>(j));
+  explicit FormFilter(const Form& f) {
+    auto fr = std::make_unique<re2::FilteredRE2>(kMinAtomBytes);
+    RE2::Options o;
+    o.set_log_errors(false);
+    int id = 0;
+    if (fr->Add(f.pattern, o, &id) != RE2::NoError) {
+      const RE2 probe(f.pattern, o);
+      throw Error(fmt::format("forms.tsv:{}: RE2 cannot compile \"{}\": {}", f.line, f.form,
+                              probe.error()));
     }
-    passing.clear();
-    filter.AllPotentials(others, &passing);
-    if (passing.empty()) required.atoms.push_back(atoms[i]);
+    fr->Compile(&atoms);
+    std::vector<int> others, passing;
+    for (size_t i = 0; i < atoms.size(); ++i) {
+      others.clear();
+      for (size_t j = 0; j < atoms.size(); ++j) {
+        if (j != i) others.push_back(static_cast<int>(j));
+      }
+      passing.clear();
+      fr->AllPotentials(others, &passing);
+      required.push_back(passing.empty());
+      required_count += passing.empty() ? 1 : 0;
+    }
+    if (required_count != atoms.size()) filter = std::move(fr);
   }
-  if (!required.atoms.empty()) return required;
-  return {atoms, false};
-}
+};
 
 }  // namespace
 
-// What all threads share: which forms each atom triggers, and the one-pass
-// search for all atoms. Neither uses RE2 at search time, so neither locks.
+// What all threads share: the one-pass search for every form's atoms and the
+// per-form prefilters. None of it searches with RE2, so none of it locks.
 struct Matcher::Shared {
+  struct Use {  // an atom's use by one form
+    uint32_t form;
+    uint16_t local;  // the atom's index in that form's FilteredRE2
+    bool required;
+  };
   std::unique_ptr<MultiStringSearch> atoms;
-  std::vector<std::vector<uint32_t>> forms_of_atom;
-  std::vector<uint16_t> atoms_needed;  // per form: distinct trigger atoms to see
+  std::vector<std::vector<Use>> uses;  // per atom
+  std::vector<FormFilter> filters;     // per form
   std::vector<uint32_t> unfiltered;    // forms with no atom: tried on every paragraph
 
   explicit Shared(const Lexicon& lex) {
     std::map<std::string, size_t> atom_index;
     std::vector<std::string> strings;
+    filters.reserve(lex.forms.size());
     for (size_t i = 0; i < lex.forms.size(); ++i) {
-      Triggers triggers = trigger_atoms(lex.forms[i]);
-      std::sort(triggers.atoms.begin(), triggers.atoms.end());
-      triggers.atoms.erase(std::unique(triggers.atoms.begin(), triggers.atoms.end()),
-                           triggers.atoms.end());
-      if (triggers.atoms.empty()) unfiltered.push_back(static_cast<uint32_t>(i));
-      atoms_needed.push_back(static_cast<uint16_t>(
-          triggers.all ? std::min<size_t>(triggers.atoms.size(), UINT16_MAX) : 1));
-      for (const std::string& t : triggers.atoms) {
-        auto [it, added] = atom_index.emplace(t, strings.size());
+      const FormFilter& ff = filters.emplace_back(lex.forms[i]);
+      if (ff.atoms.empty()) unfiltered.push_back(static_cast<uint32_t>(i));
+      for (size_t k = 0; k < ff.atoms.size() && k <= UINT16_MAX; ++k) {
+        auto [it, added] = atom_index.emplace(ff.atoms[k], strings.size());
         if (added) {
-          strings.push_back(t);
-          forms_of_atom.emplace_back();
+          strings.push_back(ff.atoms[k]);
+          uses.emplace_back();
         }
-        forms_of_atom[it->second].push_back(static_cast<uint32_t>(i));
+        uses[it->second].push_back(
+            {static_cast<uint32_t>(i), static_cast<uint16_t>(k), ff.required[k]});
       }
     }
     atoms = std::make_unique<MultiStringSearch>(strings);
@@ -201,21 +203,40 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
   std::vector<Hit> hits;
   // One pass over the text finds the atoms; only the forms they trigger (and
   // the few without atoms) run their RE2 for positions.
-  thread_local std::vector<int> atom_ids;
+  thread_local std::vector<int> atom_ids, local;
   thread_local std::vector<uint32_t> forms, touched;
-  thread_local std::vector<uint16_t> seen;  // per form: trigger atoms found
+  thread_local std::vector<uint16_t> required_seen;             // per form
+  thread_local std::vector<std::vector<int>> local_seen;        // per form
   const Shared& sh = *shared_;
+  if (required_seen.size() < sh.filters.size()) {
+    required_seen.assign(sh.filters.size(), 0);
+    local_seen.assign(sh.filters.size(), {});
+  }
   sh.atoms->find(folded, atom_ids);  // distinct atoms
-  forms = sh.unfiltered;
-  if (seen.size() < sh.atoms_needed.size()) seen.resize(sh.atoms_needed.size(), 0);
   touched.clear();
   for (int a : atom_ids) {
-    for (const uint32_t f : sh.forms_of_atom[static_cast<size_t>(a)]) {
-      if (seen[f]++ == 0) touched.push_back(f);
-      if (seen[f] == sh.atoms_needed[f]) forms.push_back(f);
+    for (const Shared::Use& u : sh.uses[static_cast<size_t>(a)]) {
+      if (local_seen[u.form].empty()) touched.push_back(u.form);
+      local_seen[u.form].push_back(u.local);
+      required_seen[u.form] += u.required ? 1 : 0;
     }
   }
-  for (const uint32_t f : touched) seen[f] = 0;
+  forms = sh.unfiltered;
+  for (const uint32_t f : touched) {
+    const FormFilter& ff = sh.filters[f];
+    if (required_seen[f] == ff.required_count) {
+      if (!ff.filter) {
+        forms.push_back(f);
+      } else {
+        local.clear();
+        ff.filter->AllPotentials(local_seen[f], &local);
+        if (!local.empty()) forms.push_back(f);
+      }
+    }
+    required_seen[f] = 0;
+    local_seen[f].clear();
+  }
+  std::sort(forms.begin(), forms.end());
   if (forms.empty()) return hits;
   std::sort(forms.begin(), forms.end());
   const Compiled& c = compiled();

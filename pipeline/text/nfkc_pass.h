@@ -13,6 +13,8 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 
+#include <array>
+
 #include "text/char_table.h"
 #include "text/steps.h"
 
@@ -54,9 +56,35 @@ inline bool overwrite_same_length(std::string& text, size_t i, size_t len, char3
   return true;
 }
 
-// `post` must return ASCII code points unchanged (every step fused here does).
+// For the two-byte code points U+0080..U+07FF (Arabic script, Latin accents):
+// bit 1: normalisation and `post` leave it alone as a chunk of its own;
+// bit 2: it has a normalisation boundary before it (starts a chunk).
+struct TwoByteTable {
+  bool casefold = false;
+  std::array<uint8_t, 0x800> bits{};
+};
+inline constexpr uint8_t kUnchanged = 1, kStartsChunk = 2;
+
+template <typename Post>
+TwoByteTable make_two_byte_table(bool casefold, Post post) {
+  TwoByteTable t;
+  t.casefold = casefold;
+  const uint8_t keeps = casefold ? kNfkcCfKeeps : kNfkcKeeps;
+  const uint8_t boundary = casefold ? kNfkcCfBoundary : kNfkcBoundary;
+  for (char32_t c = 0x80; c < 0x800; ++c) {
+    const uint8_t f = char_flags(c);
+    if (f & boundary) t.bits[c] |= kStartsChunk;
+    if ((f & keeps) && (f & boundary) && post(c) == c) t.bits[c] |= kUnchanged;
+  }
+  return t;
+}
+
+// `post` must return ASCII code points unchanged (every step fused here does),
+// and be stateless: its results on U+0080..U+07FF are tabled once.
 template <typename Post>
 MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
+  static const TwoByteTable two_byte = make_two_byte_table(casefold, post);
+  const bool use_table = two_byte.casefold == casefold;
   std::string& text = in.text;  // same-length rewrites are made in place
   const std::string_view s = text;
   const size_t n = s.size();
@@ -89,8 +117,31 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
   size_t next_at = SIZE_MAX, next_len = 0;
   char32_t next_cp = 0;
   uint8_t next_flags = 0;
+  auto two_byte_at = [&](size_t p) -> int {  // the code point at p if two bytes, else -1
+    const auto c0 = static_cast<unsigned char>(s[p]);
+    if (c0 < 0xC2 || c0 > 0xDF || p + 1 >= n || (static_cast<unsigned char>(s[p + 1]) & 0xC0) != 0x80) {
+      return -1;
+    }
+    return ((c0 & 0x1F) << 6) | (static_cast<unsigned char>(s[p + 1]) & 0x3F);
+  };
   for (size_t i = 0; i < n;) {
     const auto b0 = static_cast<unsigned char>(s[i]);
+    if (use_table && b0 >= 0xC2 && b0 <= 0xDF) {
+      // A run of two-byte characters that stay as they are, each followed by
+      // a character that starts a chunk (ASCII, or a table bit): skipped.
+      const size_t start = i;
+      for (int c = two_byte_at(i); c >= 0 && (two_byte.bits[c] & kUnchanged);) {
+        const size_t j = i + 2;
+        int next = -1;
+        if (j < n && static_cast<unsigned char>(s[j]) >= 0x80) {
+          next = two_byte_at(j);
+          if (next < 0 || !(two_byte.bits[next] & kStartsChunk)) break;
+        }
+        i = j;
+        c = next;
+      }
+      if (i != start) continue;
+    }
     if (b0 < 0x80) {
       // An ASCII character followed by ASCII (or the end) is a chunk of its
       // own: skip the run but its last byte (which may start a chunk with the

@@ -20,24 +20,6 @@ struct Word {
   bool plain = true;        // only letters, each its own key letter (no marks, ZWNJ, ء)
 };
 
-// Does the word in bytes [b, e) have fewer than `n` key letters?
-bool key_shorter_than(std::string_view s, size_t b, size_t e, size_t n) {
-  size_t letters = 0;
-  for (size_t i = b; i < e;) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if ((b0 & 0xE0) != 0xC0) {  // not two bytes (ZWNJ): not a key letter
-      size_t len;
-      decode_utf8(s, i, len);
-      i += len;
-      continue;
-    }
-    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
-    if (key_letter_or_0(c) != 0 && ++letters >= n) return false;
-    i += 2;
-  }
-  return true;
-}
-
 // The word in bytes [b, e), its key written into `buf`.
 Word word_at(std::string_view s, size_t b, size_t e, std::u32string& buf) {
   if (buf.size() < e - b) buf.resize(e - b);
@@ -56,13 +38,6 @@ Word word_at(std::string_view s, size_t b, size_t e, std::u32string& buf) {
   return {std::u32string_view(buf.data(), n), plain};
 }
 
-// Is the key of the word in bytes [b, e) exactly می or نمی?
-bool key_is_verb_prefix(std::string_view s, size_t b, size_t e) {
-  if (!key_shorter_than(s, b, e, 4)) return false;
-  thread_local std::u32string buf;
-  const std::u32string_view k = word_at(s, b, e, buf).key;
-  return k == U"می" || k == U"نمی";
-}
 
 bool ends_with(std::u32string_view s, std::u32string_view suf) {
   return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
@@ -147,38 +122,75 @@ MappedText zwnj_tidy(MappedText&& in) {
   return ed.finish(std::move(in));
 }
 
+namespace {
+
+// A word as zwnj_join_words sees it: its bytes and, if it has at most four
+// key letters, its whole key (every rule there looks at short keys only).
+struct ShortWord {
+  size_t b = 0, e = 0;
+  uint8_t letters = 0;  // key letters, counted up to 5
+  char32_t key[4] = {};
+  std::u32string_view short_key() const { return {key, letters}; }  // letters <= 4
+};
+
+ShortWord short_word(std::string_view s, size_t b, size_t e) {
+  ShortWord w;
+  w.b = b;
+  w.e = e;
+  for (size_t i = b; i < e && w.letters < 5;) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if ((b0 & 0xE0) != 0xC0) {  // not two bytes (ZWNJ): not a key letter
+      size_t len;
+      decode_utf8(s, i, len);
+      i += len;
+      continue;
+    }
+    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+    if (const char32_t k = key_letter_or_0(c)) {
+      if (w.letters < 4) w.key[w.letters] = k;
+      ++w.letters;
+    }
+    i += 2;
+  }
+  return w;
+}
+
+}  // namespace
+
 MappedText zwnj_join_words(MappedText&& in) {
   const std::string_view s = in.text;
   if (!has_arabic_script(s)) return std::move(in);
-  std::vector<std::pair<size_t, size_t>> spans;
-  for_each_word(s, [&](size_t b, size_t e) { spans.push_back({b, e}); });
+  std::vector<ShortWord> words;
+  for_each_word(s, [&](size_t b, size_t e) { words.push_back(short_word(s, b, e)); });
   Editor ed(in);
   std::u32string next_buf, chain_buf;
   std::string joined;
   size_t chain_b = std::string_view::npos;  // first byte of the word being built
-  for (size_t k = 0; k + 1 < spans.size(); ++k) {
-    const auto [b, e] = spans[k];
+  for (size_t k = 0; k + 1 < words.size(); ++k) {
+    const size_t b = words[k].b, e = words[k].e;
     if (chain_b == std::string_view::npos) chain_b = b;
-    const auto [nb, ne] = spans[k + 1];
-    const bool one_space = nb == e + 1 && (s[e] == ' ' || s[e] == '\t');
+    const ShortWord& nw = words[k + 1];
+    const bool one_space = nw.b == e + 1 && (s[e] == ' ' || s[e] == '\t');
     if (!one_space) {
       chain_b = std::string_view::npos;
       continue;
     }
-    // Keys are built only where a rule can apply: after a lone می/نمی, or
+    // Keys are looked at only where a rule can apply: after a lone می/نمی, or
     // before a word of at most four key letters (every suffix is that short).
-    const bool lone_prefix = chain_b == b && key_is_verb_prefix(s, b, e);
-    if (!lone_prefix && !key_shorter_than(s, nb, ne, 5)) {
+    const bool lone_prefix = chain_b == b && words[k].letters < 4 &&
+                             (words[k].short_key() == U"می" || words[k].short_key() == U"نمی");
+    if (!lone_prefix && nw.letters >= 5) {
       chain_b = std::string_view::npos;
       continue;
     }
-    const std::u32string_view next = word_at(s, nb, ne, next_buf).key;
+    const std::u32string_view next =
+        nw.letters <= 4 ? nw.short_key() : word_at(s, nw.b, nw.e, next_buf).key;
     bool join = false;
     std::u32string_view chain;
     if (lone_prefix) {
       // "می شود" → "می‌شود"
       join = looks_like_verb_rest(next) && verb_prefix_length(next) == 0;
-      if (join) chain = word_at(s, b, e, chain_buf).key;
+      if (join) chain = words[k].short_key();
     } else if (!is_suffix(next) && !is_suffix_after_heh(next)) {
       join = false;  // whatever the chain is (its key is not needed)
     } else {
