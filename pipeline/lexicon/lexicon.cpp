@@ -327,7 +327,7 @@ size_t LexiconCheck::errors() const {
   return n;
 }
 
-std::string literal_pattern(const std::string& form, text::Lang lang) {
+std::vector<std::string> literal_pieces(const std::string& form, text::Lang lang) {
   const text::Normalizer& norm = text::normalizer_for(lang);
   // Split at separators; fold each piece on its own so a ZWNJ the fold deletes
   // still marks where a space may stand in the text.
@@ -336,7 +336,7 @@ std::string literal_pattern(const std::string& form, text::Lang lang) {
   const auto flush = [&] {
     if (piece.empty()) return;
     std::string folded = norm.fold_for_prefix(piece).text;
-    if (!folded.empty()) pieces.push_back(RE2::QuoteMeta(folded));
+    if (!folded.empty()) pieces.push_back(std::move(folded));
     piece.clear();
   };
   size_t i = 0;
@@ -351,12 +351,17 @@ std::string literal_pattern(const std::string& form, text::Lang lang) {
     i += len;
   }
   flush();
+  return pieces;
+}
+
+std::string literal_pattern(const std::string& form, text::Lang lang) {
+  const std::vector<std::string> pieces = literal_pieces(form, lang);
   if (pieces.empty()) return "";
   const char* glue = lang == text::Lang::fa   ? "[\\s\\x{200c}]*"
                      : lang == text::Lang::en ? "[\\s\\-\\x{2010}\\x{2011}]+"
                                               : "\\s*";
   std::string out;
-  for (size_t k = 0; k < pieces.size(); ++k) out += (k ? glue : "") + pieces[k];
+  for (size_t k = 0; k < pieces.size(); ++k) out += (k ? glue : "") + RE2::QuoteMeta(pieces[k]);
   return out;
 }
 

@@ -75,75 +75,162 @@ std::vector<bool> case_pattern(std::string_view s) {
 
 std::atomic<uint64_t> next_matcher_id{1};
 
-// One form's prefilter. RE2's FilteredRE2 computes the form's atoms
-// (substrings of 3+ bytes it cannot match without, in some combination) and a
-// boolean filter over them. An atom is *required* when the filter fails with
-// every other atom present (the filter is monotone, so it then fails on any
-// text lacking that atom). When all atoms are required the filter is just
-// their AND and needs no evaluation; otherwise the form keeps its own small
-// FilteredRE2 to evaluate the rest. No atoms: the form runs on every paragraph.
+// One form's prefilter as clauses: sets of atoms of which the text must hold
+// at least one. RE2's FilteredRE2 computes the form's atoms (substrings of 3+
+// bytes) and a monotone boolean filter over them; a set C of atoms is a clause
+// when the filter fails with every atom but those of C present. Each atom the
+// filter cannot pass without is a clause of its own; for the others (words of
+// an alternation) a clause is shrunk from all of them to a minimal one. Every
+// clause is necessary, so the filter never drops a form that can match, and
+// at search time it costs a few counter increments instead of a tree walk.
+// No atoms (or no clause): the form runs on every paragraph.
 struct FormFilter {
   std::vector<std::string> atoms;
-  std::vector<bool> required;
-  uint16_t required_count = 0;
-  std::unique_ptr<re2::FilteredRE2> filter;  // null when the AND is exact
+  std::vector<std::vector<uint16_t>> clauses;  // indices into atoms
 
   explicit FormFilter(const Form& f) {
-    auto fr = std::make_unique<re2::FilteredRE2>(kMinAtomBytes);
+    re2::FilteredRE2 filter(kMinAtomBytes);
     RE2::Options o;
     o.set_log_errors(false);
     int id = 0;
-    if (fr->Add(f.pattern, o, &id) != RE2::NoError) {
+    if (filter.Add(f.pattern, o, &id) != RE2::NoError) {
       const RE2 probe(f.pattern, o);
       throw Error(fmt::format("forms.tsv:{}: RE2 cannot compile \"{}\": {}", f.line, f.form,
                               probe.error()));
     }
-    fr->Compile(&atoms);
-    std::vector<int> others, passing;
-    for (size_t i = 0; i < atoms.size(); ++i) {
-      others.clear();
-      for (size_t j = 0; j < atoms.size(); ++j) {
-        if (j != i) others.push_back(static_cast<int>(j));
+    filter.Compile(&atoms);
+    if (atoms.size() > 64) atoms.resize(64);  // never seen; keeps the probing cheap
+    const size_t n = atoms.size();
+    // passes(absent): does the filter pass with every atom but those in `absent`?
+    std::vector<int> present, out;
+    const auto passes = [&](const std::vector<bool>& absent) {
+      present.clear();
+      for (size_t j = 0; j < n; ++j) {
+        if (!absent[j]) present.push_back(static_cast<int>(j));
       }
-      passing.clear();
-      fr->AllPotentials(others, &passing);
-      required.push_back(passing.empty());
-      required_count += passing.empty() ? 1 : 0;
+      out.clear();
+      filter.AllPotentials(present, &out);
+      return !out.empty();
+    };
+    std::vector<bool> covered(n, false);
+    for (size_t i = 0; i < n; ++i) {
+      std::vector<bool> absent(n, false);
+      absent[i] = true;
+      if (!passes(absent)) {
+        clauses.push_back({static_cast<uint16_t>(i)});
+        covered[i] = true;
+      }
     }
-    if (required_count != atoms.size()) filter = std::move(fr);
+    // Other clauses: the filter fails without all the uncovered atoms; drop
+    // from that set every atom it still fails without: a minimal clause.
+    // Repeat over the atoms no clause holds yet.
+    while (true) {
+      std::vector<bool> absent(n, false);
+      bool any = false;
+      for (size_t j = 0; j < n; ++j) any |= absent[j] = !covered[j];
+      if (!any || passes(absent)) break;
+      for (size_t j = 0; j < n; ++j) {
+        if (!absent[j]) continue;
+        absent[j] = false;
+        if (passes(absent)) absent[j] = true;
+      }
+      std::vector<uint16_t> clause;
+      for (size_t j = 0; j < n; ++j) {
+        if (absent[j]) {
+          clause.push_back(static_cast<uint16_t>(j));
+          covered[j] = true;
+        }
+      }
+      clauses.push_back(std::move(clause));
+    }
+  }
+};
+
+// A literal form checked without RE2: its folded pieces joined by the
+// language's separators, exactly what literal_pattern compiles (fa: any run of
+// white space or ZWNJ, possibly empty; en: a nonempty run of white space or
+// hyphens; ja: any run of white space).
+struct LiteralPlan {
+  std::vector<std::string> pieces;
+  text::Lang lang = text::Lang::none;
+
+  // Length of the separator run at folded[i] (0 if none).
+  size_t glue_at(std::string_view s, size_t i) const {
+    const size_t start = i;
+    while (i < s.size()) {
+      const char ch = s[i];
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r') {
+        ++i;
+      } else if (lang == text::Lang::en && ch == '-') {
+        ++i;
+      } else if (s.compare(i, 3, "\xE2\x80\x8C") == 0 && lang == text::Lang::fa) {
+        i += 3;  // ZWNJ
+      } else if (lang == text::Lang::en &&
+                 (s.compare(i, 3, "\xE2\x80\x90") == 0 || s.compare(i, 3, "\xE2\x80\x91") == 0)) {
+        i += 3;  // U+2010, U+2011 hyphens
+      } else {
+        break;
+      }
+    }
+    return i - start;
+  }
+
+  // End of the match starting at `b` (where pieces[0] occurs), or npos.
+  size_t match_at(std::string_view s, size_t b) const {
+    size_t e = b + pieces[0].size();
+    for (size_t k = 1; k < pieces.size(); ++k) {
+      const size_t g = glue_at(s, e);
+      if (g == 0 && lang == text::Lang::en) return std::string_view::npos;
+      e += g;
+      if (s.compare(e, pieces[k].size(), pieces[k]) != 0) return std::string_view::npos;
+      e += pieces[k].size();
+    }
+    return e;
   }
 };
 
 }  // namespace
 
-// What all threads share: the one-pass search for every form's atoms and the
-// per-form prefilters. None of it searches with RE2, so none of it locks.
+// What all threads share: the one-pass search for every form's atoms, the
+// clause counts, and the literal plans. None of it uses RE2 at search time,
+// so none of it locks.
 struct Matcher::Shared {
-  struct Use {  // an atom's use by one form
-    uint32_t form;
-    uint16_t local;  // the atom's index in that form's FilteredRE2
-    bool required;
-  };
   std::unique_ptr<MultiStringSearch> atoms;
-  std::vector<std::vector<Use>> uses;  // per atom
-  std::vector<FormFilter> filters;     // per form
-  std::vector<uint32_t> unfiltered;    // forms with no atom: tried on every paragraph
+  std::vector<std::vector<uint32_t>> clauses_of_atom;  // per atom: clause ids
+  std::vector<uint32_t> form_of_clause;
+  std::vector<uint32_t> clauses_of_form;               // per form: how many
+  std::vector<uint32_t> unfiltered;  // forms with no clause: tried on every paragraph
+  std::vector<std::unique_ptr<LiteralPlan>> literal;   // per form, null for RE2 forms
 
   explicit Shared(const Lexicon& lex) {
     std::map<std::string, size_t> atom_index;
     std::vector<std::string> strings;
-    filters.reserve(lex.forms.size());
     for (size_t i = 0; i < lex.forms.size(); ++i) {
-      const FormFilter& ff = filters.emplace_back(lex.forms[i]);
-      if (ff.atoms.empty()) unfiltered.push_back(static_cast<uint32_t>(i));
-      for (size_t k = 0; k < ff.atoms.size() && k <= UINT16_MAX; ++k) {
-        auto [it, added] = atom_index.emplace(ff.atoms[k], strings.size());
-        if (added) {
-          strings.push_back(ff.atoms[k]);
-          uses.emplace_back();
+      const Form& form = lex.forms[i];
+      const FormFilter ff(form);
+      clauses_of_form.push_back(static_cast<uint32_t>(ff.clauses.size()));
+      if (ff.clauses.empty()) unfiltered.push_back(static_cast<uint32_t>(i));
+      for (const auto& clause : ff.clauses) {
+        const auto clause_id = static_cast<uint32_t>(form_of_clause.size());
+        form_of_clause.push_back(static_cast<uint32_t>(i));
+        for (const uint16_t k : clause) {
+          auto [it, added] = atom_index.emplace(ff.atoms[k], strings.size());
+          if (added) {
+            strings.push_back(ff.atoms[k]);
+            clauses_of_atom.emplace_back();
+          }
+          clauses_of_atom[it->second].push_back(clause_id);
         }
-        uses[it->second].push_back(
-            {static_cast<uint32_t>(i), static_cast<uint16_t>(k), ff.required[k]});
+      }
+      literal.emplace_back();
+      if (!form.regex) {
+        auto plan = std::make_unique<LiteralPlan>();
+        plan->pieces = literal_pieces(form.form, form.lang);
+        plan->lang = form.lang;
+        // Only when the pattern is exactly what the plan checks.
+        if (!plan->pieces.empty() && literal_pattern(form.form, form.lang) == form.pattern) {
+          literal.back() = std::move(plan);
+        }
       }
     }
     atoms = std::make_unique<MultiStringSearch>(strings);
@@ -203,44 +290,52 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
   std::vector<Hit> hits;
   // One pass over the text finds the atoms; only the forms they trigger (and
   // the few without atoms) run their RE2 for positions.
-  thread_local std::vector<int> atom_ids, local;
-  thread_local std::vector<uint32_t> forms, touched;
-  thread_local std::vector<uint16_t> required_seen;             // per form
-  thread_local std::vector<std::vector<int>> local_seen;        // per form
+  thread_local std::vector<int> atom_ids;
+  thread_local std::vector<uint32_t> forms, touched_clauses, touched_forms;
+  thread_local std::vector<uint8_t> clause_seen;
+  thread_local std::vector<uint32_t> clauses_met;  // per form
   const Shared& sh = *shared_;
-  if (required_seen.size() < sh.filters.size()) {
-    required_seen.assign(sh.filters.size(), 0);
-    local_seen.assign(sh.filters.size(), {});
-  }
+  if (clause_seen.size() < sh.form_of_clause.size()) clause_seen.resize(sh.form_of_clause.size(), 0);
+  if (clauses_met.size() < sh.clauses_of_form.size()) clauses_met.resize(sh.clauses_of_form.size(), 0);
   sh.atoms->find(folded, atom_ids);  // distinct atoms
-  touched.clear();
-  for (int a : atom_ids) {
-    for (const Shared::Use& u : sh.uses[static_cast<size_t>(a)]) {
-      if (local_seen[u.form].empty()) touched.push_back(u.form);
-      local_seen[u.form].push_back(u.local);
-      required_seen[u.form] += u.required ? 1 : 0;
-    }
-  }
   forms = sh.unfiltered;
-  for (const uint32_t f : touched) {
-    const FormFilter& ff = sh.filters[f];
-    if (required_seen[f] == ff.required_count) {
-      if (!ff.filter) {
-        forms.push_back(f);
-      } else {
-        local.clear();
-        ff.filter->AllPotentials(local_seen[f], &local);
-        if (!local.empty()) forms.push_back(f);
-      }
+  touched_clauses.clear();
+  touched_forms.clear();
+  for (int a : atom_ids) {
+    for (const uint32_t clause : sh.clauses_of_atom[static_cast<size_t>(a)]) {
+      if (clause_seen[clause]) continue;
+      clause_seen[clause] = 1;
+      touched_clauses.push_back(clause);
+      const uint32_t f = sh.form_of_clause[clause];
+      if (clauses_met[f]++ == 0) touched_forms.push_back(f);
+      if (clauses_met[f] == sh.clauses_of_form[f]) forms.push_back(f);
     }
-    required_seen[f] = 0;
-    local_seen[f].clear();
   }
-  std::sort(forms.begin(), forms.end());
+  for (const uint32_t c : touched_clauses) clause_seen[c] = 0;
+  for (const uint32_t f : touched_forms) clauses_met[f] = 0;
   if (forms.empty()) return hits;
   std::sort(forms.begin(), forms.end());
+  for (const uint32_t form : forms) {
+    const LiteralPlan* plan = sh.literal[form].get();
+    if (!plan) continue;
+    // Same scan as the RE2 loop below: leftmost match, then on from its end,
+    // or one character on when a boundary fails.
+    const std::string& first = plan->pieces[0];
+    for (size_t b = folded.find(first); b != std::string_view::npos;) {
+      const size_t e = plan->match_at(folded, b);
+      if (e != std::string_view::npos && boundaries_ok(folded, b, e, plan->lang)) {
+        hits.push_back({form, static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+        b = folded.find(first, e);
+      } else {
+        size_t len = 0;
+        text::decode_utf8(folded, b, len);
+        b = folded.find(first, b + std::max<size_t>(len, 1));
+      }
+    }
+  }
   const Compiled& c = compiled();
   for (const uint32_t form : forms) {
+    if (sh.literal[form]) continue;
     const RE2& re = *c.positions[form];
     const text::Lang lang = lexicon_.forms[form].lang;
     size_t pos = 0;

@@ -65,6 +65,7 @@ std::pair<uint32_t, uint32_t> run_byte_range(const MappedText& m, size_t k, size
 }
 
 std::pair<uint32_t, uint32_t> MappedText::byte_range(size_t i) const {
+  if (runs.empty() || i >= text.size()) return {0, 0};  // no map (a hand-made MappedText)
   return run_byte_range(*this, map_run_at(*this, i), i);
 }
 

@@ -144,3 +144,16 @@ TEST_CASE("invalid UTF-8 and empty text never crash", "[matcher]") {
   CHECK(m.find("", Lang::en).empty());
   CHECK(found(m, std::string("\xff\xfe tourism \xc3"), Lang::en).size() == 1);
 }
+
+TEST_CASE("forms without a usable atom still match; the atom filter never loses a match",
+          "[matcher]") {
+  // "un" is too short to be an atom (under 3 bytes): the form runs on every paragraph.
+  Matcher m(make({{"un", N, Lang::en, "un"},
+                  {"cultural_exchange", I, Lang::en, "(cultural|cross-cultural) (exchanges?|ties)", true},
+                  {"tourism", I, Lang::en, "touris(m|ts?)", true}}));
+  CHECK(m.unfiltered_forms() == 1);
+  CHECK(found(m, "The UN and cultural ties", Lang::en) == V{"un@UN", "cultural_exchange@cultural ties"});
+  // Atoms present but no match: "cultural" and "exchange" far apart, "tourist" inside a word.
+  CHECK(found(m, "cultural policy and an exchange; tourists", Lang::en) == V{"tourism@tourists"});
+  CHECK(found(m, "cultural policy and an exchange; pretourism", Lang::en).empty());
+}

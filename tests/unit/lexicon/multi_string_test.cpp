@@ -1,0 +1,36 @@
+// The atom search behind the matcher: every needle found once, overlaps,
+// suffixes of other needles, non-ASCII bytes.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "lexicon/multi_string.h"
+
+using dipmine::lexicon::MultiStringSearch;
+
+namespace {
+std::vector<int> found(const MultiStringSearch& s, const std::string& text) {
+  std::vector<int> ids{42};  // find() clears what was there
+  s.find(text, ids);
+  return ids;
+}
+}  // namespace
+
+TEST_CASE("multi-string search: overlapping needles and needles inside needles", "[multi_string]") {
+  const MultiStringSearch s({"he", "she", "his", "hers"});
+  CHECK(found(s, "ushers") == std::vector<int>{0, 1, 3});
+  CHECK(found(s, "this is his") == std::vector<int>{2});
+  CHECK(found(s, "hehehe") == std::vector<int>{0});  // each needle once
+  CHECK(found(s, "").empty());
+  CHECK(found(s, "xyz").empty());
+}
+
+TEST_CASE("multi-string search: raw bytes, Persian and Japanese, empty needles ignored",
+          "[multi_string]") {
+  const MultiStringSearch s({"", "شهر", "شهرها", "交流", "ها"});
+  CHECK(found(s, "در شهرهای بزرگ") == std::vector<int>{1, 2, 4});
+  CHECK(found(s, "文化交流") == std::vector<int>{3});
+  CHECK(found(s, "\xff\xfe\xd8") == std::vector<int>{});
+  CHECK(MultiStringSearch({}).states() == 1);
+}
