@@ -6,6 +6,8 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <string.h>
+
 #include <algorithm>
 #include <atomic>
 #include <thread>
@@ -321,15 +323,23 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
     // Same scan as the RE2 loop below: leftmost match, then on from its end,
     // or one character on when a boundary fails.
     const std::string& first = plan->pieces[0];
-    for (size_t b = folded.find(first); b != std::string_view::npos;) {
+    // memmem, not string_view::find: find stops at every byte equal to the
+    // needle's first, and Persian text is half 0xD8/0xD9 lead bytes.
+    const auto next = [&](size_t from) -> size_t {
+      if (from > folded.size()) return std::string_view::npos;
+      const void* at = memmem(folded.data() + from, folded.size() - from, first.data(), first.size());
+      return at ? static_cast<size_t>(static_cast<const char*>(at) - folded.data())
+                : std::string_view::npos;
+    };
+    for (size_t b = next(0); b != std::string_view::npos;) {
       const size_t e = plan->match_at(folded, b);
       if (e != std::string_view::npos && boundaries_ok(folded, b, e, plan->lang)) {
         hits.push_back({form, static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
-        b = folded.find(first, e);
+        b = next(e);
       } else {
         size_t len = 0;
         text::decode_utf8(folded, b, len);
-        b = folded.find(first, b + std::max<size_t>(len, 1));
+        b = next(b + std::max<size_t>(len, 1));
       }
     }
   }

@@ -18,7 +18,29 @@ MappedText letter_variants(MappedText&& in) {
   return rewrite_each(std::move(in), [](char32_t c) { return persian_letter_fast(c); });
 }
 
+namespace {
+
+// Would remove_tatweel_and_controls remove anything? A quick scan (most text
+// has nothing to remove) so the rewrite runs only when it will change the text.
+bool has_tatweel_or_control(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    const char32_t c = decode_utf8(s, i, len);
+    if (c == kTatweel || (c != kZwnj && (char_flags(c) & kIgnorable))) return true;
+    i += len;
+  }
+  return false;
+}
+
+}  // namespace
+
 MappedText remove_tatweel_and_controls(MappedText&& in) {
+  if (!has_tatweel_or_control(in.text)) return std::move(in);
   return rewrite_each(std::move(in), [](char32_t c) -> char32_t {
     if (c < 0x80) return c;
     switch (c) {

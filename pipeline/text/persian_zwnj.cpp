@@ -248,6 +248,16 @@ MappedText zwnj_suffixes(MappedText&& in) {
                        tail != "\xdb\x8c")) {
       return;
     }
+    // A stem ending in ه needs a letter with key ه (ه ة ۀ ہ ە ھ) in a plain
+    // word (two bytes a character): most words have none and stop here.
+    bool heh = false;
+    for (size_t i = b; i + 1 < e && !heh; i += 2) {
+      const auto c0 = static_cast<unsigned char>(s[i]), c1 = static_cast<unsigned char>(s[i + 1]);
+      if (c0 < 0xC0 || c0 >= 0xE0) return;  // not two bytes: not a plain word
+      heh = (c0 == 0xD9 && c1 == 0x87) || (c0 == 0xD8 && c1 == 0xA9) ||
+            (c0 == 0xDB && (c1 == 0x80 || c1 == 0x81 || c1 == 0x95)) || (c0 == 0xDA && c1 == 0xBE);
+    }
+    if (!heh) return;
     const Word w = word_at(s, b, e, buf);
     const std::u32string_view key = w.key;
     if (!w.plain || key == U"بهتر" || key == U"بهترین" || key == U"کهتر" || key == U"مهتر") return;

@@ -38,7 +38,7 @@ std::map<std::string, long> paragraphs_per_document(const e2e::fs::path& db, std
 
 }  // namespace
 
-TEST_CASE("kill -9 during ingest leaves only whole documents; a re-run completes", "[crash]") {
+TEST_CASE("kill -9 during ingest leaves only whole documents, a re-run completes", "[crash]") {
   Sandbox s;
   // A corpus of many documents made from the seed texts (each file different).
   const auto corpus = s.dir() / "many";

@@ -106,7 +106,7 @@ TEST_CASE("legacy charsets are detected and recorded", "[ingest][charset]") {
   CHECK(contains(r.err, "ja_shiftjis.txt: same text as document 1"));
 }
 
-TEST_CASE("--encoding overrides detection; a wrong one is an error", "[ingest][charset]") {
+TEST_CASE("ingest --encoding overrides detection, a wrong one is an error", "[ingest][charset]") {
   Sandbox s;
   auto r = s.run({"ingest", "--encoding", "Shift_JIS", ingest_data("ja_shiftjis.txt")});
   CHECK(r.code == 0);
@@ -154,7 +154,7 @@ TEST_CASE("bad input: one clear line per file, the rest goes on", "[ingest][bad]
                  "Eurocities and C40"));
 }
 
-TEST_CASE("--force replaces; a changed file is updated", "[ingest]") {
+TEST_CASE("ingest --force replaces, a changed file is updated", "[ingest]") {
   Sandbox s;
   const auto file = s.dir() / "note.txt";
   e2e::write_file(file, "City diplomacy is old.\n");
@@ -168,7 +168,7 @@ TEST_CASE("--force replaces; a changed file is updated", "[ingest]") {
   CHECK(query(s.db(), "SELECT text FROM paragraphs") == "City diplomacy is new.");
 }
 
-TEST_CASE("--title, --year and --lang set metadata", "[ingest]") {
+TEST_CASE("ingest --title, --year and --lang set metadata", "[ingest]") {
   Sandbox s;
   auto r = s.run({"ingest", "--title", "A test", "--year", "2021", "--lang", "en",
                   ingest_data("fa_windows1256.txt")});
@@ -186,7 +186,7 @@ TEST_CASE("--title, --year and --lang set metadata", "[ingest]") {
   CHECK(contains(r.err, "PATH"));
 }
 
-TEST_CASE("manifest errors name file and line; nothing is written", "[ingest][manifest]") {
+TEST_CASE("manifest errors name file and line, nothing is written", "[ingest][manifest]") {
   Sandbox s;
   const auto dir = s.dir() / "c";
   e2e::write_file(dir / "a.txt", "City diplomacy.\n");

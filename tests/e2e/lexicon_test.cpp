@@ -56,7 +56,7 @@ TEST_CASE("ingest refuses a broken lexicon and stores no document", "[lexicon]")
   CHECK(e2e::count_lines(r.out) <= 1);
 }
 
-TEST_CASE("ingest stores mentions; extract reports gained and lost concepts", "[lexicon]") {
+TEST_CASE("ingest stores mentions, extract reports gained and lost concepts", "[lexicon]") {
   Sandbox s;
   write_lexicon(s);
   e2e::write_file(s.dir() / "a.txt", "Sister city links help tourism.\n\nA second paragraph on tourism.\n");

@@ -170,7 +170,7 @@ TEST_CASE("search on a missing or empty database says so", "[search]") {
   CHECK(r.err.find("the store has no documents yet") != std::string::npos);
 }
 
-TEST_CASE("remove takes documents out of the index; optimize merges it", "[search]") {
+TEST_CASE("remove takes documents out of the index, optimize merges it", "[search]") {
   Ingested s;
   const auto hits = s.json({"mayors"});
   REQUIRE(hits.size() == 2);

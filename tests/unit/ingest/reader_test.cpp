@@ -50,7 +50,7 @@ TEST_CASE("bad files are errors naming the file") {
         "x.txt: not valid no-such-charset text");
 }
 
-TEST_CASE("PDF text through poppler; broken and encrypted PDFs are errors") {
+TEST_CASE("PDF text through poppler, broken and encrypted PDFs are errors") {
   auto f = read_document_file(data("city_networks.pdf"), {});
   REQUIRE(f.error.empty());
   CHECK(f.format == "pdf");

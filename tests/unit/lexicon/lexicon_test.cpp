@@ -142,7 +142,7 @@ TEST_CASE("missing folder and files are errors", "[lexicon]") {
   CHECK(c.issues[0].text() == (t.dir / "forms.tsv").string() + ":0: cannot read the file");
 }
 
-TEST_CASE("warning: a concept missing a language; regex letters are folded", "[lexicon]") {
+TEST_CASE("warning: a concept missing a language, regex letters are folded", "[lexicon]") {
   TempLexicon t(good_concepts(), std::string(kFormHeader) +
                                      "sister_city\ten\tsister city\tliteral\t\t\n"
                                      "ubc\ten\tUBC\tliteral\tyes\t\n"

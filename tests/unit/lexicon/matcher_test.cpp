@@ -145,7 +145,7 @@ TEST_CASE("invalid UTF-8 and empty text never crash", "[matcher]") {
   CHECK(found(m, std::string("\xff\xfe tourism \xc3"), Lang::en).size() == 1);
 }
 
-TEST_CASE("forms without a usable atom still match; the atom filter never loses a match",
+TEST_CASE("forms without a usable atom still match, the atom filter never loses a match",
           "[matcher]") {
   // "un" is too short to be an atom (under 3 bytes): the form runs on every paragraph.
   Matcher m(make({{"un", N, Lang::en, "un"},
