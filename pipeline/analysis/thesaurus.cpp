@@ -7,6 +7,7 @@
 
 #include "bib/bib.h"
 #include "common/error.h"
+#include "common/lines.h"
 
 namespace dipmine::analysis {
 namespace {
@@ -33,15 +34,10 @@ Thesaurus Thesaurus::load(const std::string& path) {
 Thesaurus Thesaurus::parse(std::string_view text, const std::string& name) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   Thesaurus t;
+  LineReader lines(text);
   size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for (std::string_view line; lines.next(line);) {
+    line_no = lines.number();
     if (trim(line).empty() || trim(line).front() == '#') continue;
     const size_t tab = line.find('\t');
     std::string_view label = trim(line.substr(0, tab));

@@ -4,6 +4,7 @@
 
 #include "bib/entry.h"
 #include "bib/readers.h"
+#include "common/lines.h"
 
 namespace dipmine::bib::detail {
 namespace {
@@ -49,15 +50,10 @@ void read_ris(std::string_view text, Sink& sink) {
     e.venue = first_of({&t2, &jo, &jf});
     sink.add(std::move(e));
   };
+  LineReader lines(text);
   size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for (std::string_view line; lines.next(line);) {
+    line_no = lines.number();
     std::string_view value;
     const std::string_view tag = ris_tag(line, value);
     if (tag.empty()) {

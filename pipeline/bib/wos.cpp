@@ -5,6 +5,7 @@
 
 #include "bib/entry.h"
 #include "bib/readers.h"
+#include "common/lines.h"
 
 namespace dipmine::bib::detail {
 namespace {
@@ -30,14 +31,10 @@ void read_wos(std::string_view text, Sink& sink) {
     last = nullptr;
     last_list = nullptr;
   };
-  size_t line_no = 0, pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  LineReader lines(text);
+  size_t line_no = 0;
+  for (std::string_view line; lines.next(line);) {
+    line_no = lines.number();
     if (trim(line).empty()) continue;
     if (!is_tag(line)) {
       // A continuation line: another value of a list field, or more text.

@@ -9,25 +9,11 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/lines.h"
 #include "text/lang.h"
 #include "text/utf8.h"
 
 namespace dipmine::ingest {
-namespace {
-
-std::vector<std::string> split_tabs(const std::string& line) {
-  std::vector<std::string> cells;
-  size_t start = 0;
-  while (true) {
-    const size_t tab = line.find('\t', start);
-    cells.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) break;
-    start = tab + 1;
-  }
-  return cells;
-}
-
-}  // namespace
 
 Manifest Manifest::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
