@@ -203,6 +203,7 @@ struct Matcher::Shared {
   std::vector<uint32_t> clauses_of_form;               // per form: how many
   std::vector<uint32_t> unfiltered;  // forms with no clause: tried on every paragraph
   std::vector<std::unique_ptr<LiteralPlan>> literal;   // per form, null for RE2 forms
+  std::vector<int> first_piece_atom;  // per literal form: atom == its first piece, or -1
 
   explicit Shared(const Lexicon& lex) {
     std::map<std::string, size_t> atom_index;
@@ -234,6 +235,12 @@ struct Matcher::Shared {
           literal.back() = std::move(plan);
         }
       }
+    }
+    // A literal's first piece is usually one of the atoms: then the atom
+    // search already knows where it occurs.
+    for (size_t i = 0; i < lex.forms.size(); ++i) {
+      const auto it = literal[i] ? atom_index.find(literal[i]->pieces[0]) : atom_index.end();
+      first_piece_atom.push_back(it == atom_index.end() ? -1 : static_cast<int>(it->second));
     }
     atoms = std::make_unique<MultiStringSearch>(strings);
   }
@@ -293,13 +300,18 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
   // One pass over the text finds the atoms; only the forms they trigger (and
   // the few without atoms) run their RE2 for positions.
   thread_local std::vector<int> atom_ids;
+  thread_local std::vector<std::pair<int, uint32_t>> occurrences;  // (atom, end), sorted
   thread_local std::vector<uint32_t> forms, touched_clauses, touched_forms;
   thread_local std::vector<uint8_t> clause_seen;
   thread_local std::vector<uint32_t> clauses_met;  // per form
   const Shared& sh = *shared_;
   if (clause_seen.size() < sh.form_of_clause.size()) clause_seen.resize(sh.form_of_clause.size(), 0);
   if (clauses_met.size() < sh.clauses_of_form.size()) clauses_met.resize(sh.clauses_of_form.size(), 0);
-  sh.atoms->find(folded, atom_ids);  // distinct atoms
+  sh.atoms->find_all(folded, occurrences);
+  atom_ids.clear();
+  for (const auto& [atom, end] : occurrences) {
+    if (atom_ids.empty() || atom_ids.back() != atom) atom_ids.push_back(atom);
+  }
   forms = sh.unfiltered;
   touched_clauses.clear();
   touched_forms.clear();
@@ -323,9 +335,20 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
     // Same scan as the RE2 loop below: leftmost match, then on from its end,
     // or one character on when a boundary fails.
     const std::string& first = plan->pieces[0];
-    // memmem, not string_view::find: find stops at every byte equal to the
-    // needle's first, and Persian text is half 0xD8/0xD9 lead bytes.
+    // Where the first piece occurs: from the atom search when it is an atom
+    // (ascending ends), else memmem (not string_view::find, which stops at
+    // every byte equal to the needle's first: half of Persian text is the
+    // lead bytes 0xD8/0xD9).
+    const int atom = sh.first_piece_atom[form];
+    auto occ = std::lower_bound(occurrences.begin(), occurrences.end(), std::make_pair(atom, 0u));
     const auto next = [&](size_t from) -> size_t {
+      if (atom >= 0) {
+        for (; occ != occurrences.end() && occ->first == atom; ++occ) {
+          const size_t b = occ->second - first.size();
+          if (b >= from) return b;
+        }
+        return std::string_view::npos;
+      }
       if (from > folded.size()) return std::string_view::npos;
       const void* at = memmem(folded.data() + from, folded.size() - from, first.data(), first.size());
       return at ? static_cast<size_t>(static_cast<const char*>(at) - folded.data())

@@ -92,4 +92,23 @@ void MultiStringSearch::find(std::string_view text, std::vector<int>& ids) const
   }
 }
 
+void MultiStringSearch::find_all(std::string_view text,
+                                 std::vector<std::pair<int, uint32_t>>& hits) const {
+  hits.clear();
+  const uint32_t* next = next_.data();
+  const uint8_t* class_of = class_of_.data();
+  uint32_t row = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const uint32_t t = next[row + class_of[static_cast<unsigned char>(text[i])]];
+    row = t & ~kEnds;
+    if (t & kEnds) {
+      const uint32_t s = row / classes_;
+      for (uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
+        hits.emplace_back(out_[k], static_cast<uint32_t>(i + 1));
+      }
+    }
+  }
+  std::sort(hits.begin(), hits.end());
+}
+
 }  // namespace dipmine::lexicon

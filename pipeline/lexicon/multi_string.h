@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace dipmine::lexicon {
@@ -27,6 +28,10 @@ class MultiStringSearch {
   // Appends to `ids` the index of every needle occurring in `text`, each once,
   // in ascending order (clears `ids` first).
   void find(std::string_view text, std::vector<int>& ids) const;
+
+  // Every occurrence: (needle index, end offset in text), sorted by needle
+  // then end (clears `hits` first).
+  void find_all(std::string_view text, std::vector<std::pair<int, uint32_t>>& hits) const;
 
   size_t states() const { return next_.size() / classes_; }
 
