@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "common/error.h"
+#include "lexicon/form_filter.h"
 #include "lexicon/multi_string.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
@@ -22,10 +23,6 @@
 namespace dipmine::lexicon {
 namespace {
 
-// Shortest atom (required substring, in bytes) the prefilter keeps: two
-// Persian letters, one kana/kanji plus a byte, three ASCII letters. Shorter
-// atoms would fire on nearly every paragraph.
-constexpr int kMinAtomBytes = 3;
 
 bool is_word_char(char32_t cp) {
   if (u_isalnum(static_cast<UChar32>(cp))) return true;
@@ -76,120 +73,6 @@ std::vector<bool> case_pattern(std::string_view s) {
 }
 
 std::atomic<uint64_t> next_matcher_id{1};
-
-// One form's prefilter as clauses: sets of atoms of which the text must hold
-// at least one. RE2's FilteredRE2 computes the form's atoms (substrings of 3+
-// bytes) and a monotone boolean filter over them; a set C of atoms is a clause
-// when the filter fails with every atom but those of C present. Each atom the
-// filter cannot pass without is a clause of its own; for the others (words of
-// an alternation) a clause is shrunk from all of them to a minimal one. Every
-// clause is necessary, so the filter never drops a form that can match, and
-// at search time it costs a few counter increments instead of a tree walk.
-// No atoms (or no clause): the form runs on every paragraph.
-struct FormFilter {
-  std::vector<std::string> atoms;
-  std::vector<std::vector<uint16_t>> clauses;  // indices into atoms
-
-  explicit FormFilter(const Form& f) {
-    re2::FilteredRE2 filter(kMinAtomBytes);
-    RE2::Options o;
-    o.set_log_errors(false);
-    int id = 0;
-    if (filter.Add(f.pattern, o, &id) != RE2::NoError) {
-      const RE2 probe(f.pattern, o);
-      throw Error(fmt::format("forms.tsv:{}: RE2 cannot compile \"{}\": {}", f.line, f.form,
-                              probe.error()));
-    }
-    filter.Compile(&atoms);
-    if (atoms.size() > 64) atoms.resize(64);  // never seen; keeps the probing cheap
-    const size_t n = atoms.size();
-    // passes(absent): does the filter pass with every atom but those in `absent`?
-    std::vector<int> present, out;
-    const auto passes = [&](const std::vector<bool>& absent) {
-      present.clear();
-      for (size_t j = 0; j < n; ++j) {
-        if (!absent[j]) present.push_back(static_cast<int>(j));
-      }
-      out.clear();
-      filter.AllPotentials(present, &out);
-      return !out.empty();
-    };
-    std::vector<bool> covered(n, false);
-    for (size_t i = 0; i < n; ++i) {
-      std::vector<bool> absent(n, false);
-      absent[i] = true;
-      if (!passes(absent)) {
-        clauses.push_back({static_cast<uint16_t>(i)});
-        covered[i] = true;
-      }
-    }
-    // Other clauses: the filter fails without all the uncovered atoms; drop
-    // from that set every atom it still fails without: a minimal clause.
-    // Repeat over the atoms no clause holds yet.
-    while (true) {
-      std::vector<bool> absent(n, false);
-      bool any = false;
-      for (size_t j = 0; j < n; ++j) any |= absent[j] = !covered[j];
-      if (!any || passes(absent)) break;
-      for (size_t j = 0; j < n; ++j) {
-        if (!absent[j]) continue;
-        absent[j] = false;
-        if (passes(absent)) absent[j] = true;
-      }
-      std::vector<uint16_t> clause;
-      for (size_t j = 0; j < n; ++j) {
-        if (absent[j]) {
-          clause.push_back(static_cast<uint16_t>(j));
-          covered[j] = true;
-        }
-      }
-      clauses.push_back(std::move(clause));
-    }
-  }
-};
-
-// A literal form checked without RE2: its folded pieces joined by the
-// language's separators, exactly what literal_pattern compiles (fa: any run of
-// white space or ZWNJ, possibly empty; en: a nonempty run of white space or
-// hyphens; ja: any run of white space).
-struct LiteralPlan {
-  std::vector<std::string> pieces;
-  text::Lang lang = text::Lang::none;
-
-  // Length of the separator run at folded[i] (0 if none).
-  size_t glue_at(std::string_view s, size_t i) const {
-    const size_t start = i;
-    while (i < s.size()) {
-      const char ch = s[i];
-      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r') {
-        ++i;
-      } else if (lang == text::Lang::en && ch == '-') {
-        ++i;
-      } else if (s.compare(i, 3, "\xE2\x80\x8C") == 0 && lang == text::Lang::fa) {
-        i += 3;  // ZWNJ
-      } else if (lang == text::Lang::en &&
-                 (s.compare(i, 3, "\xE2\x80\x90") == 0 || s.compare(i, 3, "\xE2\x80\x91") == 0)) {
-        i += 3;  // U+2010, U+2011 hyphens
-      } else {
-        break;
-      }
-    }
-    return i - start;
-  }
-
-  // End of the match starting at `b` (where pieces[0] occurs), or npos.
-  size_t match_at(std::string_view s, size_t b) const {
-    size_t e = b + pieces[0].size();
-    for (size_t k = 1; k < pieces.size(); ++k) {
-      const size_t g = glue_at(s, e);
-      if (g == 0 && lang == text::Lang::en) return std::string_view::npos;
-      e += g;
-      if (s.compare(e, pieces[k].size(), pieces[k]) != 0) return std::string_view::npos;
-      e += pieces[k].size();
-    }
-    return e;
-  }
-};
 
 }  // namespace
 

@@ -1,11 +1,12 @@
-// A Matcher is a Lexicon compiled for finding its forms in text. One pass over
-// a paragraph finds the atoms of all forms (the substrings a form cannot match
-// without, from RE2's FilteredRE2; literals and regexes alike) with an
-// Aho–Corasick automaton; the prefilter turns the atoms found into the few
-// forms that can occur, and only those run their own RE2 for positions (forms
-// with no atom of 3+ bytes run on every paragraph). Matching runs on the FOLDED text (normalizer_for(lang)
-// .fold_for_prefix: the fold without the English stem, so that regex forms see
-// whole words and spell their inflections out), so a
+// A Matcher is a Lexicon compiled for finding its forms in text. Per form,
+// RE2's FilteredRE2 yields atoms (substrings of 3+ bytes) and a filter, kept
+// as clauses ("one of these atoms must occur"). One Aho–Corasick pass over a
+// paragraph finds every atom; a form whose clauses are all met is a
+// candidate (forms with no atom always are). Candidate literal forms are
+// checked in place from their first piece's occurrences; candidate regex forms
+// run their own RE2 for positions. Matching runs on the FOLDED text
+// (normalizer_for(lang).fold_for_prefix: the fold without the English stem,
+// so that regex forms see whole words and spell their inflections out), so a
 // literal written once meets its ZWNJ/space, yeh/kaf, width and case variants;
 // offsets go back to the original text through the fold's byte map.
 //
@@ -31,7 +32,7 @@
 // compile ...") for a pattern RE2 rejects (load_lexicon has checked them).
 // Thread safety: const methods may be called from any number of threads; each
 // thread compiles its own copy of the position RE2s on first use (a shared RE2
-// takes a lock on every DFA search); the atom search and prefilter are shared.
+// takes a lock on every DFA search); the atom search and clauses are shared.
 #pragma once
 #include <atomic>
 #include <cstdint>

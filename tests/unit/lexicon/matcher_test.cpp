@@ -157,3 +157,10 @@ TEST_CASE("forms without a usable atom still match, the atom filter never loses 
   CHECK(found(m, "cultural policy and an exchange; tourists", Lang::en) == V{"tourism@tourists"});
   CHECK(found(m, "cultural policy and an exchange; pretourism", Lang::en).empty());
 }
+
+TEST_CASE("a pattern RE2 rejects: the matcher names the form's line", "[matcher][errors]") {
+  Lexicon lex = make({{"tourism", I, Lang::en, "touris(m", true}});
+  lex.forms[0].line = 7;
+  CHECK_THROWS_WITH(Matcher(std::move(lex)),
+                    Catch::Matchers::StartsWith("forms.tsv:7: RE2 cannot compile \"touris(m\": "));
+}
