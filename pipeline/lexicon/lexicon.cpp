@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "common/lines.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
 
@@ -24,18 +25,6 @@ const std::vector<std::string> kConceptHeader = {"id",       "kind",     "dimens
                                                  "label_en", "label_fa", "label_ja",
                                                  "founded",  "seat",     "scale"};
 const std::vector<std::string> kFormHeader = {"concept", "lang", "form", "type", "case", "note"};
-
-std::vector<std::string> split_tabs(const std::string& line) {
-  std::vector<std::string> cells;
-  size_t start = 0;
-  while (true) {
-    const size_t tab = line.find('\t', start);
-    cells.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) break;
-    start = tab + 1;
-  }
-  return cells;
-}
 
 std::string trim(std::string s) {
   const auto not_space = [](char c) { return c != ' ' && c != '\r' && c != '\n'; };
