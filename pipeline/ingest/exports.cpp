@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <tbb/parallel_for.h>
 
+#include <fstream>
 #include <set>
 
 #include "bib/bib.h"
@@ -34,13 +35,21 @@ std::string first_doi(std::string_view text) {
 
 }  // namespace
 
+bool looks_like_export(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[4096];
+  in.read(head, sizeof head);
+  return bib::detect_format(path, std::string_view(head, static_cast<size_t>(in.gcount())))
+      .has_value();
+}
+
 bool is_export_format(const std::string& format) {
   return format == "ris" || format == "bibtex" || format == "csl-json" ||
          format == "scopus-csv" || format == "wos";
 }
 
-std::optional<ExportRecords> read_export_records(const std::string& path, const DecodedFile& file,
-                                                 const IngestOptions& options) {
+std::optional<ExportRecords> parse_export_records(const std::string& path,
+                                                  const DecodedFile& file) {
   if (file.format == "pdf") return std::nullopt;
   const std::optional<bib::Format> format = bib::detect_format(path, file.text);
   if (!format) return std::nullopt;
@@ -50,19 +59,27 @@ std::optional<ExportRecords> read_export_records(const std::string& path, const 
   out.entries = read.entries;
   out.skipped = read.skipped;
   out.records = std::move(read.records);
-  // Each record is a document of its own: build them side by side (a single
-  // export can hold 100,000 records, and this stage runs once per file).
-  tbb::parallel_for(size_t{0}, out.records.size(), [&](size_t i) {
-    store::DocumentRecord& rec = out.records[i];
-    rec.charset = file.charset;
-    if (options.lang) {
-      for (auto& p : rec.paragraphs) p.lang = *options.lang;
-      rec.lang = std::string(text::lang_name(*options.lang));
-    }
-    if (options.year && !rec.year) rec.year = options.year;
-    rec.sha256 = sha256_hex(bib::identity_text(rec));
-    if (options.enrich) options.enrich(rec);
-  });
+  for (store::DocumentRecord& rec : out.records) rec.charset = file.charset;
+  return out;
+}
+
+void finish_export_record(store::DocumentRecord& rec, const IngestOptions& options) {
+  if (options.lang) {
+    for (auto& p : rec.paragraphs) p.lang = *options.lang;
+    rec.lang = std::string(text::lang_name(*options.lang));
+  }
+  if (options.year && !rec.year) rec.year = options.year;
+  rec.sha256 = sha256_hex(bib::identity_text(rec));
+  if (options.enrich) options.enrich(rec);
+}
+
+std::optional<ExportRecords> read_export_records(const std::string& path, const DecodedFile& file,
+                                                 const IngestOptions& options) {
+  std::optional<ExportRecords> out = parse_export_records(path, file);
+  if (!out) return out;
+  // Each record is a document of its own: build them side by side.
+  tbb::parallel_for(size_t{0}, out->records.size(),
+                    [&](size_t i) { finish_export_record(out->records[i], options); });
   return out;
 }
 

@@ -36,10 +36,20 @@ struct ExportRecords {
   size_t entries = 0, skipped = 0;
 };
 
-// The records of `file` if it is a bibliographic export, else nullopt. Runs
-// options.enrich on the records in parallel. Never throws for bad content.
+// The records of `file` if it is a bibliographic export, else nullopt: parsed
+// only (finish_export_record not yet run). Never throws for bad content.
+std::optional<ExportRecords> parse_export_records(const std::string& path,
+                                                  const DecodedFile& file);
+// What the parallel stage does to each parsed record: --lang/--year, the
+// SHA-256 identity, options.enrich. Safe from several threads at once.
+void finish_export_record(store::DocumentRecord& rec, const IngestOptions& options);
+// parse_export_records, then finish_export_record on every record in parallel.
 std::optional<ExportRecords> read_export_records(const std::string& path, const DecodedFile& file,
                                                  const IngestOptions& options);
+// True when the opening bytes of the file at `path` (or its name) say it is a
+// bibliographic export: ingest then parses it up front and sends its records
+// down the pipeline in slices, so that enriching overlaps writing.
+bool looks_like_export(const std::string& path);
 
 // True for the formats of export records ("ris", "bibtex", ...).
 bool is_export_format(const std::string& format);

@@ -6,6 +6,8 @@
 #include <tbb/parallel_pipeline.h>
 
 #include <algorithm>
+#include <chrono>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <thread>
@@ -28,7 +30,63 @@ struct Item {
   std::vector<std::string> messages;  // parts of it were skipped
   bool is_export = false;             // a bibliographic export (exports.h)
   size_t entries = 0, skipped = 0;    // its entries read and skipped
+  // An export is parsed by the input stage and travels as slices of records
+  // (parsed, not yet finished); only the first slice counts the file.
+  bool prepared = false;
+  bool first_slice = true;
 };
+
+// Records of one export per pipeline token: enough to amortise a token, few
+// enough that enriching one slice overlaps writing the previous one.
+constexpr size_t kSliceRecords = 256;
+
+// Reads and parses the export at `path` into slices appended to `out`. Nothing
+// of the file is lost: read errors, skipped entries and an export without a
+// good record come out as messages on the first slice.
+void slice_export(const std::string& path, const IngestOptions& options, std::deque<Item*>& out) {
+  auto first = std::make_unique<Item>();
+  first->path = path;
+  std::error_code ec;
+  const uint64_t bytes = fs::file_size(path, ec);
+  try {
+    DecodedFile file = read_document_file(path, options.read);
+    if (!file.error.empty()) {
+      first->error = std::move(file.error);
+      first->file_bytes = bytes;
+      out.push_back(first.release());
+      return;
+    }
+    std::optional<ExportRecords> ex = parse_export_records(path, file);
+    if (!ex) {  // not an export after all: the parallel stage reads it as a document
+      out.push_back(first.release());
+      return;
+    }
+    first->is_export = true;
+    first->prepared = true;
+    first->messages = std::move(ex->messages);
+    first->entries = ex->entries;
+    first->skipped = ex->skipped;
+    if (ex->records.empty()) first->error = fmt::format("{}: no record could be read", path);
+    Item* slice = first.release();
+    out.push_back(slice);
+    for (size_t i = 0; i < ex->records.size(); ++i) {
+      if (slice->records.size() == kSliceRecords) {
+        slice = new Item;
+        slice->path = path;
+        slice->is_export = true;
+        slice->prepared = true;
+        slice->first_slice = false;
+        out.push_back(slice);
+      }
+      slice->records.push_back(std::move(ex->records[i]));
+    }
+    slice->file_bytes = bytes;
+  } catch (const std::exception& e) {
+    first->error = fmt::format("{}: {}", path, e.what());
+    first->file_bytes = bytes;
+    out.push_back(first.release());
+  }
+}
 
 bool hidden(const fs::path& p) {
   const std::string n = p.filename().string();
@@ -139,9 +197,11 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                             static_cast<size_t>(threads));
 
   size_t next = 0;
+  std::deque<Item*> slices;  // parsed export records waiting for the pipeline
   uint64_t bytes_done = 0;
   size_t files_done = 0;
-  size_t batch_docs = 0, batch_bytes = 0;
+  size_t batch_bytes = 0;
+  std::chrono::steady_clock::time_point batch_start;
   std::optional<store::Transaction> tx;
 
   auto flush = [&] {
@@ -149,14 +209,14 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
       tx->commit();
       tx.reset();
     }
-    batch_docs = batch_bytes = 0;
+    batch_bytes = 0;
   };
 
   ExportWriter exports(corpus);
   auto write = [&](Item& item) {
-    ++files_done;
+    if (item.first_slice) ++files_done;
     bytes_done += item.file_bytes;
-    if (item.is_export) {
+    if (item.is_export && item.first_slice) {
       ++report.export_files;
       report.records_read += item.entries;
       report.records_skipped += item.skipped;
@@ -167,7 +227,10 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
       report.messages.push_back(item.error);
     }
     for (store::DocumentRecord& rec : item.records) {
-      if (!tx) tx.emplace(corpus.db());
+      if (!tx) {
+        tx.emplace(corpus.db());
+        batch_start = std::chrono::steady_clock::now();
+      }
       const std::optional<int64_t> same = corpus.find_by_sha(rec.sha256);
       if (same && !options.force) {
         if (item.is_export && exports.merge_same(*same, rec, report)) continue;
@@ -192,10 +255,13 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
         exports.inserted(rec);
         if (item.is_export && !replaced) ++report.records_added;
         ++(replaced ? report.updated : report.added);
-        ++batch_docs;
         batch_bytes += static_cast<size_t>(rec.bytes);
       }
-      if (batch_docs >= options.batch_documents || batch_bytes >= options.batch_bytes) flush();
+      if (batch_bytes >= options.batch_bytes ||
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_start).count() >=
+              options.batch_seconds) {
+        flush();
+      }
     }
     if (options.progress) options.progress(bytes_done, files_done);
   };
@@ -205,18 +271,31 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
       tbb::make_filter<void, Item*>(
           tbb::filter_mode::serial_in_order,
           [&](tbb::flow_control& fc) -> Item* {
-            if (next >= files.size()) {
-              fc.stop();
-              return nullptr;
+            while (slices.empty()) {
+              if (next >= files.size()) {
+                fc.stop();
+                return nullptr;
+              }
+              const std::string& path = files[next++];
+              if (!looks_like_export(path)) {
+                auto* item = new Item;
+                item->path = path;
+                return item;
+              }
+              slice_export(path, options, slices);
             }
-            auto* item = new Item;
-            item->path = files[next++];
+            Item* item = slices.front();
+            slices.pop_front();
             return item;
           }) &
           tbb::make_filter<Item*, Item*>(
               tbb::filter_mode::parallel,
               [&](Item* item) -> Item* {
                 try {
+                  if (item->prepared) {
+                    for (auto& r : item->records) finish_export_record(r, options);
+                    return item;
+                  }
                   std::error_code ec;
                   item->file_bytes = fs::file_size(item->path, ec);
                   DecodedFile file = read_document_file(item->path, options.read);
@@ -253,6 +332,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
             std::unique_ptr<Item> owned(item);
             write(*item);
           }));
+  for (Item* left : slices) delete left;  // only when the pipeline was cancelled
   flush();
   return report;
 }

@@ -37,8 +37,11 @@ struct IngestOptions {
   std::string title;                        // --title (single file only)
   const Manifest* manifest = nullptr;       // metadata by file name
   ReadOptions read;
-  size_t batch_documents = 64;              // documents per transaction
-  size_t batch_bytes = 32u << 20;           // or bytes per transaction
+  // A transaction is committed after this long or this many bytes of text,
+  // whichever comes first: a crash loses at most that much work, and commits
+  // stay rare enough to cost nothing (each one writes an FTS5 segment).
+  double batch_seconds = 0.5;
+  size_t batch_bytes = 32u << 20;
   // Runs in the parallel stage on each good document (normalise, match, terms).
   std::function<void(store::DocumentRecord&)> enrich;
   // Called by the writer after every file with the file's bytes (progress).

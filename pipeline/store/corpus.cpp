@@ -151,6 +151,8 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
   const int64_t doc_id = sqlite3_last_insert_rowid(db_.handle());
 
   Statement& p = cached("INSERT INTO paragraphs(doc_id, ordinal, lang, text) VALUES(?,?,?,?)");
+  // The index row is written here, not by a trigger (see schema.cpp, migration 3).
+  Statement& f = cached("INSERT INTO paragraphs_fts(rowid, text) VALUES(?,?)");
   Statement& m = cached(
       "INSERT INTO mentions(doc_id, paragraph_id, sentence, concept_id, start, end, form) "
       "VALUES(?,?,?,?,?,?,?)");
@@ -158,11 +160,13 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
     const ParagraphRecord& para = doc.paragraphs[i];
     p.bind(1, doc_id).bind(2, static_cast<int64_t>(i));
     p.bind(3, text::lang_name(para.lang)).bind(4, para.text);
-    {
-      const PrecomputedTerms handover(para.text, para.terms);  // the FTS trigger uses them
-      p.run();
-    }
+    p.run();
     const int64_t para_id = sqlite3_last_insert_rowid(db_.handle());
+    f.bind(1, para_id).bind(2, para.text);
+    {
+      const PrecomputedTerms handover(para.text, para.terms);  // the tokenizer takes them
+      f.run();
+    }
     for (const MentionRecord& mention : para.mentions) {
       m.bind(1, doc_id).bind(2, para_id).bind(3, mention.sentence).bind(4, mention.concept_id);
       m.bind(5, static_cast<int64_t>(mention.start)).bind(6, static_cast<int64_t>(mention.end));

@@ -6,7 +6,20 @@
 
 namespace dipmine::store {
 
+namespace {
+// SQLite's memory statistics take a global mutex on every allocation; nothing
+// here reads them. Must run before SQLite initialises, hence once, up front.
+void configure_sqlite_once() {
+  static const bool done = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)done;
+}
+}  // namespace
+
 Database::Database(const std::string& path, bool create) : path_(path) {
+  configure_sqlite_once();
   const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
                     SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
