@@ -310,8 +310,12 @@ std::vector<Hit> Matcher::scan(std::string_view folded) const {
 }
 
 std::vector<Mention> Matcher::find(std::string_view original, text::Lang lang) const {
+  return find(original, lang, text::normalizer_for(lang).fold_for_prefix(original));
+}
+
+std::vector<Mention> Matcher::find(std::string_view original, text::Lang lang,
+                                   const text::MappedText& folded) const {
   const text::Normalizer& norm = text::normalizer_for(lang);
-  const text::MappedText folded = norm.fold_for_prefix(original);
   std::vector<Hit> hits = candidates(folded.text);
   const Compiled& c = compiled();
   std::erase_if(hits, [&](const Hit& h) {

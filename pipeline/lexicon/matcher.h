@@ -42,6 +42,7 @@
 
 #include "lexicon/lexicon.h"
 #include "text/lang.h"
+#include "text/normalizer.h"
 
 namespace dipmine::lexicon {
 
@@ -69,6 +70,10 @@ class Matcher {
 
   // Mentions in `original` (a paragraph of language `lang`), sorted by start.
   std::vector<Mention> find(std::string_view original, text::Lang lang) const;
+  // The same, given `folded` == normalizer_for(lang).fold_for_prefix(original)
+  // (ingest folds each paragraph once for matching and for the index).
+  std::vector<Mention> find(std::string_view original, text::Lang lang,
+                            const text::MappedText& folded) const;
 
   // Hits in already folded text: boundaries and overlaps applied, case not
   // confirmed (there is no original to confirm against). For benchmarks/tests.
