@@ -47,8 +47,15 @@ void bind_filter(store::Statement& q, const MentionFilter& f) {
 
 std::vector<store::MentionRecord> paragraph_mentions(const lexicon::Matcher& matcher,
                                                      std::string_view text, text::Lang lang) {
+  return paragraph_mentions(matcher, text, lang,
+                            text::normalizer_for(lang).fold_for_prefix(text));
+}
+
+std::vector<store::MentionRecord> paragraph_mentions(const lexicon::Matcher& matcher,
+                                                     std::string_view text, text::Lang lang,
+                                                     const text::MappedText& folded) {
   std::vector<store::MentionRecord> out;
-  const std::vector<lexicon::Mention> found = matcher.find(text, lang);
+  const std::vector<lexicon::Mention> found = matcher.find(text, lang, folded);
   if (found.empty()) return out;
   const std::vector<text::Span> sentences = text::sentences(text, lang);
   const lexicon::Lexicon& lex = matcher.lexicon();

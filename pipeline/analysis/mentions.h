@@ -25,6 +25,10 @@ namespace dipmine::analysis {
 
 std::vector<store::MentionRecord> paragraph_mentions(const lexicon::Matcher& matcher,
                                                      std::string_view text, text::Lang lang);
+// The same, with `folded` == normalizer_for(lang).fold_for_prefix(text).
+std::vector<store::MentionRecord> paragraph_mentions(const lexicon::Matcher& matcher,
+                                                     std::string_view text, text::Lang lang,
+                                                     const text::MappedText& folded);
 
 // Replaces the rows of `concepts` with the lexicon's. Call inside a Transaction.
 void sync_concepts(store::Corpus& corpus, const lexicon::Lexicon& lexicon);

@@ -28,6 +28,7 @@
 // Scopus header) gives an empty record list and one message. Never throws for
 // any input. Pure functions: safe from any thread.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +57,11 @@ struct ExportRead {
 };
 
 ExportRead read_export(const std::string& path, std::string_view text, Format format);
+// The same, handing each good record to `emit` as soon as it is read (in file
+// order) instead of keeping it in ExportRead::records, which stays empty.
+using RecordCallback = std::function<void(store::DocumentRecord&&)>;
+ExportRead read_export(const std::string& path, std::string_view text, Format format,
+                       const RecordCallback& emit);
 
 // The text whose SHA-256 identifies a record: title, abstract, authors, year
 // and DOI. The same paper exported twice has the same identity.

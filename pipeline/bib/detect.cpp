@@ -102,8 +102,13 @@ std::optional<Format> detect_format(std::string_view path, std::string_view text
 }
 
 ExportRead read_export(const std::string& path, std::string_view text, Format format) {
+  return read_export(path, text, format, RecordCallback{});
+}
+
+ExportRead read_export(const std::string& path, std::string_view text, Format format,
+                       const RecordCallback& emit) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  detail::Sink sink{path, format, {}, 0};
+  detail::Sink sink{path, format, {}, 0, emit ? &emit : nullptr};
   switch (format) {
     case Format::ris: detail::read_ris(text, sink); break;
     case Format::bibtex: detail::read_bibtex(text, sink); break;

@@ -200,7 +200,8 @@ void Sink::add(Entry&& e) {
   };
   add_keywords(e.author_keywords, "author");
   add_keywords(e.index_keywords, "index");
-  out.records.push_back(std::move(rec));
+  if (emit != nullptr) (*emit)(std::move(rec));
+  else out.records.push_back(std::move(rec));
 }
 
 }  // namespace detail

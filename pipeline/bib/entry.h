@@ -26,6 +26,7 @@ struct Sink {
   Format format;
   ExportRead out;
   size_t ordinal = 0;  // entries seen
+  const RecordCallback* emit = nullptr;  // set: records go there, not to out
 
   // Checks and converts one entry: adds a record or a "PATH:LINE: ...;
   // skipped" message.

@@ -1,6 +1,5 @@
-// The parallel-stage work of ingest, one slot per capability. Each slot is built
-// once per ingest and returns a function that fills a DocumentRecord in place;
-// the functions must be safe to call from several threads at once.
+// The parallel-stage work of ingest: built once per ingest, a function that
+// fills a DocumentRecord in place, safe to call from several threads at once.
 #include "cli/enrich.h"
 
 #include <fmt/format.h>
@@ -19,13 +18,11 @@
 namespace dipmine::cli {
 namespace {
 
-using Enricher = std::function<void(store::DocumentRecord&)>;
-
-// Lexicon mentions (ParagraphRecord::mentions) from the lexicon in use
-// ($DIPMINE_LEXICONS, ./lexicons or the shipped one). A broken lexicon stops the
-// ingest before anything is read, with the messages of `dipmine lexicon check`;
-// a good one also becomes the store's concepts table.
-Enricher lexicon_slot(store::Corpus& corpus) {
+// The lexicon in use ($DIPMINE_LEXICONS, ./lexicons or the shipped one),
+// compiled. A broken lexicon stops the ingest before anything is read, with
+// the messages of `dipmine lexicon check`; a good one also becomes the store's
+// concepts table.
+std::shared_ptr<const lexicon::Matcher> load_matcher(store::Corpus& corpus) {
   const std::string dir = lexicon::resolve_lexicon_dir("");
   lexicon::LexiconCheck check = lexicon::check_lexicon(dir);
   if (!check.ok()) {
@@ -37,36 +34,28 @@ Enricher lexicon_slot(store::Corpus& corpus) {
   store::Transaction tx(corpus.db());
   analysis::sync_concepts(corpus, matcher->lexicon());
   tx.commit();
-  return [matcher](store::DocumentRecord& doc) {
-    for (store::ParagraphRecord& p : doc.paragraphs) {
-      p.mentions = analysis::paragraph_mentions(*matcher, p.text, p.lang);
-    }
-  };
-}
-
-// Full-text index terms (ParagraphRecord::terms): normalising and segmenting
-// here, in parallel, leaves the writer's FTS5 tokenizer only handing them over.
-// A stale index (normalisers changed since it was built) is rebuilt first so
-// that every row in it has this build's tokens.
-Enricher index_slot(store::Corpus& corpus) {
-  if (store::refresh_stale_index(corpus)) {
-    fmt::print(stderr, "dipmine: rebuilt the full-text index (the normalisers have changed)\n");
-  }
-  return [](store::DocumentRecord& doc) {
-    for (store::ParagraphRecord& p : doc.paragraphs) p.terms = store::paragraph_terms(p.text);
-  };
+  return matcher;
 }
 
 }  // namespace
 
 std::function<void(store::DocumentRecord&)> make_enricher(store::Corpus& corpus) {
-  std::vector<Enricher> steps;
-  for (Enricher e : {lexicon_slot(corpus), index_slot(corpus)}) {
-    if (e) steps.push_back(std::move(e));
+  auto matcher = load_matcher(corpus);
+  // A stale index (normalisers changed since it was built) is rebuilt first so
+  // that every row in it has this build's tokens.
+  if (store::refresh_stale_index(corpus)) {
+    fmt::print(stderr, "dipmine: rebuilt the full-text index (the normalisers have changed)\n");
   }
-  if (steps.empty()) return {};
-  return [steps](store::DocumentRecord& doc) {
-    for (const auto& step : steps) step(doc);
+  // Per paragraph: lexicon mentions (ParagraphRecord::mentions) and full-text
+  // index terms (ParagraphRecord::terms), here in parallel, so that the
+  // writer's FTS5 tokenizer only hands them over. The paragraph is folded once
+  // for both (fold_for_prefix for matching; the index finishes it into fold).
+  return [matcher](store::DocumentRecord& doc) {
+    for (store::ParagraphRecord& p : doc.paragraphs) {
+      text::MappedText folded = text::normalizer_for(p.lang).fold_for_prefix(p.text);
+      p.mentions = analysis::paragraph_mentions(*matcher, p.text, p.lang, folded);
+      p.terms = store::paragraph_terms(p.text, p.lang, std::move(folded));
+    }
   };
 }
 

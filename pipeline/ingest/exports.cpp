@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -48,8 +49,8 @@ bool is_export_format(const std::string& format) {
          format == "scopus-csv" || format == "wos";
 }
 
-std::optional<ExportRecords> parse_export_records(const std::string& path,
-                                                  const DecodedFile& file) {
+std::optional<ExportRecords> read_export_records(const std::string& path, const DecodedFile& file,
+                                                 const IngestOptions& options) {
   if (file.format == "pdf") return std::nullopt;
   const std::optional<bib::Format> format = bib::detect_format(path, file.text);
   if (!format) return std::nullopt;
@@ -59,7 +60,11 @@ std::optional<ExportRecords> parse_export_records(const std::string& path,
   out.entries = read.entries;
   out.skipped = read.skipped;
   out.records = std::move(read.records);
-  for (store::DocumentRecord& rec : out.records) rec.charset = file.charset;
+  // Each record is a document of its own: build them side by side.
+  tbb::parallel_for(size_t{0}, out.records.size(), [&](size_t i) {
+    out.records[i].charset = file.charset;
+    finish_export_record(out.records[i], options);
+  });
   return out;
 }
 
@@ -73,14 +78,67 @@ void finish_export_record(store::DocumentRecord& rec, const IngestOptions& optio
   if (options.enrich) options.enrich(rec);
 }
 
-std::optional<ExportRecords> read_export_records(const std::string& path, const DecodedFile& file,
-                                                 const IngestOptions& options) {
-  std::optional<ExportRecords> out = parse_export_records(path, file);
-  if (!out) return out;
-  // Each record is a document of its own: build them side by side.
-  tbb::parallel_for(size_t{0}, out->records.size(),
-                    [&](size_t i) { finish_export_record(out->records[i], options); });
+ExportStream::ExportStream(std::string path, DecodedFile file, bib::Format format,
+                           size_t capacity)
+    : path_(std::move(path)), file_(std::move(file)), format_(format),
+      capacity_(std::max<size_t>(capacity, 1)) {
+  thread_ = std::thread([this] { parse(); });
+}
+
+ExportStream::~ExportStream() {
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  room_.notify_all();
+  thread_.join();
+}
+
+void ExportStream::parse() {
+  ExportRecords summary;
+  try {
+    const bib::RecordCallback emit = [this](store::DocumentRecord&& rec) {
+      rec.charset = file_.charset;
+      std::unique_lock<std::mutex> lock(mutex_);
+      room_.wait(lock, [this] { return stop_ || queue_.size() < capacity_; });
+      if (stop_) return;  // nobody reads any more: drop the rest
+      queue_.push_back(std::move(rec));
+      lock.unlock();
+      ready_.notify_one();
+    };
+    bib::ExportRead read = bib::read_export(path_, file_.text, format_, emit);
+    summary.messages = std::move(read.messages);
+    summary.entries = read.entries;
+    summary.skipped = read.skipped;
+  } catch (const std::exception& e) {
+    summary.messages.push_back(fmt::format("{}: {}; the rest of the file was not read", path_,
+                                           e.what()));
+  }
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    summary_ = std::move(summary);
+    done_ = true;
+  }
+  ready_.notify_all();
+}
+
+std::vector<store::DocumentRecord> ExportStream::next(size_t n) {
+  std::vector<store::DocumentRecord> out;
+  std::unique_lock<std::mutex> lock(mutex_);
+  ready_.wait(lock, [this] { return done_ || !queue_.empty(); });
+  while (!queue_.empty() && out.size() < n) {
+    out.push_back(std::move(queue_.front()));
+    queue_.pop_front();
+  }
+  lock.unlock();
+  room_.notify_one();
   return out;
+}
+
+ExportRecords ExportStream::summary() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  ready_.wait(lock, [this] { return done_; });
+  return std::move(summary_);
 }
 
 std::optional<store::DocumentInfo> ExportWriter::find_by_doi(const std::string& doi) {

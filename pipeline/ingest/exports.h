@@ -19,11 +19,16 @@
 //   SHA-256, so that ingesting the PDF again finds it unchanged.
 // The writer functions run inside the writer's open transaction.
 #pragma once
+#include <condition_variable>
+#include <deque>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "bib/bib.h"
 #include "ingest/ingest.h"
 #include "store/corpus.h"
 #include "store/document.h"
@@ -36,20 +41,53 @@ struct ExportRecords {
   size_t entries = 0, skipped = 0;
 };
 
-// The records of `file` if it is a bibliographic export, else nullopt: parsed
-// only (finish_export_record not yet run). Never throws for bad content.
-std::optional<ExportRecords> parse_export_records(const std::string& path,
-                                                  const DecodedFile& file);
 // What the parallel stage does to each parsed record: --lang/--year, the
 // SHA-256 identity, options.enrich. Safe from several threads at once.
 void finish_export_record(store::DocumentRecord& rec, const IngestOptions& options);
-// parse_export_records, then finish_export_record on every record in parallel.
+// The records of `file` if it is a bibliographic export, else nullopt, each
+// finished (in parallel). Never throws for bad content. For an export that
+// looks_like_export missed (its opening bytes are not UTF-8).
 std::optional<ExportRecords> read_export_records(const std::string& path, const DecodedFile& file,
                                                  const IngestOptions& options);
 // True when the opening bytes of the file at `path` (or its name) say it is a
-// bibliographic export: ingest then parses it up front and sends its records
-// down the pipeline in slices, so that enriching overlaps writing.
+// bibliographic export: ingest then streams it (ExportStream).
 bool looks_like_export(const std::string& path);
+
+// An export parsed on a thread of its own, its records handed out in slices as
+// they are read: enriching and writing start with the first record instead of
+// after the last, and at most `capacity` parsed records wait in memory.
+//
+//   ExportStream s(path, std::move(file), format);
+//   while (auto slice = s.next(256); !slice.empty()) use(slice);
+//   ExportRecords summary = s.summary();   // messages, entries, skipped
+class ExportStream {
+ public:
+  ExportStream(std::string path, DecodedFile file, bib::Format format, size_t capacity = 4096);
+  ~ExportStream();  // stops the parse if it is still running
+  ExportStream(const ExportStream&) = delete;
+  ExportStream& operator=(const ExportStream&) = delete;
+
+  // Up to `n` records in file order, waiting until at least one is ready;
+  // empty once the export is exhausted.
+  std::vector<store::DocumentRecord> next(size_t n);
+  // After next() has returned empty: what the parse reported (records empty).
+  // A parse that threw reports it as a message.
+  ExportRecords summary();
+
+ private:
+  void parse();
+
+  std::string path_;
+  DecodedFile file_;
+  bib::Format format_;
+  size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  std::deque<store::DocumentRecord> queue_;
+  bool done_ = false, stop_ = false;
+  ExportRecords summary_;
+  std::thread thread_;
+};
 
 // True for the formats of export records ("ris", "bibtex", ...).
 bool is_export_format(const std::string& format);

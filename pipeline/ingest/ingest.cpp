@@ -7,11 +7,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <deque>
 #include <filesystem>
 #include <map>
 #include <thread>
 
+#include "bib/bib.h"
 #include "ingest/exports.h"
 #include "ingest/paragraphs.h"
 
@@ -30,63 +30,78 @@ struct Item {
   std::vector<std::string> messages;  // parts of it were skipped
   bool is_export = false;             // a bibliographic export (exports.h)
   size_t entries = 0, skipped = 0;    // its entries read and skipped
-  // An export is parsed by the input stage and travels as slices of records
-  // (parsed, not yet finished); only the first slice counts the file.
+  // An export travels as slices of records (parsed, not yet finished); the
+  // last slice carries the parse summary and counts the file.
   bool prepared = false;
-  bool first_slice = true;
+  bool counts_file = true;
 };
 
 // Records of one export per pipeline token: enough to amortise a token, few
 // enough that enriching one slice overlaps writing the previous one.
 constexpr size_t kSliceRecords = 256;
 
-// Reads and parses the export at `path` into slices appended to `out`. Nothing
-// of the file is lost: read errors, skipped entries and an export without a
-// good record come out as messages on the first slice.
-void slice_export(const std::string& path, const IngestOptions& options, std::deque<Item*>& out) {
-  auto first = std::make_unique<Item>();
-  first->path = path;
-  std::error_code ec;
-  const uint64_t bytes = fs::file_size(path, ec);
-  try {
-    DecodedFile file = read_document_file(path, options.read);
+// The input stage's side of exports: opens a file judged an export as an
+// ExportStream and turns the stream into slices. Runs only in the serial
+// input stage.
+class ExportSlicer {
+ public:
+  explicit ExportSlicer(const IngestOptions& options) : options_(options) {}
+
+  // Starts streaming `path`. Returns nullptr when the stream is open (take
+  // slices with next_slice), else the item to send instead: a read error, or
+  // the file as an ordinary document when its content is not an export.
+  Item* open(const std::string& path) {
+    auto item = std::make_unique<Item>();
+    item->path = path;
+    std::error_code ec;
+    bytes_ = fs::file_size(path, ec);
+    DecodedFile file = read_document_file(path, options_.read);
     if (!file.error.empty()) {
-      first->error = std::move(file.error);
-      first->file_bytes = bytes;
-      out.push_back(first.release());
-      return;
+      item->error = std::move(file.error);
+      item->file_bytes = bytes_;
+      return item.release();
     }
-    std::optional<ExportRecords> ex = parse_export_records(path, file);
-    if (!ex) {  // not an export after all: the parallel stage reads it as a document
-      out.push_back(first.release());
-      return;
-    }
-    first->is_export = true;
-    first->prepared = true;
-    first->messages = std::move(ex->messages);
-    first->entries = ex->entries;
-    first->skipped = ex->skipped;
-    if (ex->records.empty()) first->error = fmt::format("{}: no record could be read", path);
-    Item* slice = first.release();
-    out.push_back(slice);
-    for (size_t i = 0; i < ex->records.size(); ++i) {
-      if (slice->records.size() == kSliceRecords) {
-        slice = new Item;
-        slice->path = path;
-        slice->is_export = true;
-        slice->prepared = true;
-        slice->first_slice = false;
-        out.push_back(slice);
-      }
-      slice->records.push_back(std::move(ex->records[i]));
-    }
-    slice->file_bytes = bytes;
-  } catch (const std::exception& e) {
-    first->error = fmt::format("{}: {}", path, e.what());
-    first->file_bytes = bytes;
-    out.push_back(first.release());
+    const std::optional<bib::Format> format =
+        file.format == "pdf" ? std::nullopt : bib::detect_format(path, file.text);
+    if (!format) return item.release();  // the parallel stage reads it as a document
+    path_ = path;
+    records_ = 0;
+    stream_ = std::make_unique<ExportStream>(path, std::move(file), *format);
+    return nullptr;
   }
-}
+
+  bool streaming() const { return stream_ != nullptr; }
+
+  // The next slice of the open stream; the last one carries the summary and
+  // closes the stream.
+  Item* next_slice() {
+    auto item = std::make_unique<Item>();
+    item->path = path_;
+    item->is_export = true;
+    item->prepared = true;
+    item->records = stream_->next(kSliceRecords);
+    records_ += item->records.size();
+    if (!item->records.empty()) {
+      item->counts_file = false;
+      return item.release();
+    }
+    ExportRecords summary = stream_->summary();
+    stream_.reset();
+    item->messages = std::move(summary.messages);
+    item->entries = summary.entries;
+    item->skipped = summary.skipped;
+    item->file_bytes = bytes_;
+    if (records_ == 0) item->error = fmt::format("{}: no record could be read", path_);
+    return item.release();
+  }
+
+ private:
+  const IngestOptions& options_;
+  std::unique_ptr<ExportStream> stream_;
+  std::string path_;
+  uint64_t bytes_ = 0;
+  size_t records_ = 0;
+};
 
 bool hidden(const fs::path& p) {
   const std::string n = p.filename().string();
@@ -197,7 +212,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                             static_cast<size_t>(threads));
 
   size_t next = 0;
-  std::deque<Item*> slices;  // parsed export records waiting for the pipeline
+  ExportSlicer slicer(options);
   uint64_t bytes_done = 0;
   size_t files_done = 0;
   size_t batch_bytes = 0;
@@ -214,9 +229,9 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
 
   ExportWriter exports(corpus);
   auto write = [&](Item& item) {
-    if (item.first_slice) ++files_done;
+    if (item.counts_file) ++files_done;
     bytes_done += item.file_bytes;
-    if (item.is_export && item.first_slice) {
+    if (item.is_export && item.counts_file) {
       ++report.export_files;
       report.records_read += item.entries;
       report.records_skipped += item.skipped;
@@ -271,7 +286,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
       tbb::make_filter<void, Item*>(
           tbb::filter_mode::serial_in_order,
           [&](tbb::flow_control& fc) -> Item* {
-            while (slices.empty()) {
+            while (!slicer.streaming()) {
               if (next >= files.size()) {
                 fc.stop();
                 return nullptr;
@@ -282,11 +297,16 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                 item->path = path;
                 return item;
               }
-              slice_export(path, options, slices);
+              try {
+                if (Item* instead = slicer.open(path)) return instead;
+              } catch (const std::exception& e) {
+                auto* item = new Item;
+                item->path = path;
+                item->error = fmt::format("{}: {}", path, e.what());
+                return item;
+              }
             }
-            Item* item = slices.front();
-            slices.pop_front();
-            return item;
+            return slicer.next_slice();
           }) &
           tbb::make_filter<Item*, Item*>(
               tbb::filter_mode::parallel,
@@ -332,7 +352,6 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
             std::unique_ptr<Item> owned(item);
             write(*item);
           }));
-  for (Item* left : slices) delete left;  // only when the pipeline was cancelled
   flush();
   return report;
 }

@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "text/lang.h"
+#include "text/normalizer.h"
 
 namespace dipmine::store {
 
@@ -115,6 +116,14 @@ void register_fts_tokenizer(Database& db) {
 std::vector<text::Term> paragraph_terms(std::string_view paragraph_text) {
   return text::index_terms(paragraph_text, text::detect_lang(paragraph_text),
                            text::TermMode::document);
+}
+
+std::vector<text::Term> paragraph_terms(std::string_view paragraph_text, text::Lang folded_as,
+                                        text::MappedText&& prefix_folded) {
+  const text::Lang lang = text::detect_lang(paragraph_text);
+  if (lang != folded_as) return paragraph_terms(paragraph_text);
+  const text::MappedText folded = text::normalizer_for(lang).finish_fold(std::move(prefix_folded));
+  return text::index_terms(paragraph_text, lang, text::TermMode::document, folded);
 }
 
 std::string query_key_string(const std::vector<std::string>& keys) {

@@ -38,6 +38,11 @@ void register_fts_tokenizer(Database& db);
 
 // The tokens the index stores for one paragraph (what the tokenizer computes).
 std::vector<text::Term> paragraph_terms(std::string_view paragraph_text);
+// The same, given the paragraph's fold_for_prefix by the normaliser of
+// `folded_as`; used only when that is the index's language (detect_lang of the
+// text), else the paragraph is folded again.
+std::vector<text::Term> paragraph_terms(std::string_view paragraph_text, text::Lang folded_as,
+                                        text::MappedText&& prefix_folded);
 
 // U+E001: starts a pre-tokenised query string (never part of a key).
 inline constexpr std::string_view kQueryKeyMark = "\xEE\x80\x81";

@@ -24,11 +24,15 @@ MappedText EnglishNormalizer::clean(std::string_view original) const {
 }
 
 MappedText EnglishNormalizer::fold(std::string_view original) const {
-  return en::stem_words(fold_unstemmed(clean(original)));  // cities → citi
+  return finish_fold(fold_for_prefix(original));  // cities → citi
 }
 
 MappedText EnglishNormalizer::fold_for_prefix(std::string_view original) const {
   return fold_unstemmed(clean(original));
+}
+
+MappedText EnglishNormalizer::finish_fold(MappedText&& prefix_folded) const {
+  return en::stem_words(std::move(prefix_folded));
 }
 
 }  // namespace dipmine::text

@@ -19,6 +19,7 @@ class EnglishNormalizer final : public Normalizer {
   MappedText clean(std::string_view original) const override;
   MappedText fold(std::string_view original) const override;
   MappedText fold_for_prefix(std::string_view original) const override;
+  MappedText finish_fold(MappedText&& prefix_folded) const override;
 };
 
 class JapaneseNormalizer final : public Normalizer {

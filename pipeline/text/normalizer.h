@@ -135,6 +135,12 @@ class Normalizer {
   virtual MappedText fold(std::string_view original) const = 0;
   // fold without stemming, for prefix queries (see above). Default: fold.
   virtual MappedText fold_for_prefix(std::string_view original) const { return fold(original); }
+  // fold(x) from fold_for_prefix(x), without normalising x again: ingest folds
+  // a paragraph once for lexicon matching and once more would be waste.
+  // finish_fold(fold_for_prefix(x)) == fold(x). Default: the identity.
+  virtual MappedText finish_fold(MappedText&& prefix_folded) const {
+    return std::move(prefix_folded);
+  }
 };
 
 // The normaliser for `lang`; Lang::none gets a language-neutral one (NFKC,

@@ -19,6 +19,8 @@
 
 namespace dipmine::text {
 
+struct MappedText;
+
 struct Span {
   uint32_t begin = 0;
   uint32_t end = 0;
@@ -67,6 +69,9 @@ inline constexpr std::string_view kWholeWordMark = "\xEE\x80\x80";
 // Keys are at most kMaxKeyBytes long (cut at a character boundary).
 std::vector<Term> index_terms(std::string_view original, Lang lang,
                               TermMode mode = TermMode::document);
+// The same, given `folded` == normalizer_for(lang).fold(original) already.
+std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mode,
+                              const MappedText& folded);
 inline constexpr size_t kMaxKeyBytes = 240;
 
 }  // namespace dipmine::text

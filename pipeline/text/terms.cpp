@@ -213,7 +213,11 @@ class TermBuilder {
 }  // namespace
 
 std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mode) {
-  const MappedText folded = normalizer_for(lang).fold(original);
+  return index_terms(original, lang, mode, normalizer_for(lang).fold(original));
+}
+
+std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mode,
+                              const MappedText& folded) {
   const std::string_view t = folded.text;
 
   // Kanji/kana runs of the folded text.

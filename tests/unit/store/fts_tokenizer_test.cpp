@@ -12,8 +12,11 @@
 #include "store/query.h"
 #include "store/search.h"
 #include "text/lang.h"
+#include "text/normalizer.h"
 
 using namespace dipmine::store;
+using dipmine::text::Lang;
+using dipmine::text::normalizer_for;
 namespace fs = std::filesystem;
 
 namespace {
@@ -107,6 +110,27 @@ TEST_CASE("pre-computed terms give the same index as tokenizing in the writer", 
   REQUIRE(a.size() > 10000);
   CHECK(a == b);
   integrity_check(*handed);
+}
+
+TEST_CASE("terms from a shared prefix fold equal the terms the tokenizer computes", "[fts]") {
+  const std::pair<std::string, Lang> cases[] = {
+      {"Cities and networks of cities: the C40 and UCLG", Lang::en},
+      {"دیپلماسی شهری در شهرهای بین المللی می شود", Lang::fa},
+      {"東京都の都市外交と平和首長会議", Lang::ja},
+      {"An English paragraph given as Persian", Lang::fa},  // folded again: other language
+  };
+  for (const auto& [text, lang] : cases) {
+    INFO(text);
+    auto shared = paragraph_terms(text, lang, normalizer_for(lang).fold_for_prefix(text));
+    const auto direct = paragraph_terms(text);
+    REQUIRE(shared.size() == direct.size());
+    for (size_t i = 0; i < shared.size(); ++i) {
+      CHECK(shared[i].key == direct[i].key);
+      CHECK(shared[i].begin == direct[i].begin);
+      CHECK(shared[i].end == direct[i].end);
+      CHECK(shared[i].colocated == direct[i].colocated);
+    }
+  }
 }
 
 TEST_CASE("terms handed over for another text are not used", "[fts]") {

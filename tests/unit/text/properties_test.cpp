@@ -73,6 +73,12 @@ void check_properties(Lang lang, const std::string& x) {
   CHECK(n.fold(c.text).text == f.text);
   CHECK(n.clean(c.text).text == c.text);
   CHECK(n.fold_for_prefix(n.fold_for_prefix(x).text).text == n.fold_for_prefix(x).text);
+  // Ingest folds once and finishes the prefix fold into the fold: same text,
+  // same map to the original.
+  const MappedText finished = n.finish_fold(n.fold_for_prefix(x));
+  CHECK(finished.text == f.text);
+  CHECK(finished.original_span(0, finished.text.size()) == f.original_span(0, f.text.size()));
+  for (size_t i = 0; i < f.text.size(); i += 7) CHECK(finished.byte_range(i) == f.byte_range(i));
   bool reordered = false;
   if (lang == Lang::fa) {
     MappedText pre = fa_before_repair(x);
