@@ -17,6 +17,8 @@
 #include "common/error.h"
 #include "lexicon/form_filter.h"
 #include "lexicon/multi_string.h"
+#include "lexicon/regex_reach.h"
+#include "lexicon/regex_windows.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
 
@@ -87,6 +89,11 @@ struct Matcher::Shared {
   std::vector<uint32_t> unfiltered;  // forms with no clause: tried on every paragraph
   std::vector<std::unique_ptr<LiteralPlan>> literal;   // per form, null for RE2 forms
   std::vector<int> first_piece_atom;  // per literal form: atom == its first piece, or -1
+  std::vector<uint32_t> atom_size;    // per atom: bytes
+  // Per form: its clauses as atom ids, and (regex forms whose syntax allows
+  // it) how far a match reaches around an atom, so that RE2 runs in windows.
+  std::vector<std::vector<std::vector<uint32_t>>> clause_atoms;
+  std::vector<std::optional<RegexReach>> reach;
 
   explicit Shared(const Lexicon& lex) {
     std::map<std::string, size_t> atom_index;
@@ -96,7 +103,10 @@ struct Matcher::Shared {
       const FormFilter ff(form);
       clauses_of_form.push_back(static_cast<uint32_t>(ff.clauses.size()));
       if (ff.clauses.empty()) unfiltered.push_back(static_cast<uint32_t>(i));
+      clause_atoms.emplace_back();
+      reach.push_back(ff.clauses.empty() ? std::nullopt : regex_reach(form.pattern));
       for (const auto& clause : ff.clauses) {
+        clause_atoms.back().emplace_back();
         const auto clause_id = static_cast<uint32_t>(form_of_clause.size());
         form_of_clause.push_back(static_cast<uint32_t>(i));
         for (const uint16_t k : clause) {
@@ -104,8 +114,10 @@ struct Matcher::Shared {
           if (added) {
             strings.push_back(ff.atoms[k]);
             clauses_of_atom.emplace_back();
+            atom_size.push_back(static_cast<uint32_t>(ff.atoms[k].size()));
           }
           clauses_of_atom[it->second].push_back(clause_id);
+          clause_atoms.back().back().push_back(static_cast<uint32_t>(it->second));
         }
       }
       literal.emplace_back();
@@ -250,16 +262,41 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
     }
   }
   const Compiled& c = compiled();
+  // Where each atom's occurrences are in `occurrences` (for the windows).
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> occ_range;  // per atom: [first, last)
+  thread_local RegexWindows windows;
+  if (occ_range.size() < sh.atom_size.size()) occ_range.resize(sh.atom_size.size());
+  for (size_t k = 0; k < occurrences.size();) {
+    size_t j = k;
+    while (j < occurrences.size() && occurrences[j].first == occurrences[k].first) ++j;
+    occ_range[static_cast<size_t>(occurrences[k].first)] = {static_cast<uint32_t>(k), static_cast<uint32_t>(j)};
+    k = j;
+  }
   for (const uint32_t form : forms) {
     if (sh.literal[form]) continue;
     const RE2& re = *c.positions[form];
     const text::Lang lang = lexicon_.forms[form].lang;
-    size_t pos = 0;
-    re2::StringPiece m;
-    while (pos <= folded.size() &&
-           re.Match(folded, pos, folded.size(), RE2::UNANCHORED, &m, 1)) {
-      const size_t b = static_cast<size_t>(m.data() - folded.data());
-      const size_t e = b + m.size();
+    const RegexReach* reach = sh.reach[form] ? &*sh.reach[form] : nullptr;
+    if (reach) {
+      windows.start(*reach);
+      for (uint32_t k = 0; k < sh.clause_atoms[form].size(); ++k) {
+        for (const uint32_t a : sh.clause_atoms[form][k]) {
+          windows.add(k, occurrences.data() + occ_range[a].first,
+                      occurrences.data() + occ_range[a].second, sh.atom_size[a]);
+        }
+      }
+    }
+    // The leftmost-longest match starting at or after `pos`.
+    size_t b = 0, e = 0;
+    const auto next = [&](size_t pos) {
+      if (reach) return windows.next(re, folded, pos, b, e);
+      re2::StringPiece m;
+      if (!re.Match(folded, pos, folded.size(), RE2::UNANCHORED, &m, 1)) return false;
+      b = static_cast<size_t>(m.data() - folded.data());
+      e = b + m.size();
+      return true;
+    };
+    for (size_t pos = 0; pos <= folded.size() && next(pos);) {
       if (e > b && boundaries_ok(folded, b, e, lang)) {
         hits.push_back({form, static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
         pos = e;
@@ -270,6 +307,7 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
       }
     }
   }
+  for (const int a : atom_ids) occ_range[static_cast<size_t>(a)] = {0, 0};
   return hits;
 }
 

@@ -10,6 +10,7 @@ MultiStringSearch::MultiStringSearch(const std::vector<std::string>& needles) {
   // Bytes that occur in some needle get a class each; all others share class 0,
   // which leads back to the root from every state (no needle contains them).
   for (const auto& n : needles) {
+    longest_ = std::max(longest_, n.size());
     for (unsigned char b : n) {
       if (!class_of_[b]) class_of_[b] = static_cast<uint8_t>(classes_++);
     }
@@ -64,6 +65,7 @@ MultiStringSearch::MultiStringSearch(const std::vector<std::string>& needles) {
     out_.insert(out_.end(), o.begin(), o.end());
   }
   out_begin_.push_back(static_cast<uint32_t>(out_.size()));
+  row_divisor_ = ~uint64_t{0} / classes_ + 1;  // 0 when classes_ == 1: then no state ends a needle
   // The hot loop wants "row start of the next state" and "does it end a
   // needle" from one load: entries become state * classes_, with the top bit
   // set when the target state has outputs.
@@ -82,7 +84,7 @@ void MultiStringSearch::find(std::string_view text, std::vector<int>& ids) const
     row = t & ~kEnds;
     // Most states end no needle: one test per byte on the hot path.
     if (t & kEnds) {
-      const uint32_t s = row / classes_;
+      const uint32_t s = state_of(row);
       ids.insert(ids.end(), out_.begin() + out_begin_[s], out_.begin() + out_begin_[s + 1]);
     }
   }
@@ -97,18 +99,40 @@ void MultiStringSearch::find_all(std::string_view text,
   hits.clear();
   const uint32_t* next = next_.data();
   const uint8_t* class_of = class_of_.data();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const auto emit = [&](uint32_t row, size_t end) {
+    const uint32_t s = state_of(row);
+    for (uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
+      hits.emplace_back(out_[k], static_cast<uint32_t>(end));
+    }
+  };
+  // Each step waits for the previous one's table load; two walks over the
+  // two halves of the text overlap those waits. The second walk starts from
+  // the root longest_ - 1 bytes before the middle, so that it sees every
+  // needle ending after the middle, and reports only those.
+  size_t i = 0, n = text.size();
   uint32_t row = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const uint32_t t = next[row + class_of[static_cast<unsigned char>(text[i])]];
-    row = t & ~kEnds;
-    if (t & kEnds) {
-      const uint32_t s = row / classes_;
-      for (uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
-        hits.emplace_back(out_[k], static_cast<uint32_t>(i + 1));
+  if (n >= 4 * longest_ + 64) {
+    const size_t half = (n + longest_) / 2;  // both walks take `half` steps
+    const size_t j0 = n - half;              // walk 2 starts here, <= half + 1 - longest_
+    uint32_t row2 = 0;
+    for (size_t k = 0; k < half; ++k) {
+      const uint32_t t1 = next[row + class_of[bytes[k]]];
+      const uint32_t t2 = next[row2 + class_of[bytes[j0 + k]]];
+      row = t1 & ~kEnds;
+      row2 = t2 & ~kEnds;
+      if ((t1 | t2) & kEnds) [[unlikely]] {
+        if (t1 & kEnds) emit(row, k + 1);
+        if ((t2 & kEnds) && j0 + k + 1 > half) emit(row2, j0 + k + 1);
       }
     }
+    i = n;
+  }
+  for (; i < n; ++i) {
+    const uint32_t t = next[row + class_of[bytes[i]]];
+    row = t & ~kEnds;
+    if (t & kEnds) emit(row, i + 1);
   }
   std::sort(hits.begin(), hits.end());
 }
-
 }  // namespace dipmine::lexicon

@@ -39,9 +39,16 @@ class MultiStringSearch {
   static constexpr uint32_t kEnds = 0x80000000u;  // in next_: target ends a needle
   std::array<uint8_t, 256> class_of_{};  // byte -> class (0: no needle has it)
   uint32_t classes_ = 1;
+  size_t longest_ = 0;                   // bytes of the longest needle
   std::vector<uint32_t> next_;  // state * classes_ + class -> next state * classes_ (| kEnds)
   std::vector<uint32_t> out_begin_;    // per state, into out_ (size states + 1)
   std::vector<int> out_;               // needles ending at a state (with suffixes)
+  // row / classes_ without a division instruction (exact for 32-bit rows:
+  // Lemire, Kaser, Kurz, "Faster remainder by direct computation", 2019).
+  uint64_t row_divisor_ = 0;
+  uint32_t state_of(uint32_t row) const {
+    return static_cast<uint32_t>((static_cast<__uint128_t>(row_divisor_) * row) >> 64);
+  }
 };
 
 }  // namespace dipmine::lexicon

@@ -34,3 +34,25 @@ TEST_CASE("multi-string search: raw bytes, Persian and Japanese, empty needles i
   CHECK(found(s, "\xff\xfe\xd8") == std::vector<int>{});
   CHECK(MultiStringSearch({}).states() == 1);
 }
+
+TEST_CASE("multi-string search: every occurrence, also where the two walks of a long text meet",
+          "[multi_string]") {
+  const MultiStringSearch s({"abc", "bcd", "cd", "شهر"});
+  std::vector<std::pair<int, uint32_t>> hits;
+  s.find_all("abcd شهر", hits);
+  CHECK(hits == std::vector<std::pair<int, uint32_t>>{{0, 3}, {1, 4}, {2, 4}, {3, 11}});
+  // Long texts are walked as two halves: put occurrences at every offset
+  // around the middle and at both ends.
+  for (size_t n = 60; n < 140; ++n) {
+    for (size_t at = 0; at + 4 <= n; at += 3) {
+      std::string t(n, 'x');
+      t.replace(at, 4, "abcd");
+      s.find_all(t, hits);
+      INFO(n << " " << at);
+      CHECK(hits == std::vector<std::pair<int, uint32_t>>{
+                        {0, static_cast<uint32_t>(at + 3)},
+                        {1, static_cast<uint32_t>(at + 4)},
+                        {2, static_cast<uint32_t>(at + 4)}});
+    }
+  }
+}
