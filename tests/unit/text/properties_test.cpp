@@ -79,6 +79,14 @@ void check_properties(Lang lang, const std::string& x) {
   CHECK(finished.text == f.text);
   CHECK(finished.original_span(0, finished.text.size()) == f.original_span(0, f.text.size()));
   for (size_t i = 0; i < f.text.size(); i += 7) CHECK(finished.byte_range(i) == f.byte_range(i));
+  if (lang == Lang::fa) {
+    // fold skips the clean steps that only insert ZWNJ: the same text as
+    // folding the whole clean text. (The map is finer without the ZWNJ: ICU
+    // maps a deleted ZWNJ and its neighbours as one edit.)
+    const MappedText full = fa::fold_chars(n.clean(x));
+    CHECK(full.text == f.text);
+    CHECK(full.original_span(0, full.text.size()) == f.original_span(0, f.text.size()));
+  }
   bool reordered = false;
   if (lang == Lang::fa) {
     MappedText pre = fa_before_repair(x);
