@@ -36,6 +36,26 @@ struct Item {
   bool counts_file = true;
 };
 
+// The writer checkpoints the WAL every 64 MB instead of SQLite's 4 MB while
+// ingest runs (a sixth of its time went to checkpoints); the WAL is
+// checkpointed when the database closes. Restored after.
+class BulkWriteSettings {
+ public:
+  explicit BulkWriteSettings(store::Database& db) : db_(db) {
+    db_.exec("PRAGMA wal_autocheckpoint = 16384");
+  }
+  ~BulkWriteSettings() {
+    try {
+      db_.exec("PRAGMA wal_autocheckpoint = 1000");
+    } catch (const std::exception&) {
+      // Only fails when the connection is already broken; closing will say so.
+    }
+  }
+
+ private:
+  store::Database& db_;
+};
+
 // Records of one export per pipeline token: enough to amortise a token, few
 // enough that enriching one slice overlaps writing the previous one.
 constexpr size_t kSliceRecords = 256;
@@ -213,6 +233,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
 
   size_t next = 0;
   ExportSlicer slicer(options);
+  BulkWriteSettings bulk(corpus.db());
   uint64_t bytes_done = 0;
   size_t files_done = 0;
   size_t batch_bytes = 0;
