@@ -17,6 +17,7 @@
 #include "common/error.h"
 #include "lexicon/form_filter.h"
 #include "lexicon/multi_string.h"
+#include "lexicon/regex_program.h"
 #include "lexicon/regex_reach.h"
 #include "lexicon/regex_windows.h"
 #include "text/normalizer.h"
@@ -94,6 +95,7 @@ struct Matcher::Shared {
   // it) how far a match reaches around an atom, so that RE2 runs in windows.
   std::vector<std::vector<std::vector<uint32_t>>> clause_atoms;
   std::vector<std::optional<RegexReach>> reach;
+  std::vector<std::optional<RegexProgram>> program;  // per windowed form: RE2's stand-in
 
   explicit Shared(const Lexicon& lex) {
     std::map<std::string, size_t> atom_index;
@@ -104,7 +106,10 @@ struct Matcher::Shared {
       clauses_of_form.push_back(static_cast<uint32_t>(ff.clauses.size()));
       if (ff.clauses.empty()) unfiltered.push_back(static_cast<uint32_t>(i));
       clause_atoms.emplace_back();
-      reach.push_back(ff.clauses.empty() ? std::nullopt : regex_reach(form.pattern));
+      const std::optional<RegexNode> tree =
+          ff.clauses.empty() ? std::nullopt : parse_regex(form.pattern);
+      reach.push_back(tree ? regex_reach(*tree) : std::nullopt);
+      program.push_back(reach.back() ? RegexProgram::compile(*tree) : std::nullopt);
       for (const auto& clause : ff.clauses) {
         clause_atoms.back().emplace_back();
         const auto clause_id = static_cast<uint32_t>(form_of_clause.size());
@@ -278,7 +283,7 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
     const text::Lang lang = lexicon_.forms[form].lang;
     const RegexReach* reach = sh.reach[form] ? &*sh.reach[form] : nullptr;
     if (reach) {
-      windows.start(*reach);
+      windows.start(*reach, sh.program[form] ? &*sh.program[form] : nullptr);
       for (uint32_t k = 0; k < sh.clause_atoms[form].size(); ++k) {
         for (const uint32_t a : sh.clause_atoms[form][k]) {
           windows.add(k, occurrences.data() + occ_range[a].first,

@@ -112,7 +112,7 @@ void MultiStringSearch::find_all(std::string_view text,
   // needle ending after the middle, and reports only those.
   size_t i = 0, n = text.size();
   uint32_t row = 0;
-  if (n >= 4 * longest_ + 64) {
+  if (n >= 2 * longest_ + 16) {
     const size_t half = (n + longest_) / 2;  // both walks take `half` steps
     const size_t j0 = n - half;              // walk 2 starts here, <= half + 1 - longest_
     uint32_t row2 = 0;

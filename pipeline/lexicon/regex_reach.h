@@ -27,6 +27,8 @@
 #include <optional>
 #include <string_view>
 
+#include "lexicon/regex_syntax.h"
+
 namespace dipmine::lexicon {
 
 struct RegexReach {
@@ -45,5 +47,6 @@ struct RegexReach {
 };
 
 std::optional<RegexReach> regex_reach(std::string_view pattern);
+std::optional<RegexReach> regex_reach(const RegexNode& tree);
 
 }  // namespace dipmine::lexicon

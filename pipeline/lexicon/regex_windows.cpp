@@ -7,8 +7,9 @@
 
 namespace dipmine::lexicon {
 
-void RegexWindows::start(const RegexReach& reach) {
+void RegexWindows::start(const RegexReach& reach, const RegexProgram* program) {
   reach_ = &reach;
+  program_ = program;
   cursors_.clear();
   counts_.clear();
   lead_ = -1;
@@ -56,8 +57,9 @@ bool RegexWindows::next(const RE2& re, std::string_view text, size_t pos, size_t
     for (uint32_t c = 0; c < counts_.size() && possible; ++c) {
       if (c != lead) possible = inside(c, from, to);
     }
+    if (possible && program_ && program_->find(text, from, at, to, b, e)) return true;
     re2::StringPiece m;
-    if (possible && re.Match(text, from, to, RE2::UNANCHORED, &m, 1) &&
+    if (possible && !program_ && re.Match(text, from, to, RE2::UNANCHORED, &m, 1) &&
         static_cast<size_t>(m.data() - text.data()) <= at) {
       b = static_cast<size_t>(m.data() - text.data());
       e = b + m.size();

@@ -4,7 +4,7 @@
 // (regex_reach.h). The atom pass has already found every occurrence.
 //
 //   RegexWindows w;
-//   w.start(reach);                              // per form and paragraph
+//   w.start(reach, program);                     // per form and paragraph
 //   w.add(clause, occurrences_of_atom, atom_size);  // every atom of every clause
 //   for (size_t pos = 0, b, e; w.next(re, text, pos, b, e); pos = ...) use(b, e);
 //
@@ -17,7 +17,8 @@
 // finds it. A match found there that starts after `at` may not be the longest
 // one, so it is not trusted; when there is none starting in [pos, at], on past
 // `at`. A window lacking an occurrence of some other clause's atoms holds no
-// match: RE2 is not run at all.
+// match: nothing is run at all. With a RegexProgram (regex_program.h) the
+// window is searched by it instead of RE2: same answers, no per-call setup.
 // Not thread-safe: one object per thread (the Matcher keeps a thread_local).
 #pragma once
 #include <re2/re2.h>
@@ -27,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "lexicon/regex_program.h"
 #include "lexicon/regex_reach.h"
 
 namespace dipmine::lexicon {
@@ -37,7 +39,7 @@ using Occurrence = std::pair<int, uint32_t>;
 
 class RegexWindows {
  public:
-  void start(const RegexReach& reach);
+  void start(const RegexReach& reach, const RegexProgram* program);
   // The occurrences [first, last) of one atom of clause `clause` (clauses are
   // numbered 0, 1, ... in the order they are first added).
   void add(uint32_t clause, const Occurrence* first, const Occurrence* last, uint32_t atom_size);
@@ -58,6 +60,7 @@ class RegexWindows {
   bool inside(uint32_t clause, size_t from, size_t to);
 
   const RegexReach* reach_ = nullptr;
+  const RegexProgram* program_ = nullptr;  // null: RE2
   std::vector<Cursor> cursors_;
   std::vector<size_t> counts_;  // occurrences per clause
   int lead_ = -1;               // the clause whose occurrences make the windows
