@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <array>
+
 #include "text/utf8.h"
 
 namespace dipmine::text {
@@ -24,14 +26,39 @@ std::optional<Lang> parse_lang(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+// Whether each code point of U+0600..U+06FF (nearly all of Persian text) is
+// an alphabetic character of the Arabic script: the same two ICU questions
+// the loop below asks, answered once.
+const std::array<bool, 256>& arabic_block_letters() {
+  static const std::array<bool, 256> table = [] {
+    std::array<bool, 256> t{};
+    for (UChar32 c = 0x0600; c <= 0x06FF; ++c) {
+      UErrorCode status = U_ZERO_ERROR;
+      t[static_cast<size_t>(c - 0x0600)] =
+          u_isalpha(c) && uscript_getScript(c, &status) == USCRIPT_ARABIC;
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
 Lang detect_lang(std::string_view text) {
   size_t arabic = 0, latin = 0, kana = 0, han = 0;
+  const std::array<bool, 256>& arabic_letter = arabic_block_letters();
   for (size_t i = 0; i < text.size();) {
     size_t len;
     const char32_t cp = decode_utf8(text, i, len);
     i += len;
     if (cp < 0x80) {
       if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ++latin;
+      continue;
+    }
+    if (cp >= 0x0600 && cp <= 0x06FF) {
+      if (arabic_letter[cp - 0x0600]) ++arabic;
       continue;
     }
     if (!u_isalpha(static_cast<UChar32>(cp))) continue;

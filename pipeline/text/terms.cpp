@@ -147,8 +147,11 @@ class TermBuilder {
       }
       std::string joined;
       for (size_t k = i; k < j; ++k) joined += ws[k].key;
-      add(joined, ws[i].fb, ws[j - 1].fe, false);
-      if (mode_ == TermMode::document) {
+      // Alternatives exist only for Persian compounds and affixes: a key with
+      // no Arabic-script byte (0xD8..0xDB leads U+0600..U+06FF) has none.
+      const bool persian = j - i > 1 || joined.find_first_of("\xD8\xD9\xDA\xDB") != std::string::npos;
+      add(persian ? joined : std::move(joined), ws[i].fb, ws[j - 1].fe, false);
+      if (mode_ == TermMode::document && persian) {
         std::vector<std::string> alts;
         if (j - i > 1) {
           for (size_t k = i; k < j; ++k) alts.push_back(ws[k].key);
