@@ -61,10 +61,10 @@ std::optional<RegexReach> regex_reach(const RegexNode& tree) {
   return r;
 }
 
-size_t RegexReach::earliest_start(std::string_view text, size_t at) const {
+size_t RegexReach::earliest_start(std::string_view text, size_t at, size_t floor) const {
   uint32_t n = 0;
   size_t b = at;
-  for (size_t i = at; i > 0;) {
+  for (size_t i = at; i > floor;) {
     --i;
     const auto c = static_cast<unsigned char>(text[i]);
     if (continuation(c) && i > 0) continue;

@@ -35,9 +35,9 @@ struct RegexReach {
   uint32_t max_counted = 0;  // characters of a match outside `free`, at most
   std::bitset<128> free;     // ASCII characters not counted
 
-  // The smallest b such that text[b, at) holds at most max_counted counted
-  // characters (b is a character boundary if `at` is).
-  size_t earliest_start(std::string_view text, size_t at) const;
+  // The smallest b >= floor such that text[b, at) holds at most max_counted
+  // counted characters (b is a character boundary if `at` and floor are).
+  size_t earliest_start(std::string_view text, size_t at, size_t floor = 0) const;
   // The largest e such that text[at, e) holds at most max_counted counted
   // characters (the start of the next counted character, or the text's end).
   size_t latest_end(std::string_view text, size_t at) const;

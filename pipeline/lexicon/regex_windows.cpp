@@ -51,7 +51,7 @@ bool RegexWindows::next(const RE2& re, std::string_view text, size_t pos, size_t
   while (true) {
     const size_t at = first_from(lead, pos);
     if (at == SIZE_MAX) return false;
-    const size_t from = std::max(pos, reach_->earliest_start(text, at));
+    const size_t from = reach_->earliest_start(text, at, pos);
     const size_t to = reach_->latest_end(text, at);
     bool possible = true;
     for (uint32_t c = 0; c < counts_.size() && possible; ++c) {
