@@ -11,6 +11,7 @@
 // BreakIterators are kept per thread. Invalid UTF-8 never crashes.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,12 @@ struct Span {
 
 std::vector<Span> sentences(std::string_view text, Lang lang);
 std::vector<Span> words(std::string_view text, Lang lang);
+// words() computed by ICU's BreakIterator alone, and without ICU (the UAX #29
+// rules applied here; nullopt when the text has a code point outside U+0000..
+// U+06FF and ZWNJ). words() uses the second for en/fa text when it can; both
+// are exposed so that tests can compare them.
+std::vector<Span> icu_words(std::string_view text, Lang lang);
+std::optional<std::vector<Span>> words_without_icu(std::string_view text);
 
 // Character bigrams over every run of two or more kanji or katakana (a run of
 // one character yields that character): 国際都市 → 国際|際都|都市. Lets a search
