@@ -80,13 +80,15 @@ std::atomic<uint64_t> next_matcher_id{1};
 }  // namespace
 
 // What all threads share: the one-pass search for every form's atoms, the
-// clause counts, and the literal plans. None of it uses RE2 at search time,
-// so none of it locks.
+// clauses, and the literal plans. None of it uses RE2 at search time, so none
+// of it locks.
 struct Matcher::Shared {
   std::unique_ptr<MultiStringSearch> atoms;
-  std::vector<std::vector<uint32_t>> clauses_of_atom;  // per atom: clause ids
-  std::vector<uint32_t> form_of_clause;
-  std::vector<uint32_t> clauses_of_form;               // per form: how many
+  // Per atom: the forms it may make candidates. A form is listed under the
+  // atoms of one clause only, its trigger (the one whose atoms are longest:
+  // short atoms such as "ای" or "در" occur in nearly every paragraph); its
+  // other clauses are then checked against the atoms found.
+  std::vector<std::vector<uint32_t>> forms_of_atom;
   std::vector<uint32_t> unfiltered;  // forms with no clause: tried on every paragraph
   std::vector<std::unique_ptr<LiteralPlan>> literal;   // per form, null for RE2 forms
   std::vector<int> first_piece_atom;  // per literal form: atom == its first piece, or -1
@@ -103,7 +105,6 @@ struct Matcher::Shared {
     for (size_t i = 0; i < lex.forms.size(); ++i) {
       const Form& form = lex.forms[i];
       const FormFilter ff(form);
-      clauses_of_form.push_back(static_cast<uint32_t>(ff.clauses.size()));
       if (ff.clauses.empty()) unfiltered.push_back(static_cast<uint32_t>(i));
       clause_atoms.emplace_back();
       const std::optional<RegexNode> tree =
@@ -112,16 +113,12 @@ struct Matcher::Shared {
       program.push_back(reach.back() ? RegexProgram::compile(*tree) : std::nullopt);
       for (const auto& clause : ff.clauses) {
         clause_atoms.back().emplace_back();
-        const auto clause_id = static_cast<uint32_t>(form_of_clause.size());
-        form_of_clause.push_back(static_cast<uint32_t>(i));
         for (const uint16_t k : clause) {
           auto [it, added] = atom_index.emplace(ff.atoms[k], strings.size());
           if (added) {
             strings.push_back(ff.atoms[k]);
-            clauses_of_atom.emplace_back();
             atom_size.push_back(static_cast<uint32_t>(ff.atoms[k].size()));
           }
-          clauses_of_atom[it->second].push_back(clause_id);
           clause_atoms.back().back().push_back(static_cast<uint32_t>(it->second));
         }
       }
@@ -141,6 +138,22 @@ struct Matcher::Shared {
     for (size_t i = 0; i < lex.forms.size(); ++i) {
       const auto it = literal[i] ? atom_index.find(literal[i]->pieces[0]) : atom_index.end();
       first_piece_atom.push_back(it == atom_index.end() ? -1 : static_cast<int>(it->second));
+    }
+    forms_of_atom.resize(strings.size());
+    for (size_t i = 0; i < lex.forms.size(); ++i) {
+      const std::vector<uint32_t>* trigger = nullptr;
+      uint32_t trigger_shortest = 0;
+      for (const auto& clause : clause_atoms[i]) {
+        uint32_t shortest = UINT32_MAX;
+        for (const uint32_t a : clause) shortest = std::min(shortest, atom_size[a]);
+        if (!trigger || shortest > trigger_shortest ||
+            (shortest == trigger_shortest && clause.size() < trigger->size())) {
+          trigger = &clause;
+          trigger_shortest = shortest;
+        }
+      }
+      if (!trigger) continue;
+      for (const uint32_t a : *trigger) forms_of_atom[a].push_back(static_cast<uint32_t>(i));
     }
     atoms = std::make_unique<MultiStringSearch>(strings);
   }
@@ -199,35 +212,43 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
   std::vector<Hit> hits;
   // One pass over the text finds the atoms; only the forms they trigger (and
   // the few without atoms) run their RE2 for positions.
-  thread_local std::vector<int> atom_ids;
+  thread_local std::vector<int> atom_ids;  // the atoms found
   thread_local std::vector<std::pair<int, uint32_t>> occurrences;  // (atom, end), sorted
-  thread_local std::vector<uint32_t> forms, touched_clauses, touched_forms;
-  thread_local std::vector<uint8_t> clause_seen;
-  thread_local std::vector<uint32_t> clauses_met;  // per form
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> occ_range;  // per atom: [first, last)
+  thread_local std::vector<uint32_t> forms, touched_forms;
+  thread_local std::vector<uint8_t> form_seen;
   const Shared& sh = *shared_;
-  if (clause_seen.size() < sh.form_of_clause.size()) clause_seen.resize(sh.form_of_clause.size(), 0);
-  if (clauses_met.size() < sh.clauses_of_form.size()) clauses_met.resize(sh.clauses_of_form.size(), 0);
+  if (form_seen.size() < lexicon_.forms.size()) form_seen.resize(lexicon_.forms.size(), 0);
+  if (occ_range.size() < sh.atom_size.size()) occ_range.resize(sh.atom_size.size());
   sh.atoms->find_all(folded, occurrences);
   atom_ids.clear();
-  for (const auto& [atom, end] : occurrences) {
-    if (atom_ids.empty() || atom_ids.back() != atom) atom_ids.push_back(atom);
+  for (size_t k = 0; k < occurrences.size();) {
+    size_t j = k;
+    while (j < occurrences.size() && occurrences[j].first == occurrences[k].first) ++j;
+    atom_ids.push_back(occurrences[k].first);
+    occ_range[static_cast<size_t>(occurrences[k].first)] = {static_cast<uint32_t>(k), static_cast<uint32_t>(j)};
+    k = j;
   }
+  const auto found = [&](uint32_t a) { return occ_range[a].second > occ_range[a].first; };
   forms = sh.unfiltered;
-  touched_clauses.clear();
   touched_forms.clear();
-  for (int a : atom_ids) {
-    for (const uint32_t clause : sh.clauses_of_atom[static_cast<size_t>(a)]) {
-      if (clause_seen[clause]) continue;
-      clause_seen[clause] = 1;
-      touched_clauses.push_back(clause);
-      const uint32_t f = sh.form_of_clause[clause];
-      if (clauses_met[f]++ == 0) touched_forms.push_back(f);
-      if (clauses_met[f] == sh.clauses_of_form[f]) forms.push_back(f);
+  for (const int a : atom_ids) {
+    for (const uint32_t f : sh.forms_of_atom[static_cast<size_t>(a)]) {
+      if (form_seen[f]) continue;
+      form_seen[f] = 1;
+      touched_forms.push_back(f);
+      const auto met = [&](const std::vector<uint32_t>& clause) {
+        return std::any_of(clause.begin(), clause.end(), found);
+      };
+      if (std::all_of(sh.clause_atoms[f].begin(), sh.clause_atoms[f].end(), met)) forms.push_back(f);
     }
   }
-  for (const uint32_t c : touched_clauses) clause_seen[c] = 0;
-  for (const uint32_t f : touched_forms) clauses_met[f] = 0;
-  if (forms.empty()) return hits;
+  for (const uint32_t f : touched_forms) form_seen[f] = 0;
+  struct ForgetAtoms {  // occ_range is all {0, 0} between calls
+    ~ForgetAtoms() {
+      for (const int a : atom_ids) occ_range[static_cast<size_t>(a)] = {0, 0};
+    }
+  } forget_atoms;
   std::sort(forms.begin(), forms.end());
   for (const uint32_t form : forms) {
     const LiteralPlan* plan = sh.literal[form].get();
@@ -240,10 +261,11 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
     // every byte equal to the needle's first: half of Persian text is the
     // lead bytes 0xD8/0xD9).
     const int atom = sh.first_piece_atom[form];
-    auto occ = std::lower_bound(occurrences.begin(), occurrences.end(), std::make_pair(atom, 0u));
+    auto occ = occurrences.begin() + (atom >= 0 ? occ_range[static_cast<size_t>(atom)].first : 0);
+    const auto occ_end = occurrences.begin() + (atom >= 0 ? occ_range[static_cast<size_t>(atom)].second : 0);
     const auto next = [&](size_t from) -> size_t {
       if (atom >= 0) {
-        for (; occ != occurrences.end() && occ->first == atom; ++occ) {
+        for (; occ != occ_end; ++occ) {
           const size_t b = occ->second - first.size();
           if (b >= from) return b;
         }
@@ -267,16 +289,7 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
     }
   }
   const Compiled& c = compiled();
-  // Where each atom's occurrences are in `occurrences` (for the windows).
-  thread_local std::vector<std::pair<uint32_t, uint32_t>> occ_range;  // per atom: [first, last)
   thread_local RegexWindows windows;
-  if (occ_range.size() < sh.atom_size.size()) occ_range.resize(sh.atom_size.size());
-  for (size_t k = 0; k < occurrences.size();) {
-    size_t j = k;
-    while (j < occurrences.size() && occurrences[j].first == occurrences[k].first) ++j;
-    occ_range[static_cast<size_t>(occurrences[k].first)] = {static_cast<uint32_t>(k), static_cast<uint32_t>(j)};
-    k = j;
-  }
   for (const uint32_t form : forms) {
     if (sh.literal[form]) continue;
     const RE2& re = *c.positions[form];
@@ -312,7 +325,6 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
       }
     }
   }
-  for (const int a : atom_ids) occ_range[static_cast<size_t>(a)] = {0, 0};
   return hits;
 }
 
