@@ -15,6 +15,8 @@ namespace dipmine::text {
 namespace {
 
 bool is_cjk(char32_t cp) {
+  // Han, hiragana and katakana all lie at U+2E80 (CJK radicals) and above.
+  if (cp < 0x2E80) return false;
   // Prolonged sound mark and iteration marks are Common/Inherited script but
   // belong inside kana and kanji words.
   if (cp == 0x30FC || cp == 0x3005 || cp == 0x309D || cp == 0x309E || cp == 0x30FD ||
@@ -83,6 +85,13 @@ const PersianAffixes& persian_affixes() {
   return affixes;
 }
 
+// Whether a key starts with a U+0600..U+06FF letter: only such keys can be a
+// Persian prefix or suffix.
+bool is_arabic_lead(std::string_view key) {
+  return !key.empty() && static_cast<unsigned char>(key[0]) >= 0xD8 &&
+         static_cast<unsigned char>(key[0]) <= 0xDB;
+}
+
 bool contains(const std::vector<std::string>& list, std::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
@@ -139,7 +148,7 @@ class TermBuilder {
     const PersianAffixes& a = persian_affixes();
     for (size_t i = 0; i < ws.size();) {
       size_t j = i + 1;
-      while (j < ws.size() &&
+      while (j < ws.size() && (is_arabic_lead(ws[j - 1].key) || is_arabic_lead(ws[j].key)) &&
              space_only_gap(std::string_view(folded_.text).substr(ws[j - 1].fe,
                                                                  ws[j].fb - ws[j - 1].fe)) &&
              (contains(a.prefixes, ws[j - 1].key) || contains(a.suffixes, ws[j].key))) {
