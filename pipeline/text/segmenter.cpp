@@ -130,6 +130,10 @@ bool fast_words(std::string_view text, std::vector<Span>& out) {
     if (cls == kWcUnsupported) return false;
     if (cls == kWcExtend && !bases.empty() && bases.back().cls != kWcNewline) {
       bases.back().e = static_cast<uint32_t>(i + len);  // WB4 (not after sot or a newline)
+    } else if ((cls == kWcLetter || cls == kWcNumeric) && !bases.empty() && bases.back().cls == cls) {
+      // A run of letters (or of digits) never breaks inside, and every rule
+      // looks only at the class next to a boundary: one base for the run.
+      bases.back().e = static_cast<uint32_t>(i + len);
     } else {
       bases.push_back({cls, static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)});
     }

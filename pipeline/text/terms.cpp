@@ -123,7 +123,8 @@ void persian_split(const std::string& joined, std::vector<std::string>& out) {
       out.push_back(joined.substr(p.size()));
     }
   }
-  for (const std::string& s : {a.suffixes[0], a.suffixes[1], a.suffixes[2]}) {  // plurals only
+  for (size_t k = 0; k < 3; ++k) {  // plurals only: ها های هایی
+    const std::string& s = a.suffixes[k];
     if (joined.size() > s.size() && joined.compare(joined.size() - s.size(), s.size(), s) == 0 &&
         char_count(std::string_view(joined).substr(0, joined.size() - s.size())) >= 2) {
       out.push_back(joined.substr(0, joined.size() - s.size()));
@@ -166,11 +167,14 @@ class TermBuilder {
           for (size_t k = i; k < j; ++k) alts.push_back(ws[k].key);
         }
         persian_split(joined, alts);
-        std::vector<std::string> done{joined};
-        for (std::string& alt : alts) {
-          if (contains(done, alt) || contains(a.bound, alt)) continue;
-          done.push_back(alt);
-          add(std::move(alt), ws[i].fb, ws[j - 1].fe, true);
+        // Each alternative once, never the joined key again, never a bound affix.
+        std::vector<char> keep(alts.size());
+        for (size_t k = 0; k < alts.size(); ++k) {
+          const auto first = alts.begin(), here = first + static_cast<std::ptrdiff_t>(k);
+          keep[k] = alts[k] != joined && !contains(a.bound, alts[k]) && std::find(first, here, alts[k]) == here;
+        }
+        for (size_t k = 0; k < alts.size(); ++k) {
+          if (keep[k] != 0) add(std::move(alts[k]), ws[i].fb, ws[j - 1].fe, true);
         }
       }
       i = j;
