@@ -70,10 +70,10 @@ bool has_letter_or_digit(std::string_view s) {
 // ---- Word boundaries without ICU for the common case ----
 // ICU's BreakIterator costs ~130 instructions a byte, most of ingest's
 // segmenting. Folded English and Persian text uses few code points, so for
-// text made only of code points below U+0700 (plus ZWNJ) the UAX #29 word
-// rules are applied here to ICU's own Word_Break classes, and anything else
-// (kana, Hebrew, emoji, ...) goes to ICU. A test compares both on the corpus
-// and on random text.
+// text made only of code points below U+0700 and of General Punctuation, the
+// UAX #29 word rules are applied here to ICU's own Word_Break classes, and
+// anything else (kana, Hebrew, emoji, ...) goes to ICU. A test compares both
+// on the corpus and on random text.
 enum WordClass : uint8_t {
   kWcOther, kWcLetter, kWcNumeric, kWcExtend, kWcMidLetter, kWcMidNum, kWcMidNumLetQ,
   kWcExtendNumLet, kWcNewline, kWcUnsupported
@@ -100,7 +100,9 @@ WordClass icu_word_class(UChar32 c) {
   }
 }
 
-constexpr char32_t kFastLimit = 0x0700;
+// The code points handled here: U+0000..U+06FF (Latin, Greek, Cyrillic,
+// Arabic) and General Punctuation U+2000..U+206F (ZWNJ, dashes, curly quotes).
+constexpr char32_t kFastLimit = 0x0700, kPunctBegin = 0x2000, kPunctEnd = 0x2070;
 
 WordClass word_class(char32_t c) {
   static const std::array<WordClass, kFastLimit> table = [] {
@@ -108,9 +110,16 @@ WordClass word_class(char32_t c) {
     for (char32_t x = 0; x < kFastLimit; ++x) t[x] = icu_word_class(static_cast<UChar32>(x));
     return t;
   }();
-  static const WordClass zwnj = icu_word_class(0x200C);
+  static const std::array<WordClass, kPunctEnd - kPunctBegin> punct = [] {
+    std::array<WordClass, kPunctEnd - kPunctBegin> t{};
+    for (char32_t x = kPunctBegin; x < kPunctEnd; ++x) {
+      t[x - kPunctBegin] = icu_word_class(static_cast<UChar32>(x));
+    }
+    return t;
+  }();
   if (c < kFastLimit) return table[c];
-  return c == 0x200C ? zwnj : kWcUnsupported;
+  if (c >= kPunctBegin && c < kPunctEnd) return punct[c - kPunctBegin];
+  return kWcUnsupported;
 }
 
 // The alphanumeric word segments of `text`, as ICU's rules give them; false

@@ -31,7 +31,7 @@ std::vector<Span> sentences(std::string_view text, Lang lang);
 std::vector<Span> words(std::string_view text, Lang lang);
 // words() computed by ICU's BreakIterator alone, and without ICU (the UAX #29
 // rules applied here; nullopt when the text has a code point outside U+0000..
-// U+06FF and ZWNJ). words() uses the second for en/fa text when it can; both
+// U+06FF and U+2000..U+206F). words() uses the second for en/fa text when it can; both
 // are exposed so that tests can compare them.
 std::vector<Span> icu_words(std::string_view text, Lang lang);
 std::optional<std::vector<Span>> words_without_icu(std::string_view text);

@@ -61,7 +61,8 @@ TEST_CASE("words without ICU equal ICU's on random text of word-break characters
       "\u00ad", ".", ",", ":", ";", "'", "\u2019", "_", "-", " ", "  ", "\n", "\r\n", "\t", "\"",
       "@", "#", "\u00b7", "\u066b", "\u066c", "\u060c", "\u061f", "\u00a0", "\u00e9", "\u00df",
       "\u03b1", "\u0301", "\u05d0", "\u00a9", "\u200d", "\u200e", "$", "%", "/", "e.g.", "U.S.",
-      "3.5", "1,000", "can't", "x_y"};
+      "3.5", "1,000", "can't", "x_y", "\u2018", "\u201c", "\u2014", "\u2024", "\u2027",
+      "\u202f", "\u203f", "\u2028", "\u200b", "\u2060", "\u2026", "\u2044"};
   std::mt19937 rng(29);
   std::uniform_int_distribution<size_t> len(1, 12), pick(0, pieces.size() - 1);
   size_t handled = 0;
