@@ -6,6 +6,9 @@
 #include "text/utf8.h"
 
 namespace dipmine::lexicon {
+namespace {
+constexpr size_t kProgramWindowBytes = 4096;
+}  // namespace
 
 void RegexWindows::start(const RegexReach& reach, const RegexProgram* program) {
   reach_ = &reach;
@@ -57,9 +60,12 @@ bool RegexWindows::next(const RE2& re, std::string_view text, size_t pos, size_t
     for (uint32_t c = 0; c < counts_.size() && possible; ++c) {
       if (c != lead) possible = inside(c, from, to);
     }
-    if (possible && program_ && program_->find(text, from, at, to, b, e)) return true;
+    // The NFA's visited set grows with the window: long white-space runs can
+    // make one huge, and RE2 searches those.
+    const bool small = program_ && to - from <= kProgramWindowBytes;
+    if (possible && small && program_->find(text, from, at, to, b, e)) return true;
     re2::StringPiece m;
-    if (possible && !program_ && re.Match(text, from, to, RE2::UNANCHORED, &m, 1) &&
+    if (possible && !small && re.Match(text, from, to, RE2::UNANCHORED, &m, 1) &&
         static_cast<size_t>(m.data() - text.data()) <= at) {
       b = static_cast<size_t>(m.data() - text.data());
       e = b + m.size();

@@ -182,3 +182,17 @@ TEST_CASE("shipped lexicon on the seed paragraphs: same hits as plain RE2 everyw
   CHECK(hits > 1000);
   INFO(texts << " texts");
 }
+
+TEST_CASE("a regex match spread over a very long white-space run is still found",
+          "[matcher][reference]") {
+  // The window then exceeds what the NFA searches; RE2 takes it.
+  const lexicon::Lexicon lex = lexicon::load_lexicon(DIPMINE_SOURCE_DIR "/lexicons");
+  const lexicon::Matcher m{lexicon::Lexicon(lex)};
+  const Reference ref(lex);
+  for (const std::string& s : {"world" + std::string(10000, ' ') + "peace and more",
+                               "صلح" + std::string(9000, '\n') + "پایدار"}) {
+    const std::vector<Hit> want = ref.scan(s);
+    CHECK(!want.empty());
+    CHECK(show(m.scan(s), s) == show(want, s));
+  }
+}
