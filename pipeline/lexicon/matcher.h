@@ -4,7 +4,9 @@
 // paragraph finds every atom; a form whose clauses are all met is a
 // candidate (forms with no atom always are). Candidate literal forms are
 // checked in place from their first piece's occurrences; candidate regex forms
-// run their own RE2 for positions. Matching runs on the FOLDED text
+// are searched only in windows around their atoms' occurrences
+// (regex_windows.h), by a small NFA or, for syntax it does not model, their
+// own RE2 (whole paragraph when no bound is known). Matching runs on the FOLDED text
 // (normalizer_for(lang).fold_for_prefix: the fold without the English stem,
 // so that regex forms see whole words and spell their inflections out), so a
 // literal written once meets its ZWNJ/space, yeh/kaf, width and case variants;
