@@ -36,17 +36,21 @@ struct Item {
   bool counts_file = true;
 };
 
-// The writer checkpoints the WAL every 64 MB instead of SQLite's 4 MB while
-// ingest runs (a sixth of its time went to checkpoints); the WAL is
-// checkpointed when the database closes. Restored after.
+// Connection settings while ingest writes, restored after. The WAL is
+// checkpointed every 64 MB instead of SQLite's 4 MB (a sixth of the writer's
+// time went to checkpoints; it is checkpointed again when the database
+// closes). Foreign-key checks are off: the writer inserts whole documents it
+// built itself, parents first, so they would only cost parent lookups, and
+// they would make Corpus::insert's multi-row INSERTs open savepoints (see
+// there). Corpus::remove deletes child rows itself.
 class BulkWriteSettings {
  public:
   explicit BulkWriteSettings(store::Database& db) : db_(db) {
-    db_.exec("PRAGMA wal_autocheckpoint = 16384");
+    db_.exec("PRAGMA wal_autocheckpoint = 16384; PRAGMA foreign_keys = OFF;");
   }
   ~BulkWriteSettings() {
     try {
-      db_.exec("PRAGMA wal_autocheckpoint = 1000");
+      db_.exec("PRAGMA wal_autocheckpoint = 1000; PRAGMA foreign_keys = ON;");
     } catch (const std::exception&) {
       // Only fails when the connection is already broken; closing will say so.
     }

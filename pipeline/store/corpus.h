@@ -79,6 +79,10 @@ class Corpus {
   // A statement prepared on first use and kept: ingest calls insert and the
   // lookups once per document, and preparing dominated their cost.
   Statement& cached(const char* sql);
+  // Inserts `n` rows with multi-row INSERTs "prefix (?,..),(?,..)":
+  // bind_row(statement, first parameter, row) binds one row's `columns` values.
+  template <typename BindRow>
+  void insert_rows(const char* prefix, int columns, size_t n, BindRow bind_row);
   Database db_;
   std::map<const char*, std::unique_ptr<Statement>> statements_;
 };

@@ -54,6 +54,9 @@ TEST_CASE("a new store is at the current schema version") {
 TEST_CASE("insert, find and remove cascade to derived rows") {
   TempDb t;
   auto c = Corpus::open(t.path.string(), OpenMode::create);
+  // Ingest writes with foreign-key checks off: remove must not need them.
+  const bool foreign_keys = GENERATE(true, false);
+  c->db().exec(foreign_keys ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF");
   int64_t id;
   {
     Transaction tx(c->db());
@@ -76,6 +79,40 @@ TEST_CASE("insert, find and remove cascade to derived rows") {
   CHECK(q.column_int(0) == 2);
   CHECK(q.column_int(1) == 2);
   CHECK(q.column_int(2) == 1);
+  Statement fk(c->db(), "PRAGMA foreign_key_check");
+  CHECK_FALSE(fk.step());  // no orphan rows
+}
+
+TEST_CASE("a document's many mentions and keywords are all stored, in order") {
+  TempDb t;
+  auto c = Corpus::open(t.path.string(), OpenMode::create);
+  DocumentRecord d = sample("cc");
+  // 37 mentions a paragraph and 35 keywords: several multi-row statements each.
+  for (auto& p : d.paragraphs) {
+    for (uint32_t k = 1; k < 37; ++k) p.mentions.push_back({"dialogue", 0, k, k + 4, "city"});
+  }
+  for (int k = 1; k < 35; ++k) {
+    d.keywords.push_back({"author", "k" + std::to_string(k), "k" + std::to_string(k), "en"});
+  }
+  Transaction tx(c->db());
+  const int64_t id = c->insert(d);
+  tx.commit();
+  Statement m(c->db(), "SELECT count(*), min(start), max(start), count(DISTINCT paragraph_id) "
+                       "FROM mentions WHERE doc_id = ?");
+  m.bind(1, id);
+  REQUIRE(m.step());
+  CHECK(m.column_int(0) == 74);
+  CHECK(m.column_int(1) == 0);
+  CHECK(m.column_int(2) == 36);
+  CHECK(m.column_int(3) == 2);
+  Statement k(c->db(), "SELECT keyword FROM keywords WHERE doc_id = ? ORDER BY rowid");
+  k.bind(1, id);
+  std::vector<std::string> got;
+  while (k.step()) got.push_back(k.column_text(0));
+  REQUIRE(got.size() == 35);
+  CHECK(got[0] == "City diplomacy");
+  CHECK(got[1] == "k1");
+  CHECK(got[34] == "k34");
 }
 
 TEST_CASE("a transaction that is not committed leaves nothing") {
