@@ -195,10 +195,11 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
   Statement& d = cached(
       "INSERT INTO documents(path, name, sha256, title, year, lang, authors, source, "
       "doi, venue, format, charset, bytes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  d.bind(1, doc.path).bind(2, doc.name).bind(3, doc.sha256).bind(4, doc.title);
-  d.bind(5, doc.year).bind(6, doc.lang).bind(7, doc.authors).bind(8, doc.source);
-  d.bind(9, doc.doi).bind(10, doc.venue).bind(11, doc.format).bind(12, doc.charset);
-  d.bind(13, doc.bytes);
+  // bind_ref: no copies; `doc` outlives each run().
+  d.bind_ref(1, doc.path).bind_ref(2, doc.name).bind_ref(3, doc.sha256).bind_ref(4, doc.title);
+  d.bind(5, doc.year).bind_ref(6, doc.lang).bind_ref(7, doc.authors).bind_ref(8, doc.source);
+  d.bind_ref(9, doc.doi).bind_ref(10, doc.venue).bind_ref(11, doc.format);
+  d.bind_ref(12, doc.charset).bind(13, doc.bytes);
   d.run();
   const int64_t doc_id = sqlite3_last_insert_rowid(db_.handle());
 
@@ -209,10 +210,10 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
   for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
     const ParagraphRecord& para = doc.paragraphs[i];
     p.bind(1, doc_id).bind(2, static_cast<int64_t>(i));
-    p.bind(3, text::lang_name(para.lang)).bind(4, para.text);
+    p.bind_ref(3, text::lang_name(para.lang)).bind_ref(4, para.text);
     p.run();
     const int64_t para_id = sqlite3_last_insert_rowid(db_.handle());
-    f.bind(1, para_id).bind(2, para.text);
+    f.bind(1, para_id).bind_ref(2, para.text);
     {
       const PrecomputedTerms handover(para.text, para.terms);  // the tokenizer takes them
       f.run();
@@ -223,13 +224,13 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
   insert_rows(kMentionInsert, 7, mentions.size(), [&](Statement& m, int col, size_t r) {
     const auto& [para_id, mention] = mentions[r];
     m.bind(col, doc_id).bind(col + 1, para_id).bind(col + 2, mention->sentence);
-    m.bind(col + 3, mention->concept_id).bind(col + 4, static_cast<int64_t>(mention->start));
-    m.bind(col + 5, static_cast<int64_t>(mention->end)).bind(col + 6, mention->form);
+    m.bind_ref(col + 3, mention->concept_id).bind(col + 4, static_cast<int64_t>(mention->start));
+    m.bind(col + 5, static_cast<int64_t>(mention->end)).bind_ref(col + 6, mention->form);
   });
   insert_rows(kKeywordInsert, 5, doc.keywords.size(), [&](Statement& k, int col, size_t r) {
     const KeywordRecord& kw = doc.keywords[r];
-    k.bind(col, doc_id).bind(col + 1, kw.kind).bind(col + 2, kw.keyword);
-    k.bind(col + 3, kw.key).bind(col + 4, kw.lang);
+    k.bind(col, doc_id).bind_ref(col + 1, kw.kind).bind_ref(col + 2, kw.keyword);
+    k.bind_ref(col + 3, kw.key).bind_ref(col + 4, kw.lang);
   });
   return doc_id;
 }

@@ -72,6 +72,13 @@ Statement& Statement::bind(int i, std::string_view v) {
   }
   return *this;
 }
+Statement& Statement::bind_ref(int i, std::string_view v) {
+  if (sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK) {
+    db_.fail("bind");
+  }
+  return *this;
+}
+
 Statement& Statement::bind_null(int i) {
   if (sqlite3_bind_null(stmt_, i) != SQLITE_OK) db_.fail("bind");
   return *this;

@@ -53,6 +53,9 @@ class Statement {
   Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
   Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
   Statement& bind_null(int i);
+  // Binds text WITHOUT copying it: `v` must stay valid until the statement is
+  // reset (run() and reset() clear bindings). For hot insert paths.
+  Statement& bind_ref(int i, std::string_view v);
   template <typename T>
   Statement& bind(int i, const std::optional<T>& v) {
     return v ? bind(i, *v) : bind_null(i);
