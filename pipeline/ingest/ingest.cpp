@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
+#include <tbb/concurrent_queue.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
 
@@ -243,6 +244,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
 
   size_t next = 0;
   ExportSlicer slicer(options);
+  tbb::concurrent_queue<Item*> written;  // items the writer is done with
   BulkWriteSettings bulk(corpus.db());
   uint64_t bytes_done = 0;
   size_t files_done = 0;
@@ -342,6 +344,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
           tbb::make_filter<Item*, Item*>(
               tbb::filter_mode::parallel,
               [&](Item* item) -> Item* {
+                for (Item* done; written.try_pop(done);) delete done;
                 try {
                   if (item->prepared) {
                     for (auto& r : item->records) finish_export_record(r, options);
@@ -382,7 +385,11 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
           tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
             std::unique_ptr<Item> owned(item);
             write(*item);
+            // Freeing a slice's records is the writer's time too (6% of it):
+            // the parallel stage frees written items instead.
+            written.push(owned.release());
           }));
+  for (Item* left; written.try_pop(left);) delete left;
   flush();
   return report;
 }
