@@ -37,33 +37,6 @@ struct Item {
   bool counts_file = true;
 };
 
-// Connection settings while ingest writes, restored after. The WAL is
-// checkpointed every 64 MB instead of SQLite's 4 MB (a sixth of the writer's
-// time went to checkpoints; it is checkpointed again when the database
-// closes). Foreign-key checks are off: the writer inserts whole documents it
-// built itself, parents first, so they would only cost parent lookups, and
-// they would make Corpus::insert's multi-row INSERTs open savepoints (see
-// there). Corpus::remove deletes child rows itself. A 64 MB page cache keeps
-// the indexes' pages at hand as the store grows (100,000 records: 25% faster).
-class BulkWriteSettings {
- public:
-  explicit BulkWriteSettings(store::Database& db) : db_(db) {
-    db_.exec(
-        "PRAGMA wal_autocheckpoint = 16384; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;");
-  }
-  ~BulkWriteSettings() {
-    try {
-      db_.exec(
-          "PRAGMA wal_autocheckpoint = 1000; PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000;");
-    } catch (const std::exception&) {
-      // Only fails when the connection is already broken; closing will say so.
-    }
-  }
-
- private:
-  store::Database& db_;
-};
-
 // Records of one export per pipeline token: enough to amortise a token, few
 // enough that enriching one slice overlaps writing the previous one.
 constexpr size_t kSliceRecords = 256;
@@ -245,7 +218,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
   size_t next = 0;
   ExportSlicer slicer(options);
   tbb::concurrent_queue<Item*> written;  // items the writer is done with
-  BulkWriteSettings bulk(corpus.db());
+  store::BulkWrite bulk(corpus);
   uint64_t bytes_done = 0;
   size_t files_done = 0;
   size_t batch_bytes = 0;
