@@ -110,6 +110,13 @@ const char* map_html_js() {
     stats.textContent = nodes.length + ' nodes, ' + data.total_links + ' links';
     document.getElementById('caption').textContent = data.caption;
   }
+  // The centre x (screen units) for a label of width w: at x if it fits in the
+  // map, else as close to x as the map's edges allow.
+  function clampLabel(x, w) {
+    var W = svg.clientWidth || 1000, pad = 4;
+    if (w + 2 * pad >= W) return W / 2;
+    return Math.min(Math.max(x, pad + w / 2), W - pad - w / 2);
+  }
   // Greedy: most frequent first, skip a label that overlaps one already shown.
   // Positions tried: centred on the circle, above it, below it (as in map.svg).
   function placeLabels(force) {
@@ -118,13 +125,19 @@ const char* map_html_js() {
     nodes.forEach(function (n, j) {
       var f = fontSize(n), h = f * 1.2, w = (labelWidth[j] || 0) + 4;
       var tries = [py[j], py[j] - n.r - h / 2, py[j] + n.r + h / 2], chosen = null;
+      // A label that would run past the left or right edge moves inward (the
+      // circles are fitted, the labels of edge nodes are not).
+      var x = clampLabel(px[j] * view.k + view.x, w * view.k);
       for (var t = 0; t < tries.length && chosen === null; t++) {
-        var x = px[j] * view.k + view.x, y = tries[t] * view.k + view.y;
+        var y = tries[t] * view.k + view.y;
         var b = [x - w * view.k / 2, y - h * view.k / 2, x + w * view.k / 2, y + h * view.k / 2];
         if (free(b)) { chosen = tries[t]; boxes.push(b); }
       }
       if (chosen === null && force && force[j]) chosen = py[j];
-      if (chosen !== null) labels[j].setAttribute('y', (chosen + f * 0.35).toFixed(1));
+      if (chosen !== null) {
+        labels[j].setAttribute('x', ((x - view.x) / view.k).toFixed(1));
+        labels[j].setAttribute('y', (chosen + f * 0.35).toFixed(1));
+      }
       labels[j].style.display = chosen === null ? 'none' : '';
     });
   }
@@ -273,6 +286,13 @@ const char* map_html_js() {
   function selftest() {
     var lines = [], ok = true;
     function check(c, what) { lines.push((c ? 'ok   ' : 'FAIL ') + what); if (!c) ok = false; }
+    var box = svg.getBoundingClientRect(), outside = 0;
+    labels.forEach(function (t) {
+      if (t.style.display === 'none') return;
+      var r = t.getBoundingClientRect();
+      if (r.left < box.left - 1 || r.right > box.right + 1) outside++;
+    });
+    check(outside === 0, 'labels inside the map at the first view: ' + outside + ' run past an edge');
     var drawn = gNodes.querySelectorAll('circle').length;
     check(drawn === nodes.length && drawn > 0, 'nodes drawn: ' + drawn + ' of ' + nodes.length);
     check(gLinks.childNodes.length === data.draw, 'links drawn: ' + gLinks.childNodes.length + ' of ' + data.draw);
