@@ -142,7 +142,7 @@ ExportRecords ExportStream::summary() {
 }
 
 std::optional<store::DocumentInfo> ExportWriter::find_by_doi(const std::string& doi) {
-  if (doi.empty()) return std::nullopt;
+  if (doi.empty() || !corpus_.may_have_doi(doi)) return std::nullopt;
   // lower(doi) with doi <> '' uses the partial index documents_doi. Prepared
   // once: this runs for every record of an export.
   if (!doi_query_) {

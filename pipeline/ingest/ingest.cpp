@@ -219,6 +219,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
   ExportSlicer slicer(options);
   tbb::concurrent_queue<Item*> written;  // items the writer is done with
   store::BulkWrite bulk(corpus);
+  corpus.start_remembering_keys();
   uint64_t bytes_done = 0;
   size_t files_done = 0;
   size_t batch_bytes = 0;
@@ -250,6 +251,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
     for (store::DocumentRecord& rec : item.records) {
       if (!tx) {
         tx.emplace(corpus.db());
+        corpus.check_remembered_keys();
         batch_start = std::chrono::steady_clock::now();
       }
       const std::optional<int64_t> same = corpus.find_by_sha(rec.sha256);

@@ -117,7 +117,47 @@ int Corpus::schema_version() {
   return static_cast<int>(v.column_int(0));
 }
 
+namespace {
+
+std::string lower_ascii(std::string s) {
+  for (char& ch : s) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return s;
+}
+
+}  // namespace
+
+int64_t Corpus::data_version() {
+  Statement& v = cached("PRAGMA data_version");
+  v.step();
+  const int64_t version = v.column_int(0);
+  v.reset();
+  return version;
+}
+
+void Corpus::start_remembering_keys() {
+  Statement& any = cached("SELECT EXISTS (SELECT 1 FROM documents)");
+  any.step();
+  const bool empty = any.column_int(0) == 0;
+  any.reset();
+  remembered_ = RememberedKeys{};
+  if (!empty) return;
+  remembered_.on = true;
+  remembered_.data_version = data_version();
+}
+
+void Corpus::check_remembered_keys() {
+  // data_version changes when ANOTHER connection commits to the database.
+  if (remembered_.on && data_version() != remembered_.data_version) remembered_ = RememberedKeys{};
+}
+
+bool Corpus::may_have_doi(const std::string& doi) const {
+  return !remembered_.on || remembered_.dois.count(lower_ascii(doi)) > 0;
+}
+
 std::optional<int64_t> Corpus::find_by_sha(const std::string& sha256) {
+  if (remembered_.on && remembered_.sha256.count(sha256) == 0) return std::nullopt;
   Statement& q = cached("SELECT id FROM documents WHERE sha256 = ?");
   q.bind(1, sha256);
   const bool found = q.step();
@@ -128,6 +168,7 @@ std::optional<int64_t> Corpus::find_by_sha(const std::string& sha256) {
 }
 
 std::optional<DocumentInfo> Corpus::find_by_path(const std::string& path) {
+  if (remembered_.on && remembered_.paths.count(path) == 0) return std::nullopt;
   // Most paths are new: look for the id first, cheaply, before the full row.
   Statement& q = cached("SELECT id FROM documents WHERE path = ? ORDER BY id DESC LIMIT 1");
   q.bind(1, path);
@@ -202,6 +243,11 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
   d.bind_ref(12, doc.charset).bind(13, doc.bytes);
   d.run();
   const int64_t doc_id = sqlite3_last_insert_rowid(db_.handle());
+  if (remembered_.on) {
+    remembered_.sha256.insert(doc.sha256);
+    remembered_.paths.insert(doc.path);
+    if (!doc.doi.empty()) remembered_.dois.insert(lower_ascii(doc.doi));
+  }
 
   Statement& p = cached("INSERT INTO paragraphs(doc_id, ordinal, lang, text) VALUES(?,?,?,?)");
   // The index row is written here, not by a trigger (see schema.cpp, migration 3).

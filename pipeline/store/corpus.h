@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <unordered_set>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,6 +64,18 @@ class Corpus {
   std::optional<int64_t> find_by_sha(const std::string& sha256);
   std::optional<DocumentInfo> find_by_path(const std::string& path);
   std::optional<DocumentInfo> document(int64_t id);
+  // False when no document has this DOI (case-insensitive) for certain; true
+  // when one may (ask the database).
+  bool may_have_doi(const std::string& doi) const;
+
+  // Ingest's shortcut for the lookups above: on a store with no documents,
+  // remember the SHA-256, path and DOI of every document insert() adds, so
+  // that a key never inserted is known absent without a query (a tenth of the
+  // writer's time on exports). Call check_remembered_keys() at the start of
+  // every write transaction: once another connection has committed, the
+  // shortcut is off for good. Does nothing on a store with documents.
+  void start_remembering_keys();
+  void check_remembered_keys();
 
   // Inserts one document with its paragraphs, mentions and keywords; returns its
   // id. Call inside a Transaction; fastest under a BulkWrite (below).
@@ -85,6 +98,12 @@ class Corpus {
   void insert_rows(const char* prefix, int columns, size_t n, BindRow bind_row);
   Database db_;
   std::map<const char*, std::unique_ptr<Statement>> statements_;
+  struct RememberedKeys {
+    bool on = false;
+    int64_t data_version = 0;
+    std::unordered_set<std::string> sha256, paths, dois;  // dois lower-case
+  } remembered_;
+  int64_t data_version();
 };
 
 // Connection settings for writing many documents (ingest), restored when it

@@ -178,3 +178,51 @@ TEST_CASE("resolve_db_path: flag, then DIPMINE_DB, then ./dipmine.db") {
   CHECK(resolve_db_path("flag.db") == "flag.db");
   unsetenv("DIPMINE_DB");
 }
+
+TEST_CASE("remembered keys answer absent lookups, and stand down when another writer commits") {
+  TempDb t;
+  auto c = Corpus::open(t.path.string(), OpenMode::create);
+  c->start_remembering_keys();  // the store is empty: on
+  DocumentRecord a = sample("aa");
+  a.doi = "10.1000/ABC";
+  {
+    Transaction tx(c->db());
+    c->check_remembered_keys();
+    c->insert(a);
+    tx.commit();
+  }
+  CHECK(c->find_by_sha("aa").has_value());
+  CHECK(c->find_by_path("/x/aa.txt").has_value());
+  CHECK_FALSE(c->find_by_sha("zz").has_value());
+  CHECK(c->may_have_doi("10.1000/abc"));  // case-insensitive, as lower(doi) in SQL
+  CHECK_FALSE(c->may_have_doi("10.1000/other"));
+
+  // Another connection adds a document: the shortcut must not hide it.
+  {
+    auto other = Corpus::open(t.path.string(), OpenMode::existing);
+    Transaction tx(other->db());
+    DocumentRecord b = sample("bb");
+    b.doi = "10.1000/b";
+    other->insert(b);
+    tx.commit();
+  }
+  Transaction tx(c->db());
+  c->check_remembered_keys();
+  CHECK(c->find_by_sha("bb").has_value());
+  CHECK(c->find_by_path("/x/bb.txt").has_value());
+  CHECK(c->may_have_doi("10.1000/b"));
+}
+
+TEST_CASE("remembered keys stay off on a store that already has documents") {
+  TempDb t;
+  {
+    auto c = Corpus::open(t.path.string(), OpenMode::create);
+    Transaction tx(c->db());
+    c->insert(sample("aa"));
+    tx.commit();
+  }
+  auto c = Corpus::open(t.path.string(), OpenMode::existing);
+  c->start_remembering_keys();
+  CHECK(c->find_by_sha("aa").has_value());
+  CHECK(c->may_have_doi("10.1000/anything"));  // unknown: ask the database
+}
