@@ -128,19 +128,20 @@ std::string lower_ascii(std::string s) {
 
 }  // namespace
 
-int64_t Corpus::data_version() {
-  Statement& v = cached("PRAGMA data_version");
-  v.step();
-  const int64_t version = v.column_int(0);
-  v.reset();
-  return version;
+std::optional<int64_t> Corpus::first_int(const char* sql, std::optional<std::string_view> key) {
+  Statement& q = cached(sql);
+  if (key) q.bind(1, *key);
+  const bool found = q.step();
+  const int64_t value = found ? q.column_int(0) : 0;
+  q.reset();
+  if (!found) return std::nullopt;
+  return value;
 }
 
+int64_t Corpus::data_version() { return first_int("PRAGMA data_version").value_or(0); }
+
 void Corpus::start_remembering_keys() {
-  Statement& any = cached("SELECT EXISTS (SELECT 1 FROM documents)");
-  any.step();
-  const bool empty = any.column_int(0) == 0;
-  any.reset();
+  const bool empty = first_int("SELECT EXISTS (SELECT 1 FROM documents)").value_or(0) == 0;
   remembered_ = RememberedKeys{};
   if (!empty) return;
   remembered_.on = true;
@@ -158,25 +159,16 @@ bool Corpus::may_have_doi(const std::string& doi) const {
 
 std::optional<int64_t> Corpus::find_by_sha(const std::string& sha256) {
   if (remembered_.on && remembered_.sha256.count(sha256) == 0) return std::nullopt;
-  Statement& q = cached("SELECT id FROM documents WHERE sha256 = ?");
-  q.bind(1, sha256);
-  const bool found = q.step();
-  const int64_t id = found ? q.column_int(0) : 0;
-  q.reset();
-  if (!found) return std::nullopt;
-  return id;
+  return first_int("SELECT id FROM documents WHERE sha256 = ?", sha256);
 }
 
 std::optional<DocumentInfo> Corpus::find_by_path(const std::string& path) {
   if (remembered_.on && remembered_.paths.count(path) == 0) return std::nullopt;
   // Most paths are new: look for the id first, cheaply, before the full row.
-  Statement& q = cached("SELECT id FROM documents WHERE path = ? ORDER BY id DESC LIMIT 1");
-  q.bind(1, path);
-  const bool found = q.step();
-  const int64_t id = found ? q.column_int(0) : 0;
-  q.reset();
-  if (!found) return std::nullopt;
-  return document(id);
+  const std::optional<int64_t> id =
+      first_int("SELECT id FROM documents WHERE path = ? ORDER BY id DESC LIMIT 1", path);
+  if (!id) return std::nullopt;
+  return document(*id);
 }
 
 std::optional<DocumentInfo> Corpus::document(int64_t id) {

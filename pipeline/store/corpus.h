@@ -16,10 +16,11 @@
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <unordered_set>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "store/document.h"
@@ -104,6 +105,10 @@ class Corpus {
     std::unordered_set<std::string> sha256, paths, dois;  // dois lower-case
   } remembered_;
   int64_t data_version();
+  // The first column of the first row of cached statement `sql` (its one
+  // parameter bound to `key`, if given); nullopt when there is no row.
+  std::optional<int64_t> first_int(const char* sql,
+                                   std::optional<std::string_view> key = std::nullopt);
 };
 
 // Connection settings for writing many documents (ingest), restored when it

@@ -7,6 +7,8 @@
 
 #include <mutex>
 
+#include "text/utf8.h"
+
 namespace dipmine::text::detail {
 namespace {
 
@@ -71,21 +73,7 @@ const NormalizedBlock* build_normalized_block(size_t block, bool casefold) {
       b->forms[k] = "\xEF\xBF\xBD";
       continue;
     }
-    if (c < 0x80) {
-      utf8.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      utf8.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      utf8.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      utf8.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      utf8.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      utf8.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      utf8.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      utf8.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      utf8.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      utf8.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
+    append_utf8(utf8, c);
     const uint8_t keeps = casefold ? kNfkcCfKeeps : kNfkcKeeps;
     if (U_FAILURE(status) || (char_flags(c) & keeps)) {
       b->forms[k] = utf8;

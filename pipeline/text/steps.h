@@ -103,24 +103,9 @@ MappedText rewrite_each(MappedText&& in, Fn fn) {
     if (r != cp) {
       const size_t rlen = r == 0 ? 0 : r < 0x80 ? 1 : r < 0x800 ? 2 : r < 0x10000 ? 3 : 4;
       if (rlen == len && !(cp == 0xFFFD && len == 1)) {
-        char tmp[4];
-        size_t n = 0;
-        if (r < 0x80) {
-          tmp[n++] = static_cast<char>(r);
-        } else if (r < 0x800) {
-          tmp[n++] = static_cast<char>(0xC0 | (r >> 6));
-          tmp[n++] = static_cast<char>(0x80 | (r & 0x3F));
-        } else if (r < 0x10000) {
-          tmp[n++] = static_cast<char>(0xE0 | (r >> 12));
-          tmp[n++] = static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-          tmp[n++] = static_cast<char>(0x80 | (r & 0x3F));
-        } else {
-          tmp[n++] = static_cast<char>(0xF0 | (r >> 18));
-          tmp[n++] = static_cast<char>(0x80 | ((r >> 12) & 0x3F));
-          tmp[n++] = static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-          tmp[n++] = static_cast<char>(0x80 | (r & 0x3F));
-        }
-        s.replace(i, len, tmp, n);
+        std::string tmp;  // at most 4 bytes: no allocation
+        append_utf8(tmp, r);
+        s.replace(i, len, tmp);
       } else {
         if (!copying) {
           copying = true;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 
+#include "text/fa_edit.h"
 #include "text/normalizer.h"
 #include "text/segmenter.h"
 #include "text/utf8.h"
@@ -159,7 +160,7 @@ class TermBuilder {
       for (size_t k = i; k < j; ++k) joined += ws[k].key;
       // Alternatives exist only for Persian compounds and affixes: a key with
       // no Arabic-script byte (0xD8..0xDB leads U+0600..U+06FF) has none.
-      const bool persian = j - i > 1 || joined.find_first_of("\xD8\xD9\xDA\xDB") != std::string::npos;
+      const bool persian = j - i > 1 || fa::has_arabic_script(joined);
       add(persian ? joined : std::move(joined), ws[i].fb, ws[j - 1].fe, false);
       if (mode_ == TermMode::document && persian) {
         std::vector<std::string> alts;
