@@ -14,7 +14,9 @@ namespace detail {
 namespace {
 
 bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  // One compare and one bit test instead of six compares: ' ' is 32, \t..\r are 9..13.
+  const auto u = static_cast<unsigned char>(c);
+  return u <= ' ' && ((1ULL << u) & ((1ULL << ' ') | (0x1FULL << '\t'))) != 0;
 }
 
 // Abstract paragraphs: cut at blank lines, each squeezed.
@@ -64,17 +66,19 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string squeeze(std::string_view s) {
+  // Whole runs of non-space bytes are appended at once: this runs over every
+  // title, abstract and keyword of an export, so it is on the hot path.
   std::string out;
   out.reserve(s.size());
-  bool pending = false;
-  for (char c : s) {
-    if (is_space(c)) {
-      pending = !out.empty();
-      continue;
-    }
-    if (pending) out += ' ';
-    pending = false;
-    out += c;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    size_t j = i;
+    while (j < s.size() && !is_space(s[j])) ++j;
+    if (j == i) break;
+    if (!out.empty()) out += ' ';
+    out.append(s.data() + i, j - i);
+    i = j;
   }
   return out;
 }

@@ -10,9 +10,11 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <thread>
 
 #include "bib/bib.h"
+#include "common/error.h"
 #include "ingest/exports.h"
 #include "ingest/paragraphs.h"
 
@@ -133,9 +135,19 @@ bool is_metadata_file(const fs::path& p) {
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
+  // The digest is fetched once and each thread keeps its context: EVP_Digest
+  // looks the algorithm up and allocates a context on every call, which cost
+  // more than hashing a bibliographic record.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  thread_local const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(),
+                                                                            EVP_MD_CTX_free);
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+  if (sha256 == nullptr || ctx == nullptr || EVP_DigestInit_ex2(ctx.get(), sha256, nullptr) != 1 ||
+      EVP_DigestUpdate(ctx.get(), data.data(), data.size()) != 1 ||
+      EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
+    throw Error("sha256: OpenSSL could not hash a document");
+  }
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex(len * 2, '0');
   for (unsigned int i = 0; i < len; ++i) {

@@ -197,7 +197,22 @@ DecodedFile read_document_file(const std::string& path, const ReadOptions& optio
   if (fs::is_directory(path, ec)) return failure(path, "is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) return failure(path, "cannot read (missing or no permission)");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // One read of the whole file (an export can be hundreds of MB; a stream
+  // iterator copies a byte at a time). Files that cannot report a size
+  // (pipes) are read in blocks.
+  std::string bytes;
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > 0) {
+    bytes.resize(static_cast<size_t>(size));
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<size_t>(in.gcount()));
+    if (in.bad()) return failure(path, "read error");
+    in.clear();
+  }
+  char block[65536];
+  while (in.read(block, sizeof block) || in.gcount() > 0) {
+    bytes.append(block, static_cast<size_t>(in.gcount()));
+  }
   if (in.bad()) return failure(path, "read error");
   if (bytes.find_first_not_of(" \t\r\n\f") == std::string::npos) {
     return failure(path, "empty file; skipped");

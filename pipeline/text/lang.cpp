@@ -50,13 +50,17 @@ Lang detect_lang(std::string_view text) {
   size_t arabic = 0, latin = 0, kana = 0, han = 0;
   const std::array<bool, 256>& arabic_letter = arabic_block_letters();
   for (size_t i = 0; i < text.size();) {
+    // ASCII bytes without a decode call: most of an English paragraph, and
+    // the spaces and digits of every other.
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      latin += static_cast<unsigned char>((b | 0x20) - 'a') < 26;
+      ++i;
+      continue;
+    }
     size_t len;
     const char32_t cp = decode_utf8(text, i, len);
     i += len;
-    if (cp < 0x80) {
-      if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ++latin;
-      continue;
-    }
     if (cp >= 0x0600 && cp <= 0x06FF) {
       if (arabic_letter[cp - 0x0600]) ++arabic;
       continue;

@@ -66,6 +66,17 @@ Lang word_lang(std::string_view original_word) {
   return Lang::none;
 }
 
+// Whether a word is plain ASCII in an English paragraph: its own language is
+// then English or none, so it never needs a fold other than the paragraph's.
+// (Most words of English text; word_lang would find the same, slower.)
+bool ascii_word_in(Lang lang, std::string_view original_word) {
+  if (lang != Lang::en) return false;
+  for (const char c : original_word) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 // Persian affixes, as folded keys (folded once, by the same normaliser).
 struct PersianAffixes {
   std::vector<std::string> prefixes;  // join the next word: می + شود
@@ -97,10 +108,11 @@ bool contains(const std::vector<std::string>& list, std::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-// A word of the folded text: its folded span and its key.
+// A word of the folded text: its folded span, its key and its original span.
 struct Word {
   uint32_t fb = 0, fe = 0;  // folded bytes
   std::string key;
+  uint32_t ob = 0, oe = 0;  // folded.original_span(fb, fe)
 };
 
 // True when the folded bytes between two words are only spaces and joiners.
@@ -139,14 +151,19 @@ class TermBuilder {
       : original_(original), folded_(folded), mode_(mode) {}
 
   void add(std::string key, uint32_t fb, uint32_t fe, bool colocated) {
-    auto [b, e] = folded_.original_span(fb, fe);
+    const auto [b, e] = folded_.original_span(fb, fe);
+    add_at_original(std::move(key), b, e, colocated);
+  }
+
+  // The same with the original span already known (a single word's).
+  void add_at_original(std::string key, uint32_t b, uint32_t e, bool colocated) {
     e = std::min<uint32_t>(e, static_cast<uint32_t>(original_.size()));
     b = std::min(b, e);
     out_.push_back({cap_key(std::move(key)), b, e, colocated, false});
   }
 
   // Non-CJK words in order: Persian compounds grouped, the rest one by one.
-  void add_words(const std::vector<Word>& ws) {
+  void add_words(std::vector<Word>& ws) {
     const PersianAffixes& a = persian_affixes();
     for (size_t i = 0; i < ws.size();) {
       size_t j = i + 1;
@@ -156,12 +173,18 @@ class TermBuilder {
              (contains(a.prefixes, ws[j - 1].key) || contains(a.suffixes, ws[j].key))) {
         ++j;
       }
+      // A single word's key is taken, not copied: only compounds use the
+      // parts' keys again below.
       std::string joined;
-      for (size_t k = i; k < j; ++k) joined += ws[k].key;
+      if (j - i == 1) joined = std::move(ws[i].key);
+      for (size_t k = i; k < j && j - i > 1; ++k) joined += ws[k].key;
       // Alternatives exist only for Persian compounds and affixes: a key with
       // no Arabic-script byte (0xD8..0xDB leads U+0600..U+06FF) has none.
       const bool persian = j - i > 1 || fa::has_arabic_script(joined);
-      add(persian ? joined : std::move(joined), ws[i].fb, ws[j - 1].fe, false);
+      // Every key of the group spans the group's original text.
+      const auto [gb, ge] = j - i == 1 ? std::pair{ws[i].ob, ws[i].oe}
+                                       : folded_.original_span(ws[i].fb, ws[j - 1].fe);
+      add_at_original(persian ? joined : std::move(joined), gb, ge, false);
       if (mode_ == TermMode::document && persian) {
         std::vector<std::string> alts;
         if (j - i > 1) {
@@ -175,7 +198,7 @@ class TermBuilder {
           keep[k] = alts[k] != joined && !contains(a.bound, alts[k]) && std::find(first, here, alts[k]) == here;
         }
         for (size_t k = 0; k < alts.size(); ++k) {
-          if (keep[k] != 0) add(std::move(alts[k]), ws[i].fb, ws[j - 1].fe, true);
+          if (keep[k] != 0) add_at_original(std::move(alts[k]), gb, ge, true);
         }
       }
       i = j;
@@ -266,9 +289,9 @@ std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mod
       dict_words.push_back(w);  // a word inside (or touching) a kanji/kana run
       continue;
     }
-    Word word{w.begin, w.end, std::string(t.substr(w.begin, w.end - w.begin))};
     const auto [ob, oe] = folded.original_span(w.begin, w.end);
-    if (oe > ob && oe <= original.size()) {
+    Word word{w.begin, w.end, std::string(t.substr(w.begin, w.end - w.begin)), ob, oe};
+    if (oe > ob && oe <= original.size() && !ascii_word_in(lang, original.substr(ob, oe - ob))) {
       const Lang own = word_lang(original.substr(ob, oe - ob));
       if (own != Lang::none && own != lang) {
         std::string refolded = normalizer_for(own).fold(original.substr(ob, oe - ob)).text;
