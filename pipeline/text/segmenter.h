@@ -1,5 +1,5 @@
-// Segmentation of text into sentences and word tokens with ICU's BreakIterator
-// (dictionary-based for Japanese), plus the indexing terms that search and the
+// Segmentation of text into sentences and word tokens by ICU's rules (UAX #29;
+// dictionary-based for Japanese), plus the indexing terms that search and the
 // FTS5 tokenizer use.
 //
 //   for (Span s : sentences(text, Lang::en)) ...
@@ -35,6 +35,9 @@ std::vector<Span> words(std::string_view text, Lang lang);
 // are exposed so that tests can compare them.
 std::vector<Span> icu_words(std::string_view text, Lang lang);
 std::optional<std::vector<Span>> words_without_icu(std::string_view text);
+// The same pair for sentences(), which uses the second whenever it can.
+std::vector<Span> icu_sentences(std::string_view text, Lang lang);
+std::optional<std::vector<Span>> sentences_without_icu(std::string_view text);
 
 // Character bigrams over every run of two or more kanji or katakana (a run of
 // one character yields that character): 国際都市 → 国際|際都|都市. Lets a search
