@@ -66,15 +66,29 @@ Lang word_lang(std::string_view original_word) {
   return Lang::none;
 }
 
-// Whether a word is plain ASCII in an English paragraph: its own language is
-// then English or none, so it never needs a fold other than the paragraph's.
-// (Most words of English text; word_lang would find the same, slower.)
-bool ascii_word_in(Lang lang, std::string_view original_word) {
-  if (lang != Lang::en) return false;
-  for (const char c : original_word) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
+// Whether a word is written only in its paragraph's own script, so that
+// word_lang() could only answer the paragraph's language or none and the word
+// never needs another fold: plain ASCII in English text, characters of the
+// Arabic block (U+0600..U+06FF: leads 0xD8..0xDB) in Persian text. Most words
+// are; word_lang would find the same, slower.
+bool in_paragraph_script(Lang lang, std::string_view original_word) {
+  if (lang == Lang::en) {
+    for (const char c : original_word) {
+      if (static_cast<unsigned char>(c) >= 0x80) return false;
+    }
+    return true;
   }
-  return true;
+  if (lang == Lang::fa) {
+    for (size_t i = 0; i < original_word.size(); i += 2) {
+      const auto lead = static_cast<unsigned char>(original_word[i]);
+      if (lead < 0xD8 || lead > 0xDB || i + 1 >= original_word.size() ||
+          (static_cast<unsigned char>(original_word[i + 1]) & 0xC0) != 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+  return false;
 }
 
 // Persian affixes, as folded keys (folded once, by the same normaliser).
@@ -147,8 +161,10 @@ void persian_split(const std::string& joined, std::vector<std::string>& out) {
 
 class TermBuilder {
  public:
-  TermBuilder(std::string_view original, const MappedText& folded, TermMode mode)
-      : original_(original), folded_(folded), mode_(mode) {}
+  TermBuilder(std::string_view original, const MappedText& folded, TermMode mode, size_t words)
+      : original_(original), folded_(folded), mode_(mode) {
+    out_.reserve(words + words / 4);  // a key per word, and some alternatives
+  }
 
   void add(std::string key, uint32_t fb, uint32_t fe, bool colocated) {
     const auto [b, e] = folded_.original_span(fb, fe);
@@ -184,22 +200,25 @@ class TermBuilder {
       // Every key of the group spans the group's original text.
       const auto [gb, ge] = j - i == 1 ? std::pair{ws[i].ob, ws[i].oe}
                                        : folded_.original_span(ws[i].fb, ws[j - 1].fe);
-      add_at_original(persian ? joined : std::move(joined), gb, ge, false);
+      // Alternatives (document mode, Persian): the parts of a compound and the
+      // word without a known affix, each once, never the joined key again,
+      // never a bound affix. Found before the joined key is moved out.
+      std::vector<std::string> alts;
+      std::vector<char> keep;
       if (mode_ == TermMode::document && persian) {
-        std::vector<std::string> alts;
         if (j - i > 1) {
           for (size_t k = i; k < j; ++k) alts.push_back(ws[k].key);
         }
         persian_split(joined, alts);
-        // Each alternative once, never the joined key again, never a bound affix.
-        std::vector<char> keep(alts.size());
+        keep.resize(alts.size());
         for (size_t k = 0; k < alts.size(); ++k) {
           const auto first = alts.begin(), here = first + static_cast<std::ptrdiff_t>(k);
           keep[k] = alts[k] != joined && !contains(a.bound, alts[k]) && std::find(first, here, alts[k]) == here;
         }
-        for (size_t k = 0; k < alts.size(); ++k) {
-          if (keep[k] != 0) add_at_original(std::move(alts[k]), gb, ge, true);
-        }
+      }
+      add_at_original(std::move(joined), gb, ge, false);
+      for (size_t k = 0; k < alts.size(); ++k) {
+        if (keep[k] != 0) add_at_original(std::move(alts[k]), gb, ge, true);
       }
       i = j;
     }
@@ -272,8 +291,10 @@ std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mod
     i += static_cast<uint32_t>(len);
   }
 
-  TermBuilder builder(original, folded, mode);
+  const std::vector<Span> spans = words(t, lang);
+  TermBuilder builder(original, folded, mode, spans.size());
   std::vector<Word> pending;  // non-CJK words since the last run
+  pending.reserve(spans.size());
   size_t run = 0;
   std::vector<Span> dict_words;
   auto flush_run = [&](bool last) {
@@ -283,7 +304,7 @@ std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mod
     dict_words.clear();
     ++run;
   };
-  for (const Span& w : words(t, lang)) {
+  for (const Span& w : spans) {
     while (run < runs.size() && runs[run].end <= w.begin) flush_run(false);
     if (run < runs.size() && w.begin < runs[run].end && w.end > runs[run].begin) {
       dict_words.push_back(w);  // a word inside (or touching) a kanji/kana run
@@ -291,7 +312,7 @@ std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mod
     }
     const auto [ob, oe] = folded.original_span(w.begin, w.end);
     Word word{w.begin, w.end, std::string(t.substr(w.begin, w.end - w.begin)), ob, oe};
-    if (oe > ob && oe <= original.size() && !ascii_word_in(lang, original.substr(ob, oe - ob))) {
+    if (oe > ob && oe <= original.size() && !in_paragraph_script(lang, original.substr(ob, oe - ob))) {
       const Lang own = word_lang(original.substr(ob, oe - ob));
       if (own != Lang::none && own != lang) {
         std::string refolded = normalizer_for(own).fold(original.substr(ob, oe - ob)).text;
