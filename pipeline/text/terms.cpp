@@ -282,6 +282,12 @@ std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mod
   // Kanji/kana runs of the folded text.
   std::vector<Span> runs;
   for (uint32_t i = 0; i < t.size();) {
+    // Kanji and kana are three- or four-byte characters (leads 0xE2 and up
+    // start U+2000 and beyond): other bytes are passed over without decoding.
+    if (static_cast<unsigned char>(t[i]) < 0xE2) {
+      ++i;
+      continue;
+    }
     size_t len;
     const char32_t cp = decode_utf8(t, i, len);
     if (is_cjk(cp)) {
