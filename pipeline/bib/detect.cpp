@@ -108,7 +108,7 @@ ExportRead read_export(const std::string& path, std::string_view text, Format fo
 ExportRead read_export(const std::string& path, std::string_view text, Format format,
                        const RecordCallback& emit) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  detail::Sink sink{path, format, {}, 0, emit ? &emit : nullptr};
+  detail::Sink sink{.path = path, .format = format, .emit = emit ? &emit : nullptr};
   switch (format) {
     case Format::ris: detail::read_ris(text, sink); break;
     case Format::bibtex: detail::read_bibtex(text, sink); break;

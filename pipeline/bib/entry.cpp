@@ -128,6 +128,13 @@ void Sink::skip(size_t line, std::string_view what) {
   out.messages.push_back(fmt::format("{}:{}: {}; skipped", path, line, what));
 }
 
+const std::pair<std::string, text::Lang>& Sink::keyword_key_and_lang(const std::string& keyword) {
+  if (const auto it = keyword_keys.find(keyword); it != keyword_keys.end()) return it->second;
+  if (keyword_keys.size() >= 65536) keyword_keys.clear();
+  return keyword_keys.emplace(keyword, std::pair{keyword_key(keyword), text::detect_lang(keyword)})
+      .first->second;
+}
+
 void Sink::note(size_t line, std::string_view what) {
   out.messages.push_back(line > 0 ? fmt::format("{}:{}: {}", path, line, what)
                                   : fmt::format("{}: {}", path, what));
@@ -195,8 +202,8 @@ void Sink::add(Entry&& e) {
       store::KeywordRecord kw;
       kw.kind = kind;
       kw.keyword = squeeze(k);
-      const text::Lang lang = text::detect_lang(kw.keyword);
-      kw.key = keyword_key(kw.keyword);
+      const auto& [key, lang] = keyword_key_and_lang(kw.keyword);
+      kw.key = key;
       if (kw.key.empty() || !seen.emplace(kw.kind, kw.key).second) continue;
       kw.lang = lang == text::Lang::none ? rec.lang : std::string(text::lang_name(lang));
       rec.keywords.push_back(std::move(kw));

@@ -5,9 +5,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "bib/bib.h"
+#include "text/lang.h"
 
 namespace dipmine::bib::detail {
 
@@ -24,7 +27,7 @@ struct Entry {
 struct Sink {
   const std::string& path;
   Format format;
-  ExportRead out;
+  ExportRead out{};
   size_t ordinal = 0;  // entries seen
   const RecordCallback* emit = nullptr;  // set: records go there, not to out
 
@@ -35,6 +38,11 @@ struct Sink {
   void skip(size_t line, std::string_view what);
   // A problem that is not an entry (outside any record, whole file).
   void note(size_t line, std::string_view what);
+  // keyword_key() and the detected language of a squeezed keyword,
+  // remembered: the same keywords recur across the records of an export, and
+  // folding one costs thousands of instructions. Bounded (cleared when full).
+  const std::pair<std::string, text::Lang>& keyword_key_and_lang(const std::string& keyword);
+  std::unordered_map<std::string, std::pair<std::string, text::Lang>> keyword_keys{};
 };
 
 // Trims; collapses every run of whitespace (including newlines) to one space.
