@@ -154,16 +154,16 @@ void Corpus::check_remembered_keys() {
 }
 
 bool Corpus::may_have_doi(const std::string& doi) const {
-  return !remembered_.on || remembered_.dois.count(lower_ascii(doi)) > 0;
+  return !remembered_.on || remembered_.dois.may_contain(lower_ascii(doi));
 }
 
 std::optional<int64_t> Corpus::find_by_sha(const std::string& sha256) {
-  if (remembered_.on && remembered_.sha256.count(sha256) == 0) return std::nullopt;
+  if (remembered_.on && !remembered_.sha256.may_contain(sha256)) return std::nullopt;
   return first_int("SELECT id FROM documents WHERE sha256 = ?", sha256);
 }
 
 std::optional<DocumentInfo> Corpus::find_by_path(const std::string& path) {
-  if (remembered_.on && remembered_.paths.count(path) == 0) return std::nullopt;
+  if (remembered_.on && !remembered_.paths.may_contain(path)) return std::nullopt;
   // Most paths are new: look for the id first, cheaply, before the full row.
   const std::optional<int64_t> id =
       first_int("SELECT id FROM documents WHERE path = ? ORDER BY id DESC LIMIT 1", path);

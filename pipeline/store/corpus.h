@@ -20,10 +20,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "store/document.h"
+#include "store/key_filter.h"
 #include "store/sqlite.h"
 
 namespace dipmine::store {
@@ -102,7 +102,7 @@ class Corpus {
   struct RememberedKeys {
     bool on = false;
     int64_t data_version = 0;
-    std::unordered_set<std::string> sha256, paths, dois;  // dois lower-case
+    KeyFilter sha256, paths, dois;  // dois lower-case
   } remembered_;
   int64_t data_version();
   // The first column of the first row of cached statement `sql` (its one
