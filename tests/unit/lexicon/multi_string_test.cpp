@@ -56,3 +56,30 @@ TEST_CASE("multi-string search: every occurrence, also where the two walks of a 
     }
   }
 }
+
+TEST_CASE("multi-string search: occurrences come grouped by needle, also past 64 needles",
+          "[multi_string]") {
+  // Needle ids span three words of the per-needle bit set; the text names
+  // them out of order, some twice, both walks find some, and a second call
+  // must not see the first one's counts.
+  std::vector<std::string> needles;
+  for (int k = 0; k < 150; ++k) needles.push_back("<" + std::to_string(k) + ">");
+  const MultiStringSearch s(needles);
+  const auto expected = [&](const std::string& text) {
+    std::vector<std::pair<int, uint32_t>> out;
+    for (size_t k = 0; k < needles.size(); ++k) {
+      for (size_t at = text.find(needles[k]); at != std::string::npos;
+           at = text.find(needles[k], at + 1)) {
+        out.emplace_back(static_cast<int>(k), static_cast<uint32_t>(at + needles[k].size()));
+      }
+    }
+    return out;
+  };
+  std::vector<std::pair<int, uint32_t>> hits;
+  for (const std::string text : {"<149> <3> <70> <3> <64> <0> <149> <63> <128> <70> <1>",
+                                 "<70>", "", "<5><5><5> and then a longer stretch of text <5>"}) {
+    s.find_all(text, hits);
+    INFO(text);
+    CHECK(hits == expected(text));
+  }
+}
