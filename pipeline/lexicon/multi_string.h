@@ -37,11 +37,12 @@ class MultiStringSearch {
 
  private:
   static constexpr uint32_t kEnds = 0x80000000u;  // in next_: target ends a needle
+  static constexpr size_t kSplitBytes = 64;       // texts from this long: two walks
   // Per thread: the occurrences of the two walks in text order, and per
   // needle its count, then where its next occurrence goes (zero between
   // calls); a bit per needle found, read in ascending order.
   struct Scratch {
-    std::vector<std::pair<int, uint32_t>> walk1, walk2;
+    std::array<std::vector<std::pair<int, uint32_t>>, 2> walks;
     std::vector<uint32_t> slot;
     std::vector<uint64_t> seen;
     size_t low = 0, high = 0;  // words of `seen` in use: [low, high)
@@ -53,15 +54,16 @@ class MultiStringSearch {
       low = w < low ? w : low;
       high = w + 1 > high ? w + 1 : high;
     }
-    // walk1's then walk2's occurrences into `hits`, by needle then end.
+    // the walks' occurrences, in walk order, into `hits`, by needle then end.
     void place(std::vector<std::pair<int, uint32_t>>& hits);
   };
 
   std::array<uint8_t, 256> class_of_{};  // byte -> class (0: no needle has it)
   uint32_t classes_ = 1;
-  size_t longest_ = 0;                   // bytes of the longest needle
   size_t needles_ = 0;
   std::vector<uint32_t> next_;  // state * classes_ + class -> next state * classes_ (| kEnds)
+  std::vector<uint32_t> depth_;        // per state: bytes from the root
+  std::vector<uint32_t> size_;         // per needle: bytes
   std::vector<uint32_t> out_begin_;    // per state, into out_ (size states + 1)
   std::vector<int> out_;               // needles ending at a state (with suffixes)
   // row / classes_ without a division instruction (exact for 32-bit rows:

@@ -15,6 +15,19 @@ std::vector<int> found(const MultiStringSearch& s, const std::string& text) {
   s.find(text, ids);
   return ids;
 }
+
+// What find_all should give, by brute force.
+std::vector<std::pair<int, uint32_t>> every_occurrence(const std::vector<std::string>& needles,
+                                                       const std::string& text) {
+  std::vector<std::pair<int, uint32_t>> out;
+  for (size_t k = 0; k < needles.size(); ++k) {
+    for (size_t at = text.find(needles[k]); at != std::string::npos;
+         at = text.find(needles[k], at + 1)) {
+      out.emplace_back(static_cast<int>(k), static_cast<uint32_t>(at + needles[k].size()));
+    }
+  }
+  return out;
+}
 }  // namespace
 
 TEST_CASE("multi-string search: overlapping needles and needles inside needles", "[multi_string]") {
@@ -57,6 +70,26 @@ TEST_CASE("multi-string search: every occurrence, also where the two walks of a 
   }
 }
 
+TEST_CASE("multi-string search: a needle longer than half the text, at every offset",
+          "[multi_string]") {
+  // Walk 1 goes on past the middle while a needle it is inside began before
+  // it; walk 2 reports only what begins at the middle or later.
+  const std::string longer = "0123456789abcdefghijklmnopqrstuvwxyzABCD";  // 40 bytes
+  const std::vector<std::string> needles{longer, "0123", "9abc", "xyzA", longer.substr(0, 39) + "!"};
+  const MultiStringSearch s(needles);
+  std::vector<std::pair<int, uint32_t>> hits;
+  for (size_t n = 64; n < 90; ++n) {
+    for (size_t at = 0; at + longer.size() <= n; ++at) {
+      std::string t(n, '0');  // '0' starts a needle everywhere: walk 1 keeps going
+      t.replace(at, longer.size(), longer);
+      s.find_all(t, hits);
+      INFO(n << " " << at);
+      CHECK(hits.size() == 4);
+      CHECK(hits == every_occurrence(needles, t));
+    }
+  }
+}
+
 TEST_CASE("multi-string search: occurrences come grouped by needle, also past 64 needles",
           "[multi_string]") {
   // Needle ids span three words of the per-needle bit set; the text names
@@ -65,21 +98,11 @@ TEST_CASE("multi-string search: occurrences come grouped by needle, also past 64
   std::vector<std::string> needles;
   for (int k = 0; k < 150; ++k) needles.push_back("<" + std::to_string(k) + ">");
   const MultiStringSearch s(needles);
-  const auto expected = [&](const std::string& text) {
-    std::vector<std::pair<int, uint32_t>> out;
-    for (size_t k = 0; k < needles.size(); ++k) {
-      for (size_t at = text.find(needles[k]); at != std::string::npos;
-           at = text.find(needles[k], at + 1)) {
-        out.emplace_back(static_cast<int>(k), static_cast<uint32_t>(at + needles[k].size()));
-      }
-    }
-    return out;
-  };
   std::vector<std::pair<int, uint32_t>> hits;
   for (const std::string text : {"<149> <3> <70> <3> <64> <0> <149> <63> <128> <70> <1>",
                                  "<70>", "", "<5><5><5> and then a longer stretch of text <5>"}) {
     s.find_all(text, hits);
     INFO(text);
-    CHECK(hits == expected(text));
+    CHECK(hits == every_occurrence(needles, text));
   }
 }
