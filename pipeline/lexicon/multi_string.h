@@ -43,6 +43,8 @@ class MultiStringSearch {
   // calls); a bit per needle found, read in ascending order.
   struct Scratch {
     std::array<std::vector<std::pair<int, uint32_t>>, 2> walks;
+    std::array<std::vector<uint64_t>, 2> ended;  // per walk: end << 32 | row
+    uint64_t* ended_buffer(size_t walk, size_t steps);  // room for `steps`
     std::vector<uint32_t> slot;
     std::vector<uint64_t> seen;
     size_t low = 0, high = 0;  // words of `seen` in use: [low, high)
