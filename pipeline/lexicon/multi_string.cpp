@@ -98,7 +98,8 @@ void MultiStringSearch::find(std::string_view text, std::vector<int>& ids) const
 }
 
 void MultiStringSearch::find_all(std::string_view text,
-                                 std::vector<std::pair<int, uint32_t>>& hits) const {
+                                 std::vector<std::pair<int, uint32_t>>& hits,
+                                 std::vector<Found>* found) const {
   // The walks give occurrences in text order; the caller wants them by
   // needle. std::sort of those pairs took a third of this function's time (a
   // paragraph holds ~14, and every comparison is a coin toss for the branch
@@ -179,7 +180,7 @@ void MultiStringSearch::find_all(std::string_view text,
     }
     emit_noted(sc.walks[0], ended1, n1);
   }
-  sc.place(hits);
+  sc.place(hits, found);
 }
 
 void MultiStringSearch::Scratch::start(size_t needles) {
@@ -197,13 +198,16 @@ uint64_t* MultiStringSearch::Scratch::ended_buffer(size_t walk, size_t steps) {
   return ended[walk].data();
 }
 
-void MultiStringSearch::Scratch::place(std::vector<std::pair<int, uint32_t>>& hits) {
+void MultiStringSearch::Scratch::place(std::vector<std::pair<int, uint32_t>>& hits,
+                                       std::vector<Found>* found) {
   // Counts become start offsets, in ascending needle order.
+  if (found) found->clear();
   uint32_t at = 0;
   for (size_t w = low; w < high; ++w) {
     for (uint64_t bits = seen[w]; bits; bits &= bits - 1) {
       const size_t id = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
       const uint32_t n = slot[id];
+      if (found) found->push_back({static_cast<int>(id), at, at + n});
       slot[id] = at;
       at += n;
     }

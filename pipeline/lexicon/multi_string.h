@@ -29,9 +29,16 @@ class MultiStringSearch {
   // in ascending order (clears `ids` first).
   void find(std::string_view text, std::vector<int>& ids) const;
 
+  // A needle that occurs, and where its occurrences are in find_all's hits.
+  struct Found {
+    int needle;
+    uint32_t begin, end;  // [begin, end) in hits
+  };
   // Every occurrence: (needle index, end offset in text), sorted by needle
-  // then end (clears `hits` first).
-  void find_all(std::string_view text, std::vector<std::pair<int, uint32_t>>& hits) const;
+  // then end (clears `hits` first). With `found`: also each needle found,
+  // ascending (cleared first).
+  void find_all(std::string_view text, std::vector<std::pair<int, uint32_t>>& hits,
+                std::vector<Found>* found = nullptr) const;
 
   size_t states() const { return next_.size() / classes_; }
 
@@ -57,7 +64,7 @@ class MultiStringSearch {
       high = w + 1 > high ? w + 1 : high;
     }
     // the walks' occurrences, in walk order, into `hits`, by needle then end.
-    void place(std::vector<std::pair<int, uint32_t>>& hits);
+    void place(std::vector<std::pair<int, uint32_t>>& hits, std::vector<Found>* found);
   };
 
   std::array<uint8_t, 256> class_of_{};  // byte -> class (0: no needle has it)

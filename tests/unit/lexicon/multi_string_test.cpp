@@ -101,8 +101,21 @@ TEST_CASE("multi-string search: occurrences come grouped by needle, also past 64
   std::vector<std::pair<int, uint32_t>> hits;
   for (const std::string text : {"<149> <3> <70> <3> <64> <0> <149> <63> <128> <70> <1>",
                                  "<70>", "", "<5><5><5> and then a longer stretch of text <5>"}) {
-    s.find_all(text, hits);
+    std::vector<MultiStringSearch::Found> found{{7, 7, 7}};  // cleared first
+    s.find_all(text, hits, &found);
     INFO(text);
     CHECK(hits == every_occurrence(needles, text));
+    // Each needle found once, ascending, with the range of its hits.
+    std::vector<MultiStringSearch::Found> ranges;
+    for (uint32_t k = 0; k < hits.size(); ++k) {
+      if (k == 0 || hits[k].first != hits[k - 1].first) ranges.push_back({hits[k].first, k, k});
+      ++ranges.back().end;
+    }
+    REQUIRE(found.size() == ranges.size());
+    for (size_t k = 0; k < found.size(); ++k) {
+      CHECK(found[k].needle == ranges[k].needle);
+      CHECK(found[k].begin == ranges[k].begin);
+      CHECK(found[k].end == ranges[k].end);
+    }
   }
 }
