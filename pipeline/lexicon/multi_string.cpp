@@ -78,23 +78,11 @@ MultiStringSearch::MultiStringSearch(const std::vector<std::string>& needles)
 }
 
 void MultiStringSearch::find(std::string_view text, std::vector<int>& ids) const {
+  thread_local std::vector<std::pair<int, uint32_t>> hits;
+  thread_local std::vector<Found> found;
+  find_all(text, hits, &found);
   ids.clear();
-  const uint32_t* next = next_.data();
-  const uint8_t* class_of = class_of_.data();
-  uint32_t row = 0;  // state * classes_
-  for (unsigned char b : text) {
-    const uint32_t t = next[row + class_of[b]];
-    row = t & ~kEnds;
-    // Most states end no needle: one test per byte on the hot path.
-    if (t & kEnds) {
-      const uint32_t s = state_of(row);
-      ids.insert(ids.end(), out_.begin() + out_begin_[s], out_.begin() + out_begin_[s + 1]);
-    }
-  }
-  if (ids.size() > 1) {
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  }
+  for (const Found& f : found) ids.push_back(f.needle);
 }
 
 void MultiStringSearch::find_all(std::string_view text,
@@ -105,82 +93,73 @@ void MultiStringSearch::find_all(std::string_view text,
   // paragraph holds ~14, and every comparison is a coin toss for the branch
   // predictor), so they are counted per needle as found, then placed.
   thread_local Scratch scratch;
-  Scratch& sc = scratch;
-  sc.start(needles_);
+  scratch.start(needles_);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  if (n >= 4 * kMinPartBytes) {
+    walk<4>(bytes, n, scratch);
+  } else if (n >= 2 * kMinPartBytes) {
+    walk<2>(bytes, n, scratch);
+  } else {
+    walk<1>(bytes, n, scratch);
+  }
+  scratch.place(hits, found);
+}
+
+// Each step waits for the previous one's table load; walks over as many parts
+// of the text overlap those waits. Walk w starts from the root at its part's
+// start, and so finds the needles that begin there or later; then it goes on
+// past its part's end (serially, a few bytes) for those that began before,
+// until no needle prefix it is inside began before. (Starting each walk at
+// the root longest-needle bytes early instead made it walk 45 bytes twice, a
+// fifth of a paragraph of typical length.)
+template <size_t kParts>
+void MultiStringSearch::walk(const unsigned char* bytes, size_t n, Scratch& sc) const {
   const uint32_t* next = next_.data();
   const uint8_t* class_of = class_of_.data();
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const auto emit = [&](std::vector<std::pair<int, uint32_t>>& to, uint32_t row, size_t end) {
-    const uint32_t s = state_of(row);
-    for (uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
-      to.emplace_back(out_[k], static_cast<uint32_t>(end));
-      sc.count(out_[k]);
-    }
+  const size_t part = n / kParts;  // the last part also takes n % kParts
+  uint32_t row[kParts] = {};
+  uint64_t* ended[kParts];
+  size_t ends[kParts] = {};
+  for (size_t w = 0; w < kParts; ++w) ended[w] = sc.ended_buffer(w, part + kParts);
+  // Steps that end a needle are noted without a branch (about one step in
+  // 16, at random: a branch there was mispredicted at most of them), and
+  // expanded after the walks.
+  const auto step = [&](size_t w, size_t at) {
+    const uint32_t t = next[row[w] + class_of[bytes[at]]];
+    row[w] = t & ~kEnds;
+    ended[w][ends[w]] = uint64_t{at + 1} << 32 | row[w];
+    ends[w] += t >> 31;
   };
-  const auto emit_noted = [&](std::vector<std::pair<int, uint32_t>>& to, const uint64_t* ended,
-                              size_t count) {
-    for (size_t k = 0; k < count; ++k) emit(to, static_cast<uint32_t>(ended[k]), ended[k] >> 32);
-  };
-  // Each step waits for the previous one's table load; two walks over the
-  // two halves of the text overlap those waits. Walk 2 starts from the root
-  // at the middle and so finds the needles that begin there or later; walk 1
-  // goes on past the middle (serially, a few bytes) for those that began
-  // before it, until no needle prefix it is inside began before the middle.
-  // (Starting walk 2 at the root longest-needle bytes early instead made it
-  // walk 45 bytes twice, a fifth of a paragraph of typical length.)
-  const size_t n = text.size();
-  size_t i = 0;
-  uint32_t row = 0;
-  if (n >= kSplitBytes) {
-    const size_t h = n / 2;  // walk 1: bytes [0, h), walk 2: [h, n)
-    uint32_t row2 = 0;
-    // Steps that end a needle are noted without a branch (about one step in
-    // 16, at random: a branch there was mispredicted at most of them), and
-    // expanded after the walks.
-    uint64_t* ended1 = sc.ended_buffer(0, h);
-    uint64_t* ended2 = sc.ended_buffer(1, h);
-    size_t n1 = 0, n2 = 0;
-    for (size_t k = 0; k < h; ++k) {
-      const uint32_t t1 = next[row + class_of[bytes[k]]];
-      const uint32_t t2 = next[row2 + class_of[bytes[h + k]]];
-      row = t1 & ~kEnds;
-      row2 = t2 & ~kEnds;
-      ended1[n1] = uint64_t{k + 1} << 32 | row;
-      ended2[n2] = uint64_t{h + k + 1} << 32 | row2;
-      n1 += t1 >> 31;
-      n2 += t2 >> 31;
-    }
-    emit_noted(sc.walks[0], ended1, n1);
-    emit_noted(sc.walks[1], ended2, n2);
-    if (n - h > h) {  // walk 2's last byte, n odd
-      const uint32_t t = next[row2 + class_of[bytes[n - 1]]];
-      if (t & kEnds) emit(sc.walks[1], t & ~kEnds, n);
-    }
-    for (size_t k = h; k < n && depth_[state_of(row)] > k - h; ++k) {
-      const uint32_t t = next[row + class_of[bytes[k]]];
-      row = t & ~kEnds;
-      if (!(t & kEnds)) continue;
-      const uint32_t s = state_of(row);
-      for (uint32_t o = out_begin_[s]; o < out_begin_[s + 1]; ++o) {
-        if (k + 1 - size_[static_cast<size_t>(out_[o])] >= h) continue;  // walk 2's
-        sc.walks[0].emplace_back(out_[o], static_cast<uint32_t>(k + 1));
-        sc.count(out_[o]);
-      }
-    }
-    i = n;
+  for (size_t k = 0; k < part; ++k) {
+#pragma GCC unroll 4
+    for (size_t w = 0; w < kParts; ++w) step(w, w * part + k);
   }
-  if (i < n) {  // a short text, one walk
-    uint64_t* ended1 = sc.ended_buffer(0, n);
-    size_t n1 = 0;
-    for (; i < n; ++i) {
-      const uint32_t t = next[row + class_of[bytes[i]]];
-      row = t & ~kEnds;
-      ended1[n1] = uint64_t{i + 1} << 32 | row;
-      n1 += t >> 31;
+  for (size_t at = kParts * part; at < n; ++at) step(kParts - 1, at);
+  for (size_t w = 0; w < kParts; ++w) {
+    for (size_t k = 0; k < ends[w]; ++k) {
+      emit(sc, w, static_cast<uint32_t>(ended[w][k]), ended[w][k] >> 32, 0);
     }
-    emit_noted(sc.walks[0], ended1, n1);
   }
-  sc.place(hits, found);
+  for (size_t w = 0; w + 1 < kParts; ++w) {
+    const size_t end = (w + 1) * part;  // of walk w's part
+    for (size_t at = end; at < n && depth_[state_of(row[w])] > at - end; ++at) {
+      const uint32_t t = next[row[w] + class_of[bytes[at]]];
+      row[w] = t & ~kEnds;
+      if (t & kEnds) emit(sc, w, row[w], at + 1, end);
+    }
+  }
+}
+
+void MultiStringSearch::emit(Scratch& sc, size_t walk, uint32_t row, size_t end,
+                             size_t begun_before) const {
+  const uint32_t s = state_of(row);
+  for (uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
+    const auto needle = static_cast<size_t>(out_[k]);
+    if (begun_before && end - size_[needle] >= begun_before) continue;  // a later walk's
+    sc.walks[walk].emplace_back(out_[k], static_cast<uint32_t>(end));
+    sc.count(out_[k]);
+  }
 }
 
 void MultiStringSearch::Scratch::start(size_t needles) {

@@ -44,13 +44,13 @@ class MultiStringSearch {
 
  private:
   static constexpr uint32_t kEnds = 0x80000000u;  // in next_: target ends a needle
-  static constexpr size_t kSplitBytes = 64;       // texts from this long: two walks
-  // Per thread: the occurrences of the two walks in text order, and per
+  static constexpr size_t kMinPartBytes = 32;     // walks take parts of this or more
+  // Per thread: the occurrences of each walk in text order, and per
   // needle its count, then where its next occurrence goes (zero between
   // calls); a bit per needle found, read in ascending order.
   struct Scratch {
-    std::array<std::vector<std::pair<int, uint32_t>>, 2> walks;
-    std::array<std::vector<uint64_t>, 2> ended;  // per walk: end << 32 | row
+    std::array<std::vector<std::pair<int, uint32_t>>, 4> walks;
+    std::array<std::vector<uint64_t>, 4> ended;  // per walk: end << 32 | row
     uint64_t* ended_buffer(size_t walk, size_t steps);  // room for `steps`
     std::vector<uint32_t> slot;
     std::vector<uint64_t> seen;
@@ -66,6 +66,12 @@ class MultiStringSearch {
     // the walks' occurrences, in walk order, into `hits`, by needle then end.
     void place(std::vector<std::pair<int, uint32_t>>& hits, std::vector<Found>* found);
   };
+  // kParts interleaved walks over as many parts of bytes[0, n).
+  template <size_t kParts>
+  void walk(const unsigned char* bytes, size_t n, Scratch& sc) const;
+  // The needles the state at `row` ends, ending at `end`, to walk `walk`'s
+  // occurrences; with begun_before, only those that began before it.
+  void emit(Scratch& sc, size_t walk, uint32_t row, size_t end, size_t begun_before) const;
 
   std::array<uint8_t, 256> class_of_{};  // byte -> class (0: no needle has it)
   uint32_t classes_ = 1;

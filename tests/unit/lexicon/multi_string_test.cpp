@@ -48,13 +48,13 @@ TEST_CASE("multi-string search: raw bytes, Persian and Japanese, empty needles i
   CHECK(MultiStringSearch({}).states() == 1);
 }
 
-TEST_CASE("multi-string search: every occurrence, also where the two walks of a long text meet",
+TEST_CASE("multi-string search: every occurrence, also where the walks of a long text meet",
           "[multi_string]") {
   const MultiStringSearch s({"abc", "bcd", "cd", "شهر"});
   std::vector<std::pair<int, uint32_t>> hits;
   s.find_all("abcd شهر", hits);
   CHECK(hits == std::vector<std::pair<int, uint32_t>>{{0, 3}, {1, 4}, {2, 4}, {3, 11}});
-  // Long texts are walked as two halves: put occurrences at every offset
+  // Long texts are walked in parts: put occurrences at every offset
   // around the middle and at both ends.
   for (size_t n = 60; n < 140; ++n) {
     for (size_t at = 0; at + 4 <= n; at += 3) {
@@ -70,15 +70,16 @@ TEST_CASE("multi-string search: every occurrence, also where the two walks of a 
   }
 }
 
-TEST_CASE("multi-string search: a needle longer than half the text, at every offset",
+TEST_CASE("multi-string search: a needle longer than a walk's part, at every offset",
           "[multi_string]") {
-  // Walk 1 goes on past the middle while a needle it is inside began before
-  // it; walk 2 reports only what begins at the middle or later.
+  // Texts of 64 bytes and more are walked in 2 or 4 parts: a walk goes on
+  // past its part's end while a needle it is inside began before it; the
+  // next walk reports only what begins in its part or later.
   const std::string longer = "0123456789abcdefghijklmnopqrstuvwxyzABCD";  // 40 bytes
   const std::vector<std::string> needles{longer, "0123", "9abc", "xyzA", longer.substr(0, 39) + "!"};
   const MultiStringSearch s(needles);
   std::vector<std::pair<int, uint32_t>> hits;
-  for (size_t n = 64; n < 90; ++n) {
+  for (size_t n = 60; n < 140; ++n) {
     for (size_t at = 0; at + longer.size() <= n; ++at) {
       std::string t(n, '0');  // '0' starts a needle everywhere: walk 1 keeps going
       t.replace(at, longer.size(), longer);
