@@ -119,17 +119,17 @@ void MultiStringSearch::walk(const unsigned char* bytes, size_t n, Scratch& sc) 
   const uint8_t* class_of = class_of_.data();
   const size_t part = n / kParts;  // the last part also takes n % kParts
   uint32_t row[kParts] = {};
-  uint64_t* ended[kParts];
-  size_t ends[kParts] = {};
-  for (size_t w = 0; w < kParts; ++w) ended[w] = sc.ended_buffer(w, part + kParts);
-  // Steps that end a needle are noted without a branch (about one step in
-  // 16, at random: a branch there was mispredicted at most of them), and
-  // expanded after the walks.
+  uint64_t* noted[kParts];  // next free note of each walk
+  for (size_t w = 0; w < kParts; ++w) noted[w] = sc.ended_buffer(w, part + kParts);
+  // Steps that end a needle are noted (end << 32 | row) without a branch
+  // (about one step in 16, at random: a branch there was mispredicted at
+  // most of them), and expanded after the walks. Few values per walk: with
+  // four walks they must all stay in registers.
   const auto step = [&](size_t w, size_t at) {
     const uint32_t t = next[row[w] + class_of[bytes[at]]];
     row[w] = t & ~kEnds;
-    ended[w][ends[w]] = uint64_t{at + 1} << 32 | row[w];
-    ends[w] += t >> 31;
+    *noted[w] = uint64_t{at + 1} << 32 | row[w];
+    noted[w] += t >> 31;
   };
   for (size_t k = 0; k < part; ++k) {
 #pragma GCC unroll 4
@@ -137,8 +137,8 @@ void MultiStringSearch::walk(const unsigned char* bytes, size_t n, Scratch& sc) 
   }
   for (size_t at = kParts * part; at < n; ++at) step(kParts - 1, at);
   for (size_t w = 0; w < kParts; ++w) {
-    for (size_t k = 0; k < ends[w]; ++k) {
-      emit(sc, w, static_cast<uint32_t>(ended[w][k]), ended[w][k] >> 32, 0);
+    for (const uint64_t* e = sc.ended[w].data(); e < noted[w]; ++e) {
+      emit(sc, w, static_cast<uint32_t>(*e), *e >> 32, 0);
     }
   }
   for (size_t w = 0; w + 1 < kParts; ++w) {
