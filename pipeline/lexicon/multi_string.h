@@ -10,7 +10,10 @@
 // Needles are raw bytes, matched exactly (the caller folds text and needles the
 // same way). Empty needles are ignored. Memory: states x byte classes x 4 bytes
 // (a few MB for thousands of needles).
-// Thread safety: immutable after construction; find() may run on many threads.
+// Searches walk the text in up to four interleaved parts, and note needle
+// ends without branches (multi_string.cpp says why).
+// Thread safety: immutable after construction; find() and find_all() may run
+// on many threads (their scratch space is per thread).
 #pragma once
 #include <array>
 #include <cstdint>
