@@ -37,9 +37,9 @@ class MultiStringSearch {
     int needle;
     uint32_t begin, end;  // [begin, end) in hits
   };
-  // Every occurrence: (needle index, end offset in text), sorted by needle
-  // then end (clears `hits` first). With `found`: also each needle found,
-  // ascending (cleared first).
+  // Every occurrence: (needle index, end offset in text), grouped by needle
+  // (the needles in no particular order), each needle's by end (clears
+  // `hits` first). With `found`: also each needle found (cleared first).
   void find_all(std::string_view text, std::vector<std::pair<int, uint32_t>>& hits,
                 std::vector<Found>* found = nullptr) const;
 
@@ -48,25 +48,22 @@ class MultiStringSearch {
  private:
   static constexpr uint32_t kEnds = 0x80000000u;  // in next_: target ends a needle
   static constexpr size_t kMinPartBytes = 32;     // walks take parts of this or more
-  // Per thread: the occurrences of each walk in text order, and per
-  // needle its count, then where its next occurrence goes (zero between
-  // calls); a bit per needle found, read in ascending order.
+  // Per thread: the occurrences of each walk in text order, and per needle
+  // its count, then where its next occurrence goes (zero between calls); the
+  // needles found, in the order first found.
   struct Scratch {
     std::array<std::vector<std::pair<int, uint32_t>>, 4> walks;
     std::array<std::vector<uint64_t>, 4> ended;  // per walk: end << 32 | row
     uint64_t* ended_buffer(size_t walk, size_t steps);  // room for `steps`
     std::vector<uint32_t> slot;
-    std::vector<uint64_t> seen;
-    size_t low = 0, high = 0;  // words of `seen` in use: [low, high)
+    std::vector<int> ids;
+    size_t found = 0;  // ids[0, found)
     void start(size_t needles);
-    void count(int id) {
-      const auto w = static_cast<size_t>(id) / 64;
-      ++slot[static_cast<size_t>(id)];
-      seen[w] |= uint64_t{1} << (id % 64);
-      low = w < low ? w : low;
-      high = w + 1 > high ? w + 1 : high;
+    void count(int id) {  // without a branch on "first time"
+      ids[found] = id;
+      found += slot[static_cast<size_t>(id)]++ == 0;
     }
-    // the walks' occurrences, in walk order, into `hits`, by needle then end.
+    // the walks' occurrences, in walk order, into `hits`, grouped by needle.
     void place(std::vector<std::pair<int, uint32_t>>& hits, std::vector<Found>* found);
   };
   // kParts interleaved walks over as many parts of bytes[0, n).
