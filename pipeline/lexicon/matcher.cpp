@@ -213,7 +213,7 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
   // One pass over the text finds the atoms; only the forms they trigger (and
   // the few without atoms) run their RE2 for positions.
   thread_local std::vector<MultiStringSearch::Found> found_atoms;
-  thread_local std::vector<std::pair<int, uint32_t>> occurrences;  // (atom, end), sorted
+  thread_local std::vector<std::pair<int, uint32_t>> occurrences;  // (atom, end), grouped by atom
   thread_local std::vector<std::pair<uint32_t, uint32_t>> occ_range;  // per atom: [first, last)
   thread_local std::vector<uint32_t> forms, touched_forms;
   thread_local std::vector<uint8_t> form_seen;
