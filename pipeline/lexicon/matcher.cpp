@@ -212,28 +212,21 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
   std::vector<Hit> hits;
   // One pass over the text finds the atoms; only the forms they trigger (and
   // the few without atoms) run their RE2 for positions.
-  thread_local std::vector<int> atom_ids;  // the atoms found
-  thread_local std::vector<std::pair<int, uint32_t>> occurrences;  // (atom, end), sorted
+  thread_local std::vector<MultiStringSearch::Found> found_atoms;
+  thread_local std::vector<std::pair<int, uint32_t>> occurrences;  // (atom, end), grouped by atom
   thread_local std::vector<std::pair<uint32_t, uint32_t>> occ_range;  // per atom: [first, last)
   thread_local std::vector<uint32_t> forms, touched_forms;
   thread_local std::vector<uint8_t> form_seen;
   const Shared& sh = *shared_;
   if (form_seen.size() < lexicon_.forms.size()) form_seen.resize(lexicon_.forms.size(), 0);
   if (occ_range.size() < sh.atom_size.size()) occ_range.resize(sh.atom_size.size());
-  sh.atoms->find_all(folded, occurrences);
-  atom_ids.clear();
-  for (size_t k = 0; k < occurrences.size();) {
-    size_t j = k;
-    while (j < occurrences.size() && occurrences[j].first == occurrences[k].first) ++j;
-    atom_ids.push_back(occurrences[k].first);
-    occ_range[static_cast<size_t>(occurrences[k].first)] = {static_cast<uint32_t>(k), static_cast<uint32_t>(j)};
-    k = j;
-  }
+  sh.atoms->find_all(folded, occurrences, &found_atoms);
+  for (const auto& a : found_atoms) occ_range[static_cast<size_t>(a.needle)] = {a.begin, a.end};
   const auto found = [&](uint32_t a) { return occ_range[a].second > occ_range[a].first; };
   forms = sh.unfiltered;
   touched_forms.clear();
-  for (const int a : atom_ids) {
-    for (const uint32_t f : sh.forms_of_atom[static_cast<size_t>(a)]) {
+  for (const auto& a : found_atoms) {
+    for (const uint32_t f : sh.forms_of_atom[static_cast<size_t>(a.needle)]) {
       if (form_seen[f]) continue;
       form_seen[f] = 1;
       touched_forms.push_back(f);
@@ -246,7 +239,7 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
   for (const uint32_t f : touched_forms) form_seen[f] = 0;
   struct ForgetAtoms {  // occ_range is all {0, 0} between calls
     ~ForgetAtoms() {
-      for (const int a : atom_ids) occ_range[static_cast<size_t>(a)] = {0, 0};
+      for (const auto& a : found_atoms) occ_range[static_cast<size_t>(a.needle)] = {0, 0};
     }
   } forget_atoms;
   std::sort(forms.begin(), forms.end());

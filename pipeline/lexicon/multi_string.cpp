@@ -6,11 +6,11 @@
 
 namespace dipmine::lexicon {
 
-MultiStringSearch::MultiStringSearch(const std::vector<std::string>& needles) {
+MultiStringSearch::MultiStringSearch(const std::vector<std::string>& needles)
+    : needles_(needles.size()) {
   // Bytes that occur in some needle get a class each; all others share class 0,
   // which leads back to the root from every state (no needle contains them).
   for (const auto& n : needles) {
-    longest_ = std::max(longest_, n.size());
     for (unsigned char b : n) {
       if (!class_of_[b]) class_of_[b] = static_cast<uint8_t>(classes_++);
     }
@@ -18,7 +18,9 @@ MultiStringSearch::MultiStringSearch(const std::vector<std::string>& needles) {
   // The trie, with 0 meaning "no edge" (the root is state 0, never a target).
   std::vector<std::vector<int>> outputs(1);
   next_.assign(classes_, 0);
+  depth_.assign(1, 0);
   for (size_t i = 0; i < needles.size(); ++i) {
+    size_.push_back(static_cast<uint32_t>(needles[i].size()));
     if (needles[i].empty()) continue;
     uint32_t s = 0;
     for (unsigned char b : needles[i]) {
@@ -26,6 +28,7 @@ MultiStringSearch::MultiStringSearch(const std::vector<std::string>& needles) {
       if (!next_[at]) {
         next_[at] = static_cast<uint32_t>(outputs.size());
         outputs.emplace_back();
+        depth_.push_back(depth_[s] + 1);
         next_.resize(next_.size() + classes_, 0);
       }
       s = next_[at];
@@ -75,64 +78,122 @@ MultiStringSearch::MultiStringSearch(const std::vector<std::string>& needles) {
 }
 
 void MultiStringSearch::find(std::string_view text, std::vector<int>& ids) const {
+  thread_local std::vector<std::pair<int, uint32_t>> hits;
+  thread_local std::vector<Found> found;
+  find_all(text, hits, &found);
   ids.clear();
-  const uint32_t* next = next_.data();
-  const uint8_t* class_of = class_of_.data();
-  uint32_t row = 0;  // state * classes_
-  for (unsigned char b : text) {
-    const uint32_t t = next[row + class_of[b]];
-    row = t & ~kEnds;
-    // Most states end no needle: one test per byte on the hot path.
-    if (t & kEnds) {
-      const uint32_t s = state_of(row);
-      ids.insert(ids.end(), out_.begin() + out_begin_[s], out_.begin() + out_begin_[s + 1]);
-    }
-  }
-  if (ids.size() > 1) {
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  }
+  for (const Found& f : found) ids.push_back(f.needle);
+  std::sort(ids.begin(), ids.end());
 }
 
 void MultiStringSearch::find_all(std::string_view text,
-                                 std::vector<std::pair<int, uint32_t>>& hits) const {
-  hits.clear();
+                                 std::vector<std::pair<int, uint32_t>>& hits,
+                                 std::vector<Found>* found) const {
+  // The walks give occurrences in text order; the caller wants them by
+  // needle. std::sort of those pairs took a third of this function's time (a
+  // paragraph holds ~14, and every comparison is a coin toss for the branch
+  // predictor), so they are counted per needle as found, then placed.
+  thread_local Scratch scratch;
+  scratch.start(needles_);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  if (n >= 4 * kMinPartBytes) {
+    walk<4>(bytes, n, scratch);
+  } else if (n >= 2 * kMinPartBytes) {
+    walk<2>(bytes, n, scratch);
+  } else {
+    walk<1>(bytes, n, scratch);
+  }
+  scratch.place(hits, found);
+}
+
+// Each step waits for the previous one's table load; walks over as many parts
+// of the text overlap those waits. Walk w starts from the root at its part's
+// start, and so finds the needles that begin there or later; then it goes on
+// past its part's end (serially, a few bytes) for those that began before,
+// until no needle prefix it is inside began before. (Starting each walk at
+// the root longest-needle bytes early instead made it walk 45 bytes twice, a
+// fifth of a paragraph of typical length.)
+template <size_t kParts>
+void MultiStringSearch::walk(const unsigned char* bytes, size_t n, Scratch& sc) const {
   const uint32_t* next = next_.data();
   const uint8_t* class_of = class_of_.data();
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const auto emit = [&](uint32_t row, size_t end) {
-    const uint32_t s = state_of(row);
-    for (uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
-      hits.emplace_back(out_[k], static_cast<uint32_t>(end));
-    }
+  const size_t part = n / kParts;  // the last part also takes n % kParts
+  uint32_t row[kParts] = {};
+  uint64_t* noted[kParts];  // next free note of each walk
+  for (size_t w = 0; w < kParts; ++w) noted[w] = sc.ended_buffer(w, part + kParts);
+  // Steps that end a needle are noted (end << 32 | row) without a branch
+  // (about one step in 16, at random: a branch there was mispredicted at
+  // most of them), and expanded after the walks. Few values per walk: with
+  // four walks they must all stay in registers.
+  const auto step = [&](size_t w, size_t at) {
+    const uint32_t t = next[row[w] + class_of[bytes[at]]];
+    row[w] = t & ~kEnds;
+    *noted[w] = uint64_t{at + 1} << 32 | row[w];
+    noted[w] += t >> 31;
   };
-  // Each step waits for the previous one's table load; two walks over the
-  // two halves of the text overlap those waits. The second walk starts from
-  // the root longest_ - 1 bytes before the middle, so that it sees every
-  // needle ending after the middle, and reports only those.
-  size_t i = 0, n = text.size();
-  uint32_t row = 0;
-  if (n >= 2 * longest_ + 16) {
-    const size_t half = (n + longest_) / 2;  // both walks take `half` steps
-    const size_t j0 = n - half;              // walk 2 starts here, <= half + 1 - longest_
-    uint32_t row2 = 0;
-    for (size_t k = 0; k < half; ++k) {
-      const uint32_t t1 = next[row + class_of[bytes[k]]];
-      const uint32_t t2 = next[row2 + class_of[bytes[j0 + k]]];
-      row = t1 & ~kEnds;
-      row2 = t2 & ~kEnds;
-      if ((t1 | t2) & kEnds) [[unlikely]] {
-        if (t1 & kEnds) emit(row, k + 1);
-        if ((t2 & kEnds) && j0 + k + 1 > half) emit(row2, j0 + k + 1);
-      }
+  for (size_t k = 0; k < part; ++k) {
+#pragma GCC unroll 4
+    for (size_t w = 0; w < kParts; ++w) step(w, w * part + k);
+  }
+  for (size_t at = kParts * part; at < n; ++at) step(kParts - 1, at);
+  for (size_t w = 0; w < kParts; ++w) {
+    for (const uint64_t* e = sc.ended[w].data(); e < noted[w]; ++e) {
+      emit(sc, w, static_cast<uint32_t>(*e), *e >> 32, 0);
     }
-    i = n;
   }
-  for (; i < n; ++i) {
-    const uint32_t t = next[row + class_of[bytes[i]]];
-    row = t & ~kEnds;
-    if (t & kEnds) emit(row, i + 1);
+  for (size_t w = 0; w + 1 < kParts; ++w) {
+    const size_t end = (w + 1) * part;  // of walk w's part
+    for (size_t at = end; at < n && depth_[state_of(row[w])] > at - end; ++at) {
+      const uint32_t t = next[row[w] + class_of[bytes[at]]];
+      row[w] = t & ~kEnds;
+      if (t & kEnds) emit(sc, w, row[w], at + 1, end);
+    }
   }
-  std::sort(hits.begin(), hits.end());
+}
+
+void MultiStringSearch::emit(Scratch& sc, size_t walk, uint32_t row, size_t end,
+                             size_t begun_before) const {
+  const uint32_t s = state_of(row);
+  for (uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
+    const auto needle = static_cast<size_t>(out_[k]);
+    if (begun_before && end - size_[needle] >= begun_before) continue;  // a later walk's
+    sc.walks[walk].emplace_back(out_[k], static_cast<uint32_t>(end));
+    sc.count(out_[k]);
+  }
+}
+
+void MultiStringSearch::Scratch::start(size_t needles) {
+  for (auto& w : walks) w.clear();
+  if (slot.size() < needles) {
+    slot.assign(needles, 0);
+    ids.assign(needles, 0);
+  }
+  found = 0;
+}
+
+uint64_t* MultiStringSearch::Scratch::ended_buffer(size_t walk, size_t steps) {
+  if (ended[walk].size() < steps) ended[walk].resize(steps);
+  return ended[walk].data();
+}
+
+void MultiStringSearch::Scratch::place(std::vector<std::pair<int, uint32_t>>& hits,
+                                       std::vector<Found>* found_out) {
+  // Counts become start offsets. (Needles in ascending order, from a bit set,
+  // cost a branch per needle that the predictor missed; no caller needs it.)
+  if (found_out) found_out->clear();
+  uint32_t at = 0;
+  for (size_t k = 0; k < found; ++k) {
+    const auto id = static_cast<size_t>(ids[k]);
+    const uint32_t n = slot[id];
+    if (found_out) found_out->push_back({ids[k], at, at + n});
+    slot[id] = at;
+    at += n;
+  }
+  hits.resize(at);
+  for (const auto& w : walks) {
+    for (const auto& o : w) hits[slot[static_cast<size_t>(o.first)]++] = o;
+  }
+  for (size_t k = 0; k < found; ++k) slot[static_cast<size_t>(ids[k])] = 0;
 }
 }  // namespace dipmine::lexicon

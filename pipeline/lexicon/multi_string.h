@@ -10,7 +10,10 @@
 // Needles are raw bytes, matched exactly (the caller folds text and needles the
 // same way). Empty needles are ignored. Memory: states x byte classes x 4 bytes
 // (a few MB for thousands of needles).
-// Thread safety: immutable after construction; find() may run on many threads.
+// Searches walk the text in up to four interleaved parts, and note needle
+// ends without branches (multi_string.cpp says why).
+// Thread safety: immutable after construction; find() and find_all() may run
+// on many threads (their scratch space is per thread).
 #pragma once
 #include <array>
 #include <cstdint>
@@ -29,18 +32,53 @@ class MultiStringSearch {
   // in ascending order (clears `ids` first).
   void find(std::string_view text, std::vector<int>& ids) const;
 
-  // Every occurrence: (needle index, end offset in text), sorted by needle
-  // then end (clears `hits` first).
-  void find_all(std::string_view text, std::vector<std::pair<int, uint32_t>>& hits) const;
+  // A needle that occurs, and where its occurrences are in find_all's hits.
+  struct Found {
+    int needle;
+    uint32_t begin, end;  // [begin, end) in hits
+  };
+  // Every occurrence: (needle index, end offset in text), grouped by needle
+  // (the needles in no particular order), each needle's by end (clears
+  // `hits` first). With `found`: also each needle found (cleared first).
+  void find_all(std::string_view text, std::vector<std::pair<int, uint32_t>>& hits,
+                std::vector<Found>* found = nullptr) const;
 
   size_t states() const { return next_.size() / classes_; }
 
  private:
   static constexpr uint32_t kEnds = 0x80000000u;  // in next_: target ends a needle
+  static constexpr size_t kMinPartBytes = 32;     // walks take parts of this or more
+  // Per thread: the occurrences of each walk in text order, and per needle
+  // its count, then where its next occurrence goes (zero between calls); the
+  // needles found, in the order first found.
+  struct Scratch {
+    std::array<std::vector<std::pair<int, uint32_t>>, 4> walks;
+    std::array<std::vector<uint64_t>, 4> ended;  // per walk: end << 32 | row
+    uint64_t* ended_buffer(size_t walk, size_t steps);  // room for `steps`
+    std::vector<uint32_t> slot;
+    std::vector<int> ids;
+    size_t found = 0;  // ids[0, found)
+    void start(size_t needles);
+    void count(int id) {  // without a branch on "first time"
+      ids[found] = id;
+      found += slot[static_cast<size_t>(id)]++ == 0;
+    }
+    // the walks' occurrences, in walk order, into `hits`, grouped by needle.
+    void place(std::vector<std::pair<int, uint32_t>>& hits, std::vector<Found>* found);
+  };
+  // kParts interleaved walks over as many parts of bytes[0, n).
+  template <size_t kParts>
+  void walk(const unsigned char* bytes, size_t n, Scratch& sc) const;
+  // The needles the state at `row` ends, ending at `end`, to walk `walk`'s
+  // occurrences; with begun_before, only those that began before it.
+  void emit(Scratch& sc, size_t walk, uint32_t row, size_t end, size_t begun_before) const;
+
   std::array<uint8_t, 256> class_of_{};  // byte -> class (0: no needle has it)
   uint32_t classes_ = 1;
-  size_t longest_ = 0;                   // bytes of the longest needle
+  size_t needles_ = 0;
   std::vector<uint32_t> next_;  // state * classes_ + class -> next state * classes_ (| kEnds)
+  std::vector<uint32_t> depth_;        // per state: bytes from the root
+  std::vector<uint32_t> size_;         // per needle: bytes
   std::vector<uint32_t> out_begin_;    // per state, into out_ (size states + 1)
   std::vector<int> out_;               // needles ending at a state (with suffixes)
   // row / classes_ without a division instruction (exact for 32-bit rows:

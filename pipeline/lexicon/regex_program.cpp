@@ -145,7 +145,10 @@ std::optional<RegexProgram> RegexProgram::compile(const RegexNode& tree) {
 
 size_t RegexProgram::Step::consume(std::string_view text, size_t pos, size_t to) const {
   if (!literal.empty()) {
-    return pos + literal.size() <= to && memcmp(text.data() + pos, literal.data(), literal.size()) == 0
+    // Most tries fail at the first byte or two: those are compared here
+    // (memcmp is a call through the PLT).
+    if (pos + literal.size() > to || text[pos] != literal[0]) return SIZE_MAX;
+    return memcmp(text.data() + pos + 1, literal.data() + 1, literal.size() - 1) == 0
                ? pos + literal.size() : SIZE_MAX;
   }
   if (pos >= to) return SIZE_MAX;

@@ -70,8 +70,12 @@ class RegexProgram {
   // What a nonempty match can start with: ASCII bytes, and the first two
   // bytes of non-ASCII characters (hashed; a false hit only costs a search).
   std::bitset<128> first_ascii_;
-  std::bitset<1024> first_pair_;
-  static size_t pair_hash(unsigned char b0, unsigned char b1) { return (b0 * 64u + b1) % 1021u; }
+  std::bitset<2048> first_pair_;
+  // The payload bits of a two-byte character, exact for those (Persian);
+  // no modulo: this runs at every byte of every window.
+  static size_t pair_hash(unsigned char b0, unsigned char b1) {
+    return ((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu);
+  }
   bool may_start(std::string_view text, size_t s) const {
     const auto b0 = static_cast<unsigned char>(text[s]);
     if (b0 < 0x80) return first_ascii_[b0];
