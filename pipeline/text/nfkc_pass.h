@@ -99,7 +99,7 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
       changed = true;
       out.text.reserve(n + 16);
     }
-    copy_mapped(out, in, kept, upto);
+    copy_mapped(out, cursor, kept, upto);
   };
   // `post` changed the code point cp at [p, p + l) (which normalisation left
   // alone) into r. The common case, r == cp, is tested before the call.
@@ -146,14 +146,9 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
       // An ASCII character followed by ASCII (or the end) is a chunk of its
       // own: skip the run but its last byte (which may start a chunk with the
       // combining mark after it), case-folding in place.
-      size_t k = i + 1;
-      while (k < n && static_cast<unsigned char>(s[k]) < 0x80) ++k;
+      const size_t k = ascii_run_end(s, i + 1);
       const size_t run_end = k == n ? n : k - 1;
-      if (casefold) {
-        for (size_t p = i; p < run_end; ++p) {
-          if (static_cast<unsigned char>(text[p] - 'A') < 26) text[p] = static_cast<char>(text[p] + 32);
-        }
-      }
+      if (casefold) ascii_lower_in_place(text.data() + i, run_end - i);
       i = run_end;
       if (i == n) break;
     }
@@ -237,7 +232,7 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
     i = j;
   }
   if (!changed) return std::move(in);
-  copy_mapped(out, in, kept, n);
+  copy_mapped(out, cursor, kept, n);
   return out;
 }
 

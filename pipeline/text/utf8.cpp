@@ -23,6 +23,44 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+namespace {
+
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+
+}  // namespace
+
+size_t ascii_run_end(std::string_view s, size_t i) {
+  const size_t n = s.size();
+  while (i + 8 <= n) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & kHighBits) break;
+    i += 8;
+  }
+  while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+void ascii_lower_in_place(char* p, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, p + i, 8);
+    // Every byte is below 0x80, so adding up to 0x3F never carries into the
+    // next byte: the high bit of a byte then says "at least 'A'" and "above 'Z'".
+    const uint64_t at_least_a = word + (0x80 - 'A') * kOnes;
+    const uint64_t above_z = word + (0x80 - 'Z' - 1) * kOnes;
+    const uint64_t upper = at_least_a & ~above_z & kHighBits;
+    if (upper == 0) continue;
+    word |= upper >> 2;  // 0x80 >> 2 == 0x20, the case bit
+    std::memcpy(p + i, &word, 8);
+  }
+  for (; i < n; ++i) {
+    if (static_cast<unsigned char>(p[i] - 'A') < 26) p[i] = static_cast<char>(p[i] + 32);
+  }
+}
+
 bool is_valid_utf8(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();

@@ -1,5 +1,6 @@
 // Small UTF-8 helpers shared by the text module: decode one code point with
-// explicit handling of invalid bytes, and append one.
+// explicit handling of invalid bytes, append one, and skip or lower-case runs
+// of ASCII eight bytes at a time.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -40,6 +41,12 @@ inline char32_t decode_utf8(std::string_view s, size_t i, size_t& len) {
 }
 
 void append_utf8(std::string& out, char32_t cp);
+
+// The first position at or after i holding a non-ASCII byte (or s.size()).
+size_t ascii_run_end(std::string_view s, size_t i);
+
+// A-Z → a-z in bytes [0, n) of p, which must all be ASCII.
+void ascii_lower_in_place(char* p, size_t n);
 
 // True if `s` is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF).
 bool is_valid_utf8(std::string_view s);
