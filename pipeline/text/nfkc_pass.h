@@ -128,7 +128,9 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (use_table && b0 >= 0xC2 && b0 <= 0xDF) {
       // A run of two-byte characters that stay as they are, each followed by
-      // a character that starts a chunk (ASCII, or a table bit): skipped.
+      // a character that starts a chunk (ASCII, or a table bit): skipped. So
+      // is a lone ASCII character between two of them (the space between two
+      // Persian words), a chunk of its own: only case folding changes it.
       const size_t start = i;
       for (int c = two_byte_at(i); c >= 0 && (two_byte.bits[c] & kUnchanged);) {
         const size_t j = i + 2;
@@ -136,6 +138,16 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
         if (j < n && static_cast<unsigned char>(s[j]) >= 0x80) {
           next = two_byte_at(j);
           if (next < 0 || !(two_byte.bits[next] & kStartsChunk)) break;
+        } else if (j + 1 < n && static_cast<unsigned char>(s[j + 1]) >= 0x80) {
+          next = two_byte_at(j + 1);
+          if (next < 0 || !(two_byte.bits[next] & kStartsChunk)) {
+            i = j;
+            break;
+          }
+          if (casefold && static_cast<unsigned char>(s[j] - 'A') < 26) text[j] = static_cast<char>(s[j] + 32);
+          i = j + 1;
+          c = next;
+          continue;
         }
         i = j;
         c = next;

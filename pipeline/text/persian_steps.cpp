@@ -1,5 +1,6 @@
 // Persian (Arabic-script) steps; the order they run in is in persian_normalizer.cpp.
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -22,16 +23,29 @@ namespace {
 
 // Would remove_tatweel_and_controls remove anything? A quick scan (most text
 // has nothing to remove) so the rewrite runs only when it will change the text.
+bool removes(char32_t c) { return c == kTatweel || (c != kZwnj && (char_flags(c) & kIgnorable)); }
+
 bool has_tatweel_or_control(std::string_view s) {
+  // Two-byte characters (all of Arabic script) answered from a table.
+  static const std::array<bool, 0x800> kTwoByte = [] {
+    std::array<bool, 0x800> t{};
+    for (char32_t c = 0x80; c < 0x800; ++c) t[c] = removes(c);
+    return t;
+  }();
   for (size_t i = 0; i < s.size();) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (b0 < 0x80) {
       ++i;
       continue;
     }
+    if (b0 >= 0xC2 && b0 <= 0xDF) {  // valid UTF-8: a continuation byte follows
+      if (kTwoByte[((b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F)]) return true;
+      i += 2;
+      continue;
+    }
     size_t len;
     const char32_t c = decode_utf8(s, i, len);
-    if (c == kTatweel || (c != kZwnj && (char_flags(c) & kIgnorable))) return true;
+    if (removes(c)) return true;
     i += len;
   }
   return false;

@@ -85,10 +85,13 @@ bool is_short_function_word(std::u32string_view w) {
   return w == U"به" || w == U"که" || w == U"نه" || w == U"چه";
 }
 
+// Both are asked of nearly every word: the first letter turns most away
+// before any comparison of strings.
 bool is_suffix_after_heh(std::u32string_view w) {
-  return w == U"ام" || w == U"ات" || w == U"اش" || w == U"ای";
+  return w.size() == 2 && w[0] == U'ا' && (w[1] == U'م' || w[1] == U'ت' || w[1] == U'ش' || w[1] == U'ی');
 }
 bool is_suffix(std::u32string_view w) {
+  if (w.size() < 2 || w.size() > 4 || (w[0] != U'ه' && w[0] != U'ت')) return false;
   return w == U"ها" || w == U"های" || w == U"هایی" || w == U"تر" || w == U"ترین";
 }
 
