@@ -9,6 +9,7 @@
 #include "text/arabic_chars.h"
 #include "text/nfkc_pass.h"
 #include "text/steps.h"
+#include "text/word_cache.h"
 
 namespace dipmine::text::en {
 namespace {
@@ -162,68 +163,37 @@ std::string stem_word(std::string_view word) {
 
 namespace {
 
-// The stems of recently seen words, per thread. Snowball costs about a
-// microsecond a word (up to four rounds until the stem stops changing); text
-// repeats its words (a few hundred forms make most of any paper), so most
-// words are found here for the price of a hash. It only remembers what
-// stem_word returned, so results are the same with or without it. Two slots
-// per hash (the older one gives way): with one, two frequent words that share
-// a slot would evict each other on every use. A word is kept zero-padded to
-// 32 bytes, so hashing and comparing it are four 8-byte steps.
-class StemCache {
- public:
-  // The stem of `word` if it differs from the word, else an empty view (a
-  // stem is never empty). Valid until the next call on this thread.
-  std::string_view changed_stem(std::string_view word) {
-    if (word.size() > kMaxLen) {
-      long_stem_ = stem_word(word);
-      return long_stem_ == word ? std::string_view() : std::string_view(long_stem_);
-    }
-    uint64_t key[4] = {0, 0, 0, 0};
-    std::memcpy(key, word.data(), word.size());
-    uint64_t h = word.size();
-    for (uint64_t k : key) h = (h ^ k) * 0x9E3779B97F4A7C15ull;
-    const size_t set = ((h ^ (h >> 29)) & (kSets - 1)) * 2;
-    for (size_t w = 0; w < 2; ++w) {
-      const Slot& slot = slots_[set + w];
-      if (slot.key[0] == key[0] && slot.key[1] == key[1] && slot.key[2] == key[2] &&
-          slot.key[3] == key[3] && slot.word_len == word.size()) {
-        older_[set / 2] = static_cast<uint8_t>(1 - w);
-        return {slot.stem, slot.stem_len};
-      }
-    }
-    const std::string stem = stem_word(word);
-    if (stem.size() > kMaxLen) {
-      long_stem_ = stem;
-      return long_stem_;
-    }
-    const size_t w = older_[set / 2];
-    older_[set / 2] = static_cast<uint8_t>(1 - w);
-    Slot& slot = slots_[set + w];
-    std::memcpy(slot.key, key, sizeof key);
-    slot.word_len = static_cast<uint8_t>(word.size());
-    slot.stem_len = stem == word ? 0 : static_cast<uint8_t>(stem.size());
-    std::copy(stem.begin(), stem.end(), slot.stem);
-    return {slot.stem, slot.stem_len};
-  }
-
- private:
-  static constexpr size_t kSets = 4096;  // a power of two; two slots each
-  static constexpr size_t kMaxLen = 30;  // < 32: a key always ends in a zero byte
-  struct Slot {
-    uint64_t key[4] = {0, 0, 0, 0};
-    uint8_t word_len = 0;  // 0: empty (words are never empty)
-    uint8_t stem_len = 0;  // 0: the stem is the word
-    char stem[kMaxLen];
-  };
-  std::vector<Slot> slots_ = std::vector<Slot>(kSets * 2);
-  std::vector<uint8_t> older_ = std::vector<uint8_t>(kSets);  // the slot a miss replaces
-  std::string long_stem_;
+// A stem that differs from its word (stem_len 0: the stem is the word).
+// Snowball costs about a microsecond a word (up to four rounds until the stem
+// stops changing), so stems are memoised per thread (word_cache.h).
+struct ChangedStem {
+  uint8_t stem_len = 0;
+  char stem[32];
 };
+using StemCache = WordCache<ChangedStem, 4, 4096>;
 
+// The stem of `word` if it differs from the word, else an empty view (a stem
+// is never empty). Valid until the next call on this thread.
 std::string_view changed_stem(std::string_view word) {
   thread_local StemCache cache;
-  return cache.changed_stem(word);
+  thread_local std::string long_stem;
+  auto compute = [](std::string_view w) {
+    ChangedStem c;
+    const std::string stem = stem_word(w);
+    if (stem != w && stem.size() <= sizeof c.stem) {
+      c.stem_len = static_cast<uint8_t>(stem.size());
+      std::copy(stem.begin(), stem.end(), c.stem);
+    } else if (stem != w) {
+      c.stem_len = UINT8_MAX;  // too long to keep: stemmed again each time
+    }
+    return c;
+  };
+  if (StemCache::fits(word)) {
+    const ChangedStem& c = cache.get(word, compute);
+    if (c.stem_len != UINT8_MAX) return {c.stem, c.stem_len};
+  }
+  long_stem = stem_word(word);
+  return long_stem == word ? std::string_view() : std::string_view(long_stem);
 }
 
 // Appends `stem` in place of word bytes [i, j) of `in`, after the unchanged

@@ -20,6 +20,7 @@
 #include "text/arabic_chars.h"
 #include "text/fa_vocabulary.h"
 #include "text/steps.h"
+#include "text/word_cache.h"
 
 namespace dipmine::text::fa {
 namespace {
@@ -156,6 +157,38 @@ bool repair_word(std::string_view s, size_t wb, size_t we, WordRepair& r) {
   return true;
 }
 
+// repair_word's answer for one word, relative to the word's first byte.
+struct CachedRepair {
+  uint8_t ranges = 0;  // 0: the word stays as it is
+  std::pair<uint8_t, uint8_t> out[kMaxRuns + 1];  // runs, and the marks before them
+};
+using RepairCache = WordCache<CachedRepair, 6, 4096>;  // words up to 48 bytes
+
+// repair_word through a per-thread memo: it depends on the word's bytes only,
+// and most words of a text are ones seen before (word_cache.h).
+bool repair_word_cached(std::string_view s, size_t wb, size_t we, WordRepair& r) {
+  const std::string_view word = s.substr(wb, we - wb);
+  if (!RepairCache::fits(word)) return repair_word(s, wb, we, r);
+  thread_local RepairCache cache;
+  const CachedRepair& c = cache.get(word, [](std::string_view w) {
+    CachedRepair c;
+    WordRepair fresh;
+    if (repair_word(w, 0, w.size(), fresh)) {
+      for (const auto& [b, e] : fresh.out) {
+        c.out[c.ranges++] = {static_cast<uint8_t>(b), static_cast<uint8_t>(e)};
+      }
+    }
+    return c;
+  });
+  if (c.ranges == 0) return false;
+  r.b = wb;
+  r.e = we;
+  r.out.clear();
+  for (size_t k = 0; k < c.ranges; ++k) r.out.push_back({wb + c.out[k].first, wb + c.out[k].second});
+  r.repaired = true;
+  return true;
+}
+
 bool is_gap_space(std::string_view gap) {
   return !gap.empty() && gap.find_first_not_of(" \t\xc2\xa0") == std::string_view::npos;
 }
@@ -175,7 +208,7 @@ MappedText repair_visual_order(MappedText&& in) {
   size_t prev_end = 0;
   for_each_word(s, [&](size_t i, size_t j) {
     WordRepair r;
-    const bool ok = repair_word(s, i, j, r);
+    const bool ok = repair_word_cached(s, i, j, r);
     if (ok) {
       joins_previous.push_back(prev_repaired && is_gap_space(s.substr(prev_end, i - prev_end)));
       repaired.push_back(std::move(r));
