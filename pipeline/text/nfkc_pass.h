@@ -117,12 +117,12 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
   size_t next_at = SIZE_MAX, next_len = 0;
   char32_t next_cp = 0;
   uint8_t next_flags = 0;
-  auto two_byte_at = [&](size_t p) -> int {  // the code point at p if two bytes, else -1
-    const auto c0 = static_cast<unsigned char>(s[p]);
-    if (c0 < 0xC2 || c0 > 0xDF || p + 1 >= n || (static_cast<unsigned char>(s[p + 1]) & 0xC0) != 0x80) {
-      return -1;
-    }
-    return ((c0 & 0x1F) << 6) | (static_cast<unsigned char>(s[p + 1]) & 0x3F);
+  const char* d = text.data();  // d[n] == 0
+  // The table bits of the two-byte character at p (p < n), 0 if there is none.
+  auto two_byte_bits = [&](size_t p) -> uint8_t {
+    const auto c0 = static_cast<unsigned char>(d[p]), c1 = static_cast<unsigned char>(d[p + 1]);
+    if (c0 - 0xC2u > 0xDFu - 0xC2u || (c1 & 0xC0) != 0x80) return 0;
+    return two_byte.bits[((c0 & 0x1F) << 6) | (c1 & 0x3F)];
   };
   for (size_t i = 0; i < n;) {
     const auto b0 = static_cast<unsigned char>(s[i]);
@@ -131,28 +131,37 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
       // a character that starts a chunk (ASCII, or a table bit): skipped. So
       // is a lone ASCII character between two of them (the space between two
       // Persian words), a chunk of its own: only case folding changes it.
-      const size_t start = i;
-      for (int c = two_byte_at(i); c >= 0 && (two_byte.bits[c] & kUnchanged);) {
-        const size_t j = i + 2;
-        int next = -1;
-        if (j < n && static_cast<unsigned char>(s[j]) >= 0x80) {
-          next = two_byte_at(j);
-          if (next < 0 || !(two_byte.bits[next] & kStartsChunk)) break;
-        } else if (j + 1 < n && static_cast<unsigned char>(s[j + 1]) >= 0x80) {
-          next = two_byte_at(j + 1);
-          if (next < 0 || !(two_byte.bits[next] & kStartsChunk)) {
-            i = j;
-            break;
+      // (text[n] is the string's terminating zero, so reading one byte past
+      // a character at the end is safe and reads as ASCII.)
+      size_t p = i;  // a two-byte character that stays, not yet skipped
+      if (two_byte_bits(p) & kUnchanged) {
+        for (;;) {
+          const size_t j = p + 2;
+          const auto x = static_cast<unsigned char>(d[j]);
+          if (x >= 0x80) {
+            const uint8_t next = two_byte_bits(j);
+            if (!(next & kStartsChunk)) break;  // p's chunk goes on: ICU decides
+            p = j;
+            if (!(next & kUnchanged)) break;
+            continue;
           }
-          if (casefold && static_cast<unsigned char>(s[j] - 'A') < 26) text[j] = static_cast<char>(s[j] + 32);
-          i = j + 1;
-          c = next;
-          continue;
+          if (j < n && static_cast<unsigned char>(d[j + 1]) >= 0x80) {
+            const uint8_t next = two_byte_bits(j + 1);
+            if (next & kStartsChunk) {
+              if (casefold && static_cast<unsigned>(x - 'A') < 26u) text[j] = static_cast<char>(x + 32);
+              p = j + 1;
+              if (!(next & kUnchanged)) break;
+              continue;
+            }
+          }
+          p = j;
+          break;
         }
-        i = j;
-        c = next;
       }
-      if (i != start) continue;
+      if (p != i) {
+        i = p;
+        continue;
+      }
     }
     if (b0 < 0x80) {
       // An ASCII character followed by ASCII (or the end) is a chunk of its

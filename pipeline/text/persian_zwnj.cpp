@@ -158,13 +158,49 @@ ShortWord short_word(std::string_view s, size_t b, size_t e) {
   return w;
 }
 
+// The first key letter of the word in bytes [b, e), 0 if it has none.
+char32_t first_key_letter(std::string_view s, size_t b, size_t e) {
+  for (size_t i = b; i < e;) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if ((b0 & 0xE0) != 0xC0) {  // not two bytes (ZWNJ): not a key letter
+      size_t len;
+      decode_utf8(s, i, len);
+      i += len;
+      continue;
+    }
+    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+    if (const char32_t k = key_letter_or_0(c)) return k;
+    i += 2;
+  }
+  return 0;
+}
+
+// Can a rule of zwnj_join_words apply between `word` and `next` (one space
+// apart)? Only if `word` may be a lone می/نمی starting the chain, or `next`
+// may be a suffix (every suffix starts with ه, ت or ا): the first key letters
+// tell, and most pairs stop here before their keys are built.
+bool may_join(std::string_view s, const ShortWord& word, const ShortWord& next, bool chain_start) {
+  const char32_t n0 = first_key_letter(s, next.b, next.e);
+  if (n0 == U'ه' || n0 == U'ت' || n0 == U'ا') return true;
+  if (!chain_start) return false;
+  const char32_t w0 = first_key_letter(s, word.b, word.e);
+  return w0 == U'م' || w0 == U'ن';
+}
+
 }  // namespace
 
 MappedText zwnj_join_words(MappedText&& in) {
   const std::string_view s = in.text;
   if (!has_arabic_script(s)) return std::move(in);
-  std::vector<ShortWord> words;
-  for_each_word(s, [&](size_t b, size_t e) { words.push_back(short_word(s, b, e)); });
+  // Word bytes only; keys are filled in (short_word) for the pairs may_join lets through.
+  thread_local std::vector<ShortWord> words;
+  words.clear();
+  for_each_word(s, [&](size_t b, size_t e) {
+    ShortWord w;
+    w.b = b;
+    w.e = e;
+    words.push_back(w);
+  });
   Editor ed(in);
   std::u32string next_buf, chain_buf;
   std::string joined;
@@ -174,10 +210,12 @@ MappedText zwnj_join_words(MappedText&& in) {
     if (chain_b == std::string_view::npos) chain_b = b;
     const ShortWord& nw = words[k + 1];
     const bool one_space = nw.b == e + 1 && (s[e] == ' ' || s[e] == '\t');
-    if (!one_space) {
+    if (!one_space || !may_join(s, words[k], nw, chain_b == b)) {
       chain_b = std::string_view::npos;
       continue;
     }
+    if (words[k].letters == 0) words[k] = short_word(s, b, e);
+    if (nw.letters == 0) words[k + 1] = short_word(s, nw.b, nw.e);
     // Keys are looked at only where a rule can apply: after a lone می/نمی, or
     // before a word of at most four key letters (every suffix is that short).
     const bool lone_prefix = chain_b == b && words[k].letters < 4 &&
