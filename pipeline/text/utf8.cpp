@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dipmine::text {
 
 void append_utf8(std::string& out, char32_t cp) {
@@ -61,10 +65,54 @@ void ascii_lower_in_place(char* p, size_t n) {
   }
 }
 
+namespace {
+
+// How far from i (a character boundary) the bytes are ASCII and well-formed
+// two-byte characters, checked sixteen bytes at a time: the returned position
+// is a character boundary, i itself when the first block holds anything else
+// (a longer character or an error, for the byte-by-byte path to judge).
+size_t skip_ascii_and_two_byte(std::string_view s, size_t i) {
+#if defined(__SSE2__)
+  const __m128i lead_base = _mm_set1_epi8(static_cast<char>(0xC2));
+  const __m128i lead_span = _mm_set1_epi8(0xDF - 0xC2);
+  const __m128i top_two = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i cont_bits = _mm_set1_epi8(static_cast<char>(0x80));
+  while (i + 16 <= s.size()) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+    if (high == 0) {  // all ASCII
+      i += 16;
+      continue;
+    }
+    const unsigned ascii = ~high & 0xFFFF;
+    const __m128i from_base = _mm_sub_epi8(v, lead_base);  // C2..DF → 0..1D
+    const unsigned lead = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(from_base, lead_span), from_base)));
+    const unsigned cont = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top_two), cont_bits)));
+    // Every byte one of the three kinds, and a continuation exactly after each lead.
+    if ((ascii | lead | cont) != 0xFFFF || cont != ((lead << 1) & 0xFFFF)) break;
+    i += (lead & 0x8000) ? 15 : 16;  // a lead last: its character starts the next block
+  }
+#endif
+  return i;
+}
+
+}  // namespace
+
 bool is_valid_utf8(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();
+  size_t next_block = 0;  // where to try the sixteen-byte path again
   while (i < n) {
+    if (i >= next_block) {
+      const size_t k = skip_ascii_and_two_byte(s, i);
+      if (k != i) {
+        i = k;
+        continue;
+      }
+      next_block = i + 16;  // this block goes byte by byte
+    }
     // Fast paths: ASCII and two-byte characters, the bulk of en and fa text.
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (b0 < 0x80) {
@@ -72,7 +120,7 @@ bool is_valid_utf8(std::string_view s) {
       while (i + 8 <= n) {  // eight ASCII bytes at a time
         uint64_t word;
         std::memcpy(&word, s.data() + i, 8);
-        if (word & 0x8080808080808080ull) break;
+        if (word & kHighBits) break;
         i += 8;
       }
       continue;
