@@ -26,13 +26,31 @@ namespace {
 bool removes(char32_t c) { return c == kTatweel || (c != kZwnj && (char_flags(c) & kIgnorable)); }
 
 bool has_tatweel_or_control(std::string_view s) {
-  // Two-byte characters (all of Arabic script) answered from a table.
+  // Two-byte characters (all of Arabic script) answered from a table; most
+  // text is skipped sixteen bytes at a time, looking for the few two-byte
+  // characters removed (tatweel, ALM, soft hyphen, CGJ).
   static const std::array<bool, 0x800> kTwoByte = [] {
     std::array<bool, 0x800> t{};
     for (char32_t c = 0x80; c < 0x800; ++c) t[c] = removes(c);
     return t;
   }();
+  static const std::u32string kTwoByteRemoved = [] {
+    std::u32string cps;
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+      if (kTwoByte[c]) cps.push_back(c);
+    }
+    return cps;
+  }();
+  size_t next_block = 0;  // where to try the block skip again
   for (size_t i = 0; i < s.size();) {
+    if (i >= next_block) {
+      const size_t k = skip_blocks_without(s, i, kTwoByteRemoved);
+      if (k != i) {
+        i = k;
+        continue;
+      }
+      next_block = i + 16;
+    }
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (b0 < 0x80) {
       ++i;

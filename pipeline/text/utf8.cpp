@@ -100,6 +100,34 @@ size_t skip_ascii_and_two_byte(std::string_view s, size_t i) {
 
 }  // namespace
 
+size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& wanted) {
+#if defined(__SSE2__)
+  if (wanted.size() > 4) return i;
+  __m128i lead[4], cont[4];
+  for (size_t k = 0; k < wanted.size(); ++k) {
+    lead[k] = _mm_set1_epi8(static_cast<char>(0xC0 | (wanted[k] >> 6)));
+    cont[k] = _mm_set1_epi8(static_cast<char>(0x80 | (wanted[k] & 0x3F)));
+  }
+  const __m128i three_byte_lead = _mm_set1_epi8(static_cast<char>(0xE0));
+  while (i + 16 <= s.size()) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // Bytes E0..FF (leads of longer characters): E0 <= b exactly when max(b, E0) == b.
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, three_byte_lead), v)) != 0) break;
+    unsigned found = 0;
+    for (size_t k = 0; k < wanted.size(); ++k) {
+      const auto l = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lead[k])));
+      const auto c = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, cont[k])));
+      found |= l & (c >> 1);  // the lead, then its continuation byte
+    }
+    if (found != 0) break;
+    // A lead byte last: its character is looked at with the next block.
+    const bool lead_last = (static_cast<unsigned char>(s[i + 15]) & 0xC0) == 0xC0;
+    i += lead_last ? 15 : 16;
+  }
+#endif
+  return i;
+}
+
 bool is_valid_utf8(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();

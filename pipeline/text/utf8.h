@@ -48,6 +48,14 @@ size_t ascii_run_end(std::string_view s, size_t i);
 // A-Z → a-z in bytes [0, n) of p, which must all be ASCII.
 void ascii_lower_in_place(char* p, size_t n);
 
+// For a scan of valid UTF-8 for a few two-byte code points: from i (a
+// character boundary) on, skips sixteen-byte blocks made only of ASCII and
+// two-byte characters none of which is in `wanted` (at most four code points
+// in U+0080..U+07FF). Returns a character boundary: i itself when the first
+// block does not qualify (it has a longer character or a wanted one), for the
+// caller to look at character by character.
+size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& wanted);
+
 // True if `s` is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 
