@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "text/fa_edit.h"
+#include "text/fa_words.h"
 #include "text/fa_vocabulary.h"
 
 namespace dipmine::text::fa {
@@ -125,82 +126,15 @@ MappedText zwnj_tidy(MappedText&& in) {
   return ed.finish(std::move(in));
 }
 
-namespace {
-
-// A word as zwnj_join_words sees it: its bytes and, if it has at most four
-// key letters, its whole key (every rule there looks at short keys only).
-struct ShortWord {
-  size_t b = 0, e = 0;
-  uint8_t letters = 0;  // key letters, counted up to 5
-  char32_t key[4] = {};
-  std::u32string_view short_key() const { return {key, letters}; }  // letters <= 4
-};
-
-ShortWord short_word(std::string_view s, size_t b, size_t e) {
-  ShortWord w;
-  w.b = b;
-  w.e = e;
-  for (size_t i = b; i < e && w.letters < 5;) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if ((b0 & 0xE0) != 0xC0) {  // not two bytes (ZWNJ): not a key letter
-      size_t len;
-      decode_utf8(s, i, len);
-      i += len;
-      continue;
-    }
-    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
-    if (const char32_t k = key_letter_or_0(c)) {
-      if (w.letters < 4) w.key[w.letters] = k;
-      ++w.letters;
-    }
-    i += 2;
-  }
-  return w;
-}
-
-// The first key letter of the word in bytes [b, e), 0 if it has none.
-char32_t first_key_letter(std::string_view s, size_t b, size_t e) {
-  for (size_t i = b; i < e;) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if ((b0 & 0xE0) != 0xC0) {  // not two bytes (ZWNJ): not a key letter
-      size_t len;
-      decode_utf8(s, i, len);
-      i += len;
-      continue;
-    }
-    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
-    if (const char32_t k = key_letter_or_0(c)) return k;
-    i += 2;
-  }
-  return 0;
-}
-
-// Can a rule of zwnj_join_words apply between `word` and `next` (one space
-// apart)? Only if `word` may be a lone می/نمی starting the chain, or `next`
-// may be a suffix (every suffix starts with ه, ت or ا): the first key letters
-// tell, and most pairs stop here before their keys are built.
-bool may_join(std::string_view s, const ShortWord& word, const ShortWord& next, bool chain_start) {
-  const char32_t n0 = first_key_letter(s, next.b, next.e);
-  if (n0 == U'ه' || n0 == U'ت' || n0 == U'ا') return true;
-  if (!chain_start) return false;
-  const char32_t w0 = first_key_letter(s, word.b, word.e);
-  return w0 == U'م' || w0 == U'ن';
-}
-
-}  // namespace
-
 MappedText zwnj_join_words(MappedText&& in) {
+  if (!has_arabic_script(in.text)) return std::move(in);
+  const std::vector<TextWord> words = text_words(in.text);
+  return zwnj_join_words(std::move(in), words);
+}
+
+MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words) {
   const std::string_view s = in.text;
   if (!has_arabic_script(s)) return std::move(in);
-  // Word bytes only; keys are filled in (short_word) for the pairs may_join lets through.
-  thread_local std::vector<ShortWord> words;
-  words.clear();
-  for_each_word(s, [&](size_t b, size_t e) {
-    ShortWord w;
-    w.b = b;
-    w.e = e;
-    words.push_back(w);
-  });
   Editor ed(in);
   std::u32string next_buf, chain_buf;
   std::string joined;
@@ -208,30 +142,29 @@ MappedText zwnj_join_words(MappedText&& in) {
   for (size_t k = 0; k + 1 < words.size(); ++k) {
     const size_t b = words[k].b, e = words[k].e;
     if (chain_b == std::string_view::npos) chain_b = b;
-    const ShortWord& nw = words[k + 1];
+    const TextWord& nw = words[k + 1];
     const bool one_space = nw.b == e + 1 && (s[e] == ' ' || s[e] == '\t');
-    if (!one_space || !may_join(s, words[k], nw, chain_b == b)) {
+    if (!one_space) {
       chain_b = std::string_view::npos;
       continue;
     }
-    if (words[k].letters == 0) words[k] = short_word(s, b, e);
-    if (nw.letters == 0) words[k + 1] = short_word(s, nw.b, nw.e);
     // Keys are looked at only where a rule can apply: after a lone می/نمی, or
     // before a word of at most four key letters (every suffix is that short).
-    const bool lone_prefix = chain_b == b && words[k].letters < 4 &&
-                             (words[k].short_key() == U"می" || words[k].short_key() == U"نمی");
-    if (!lone_prefix && nw.letters >= 5) {
+    const WordFacts& wf = words[k].facts;
+    const bool lone_prefix = chain_b == b && wf.letters < 4 &&
+                             (wf.short_key() == U"می" || wf.short_key() == U"نمی");
+    if (!lone_prefix && nw.facts.letters >= 5) {
       chain_b = std::string_view::npos;
       continue;
     }
     const std::u32string_view next =
-        nw.letters <= 4 ? nw.short_key() : word_at(s, nw.b, nw.e, next_buf).key;
+        nw.facts.letters <= 4 ? nw.facts.short_key() : word_at(s, nw.b, nw.e, next_buf).key;
     bool join = false;
     std::u32string_view chain;
     if (lone_prefix) {
       // "می شود" → "می‌شود"
       join = looks_like_verb_rest(next) && verb_prefix_length(next) == 0;
-      if (join) chain = words[k].short_key();
+      if (join) chain = wf.short_key();
     } else if (!is_suffix(next) && !is_suffix_after_heh(next)) {
       join = false;  // whatever the chain is (its key is not needed)
     } else {
@@ -255,6 +188,22 @@ MappedText zwnj_join_words(MappedText&& in) {
     }
   }
   return ed.finish(std::move(in));
+}
+
+MappedText repair_tidy_and_join(MappedText&& in) {
+  std::vector<TextWord> words = text_words(in.text);
+  bool repairs = false;
+  for (const TextWord& w : words) repairs = repairs || w.facts.repair_ranges != 0;
+  MappedText t = repairs ? repair_visual_order(std::move(in), words) : std::move(in);
+  const size_t before_tidy = t.text.size();
+  t = zwnj_tidy(std::move(t));
+  // The text is the same when nothing was repaired and zwnj_tidy (which only
+  // deletes) kept every byte: its words are too.
+  if (repairs || t.text.size() != before_tidy) {
+    if (!has_arabic_script(t.text)) return t;
+    words = text_words(t.text);
+  }
+  return zwnj_join_words(std::move(t), words);
 }
 
 MappedText zwnj_verb_prefix(MappedText&& in) {

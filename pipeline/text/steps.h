@@ -192,6 +192,10 @@ MappedText fold_chars(MappedText&& in);
 MappedText repair_visual_order(MappedText&& in);
 // True if repair_visual_order would reorder `word` (one word, no spaces).
 bool would_repair(std::string_view word);
+// Fused: repair_visual_order, zwnj_tidy and zwnj_join_words in turn, exactly;
+// the words are scanned and looked up once for both word steps when the first
+// two leave the text as it is (the common case).
+MappedText repair_tidy_and_join(MappedText&& in);
 }  // namespace fa
 
 // ---- English (english_steps.cpp) ----

@@ -19,6 +19,7 @@
 
 #include "text/arabic_chars.h"
 #include "text/fa_vocabulary.h"
+#include "text/fa_words.h"
 #include "text/steps.h"
 #include "text/word_cache.h"
 
@@ -157,36 +158,35 @@ bool repair_word(std::string_view s, size_t wb, size_t we, WordRepair& r) {
   return true;
 }
 
-// repair_word's answer for one word, relative to the word's first byte.
-struct CachedRepair {
-  uint8_t ranges = 0;  // 0: the word stays as it is
-  std::pair<uint8_t, uint8_t> out[kMaxRuns + 1];  // runs, and the marks before them
-};
-using RepairCache = WordCache<CachedRepair, 6, 4096>;  // words up to 48 bytes
-
-// repair_word through a per-thread memo: it depends on the word's bytes only,
-// and most words of a text are ones seen before (word_cache.h).
-bool repair_word_cached(std::string_view s, size_t wb, size_t we, WordRepair& r) {
-  const std::string_view word = s.substr(wb, we - wb);
-  if (!RepairCache::fits(word)) return repair_word(s, wb, we, r);
-  thread_local RepairCache cache;
-  const CachedRepair& c = cache.get(word, [](std::string_view w) {
-    CachedRepair c;
-    WordRepair fresh;
-    if (repair_word(w, 0, w.size(), fresh)) {
-      for (const auto& [b, e] : fresh.out) {
-        c.out[c.ranges++] = {static_cast<uint8_t>(b), static_cast<uint8_t>(e)};
+// The facts of one word (fa_words.h).
+WordFacts word_facts(std::string_view word) {
+  WordFacts f;
+  for (size_t i = 0; i < word.size() && f.letters < 5;) {
+    const auto b0 = static_cast<unsigned char>(word[i]);
+    if ((b0 & 0xE0) != 0xC0) {  // not two bytes (ZWNJ): not a key letter
+      size_t len;
+      decode_utf8(word, i, len);
+      i += len;
+      continue;
+    }
+    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(word[i + 1]) & 0x3F);
+    if (const char32_t k = key_letter_or_0(c)) {
+      if (f.letters < 4) f.key[f.letters] = k;
+      ++f.letters;
+    }
+    i += 2;
+  }
+  WordRepair r;
+  if (repair_word(word, 0, word.size(), r)) {
+    if (word.size() > UINT8_MAX || r.out.size() > WordFacts::kMaxRanges) {
+      f.repair_ranges = WordFacts::kLongRepair;
+    } else {
+      for (const auto& [b, e] : r.out) {
+        f.repair[f.repair_ranges++] = {static_cast<uint8_t>(b), static_cast<uint8_t>(e)};
       }
     }
-    return c;
-  });
-  if (c.ranges == 0) return false;
-  r.b = wb;
-  r.e = we;
-  r.out.clear();
-  for (size_t k = 0; k < c.ranges; ++k) r.out.push_back({wb + c.out[k].first, wb + c.out[k].second});
-  r.repaired = true;
-  return true;
+  }
+  return f;
 }
 
 bool is_gap_space(std::string_view gap) {
@@ -200,22 +200,50 @@ bool would_repair(std::string_view word) {
   return repair_word(word, 0, word.size(), r);
 }
 
+std::vector<TextWord> text_words(std::string_view s) {
+  // Most words of a text are forms seen before: their facts come from a
+  // per-thread memo (words up to 48 bytes).
+  using FactsCache = WordCache<WordFacts, 6, 4096>;
+  thread_local FactsCache cache;
+  std::vector<TextWord> words;
+  words.reserve(s.size() / 8);
+  for_each_word(s, [&](size_t b, size_t e) {
+    const std::string_view word = s.substr(b, e - b);
+    words.push_back({b, e, FactsCache::fits(word) ? cache.get(word, word_facts) : word_facts(word)});
+  });
+  return words;
+}
+
 MappedText repair_visual_order(MappedText&& in) {
+  const std::vector<TextWord> words = text_words(in.text);
+  return repair_visual_order(std::move(in), words);
+}
+
+MappedText repair_visual_order(MappedText&& in, const std::vector<TextWord>& words) {
   const std::string_view s = in.text;
   std::vector<WordRepair> repaired;  // in text order
   std::vector<bool> joins_previous;  // repaired[k] follows repaired[k-1], spaces between
   bool prev_repaired = false;
   size_t prev_end = 0;
-  for_each_word(s, [&](size_t i, size_t j) {
-    WordRepair r;
-    const bool ok = repair_word_cached(s, i, j, r);
+  for (const TextWord& w : words) {
+    const WordFacts& f = w.facts;
+    const bool ok = f.repair_ranges != 0;
     if (ok) {
-      joins_previous.push_back(prev_repaired && is_gap_space(s.substr(prev_end, i - prev_end)));
+      WordRepair r;
+      if (f.repair_ranges == WordFacts::kLongRepair) {
+        repair_word(s, w.b, w.e, r);
+      } else {
+        r.b = w.b;
+        r.e = w.e;
+        for (size_t k = 0; k < f.repair_ranges; ++k) r.out.push_back({w.b + f.repair[k].first, w.b + f.repair[k].second});
+        r.repaired = true;
+      }
+      joins_previous.push_back(prev_repaired && is_gap_space(s.substr(prev_end, w.b - prev_end)));
       repaired.push_back(std::move(r));
     }
     prev_repaired = ok;
-    prev_end = j;
-  });
+    prev_end = w.e;
+  }
   if (repaired.empty()) return std::move(in);
 
   MappedText out;
