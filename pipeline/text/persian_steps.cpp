@@ -120,17 +120,16 @@ MappedText fix_reversed_punctuation(MappedText&& in) {
     size_t e = s.find('\n', b);
     if (e == std::string_view::npos) e = s.size();
     Nesting parens_n, quotes_n;
-    bool arabic = false;
-    for (size_t i = b; i < e; ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c == '(') parens_n.step(1);
-      else if (c == ')') parens_n.step(-1);
-      else if (c == 0xC2 && i + 1 < e && s[i + 1] == '\xab') quotes_n.step(1);
-      else if (c == 0xC2 && i + 1 < e && s[i + 1] == '\xbb') quotes_n.step(-1);
-      else if (c >= 0xD8 && c <= 0xDB) arabic = true;
+    for (size_t i = find_first_byte_of(s, b, e, "()\xc2"); i < e; i = find_first_byte_of(s, i + 1, e, "()\xc2")) {
+      if (s[i] == '(') parens_n.step(1);
+      else if (s[i] == ')') parens_n.step(-1);
+      else if (i + 1 < e && s[i + 1] == '\xab') quotes_n.step(1);
+      else if (i + 1 < e && s[i + 1] == '\xbb') quotes_n.step(-1);
     }
-    const bool parens = arabic && !parens_n.as_written() && parens_n.backwards();
-    const bool quotes = arabic && !quotes_n.as_written() && quotes_n.backwards();
+    // Only lines of Arabic script: asked last, as most lines' marks nest as written.
+    auto arabic = [&] { return has_arabic_script(s.substr(b, e - b)); };
+    const bool parens = !parens_n.as_written() && parens_n.backwards() && arabic();
+    const bool quotes = !quotes_n.as_written() && quotes_n.backwards() && arabic();
     for (size_t i = b; (parens || quotes) && i < e; ++i) {
       if (parens && (s[i] == '(' || s[i] == ')')) ed.replace(i, i + 1, s[i] == '(' ? ')' : '(');
       if (quotes && s[i] == '\xc2' && i + 1 < e && (s[i + 1] == '\xab' || s[i + 1] == '\xbb')) {

@@ -1,5 +1,6 @@
 #include "text/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -126,6 +127,26 @@ size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& w
   }
 #endif
   return i;
+}
+
+size_t find_first_byte_of(std::string_view s, size_t i, size_t end, std::string_view bytes) {
+  end = std::min(end, s.size());
+#if defined(__SSE2__)
+  if (bytes.size() <= 4) {
+    __m128i wanted[4];
+    for (size_t k = 0; k < bytes.size(); ++k) wanted[k] = _mm_set1_epi8(bytes[k]);
+    for (; i + 16 <= end; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      __m128i hit = _mm_setzero_si128();
+      for (size_t k = 0; k < bytes.size(); ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, wanted[k]));
+      if (_mm_movemask_epi8(hit) != 0) break;  // found in this block: located below
+    }
+  }
+#endif
+  for (; i < end; ++i) {
+    if (bytes.find(s[i]) != std::string_view::npos) return i;
+  }
+  return end;
 }
 
 bool is_valid_utf8(std::string_view s) {

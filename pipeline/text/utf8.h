@@ -56,6 +56,10 @@ void ascii_lower_in_place(char* p, size_t n);
 // caller to look at character by character.
 size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& wanted);
 
+// The first position in [i, end) whose byte is one of `bytes` (at most four),
+// or end: a memchr for several bytes, sixteen at a time.
+size_t find_first_byte_of(std::string_view s, size_t i, size_t end, std::string_view bytes);
+
 // True if `s` is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 
