@@ -195,16 +195,25 @@ bool is_gap_space(std::string_view gap) {
 
 }  // namespace
 
+namespace {
+
+// word_facts are memoised per thread (words up to 48 bytes): most words of a
+// text are forms seen before.
+using FactsCache = WordCache<WordFacts, 6, 4096>;
+FactsCache& facts_cache() {
+  thread_local FactsCache cache;
+  return cache;
+}
+
+}  // namespace
+
 bool would_repair(std::string_view word) {
-  WordRepair r;
-  return repair_word(word, 0, word.size(), r);
+  if (!FactsCache::fits(word)) return word_facts(word).repair_ranges != 0;
+  return facts_cache().get(word, word_facts).repair_ranges != 0;
 }
 
 std::vector<TextWord> text_words(std::string_view s) {
-  // Most words of a text are forms seen before: their facts come from a
-  // per-thread memo (words up to 48 bytes).
-  using FactsCache = WordCache<WordFacts, 6, 4096>;
-  thread_local FactsCache cache;
+  FactsCache& cache = facts_cache();
   std::vector<TextWord> words;
   words.reserve(s.size() / 8);
   for_each_word(s, [&](size_t b, size_t e) {
