@@ -199,7 +199,7 @@ namespace {
 
 // word_facts are memoised per thread (words up to 48 bytes): most words of a
 // text are forms seen before.
-using FactsCache = WordCache<WordFacts, 6, 4096>;
+using FactsCache = WordCache<WordFacts, 6, 8192>;
 FactsCache& facts_cache() {
   thread_local FactsCache cache;
   return cache;

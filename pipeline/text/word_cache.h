@@ -14,6 +14,7 @@
 // Two slots per hash (the older one gives way): with one, two frequent words
 // that share a slot would evict each other on every use.
 #pragma once
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -23,7 +24,7 @@ namespace dipmine::text {
 
 template <typename Value, size_t kKeyWords, size_t kSets>
 class WordCache {
-  static_assert((kSets & (kSets - 1)) == 0, "kSets must be a power of two");
+  static_assert(kSets > 0 && (kSets & (kSets - 1)) == 0, "kSets must be a power of two");
   static_assert(kKeyWords * 8 < 255, "word lengths are kept in a byte");
 
  public:
@@ -36,9 +37,12 @@ class WordCache {
   const Value& get(std::string_view word, Compute compute) {
     uint64_t key[kKeyWords] = {};
     std::memcpy(key, word.data(), word.size());
+    // A multiply carries bits upwards only, so the set index is taken from
+    // the top bits, which every byte of the word reaches.
     uint64_t h = word.size();
     for (uint64_t k : key) h = (h ^ k) * 0x9E3779B97F4A7C15ull;
-    const size_t set = static_cast<size_t>((h ^ (h >> 29)) & (kSets - 1)) * 2;
+    size_t set = 0;
+    if constexpr (kSets > 1) set = static_cast<size_t>(h >> (64 - std::countr_zero(kSets))) * 2;
     for (size_t w = 0; w < 2; ++w) {
       const Slot& slot = slots_[set + w];
       if (slot.len == word.size() && same_key(slot.key, key)) {
