@@ -170,11 +170,12 @@ struct ChangedStem {
   uint8_t stem_len = 0;
   char stem[32];
 };
-using StemCache = WordCache<ChangedStem, 4, 4096>;
+using StemCache = WordCache<ChangedStem, 4, 2048>;  // 8,192 words, about 600 KB
 
 // The stem of `word` if it differs from the word, else an empty view (a stem
-// is never empty). Valid until the next call on this thread.
-std::string_view changed_stem(std::string_view word) {
+// is never empty). Valid until the next call on this thread. `readable_after`
+// as for WordCache::get.
+std::string_view changed_stem(std::string_view word, size_t readable_after) {
   thread_local StemCache cache;
   thread_local std::string long_stem;
   auto compute = [](std::string_view w) {
@@ -189,7 +190,7 @@ std::string_view changed_stem(std::string_view word) {
     return c;
   };
   if (StemCache::fits(word)) {
-    const ChangedStem& c = cache.get(word, compute);
+    const ChangedStem& c = cache.get(word, compute, readable_after);
     if (c.stem_len != UINT8_MAX) return {c.stem, c.stem_len};
   }
   long_stem = stem_word(word);
@@ -246,13 +247,12 @@ MappedText stem_words(MappedText&& in) {
   bool changed = false;
   for (size_t i = 0; i < s.size();) {
     if (!is_ascii_letter(s[i])) { ++i; continue; }
-    size_t j = i;
-    while (j < s.size() && is_ascii_letter(s[j])) ++j;
+    const size_t j = ascii_letter_run_end(s, i + 1);
     // Words glued to digits or other letters (C40, naïve) are names or codes.
     const bool glued = (i > 0 && (is_digit(s[i - 1]) || static_cast<unsigned char>(s[i - 1]) >= 0x80)) ||
                        (j < s.size() && (is_digit(s[j]) || static_cast<unsigned char>(s[j]) >= 0x80));
     if (j - i >= 3 && !glued) {
-      const std::string_view stem = changed_stem(s.substr(i, j - i));
+      const std::string_view stem = changed_stem(s.substr(i, j - i), s.size() - j);
       if (!stem.empty()) {
         if (!changed) {
           changed = true;

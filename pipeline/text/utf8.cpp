@@ -1,6 +1,7 @@
 #include "text/utf8.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -44,6 +45,27 @@ size_t ascii_run_end(std::string_view s, size_t i) {
     i += 8;
   }
   while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+size_t ascii_letter_run_end(std::string_view s, size_t i) {
+  const size_t n = s.size();
+  while (i + 8 <= n) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    // On the low seven bits of each byte (no carry between bytes), with the
+    // case bit set: a letter is at least 'a' and not above 'z', and ASCII.
+    const uint64_t low7 = (word | 0x20 * kOnes) & 0x7F * kOnes;
+    const uint64_t at_least_a = low7 + (0x80 - 'a') * kOnes;
+    const uint64_t above_z = low7 + (0x80 - 'z' - 1) * kOnes;
+    const uint64_t not_letter = (~at_least_a | above_z | word) & kHighBits;
+    if (not_letter != 0) {
+      if constexpr (std::endian::native == std::endian::little) return i + std::countr_zero(not_letter) / 8;
+      break;
+    }
+    i += 8;
+  }
+  while (i < n && static_cast<unsigned char>((s[i] | 0x20) - 'a') < 26) ++i;
   return i;
 }
 

@@ -45,6 +45,9 @@ void append_utf8(std::string& out, char32_t cp);
 // The first position at or after i holding a non-ASCII byte (or s.size()).
 size_t ascii_run_end(std::string_view s, size_t i);
 
+// The first position at or after i that is not an ASCII letter (or s.size()).
+size_t ascii_letter_run_end(std::string_view s, size_t i);
+
 // A-Z → a-z in bytes [0, n) of p, which must all be ASCII.
 void ascii_lower_in_place(char* p, size_t n);
 

@@ -199,7 +199,7 @@ namespace {
 
 // word_facts are memoised per thread (words up to 32 bytes, 16 letters;
 // 16,384 slots, about 1.2 MB): most words of a text are forms seen before.
-using FactsCache = WordCache<WordFacts, 4, 8192>;
+using FactsCache = WordCache<WordFacts, 4, 4096>;
 FactsCache& facts_cache() {
   thread_local FactsCache cache;
   return cache;
@@ -218,7 +218,7 @@ std::vector<TextWord> text_words(std::string_view s) {
   words.reserve(s.size() / 8);
   for_each_word(s, [&](size_t b, size_t e) {
     const std::string_view word = s.substr(b, e - b);
-    words.push_back({b, e, FactsCache::fits(word) ? cache.get(word, word_facts) : word_facts(word)});
+    words.push_back({b, e, FactsCache::fits(word) ? cache.get(word, word_facts, s.size() - e) : word_facts(word)});
   });
   return words;
 }

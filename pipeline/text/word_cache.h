@@ -4,16 +4,18 @@
 // forms make most of any paper), so most words are answered here for the
 // price of a hash, and the answer is the same with or without the memo.
 //
-//   thread_local WordCache<Stem, 4, 4096> cache;   // words up to 32 bytes
-//   if (WordCache<Stem, 4, 4096>::fits(word)) {
+//   thread_local WordCache<Stem, 4, 2048> cache;   // words up to 32 bytes, 2048 sets of 4
+//   if (WordCache<Stem, 4, 2048>::fits(word)) {
 //     const Stem& s = cache.get(word, [](std::string_view w) { return stem_of(w); });
 //   }
 //
 // Not thread-safe: keep one per thread. A word is kept zero-padded to
 // kKeyWords * 8 bytes, so hashing and comparing it are kKeyWords 8-byte steps.
-// Two slots per hash (the older one gives way): with one, two frequent words
-// that share a slot would evict each other on every use.
+// kWays slots per hash, the least recently used giving way: with fewer, the
+// few words that share a set evict each other on every use, and each miss of
+// the stem memo costs a Snowball call (a microsecond, as much as a hundred hits).
 #pragma once
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -22,7 +24,7 @@
 
 namespace dipmine::text {
 
-template <typename Value, size_t kKeyWords, size_t kSets>
+template <typename Value, size_t kKeyWords, size_t kSets, size_t kWays = 4>
 class WordCache {
   static_assert(kSets > 0 && (kSets & (kSets - 1)) == 0, "kSets must be a power of two");
   static_assert(kKeyWords * 8 < 255, "word lengths are kept in a byte");
@@ -32,30 +34,43 @@ class WordCache {
   static bool fits(std::string_view word) { return word.size() <= kMaxBytes; }
 
   // compute(word) for a word that fits, from the memo when it holds the word.
-  // The reference is valid until the next call.
+  // The reference is valid until the next call. `readable_after`: how many
+  // bytes after the word may be read (it is part of a longer text); with
+  // kMaxBytes, the key is read in whole 8-byte loads and masked, without the
+  // branches of a copy of variable length.
   template <typename Compute>
-  const Value& get(std::string_view word, Compute compute) {
+  const Value& get(std::string_view word, Compute compute, size_t readable_after = 0) {
     uint64_t key[kKeyWords] = {};
-    std::memcpy(key, word.data(), word.size());
+    if (std::endian::native == std::endian::little && readable_after >= kMaxBytes) {
+      for (size_t k = 0; k < kKeyWords; ++k) {
+        std::memcpy(&key[k], word.data() + 8 * k, 8);
+        const size_t kept = word.size() > 8 * k ? std::min<size_t>(word.size() - 8 * k, 8) : 0;
+        key[k] &= kept == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * kept)) - 1;
+      }
+    } else {
+      std::memcpy(key, word.data(), word.size());
+    }
     // A multiply carries bits upwards only, so the set index is taken from
     // the top bits, which every byte of the word reaches.
     uint64_t h = word.size();
     for (uint64_t k : key) h = (h ^ k) * 0x9E3779B97F4A7C15ull;
     size_t set = 0;
-    if constexpr (kSets > 1) set = static_cast<size_t>(h >> (64 - std::countr_zero(kSets))) * 2;
-    for (size_t w = 0; w < 2; ++w) {
-      const Slot& slot = slots_[set + w];
+    if constexpr (kSets > 1) set = static_cast<size_t>(h >> (64 - std::countr_zero(kSets))) * kWays;
+    const uint32_t now = ++clock_;
+    size_t victim = set;
+    for (size_t w = set; w < set + kWays; ++w) {
+      Slot& slot = slots_[w];
       if (slot.len == word.size() && same_key(slot.key, key)) {
-        older_[set / 2] = static_cast<uint8_t>(1 - w);
+        slot.used = now;
         return slot.value;
       }
+      if (slot.used < slots_[victim].used) victim = w;
     }
-    const size_t w = older_[set / 2];
-    older_[set / 2] = static_cast<uint8_t>(1 - w);
-    Slot& slot = slots_[set + w];
+    Slot& slot = slots_[victim];
     slot.value = compute(word);
     std::memcpy(slot.key, key, sizeof key);
     slot.len = static_cast<uint8_t>(word.size());
+    slot.used = now;
     return slot.value;
   }
 
@@ -63,6 +78,7 @@ class WordCache {
   static constexpr uint8_t kEmpty = 255;
   struct Slot {
     uint64_t key[kKeyWords] = {};
+    uint32_t used = 0;  // clock_ at the last use (0: never)
     uint8_t len = kEmpty;
     Value value{};
   };
@@ -71,8 +87,8 @@ class WordCache {
     for (size_t k = 0; k < kKeyWords; ++k) diff |= a[k] ^ b[k];
     return diff == 0;
   }
-  std::vector<Slot> slots_ = std::vector<Slot>(kSets * 2);
-  std::vector<uint8_t> older_ = std::vector<uint8_t>(kSets);  // the slot a miss replaces
+  std::vector<Slot> slots_ = std::vector<Slot>(kSets * kWays);
+  uint32_t clock_ = 0;  // counts lookups (wrapping only makes the eviction order approximate)
 };
 
 }  // namespace dipmine::text

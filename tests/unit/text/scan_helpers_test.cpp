@@ -104,8 +104,8 @@ TEST_CASE("find_first_byte_of, ascii_run_end and ascii_lower_in_place equal plai
   }
 }
 
-TEST_CASE("WordCache answers what compute answers, and evicts the older of two", "[memo]") {
-  WordCache<size_t, 2, 1> cache;  // one set of two slots: every word shares it
+TEST_CASE("WordCache answers what compute answers, and evicts the least recently used", "[memo]") {
+  WordCache<size_t, 2, 1, 2> cache;  // one set of two slots: every word shares it
   size_t calls = 0;
   auto length_times_ten = [&](std::string_view w) {
     ++calls;
@@ -123,8 +123,8 @@ TEST_CASE("WordCache answers what compute answers, and evicts the older of two",
   CHECK(calls == 3);
   CHECK(cache.get(std::string_view("abc\0", 4), length_times_ten) == 40);
   CHECK(calls == 4);
-  CHECK(WordCache<size_t, 2, 1>::fits("sixteen-bytes-xx"));
-  CHECK_FALSE(WordCache<size_t, 2, 1>::fits("seventeen-bytes-x"));
+  CHECK(WordCache<size_t, 2, 1, 2>::fits("sixteen-bytes-xx"));
+  CHECK_FALSE(WordCache<size_t, 2, 1, 2>::fits("seventeen-bytes-x"));
 }
 
 TEST_CASE("stem_words through the stem memo equals stem_word on each word", "[memo]") {
