@@ -205,26 +205,28 @@ void append_stemmed(MappedText& out, MapCursor& cursor, size_t kept, size_t i, s
                     std::string_view stem) {
   const MappedText& in = cursor.map();
   const size_t shared = std::min(stem.size() - 1, j - i);
-  const size_t k = cursor.run_at(kept);
-  const MappedText::Run r = in.runs[k];
-  const size_t run_end = k + 1 < in.runs.size() ? in.runs[k + 1].out : in.text.size();
-  if (r.oe == MappedText::kVerbatim && j <= run_end) {
-    // The common case, all of it copied from the original in one piece: the
-    // runs copy_mapped and push_mapped would make, built directly.
-    if (kept < i + shared) {
-      add_map_run(out, {static_cast<uint32_t>(out.text.size()),
-                        static_cast<uint32_t>(r.ob + (kept - r.out)), MappedText::kVerbatim});
+  if (!in.runs.empty()) {  // (a hand-made text may have no map)
+    const size_t k = cursor.run_at(kept);
+    const MappedText::Run r = in.runs[k];
+    const size_t run_end = k + 1 < in.runs.size() ? in.runs[k + 1].out : in.text.size();
+    if (r.oe == MappedText::kVerbatim && j <= run_end) {
+      // The common case, all of it copied from the original in one piece: the
+      // runs copy_mapped and push_mapped would make, built directly.
+      if (kept < i + shared) {
+        add_map_run(out, {static_cast<uint32_t>(out.text.size()),
+                          static_cast<uint32_t>(r.ob + (kept - r.out)), MappedText::kVerbatim});
+      }
+      out.text.append(in.text, kept, i - kept);
+      out.text.append(stem.substr(0, shared));
+      for (size_t p = shared; p < stem.size(); ++p) {
+        const size_t src = std::min(i + p, j - 1);
+        const auto b = static_cast<uint32_t>(r.ob + (src - r.out));
+        const auto e = static_cast<uint32_t>(p + 1 == stem.size() ? r.ob + (j - r.out) : b + 1);
+        add_map_run(out, {static_cast<uint32_t>(out.text.size()), b, e});
+        out.text.push_back(stem[p]);
+      }
+      return;
     }
-    out.text.append(in.text, kept, i - kept);
-    out.text.append(stem.substr(0, shared));
-    for (size_t p = shared; p < stem.size(); ++p) {
-      const size_t src = std::min(i + p, j - 1);
-      const auto b = static_cast<uint32_t>(r.ob + (src - r.out));
-      const auto e = static_cast<uint32_t>(p + 1 == stem.size() ? r.ob + (j - r.out) : b + 1);
-      add_map_run(out, {static_cast<uint32_t>(out.text.size()), b, e});
-      out.text.push_back(stem[p]);
-    }
-    return;
   }
   copy_mapped(out, cursor, kept, i);
   copy_map(out, cursor, i, i + shared);

@@ -56,7 +56,7 @@ class MapCursor {
  public:
   explicit MapCursor(const MappedText& m) : m_(m) {}
   const MappedText& map() const { return m_; }
-  // The index of the run holding byte i (as map_run_at).
+  // The index of the run holding byte i (as map_run_at); the map must have runs.
   size_t run_at(size_t i) {
     seek(i);
     return k_;

@@ -148,4 +148,8 @@ TEST_CASE("stem_words through the stem memo equals stem_word on each word", "[me
   const MappedText stemmed = en::stem_words(sanitize_utf8(text));
   CHECK(stemmed.text == expected);
   CHECK(stemmed.text.rfind("citi ", 40) != std::string::npos);
+  // A hand-made text without a map is stemmed too (no map to follow).
+  MappedText bare;
+  bare.text = "the cities govern";
+  CHECK(en::stem_words(std::move(bare)).text == "the citi govern");
 }
