@@ -34,8 +34,10 @@ struct TextWord {
   WordFacts facts;
 };
 
-// The words of `s` in order, with their facts.
+// The words of `s` in order, with their facts; the second form refills
+// `words` (a buffer kept by the caller: no allocation per text).
 std::vector<TextWord> text_words(std::string_view s);
+void text_words(std::string_view s, std::vector<TextWord>& words);
 
 // The steps of steps.h on a text whose words are already known (`words` must
 // be text_words(in.text)).

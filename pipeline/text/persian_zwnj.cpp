@@ -191,7 +191,8 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words) 
 }
 
 MappedText repair_tidy_and_join(MappedText&& in) {
-  std::vector<TextWord> words = text_words(in.text);
+  thread_local std::vector<TextWord> words;  // reused: no allocation per text
+  text_words(in.text, words);
   bool repairs = false;
   for (const TextWord& w : words) repairs = repairs || w.facts.repair_ranges != 0;
   MappedText t = repairs ? repair_visual_order(std::move(in), words) : std::move(in);
@@ -201,7 +202,7 @@ MappedText repair_tidy_and_join(MappedText&& in) {
   // deletes) kept every byte: its words are too.
   if (repairs || t.text.size() != before_tidy) {
     if (!has_arabic_script(t.text)) return t;
-    words = text_words(t.text);
+    text_words(t.text, words);
   }
   return zwnj_join_words(std::move(t), words);
 }

@@ -213,14 +213,18 @@ bool would_repair(std::string_view word) {
 }
 
 std::vector<TextWord> text_words(std::string_view s) {
-  FactsCache& cache = facts_cache();
   std::vector<TextWord> words;
-  words.reserve(s.size() / 8);
+  text_words(s, words);
+  return words;
+}
+
+void text_words(std::string_view s, std::vector<TextWord>& words) {
+  FactsCache& cache = facts_cache();
+  words.clear();
   for_each_word(s, [&](size_t b, size_t e) {
     const std::string_view word = s.substr(b, e - b);
     words.push_back({b, e, FactsCache::fits(word) ? cache.get(word, word_facts, s.size() - e) : word_facts(word)});
   });
-  return words;
 }
 
 MappedText repair_visual_order(MappedText&& in) {
