@@ -57,14 +57,16 @@ class WordCache {
     size_t set = 0;
     if constexpr (kSets > 1) set = static_cast<size_t>(h >> (64 - std::countr_zero(kSets))) * kWays;
     const uint32_t now = ++clock_;
-    size_t victim = set;
     for (size_t w = set; w < set + kWays; ++w) {
       Slot& slot = slots_[w];
       if (slot.len == word.size() && same_key(slot.key, key)) {
         slot.used = now;
         return slot.value;
       }
-      if (slot.used < slots_[victim].used) victim = w;
+    }
+    size_t victim = set;
+    for (size_t w = set + 1; w < set + kWays; ++w) {
+      if (slots_[w].used < slots_[victim].used) victim = w;
     }
     Slot& slot = slots_[victim];
     slot.value = compute(word);
