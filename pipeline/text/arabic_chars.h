@@ -129,21 +129,32 @@ inline size_t in_word_length(std::string_view s, size_t i) {
 }
 
 // Calls fn(b, e) for each Persian word of `s` in order: a run of in_word
-// characters that starts at a letter or mark (not at ZWNJ).
+// characters that starts at a letter or mark (not at ZWNJ). Byte-level, as
+// in_word_length, with the U+06xx test inlined: every fa step scans the words.
 template <typename Fn>
 void for_each_word(std::string_view s, Fn fn) {
   const size_t n = s.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  // A lead D8..DB and its continuation byte: index ((lead - D8) << 6) | (cont & 3F)
+  // is the code point minus U+0600.
+  auto arabic_in_word = [p](size_t i) { return kInWordArabic[((p[i] - 0xD8u) << 6) | (p[i + 1] & 0x3Fu)]; };
   for (size_t i = 0; i < n;) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0xD8 || b0 > 0xDB || in_word_length(s, i) == 0) {  // no word starts here
+    const unsigned b0 = p[i];
+    if (b0 - 0xD8u > 3 || !arabic_in_word(i)) {  // no word starts here
       i += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
       continue;
     }
     size_t j = i + 2;
     while (j < n) {
-      const size_t len = in_word_length(s, j);
-      if (len == 0) break;
-      j += len;
+      const unsigned c0 = p[j];
+      if (c0 - 0xD8u <= 3) {
+        if (!arabic_in_word(j)) break;
+        j += 2;
+      } else if (c0 == 0xE2 && n - j >= 3 && p[j + 1] == 0x80 && p[j + 2] == 0x8C) {  // ZWNJ
+        j += 3;
+      } else {
+        break;
+      }
     }
     fn(i, j);
     i = j;

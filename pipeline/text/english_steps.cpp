@@ -2,12 +2,14 @@
 #include <libstemmer.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <string>
 
 #include "text/arabic_chars.h"
 #include "text/nfkc_pass.h"
 #include "text/steps.h"
+#include "text/word_cache.h"
 
 namespace dipmine::text::en {
 namespace {
@@ -161,52 +163,80 @@ std::string stem_word(std::string_view word) {
 
 namespace {
 
-// The stems of recently seen words, per thread. Snowball costs about a
-// microsecond a word (up to four rounds until the stem stops changing); text
-// repeats its words (a few hundred forms make most of any paper), so most
-// words are found here for the price of a hash. It only remembers what
-// stem_word returned, so results are the same with or without it.
-class StemCache {
- public:
-  // The stem of `word`; valid until the next call on this thread.
-  std::string_view stem(std::string_view word) {
-    if (word.size() > kMaxLen) {
-      long_stem_ = stem_word(word);
-      return long_stem_;
-    }
-    uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
-    Slot& slot = slots_[(h ^ (h >> 32)) & (kSlots - 1)];
-    if (slot.word_len != word.size() || std::string_view(slot.word, slot.word_len) != word) {
-      const std::string stem = stem_word(word);
-      if (stem.size() > kMaxLen) {
-        long_stem_ = stem;
-        return long_stem_;
-      }
-      slot.word_len = static_cast<uint8_t>(word.size());
-      slot.stem_len = static_cast<uint8_t>(stem.size());
-      std::copy(word.begin(), word.end(), slot.word);
-      std::copy(stem.begin(), stem.end(), slot.stem);
-    }
-    return {slot.stem, slot.stem_len};
-  }
-
- private:
-  static constexpr size_t kSlots = 8192;  // a power of two
-  static constexpr size_t kMaxLen = 30;
-  struct Slot {
-    uint8_t word_len = 0;  // 0: empty (words are never empty)
-    uint8_t stem_len = 0;
-    char word[kMaxLen];
-    char stem[kMaxLen];
-  };
-  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
-  std::string long_stem_;
+// A stem that differs from its word (stem_len 0: the stem is the word).
+// Snowball costs about a microsecond a word (up to four rounds until the stem
+// stops changing), so stems are memoised per thread (word_cache.h).
+struct ChangedStem {
+  uint8_t stem_len = 0;
+  char stem[32];
 };
+using StemCache = WordCache<ChangedStem, 4, 2048>;  // 8,192 words, about 600 KB
 
-std::string_view cached_stem(std::string_view word) {
+// The stem of `word` if it differs from the word, else an empty view (a stem
+// is never empty). Valid until the next call on this thread. `readable_after`
+// as for WordCache::get.
+std::string_view changed_stem(std::string_view word, size_t readable_after) {
   thread_local StemCache cache;
-  return cache.stem(word);
+  thread_local std::string long_stem;
+  auto compute = [](std::string_view w) {
+    ChangedStem c;
+    const std::string stem = stem_word(w);
+    if (stem != w && stem.size() <= sizeof c.stem) {
+      c.stem_len = static_cast<uint8_t>(stem.size());
+      std::copy(stem.begin(), stem.end(), c.stem);
+    } else if (stem != w) {
+      c.stem_len = UINT8_MAX;  // too long to keep: stemmed again each time
+    }
+    return c;
+  };
+  if (StemCache::fits(word)) {
+    const ChangedStem& c = cache.get(word, compute, readable_after);
+    if (c.stem_len != UINT8_MAX) return {c.stem, c.stem_len};
+  }
+  long_stem = stem_word(word);
+  return long_stem == word ? std::string_view() : std::string_view(long_stem);
+}
+
+// Appends `stem` in place of word bytes [i, j) of `in`, after the unchanged
+// bytes [kept, i). Stem byte k maps to word byte k; the last stem byte also
+// covers the dropped ending, so the map stays monotone and covers the word.
+// (The word and the stem are ASCII: one byte per character.)
+void append_stemmed(MappedText& out, MapCursor& cursor, size_t kept, size_t i, size_t j,
+                    std::string_view stem) {
+  const MappedText& in = cursor.map();
+  const size_t shared = std::min(stem.size() - 1, j - i);
+  if (!in.runs.empty()) {  // (a hand-made text may have no map)
+    const size_t k = cursor.run_at(kept);
+    const MappedText::Run r = in.runs[k];
+    const size_t run_end = k + 1 < in.runs.size() ? in.runs[k + 1].out : in.text.size();
+    if (r.oe == MappedText::kVerbatim && j <= run_end) {
+      // The common case, all of it copied from the original in one piece: the
+      // runs copy_mapped and push_mapped would make, built directly.
+      if (kept < i + shared) {
+        add_map_run(out, {static_cast<uint32_t>(out.text.size()),
+                          static_cast<uint32_t>(r.ob + (kept - r.out)), MappedText::kVerbatim});
+      }
+      out.text.append(in.text, kept, i - kept);
+      out.text.append(stem.substr(0, shared));
+      for (size_t p = shared; p < stem.size(); ++p) {
+        const size_t src = std::min(i + p, j - 1);
+        const auto b = static_cast<uint32_t>(r.ob + (src - r.out));
+        const auto e = static_cast<uint32_t>(p + 1 == stem.size() ? r.ob + (j - r.out) : b + 1);
+        add_map_run(out, {static_cast<uint32_t>(out.text.size()), b, e});
+        out.text.push_back(stem[p]);
+      }
+      return;
+    }
+  }
+  copy_mapped(out, cursor, kept, i);
+  copy_map(out, cursor, i, i + shared);
+  out.text.append(stem.substr(0, shared));
+  for (size_t p = shared; p < stem.size(); ++p) {
+    const size_t src = std::min(i + p, j - 1);
+    const uint32_t b = cursor.range(src, src + 1).first;
+    const uint32_t e = p + 1 == stem.size() ? cursor.range(j - 1, j).second : cursor.range(src, src + 1).second;
+    push_mapped(out, static_cast<char32_t>(static_cast<unsigned char>(stem[p])), b, e);
+  }
 }
 
 }  // namespace
@@ -219,38 +249,26 @@ MappedText stem_words(MappedText&& in) {
   bool changed = false;
   for (size_t i = 0; i < s.size();) {
     if (!is_ascii_letter(s[i])) { ++i; continue; }
-    size_t j = i;
-    while (j < s.size() && is_ascii_letter(s[j])) ++j;
+    const size_t j = ascii_letter_run_end(s, i + 1);
     // Words glued to digits or other letters (C40, naïve) are names or codes.
     const bool glued = (i > 0 && (is_digit(s[i - 1]) || static_cast<unsigned char>(s[i - 1]) >= 0x80)) ||
                        (j < s.size() && (is_digit(s[j]) || static_cast<unsigned char>(s[j]) >= 0x80));
     if (j - i >= 3 && !glued) {
-      const std::string_view stem = cached_stem(s.substr(i, j - i));
-      if (stem != s.substr(i, j - i)) {
+      const std::string_view stem = changed_stem(s.substr(i, j - i), s.size() - j);
+      if (!stem.empty()) {
         if (!changed) {
           changed = true;
           out.text.reserve(s.size());
+          out.runs.reserve(in.runs.size() + s.size() / 8);
         }
-        copy_mapped(out, in, kept, i);
-        // Stem byte k maps to word byte k; the last stem byte also covers the
-        // dropped ending, so the map stays monotone and covers the word. (The
-        // word and the stem are ASCII: one byte per character.)
-        const size_t shared = std::min(stem.size() - 1, j - i);
-        copy_map(out, in, i, i + shared);
-        out.text.append(stem.substr(0, shared));
-        for (size_t k = shared; k < stem.size(); ++k) {
-          const size_t src = std::min(i + k, j - 1);
-          const uint32_t b = cursor.range(src, src + 1).first;
-          const uint32_t e = cursor.range(k + 1 == stem.size() ? j - 1 : src, k + 1 == stem.size() ? j : src + 1).second;
-          push_mapped(out, static_cast<char32_t>(static_cast<unsigned char>(stem[k])), b, e);
-        }
+        append_stemmed(out, cursor, kept, i, j, stem);
         kept = j;
       }
     }
     i = j;
   }
   if (!changed) return std::move(in);
-  copy_mapped(out, in, kept, s.size());
+  copy_mapped(out, cursor, kept, s.size());
   return out;
 }
 

@@ -52,7 +52,7 @@ struct Editor {
       changed = true;
       out.text.reserve(in.text.size() + 16);
     }
-    copy_mapped(out, in, kept, b);
+    copy_mapped(out, cursor, kept, b);
     if (cp != 0) {
       uint32_t ob, oe;
       if (e > b) {
@@ -68,7 +68,7 @@ struct Editor {
   }
   MappedText finish(MappedText&& original) {
     if (!changed) return std::move(original);
-    copy_mapped(out, in, kept, in.text.size());
+    copy_mapped(out, cursor, kept, in.text.size());
     return std::move(out);
   }
 };

@@ -142,10 +142,12 @@ void add_map_run(MappedText& out, MappedText::Run r) {
   out.runs.push_back(r);
 }
 
-void copy_map(MappedText& out, const MappedText& in, size_t i, size_t j) {
-  if (j <= i) return;
+namespace {
+
+// copy_map from run k of `in` on (the run holding byte i).
+void copy_runs(MappedText& out, const MappedText& in, size_t k, size_t i, size_t j) {
   const size_t out_pos = out.text.size();
-  for (size_t k = map_run_at(in, i); k < in.runs.size() && in.runs[k].out < j; ++k) {
+  for (; k < in.runs.size() && in.runs[k].out < j; ++k) {
     const MappedText::Run& r = in.runs[k];
     const size_t s = std::max<size_t>(i, r.out);
     add_map_run(out, {static_cast<uint32_t>(out_pos + (s - i)),
@@ -154,10 +156,26 @@ void copy_map(MappedText& out, const MappedText& in, size_t i, size_t j) {
   }
 }
 
+}  // namespace
+
+void copy_map(MappedText& out, const MappedText& in, size_t i, size_t j) {
+  if (j > i) copy_runs(out, in, map_run_at(in, i), i, j);
+}
+
+void copy_map(MappedText& out, MapCursor& in, size_t i, size_t j) {
+  if (j > i && !in.map().runs.empty()) copy_runs(out, in.map(), in.run_at(i), i, j);
+}
+
 void copy_mapped(MappedText& out, const MappedText& in, size_t i, size_t j) {
   if (j <= i) return;
   copy_map(out, in, i, j);
   out.text.append(in.text, i, j - i);
+}
+
+void copy_mapped(MappedText& out, MapCursor& in, size_t i, size_t j) {
+  if (j <= i) return;
+  copy_map(out, in, i, j);
+  out.text.append(in.map().text, i, j - i);
 }
 
 void push_mapped(MappedText& out, char32_t cp, uint32_t b, uint32_t e) {

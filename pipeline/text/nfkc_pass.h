@@ -99,7 +99,7 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
       changed = true;
       out.text.reserve(n + 16);
     }
-    copy_mapped(out, in, kept, upto);
+    copy_mapped(out, cursor, kept, upto);
   };
   // `post` changed the code point cp at [p, p + l) (which normalisation left
   // alone) into r. The common case, r == cp, is tested before the call.
@@ -117,43 +117,59 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
   size_t next_at = SIZE_MAX, next_len = 0;
   char32_t next_cp = 0;
   uint8_t next_flags = 0;
-  auto two_byte_at = [&](size_t p) -> int {  // the code point at p if two bytes, else -1
-    const auto c0 = static_cast<unsigned char>(s[p]);
-    if (c0 < 0xC2 || c0 > 0xDF || p + 1 >= n || (static_cast<unsigned char>(s[p + 1]) & 0xC0) != 0x80) {
-      return -1;
-    }
-    return ((c0 & 0x1F) << 6) | (static_cast<unsigned char>(s[p + 1]) & 0x3F);
+  const char* d = text.data();  // d[n] == 0
+  // The table bits of the two-byte character at p (p < n), 0 if there is none.
+  auto two_byte_bits = [&](size_t p) -> uint8_t {
+    const auto c0 = static_cast<unsigned char>(d[p]), c1 = static_cast<unsigned char>(d[p + 1]);
+    if (c0 - 0xC2u > 0xDFu - 0xC2u || (c1 & 0xC0) != 0x80) return 0;
+    return two_byte.bits[((c0 & 0x1F) << 6) | (c1 & 0x3F)];
   };
   for (size_t i = 0; i < n;) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (use_table && b0 >= 0xC2 && b0 <= 0xDF) {
       // A run of two-byte characters that stay as they are, each followed by
-      // a character that starts a chunk (ASCII, or a table bit): skipped.
-      const size_t start = i;
-      for (int c = two_byte_at(i); c >= 0 && (two_byte.bits[c] & kUnchanged);) {
-        const size_t j = i + 2;
-        int next = -1;
-        if (j < n && static_cast<unsigned char>(s[j]) >= 0x80) {
-          next = two_byte_at(j);
-          if (next < 0 || !(two_byte.bits[next] & kStartsChunk)) break;
+      // a character that starts a chunk (ASCII, or a table bit): skipped. So
+      // is a lone ASCII character between two of them (the space between two
+      // Persian words), a chunk of its own: only case folding changes it.
+      // (text[n] is the string's terminating zero, so reading one byte past
+      // a character at the end is safe and reads as ASCII.)
+      size_t p = i;  // a two-byte character that stays, not yet skipped
+      if (two_byte_bits(p) & kUnchanged) {
+        for (;;) {
+          const size_t j = p + 2;
+          const auto x = static_cast<unsigned char>(d[j]);
+          if (x >= 0x80) {
+            const uint8_t next = two_byte_bits(j);
+            if (!(next & kStartsChunk)) break;  // p's chunk goes on: ICU decides
+            p = j;
+            if (!(next & kUnchanged)) break;
+            continue;
+          }
+          if (j < n && static_cast<unsigned char>(d[j + 1]) >= 0x80) {
+            const uint8_t next = two_byte_bits(j + 1);
+            if (next & kStartsChunk) {
+              if (casefold && static_cast<unsigned>(x - 'A') < 26u) text[j] = static_cast<char>(x + 32);
+              p = j + 1;
+              if (!(next & kUnchanged)) break;
+              continue;
+            }
+          }
+          p = j;
+          break;
         }
-        i = j;
-        c = next;
       }
-      if (i != start) continue;
+      if (p != i) {
+        i = p;
+        continue;
+      }
     }
     if (b0 < 0x80) {
       // An ASCII character followed by ASCII (or the end) is a chunk of its
       // own: skip the run but its last byte (which may start a chunk with the
       // combining mark after it), case-folding in place.
-      size_t k = i + 1;
-      while (k < n && static_cast<unsigned char>(s[k]) < 0x80) ++k;
+      const size_t k = ascii_run_end(s, i + 1);
       const size_t run_end = k == n ? n : k - 1;
-      if (casefold) {
-        for (size_t p = i; p < run_end; ++p) {
-          if (static_cast<unsigned char>(text[p] - 'A') < 26) text[p] = static_cast<char>(text[p] + 32);
-        }
-      }
+      if (casefold) ascii_lower_in_place(text.data() + i, run_end - i);
       i = run_end;
       if (i == n) break;
     }
@@ -237,7 +253,7 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
     i = j;
   }
   if (!changed) return std::move(in);
-  copy_mapped(out, in, kept, n);
+  copy_mapped(out, cursor, kept, n);
   return out;
 }
 

@@ -15,9 +15,9 @@ MappedText clean_to_joined_words(std::string_view original) {
   // ی ک ه), fused into one pass.
   t = fa::nfkc_and_letter_variants(std::move(t));
   t = fa::fix_reversed_punctuation(std::move(t));    // »...« → «...»
-  t = fa::repair_visual_order(std::move(t));         // یپلماسید → دیپلماسی
-  t = fa::zwnj_tidy(std::move(t));                   // doubled / stray ZWNJ
-  t = fa::zwnj_join_words(std::move(t));             // می شود, کتاب ها → ‌
+  // repair_visual_order (یپلماسید → دیپلماسی), zwnj_tidy (doubled / stray
+  // ZWNJ), zwnj_join_words (می شود, کتاب ها → ‌), fused to share the word scan.
+  t = fa::repair_tidy_and_join(std::move(t));
   return t;
 }
 

@@ -1,5 +1,6 @@
 // Persian (Arabic-script) steps; the order they run in is in persian_normalizer.cpp.
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -22,16 +23,47 @@ namespace {
 
 // Would remove_tatweel_and_controls remove anything? A quick scan (most text
 // has nothing to remove) so the rewrite runs only when it will change the text.
+bool removes(char32_t c) { return c == kTatweel || (c != kZwnj && (char_flags(c) & kIgnorable)); }
+
 bool has_tatweel_or_control(std::string_view s) {
+  // Two-byte characters (all of Arabic script) answered from a table; most
+  // text is skipped sixteen bytes at a time, looking for the few two-byte
+  // characters removed (tatweel, ALM, soft hyphen, CGJ).
+  static const std::array<bool, 0x800> kTwoByte = [] {
+    std::array<bool, 0x800> t{};
+    for (char32_t c = 0x80; c < 0x800; ++c) t[c] = removes(c);
+    return t;
+  }();
+  static const std::u32string kTwoByteRemoved = [] {
+    std::u32string cps;
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+      if (kTwoByte[c]) cps.push_back(c);
+    }
+    return cps;
+  }();
+  size_t next_block = 0;  // where to try the block skip again
   for (size_t i = 0; i < s.size();) {
+    if (i >= next_block) {
+      const size_t k = skip_blocks_without(s, i, kTwoByteRemoved);
+      if (k != i) {
+        i = k;
+        continue;
+      }
+      next_block = i + 16;
+    }
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (b0 < 0x80) {
       ++i;
       continue;
     }
+    if (b0 >= 0xC2 && b0 <= 0xDF) {  // valid UTF-8: a continuation byte follows
+      if (kTwoByte[((b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F)]) return true;
+      i += 2;
+      continue;
+    }
     size_t len;
     const char32_t c = decode_utf8(s, i, len);
-    if (c == kTatweel || (c != kZwnj && (char_flags(c) & kIgnorable))) return true;
+    if (removes(c)) return true;
     i += len;
   }
   return false;
@@ -88,17 +120,16 @@ MappedText fix_reversed_punctuation(MappedText&& in) {
     size_t e = s.find('\n', b);
     if (e == std::string_view::npos) e = s.size();
     Nesting parens_n, quotes_n;
-    bool arabic = false;
-    for (size_t i = b; i < e; ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c == '(') parens_n.step(1);
-      else if (c == ')') parens_n.step(-1);
-      else if (c == 0xC2 && i + 1 < e && s[i + 1] == '\xab') quotes_n.step(1);
-      else if (c == 0xC2 && i + 1 < e && s[i + 1] == '\xbb') quotes_n.step(-1);
-      else if (c >= 0xD8 && c <= 0xDB) arabic = true;
+    for (size_t i = find_first_byte_of(s, b, e, "()\xc2"); i < e; i = find_first_byte_of(s, i + 1, e, "()\xc2")) {
+      if (s[i] == '(') parens_n.step(1);
+      else if (s[i] == ')') parens_n.step(-1);
+      else if (i + 1 < e && s[i + 1] == '\xab') quotes_n.step(1);
+      else if (i + 1 < e && s[i + 1] == '\xbb') quotes_n.step(-1);
     }
-    const bool parens = arabic && !parens_n.as_written() && parens_n.backwards();
-    const bool quotes = arabic && !quotes_n.as_written() && quotes_n.backwards();
+    // Only lines of Arabic script: asked last, as most lines' marks nest as written.
+    auto arabic = [&] { return has_arabic_script(s.substr(b, e - b)); };
+    const bool parens = !parens_n.as_written() && parens_n.backwards() && arabic();
+    const bool quotes = !quotes_n.as_written() && quotes_n.backwards() && arabic();
     for (size_t i = b; (parens || quotes) && i < e; ++i) {
       if (parens && (s[i] == '(' || s[i] == ')')) ed.replace(i, i + 1, s[i] == '(' ? ')' : '(');
       if (quotes && s[i] == '\xc2' && i + 1 < e && (s[i + 1] == '\xab' || s[i + 1] == '\xbb')) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "text/fa_edit.h"
+#include "text/fa_words.h"
 #include "text/fa_vocabulary.h"
 
 namespace dipmine::text::fa {
@@ -85,10 +86,13 @@ bool is_short_function_word(std::u32string_view w) {
   return w == U"به" || w == U"که" || w == U"نه" || w == U"چه";
 }
 
+// Both are asked of nearly every word: the first letter turns most away
+// before any comparison of strings.
 bool is_suffix_after_heh(std::u32string_view w) {
-  return w == U"ام" || w == U"ات" || w == U"اش" || w == U"ای";
+  return w.size() == 2 && w[0] == U'ا' && (w[1] == U'م' || w[1] == U'ت' || w[1] == U'ش' || w[1] == U'ی');
 }
 bool is_suffix(std::u32string_view w) {
+  if (w.size() < 2 || w.size() > 4 || (w[0] != U'ه' && w[0] != U'ت')) return false;
   return w == U"ها" || w == U"های" || w == U"هایی" || w == U"تر" || w == U"ترین";
 }
 
@@ -122,46 +126,15 @@ MappedText zwnj_tidy(MappedText&& in) {
   return ed.finish(std::move(in));
 }
 
-namespace {
-
-// A word as zwnj_join_words sees it: its bytes and, if it has at most four
-// key letters, its whole key (every rule there looks at short keys only).
-struct ShortWord {
-  size_t b = 0, e = 0;
-  uint8_t letters = 0;  // key letters, counted up to 5
-  char32_t key[4] = {};
-  std::u32string_view short_key() const { return {key, letters}; }  // letters <= 4
-};
-
-ShortWord short_word(std::string_view s, size_t b, size_t e) {
-  ShortWord w;
-  w.b = b;
-  w.e = e;
-  for (size_t i = b; i < e && w.letters < 5;) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if ((b0 & 0xE0) != 0xC0) {  // not two bytes (ZWNJ): not a key letter
-      size_t len;
-      decode_utf8(s, i, len);
-      i += len;
-      continue;
-    }
-    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
-    if (const char32_t k = key_letter_or_0(c)) {
-      if (w.letters < 4) w.key[w.letters] = k;
-      ++w.letters;
-    }
-    i += 2;
-  }
-  return w;
+MappedText zwnj_join_words(MappedText&& in) {
+  if (!has_arabic_script(in.text)) return std::move(in);
+  const std::vector<TextWord> words = text_words(in.text);
+  return zwnj_join_words(std::move(in), words);
 }
 
-}  // namespace
-
-MappedText zwnj_join_words(MappedText&& in) {
+MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words) {
   const std::string_view s = in.text;
   if (!has_arabic_script(s)) return std::move(in);
-  std::vector<ShortWord> words;
-  for_each_word(s, [&](size_t b, size_t e) { words.push_back(short_word(s, b, e)); });
   Editor ed(in);
   std::u32string next_buf, chain_buf;
   std::string joined;
@@ -169,7 +142,7 @@ MappedText zwnj_join_words(MappedText&& in) {
   for (size_t k = 0; k + 1 < words.size(); ++k) {
     const size_t b = words[k].b, e = words[k].e;
     if (chain_b == std::string_view::npos) chain_b = b;
-    const ShortWord& nw = words[k + 1];
+    const TextWord& nw = words[k + 1];
     const bool one_space = nw.b == e + 1 && (s[e] == ' ' || s[e] == '\t');
     if (!one_space) {
       chain_b = std::string_view::npos;
@@ -177,20 +150,21 @@ MappedText zwnj_join_words(MappedText&& in) {
     }
     // Keys are looked at only where a rule can apply: after a lone می/نمی, or
     // before a word of at most four key letters (every suffix is that short).
-    const bool lone_prefix = chain_b == b && words[k].letters < 4 &&
-                             (words[k].short_key() == U"می" || words[k].short_key() == U"نمی");
-    if (!lone_prefix && nw.letters >= 5) {
+    const WordFacts& wf = words[k].facts;
+    const bool lone_prefix = chain_b == b && wf.letters < 4 &&
+                             (wf.short_key() == U"می" || wf.short_key() == U"نمی");
+    if (!lone_prefix && nw.facts.letters >= 5) {
       chain_b = std::string_view::npos;
       continue;
     }
     const std::u32string_view next =
-        nw.letters <= 4 ? nw.short_key() : word_at(s, nw.b, nw.e, next_buf).key;
+        nw.facts.letters <= 4 ? nw.facts.short_key() : word_at(s, nw.b, nw.e, next_buf).key;
     bool join = false;
     std::u32string_view chain;
     if (lone_prefix) {
       // "می شود" → "می‌شود"
       join = looks_like_verb_rest(next) && verb_prefix_length(next) == 0;
-      if (join) chain = words[k].short_key();
+      if (join) chain = wf.short_key();
     } else if (!is_suffix(next) && !is_suffix_after_heh(next)) {
       join = false;  // whatever the chain is (its key is not needed)
     } else {
@@ -214,6 +188,23 @@ MappedText zwnj_join_words(MappedText&& in) {
     }
   }
   return ed.finish(std::move(in));
+}
+
+MappedText repair_tidy_and_join(MappedText&& in) {
+  thread_local std::vector<TextWord> words;  // reused: no allocation per text
+  text_words(in.text, words);
+  bool repairs = false;
+  for (const TextWord& w : words) repairs = repairs || w.facts.repair_ranges != 0;
+  MappedText t = repairs ? repair_visual_order(std::move(in), words) : std::move(in);
+  const size_t before_tidy = t.text.size();
+  t = zwnj_tidy(std::move(t));
+  // The text is the same when nothing was repaired and zwnj_tidy (which only
+  // deletes) kept every byte: its words are too.
+  if (repairs || t.text.size() != before_tidy) {
+    if (!has_arabic_script(t.text)) return t;
+    text_words(t.text, words);
+  }
+  return zwnj_join_words(std::move(t), words);
 }
 
 MappedText zwnj_verb_prefix(MappedText&& in) {

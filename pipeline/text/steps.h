@@ -55,6 +55,12 @@ std::pair<uint32_t, uint32_t> run_byte_range(const MappedText& m, size_t k, size
 class MapCursor {
  public:
   explicit MapCursor(const MappedText& m) : m_(m) {}
+  const MappedText& map() const { return m_; }
+  // The index of the run holding byte i (as map_run_at); the map must have runs.
+  size_t run_at(size_t i) {
+    seek(i);
+    return k_;
+  }
   // {begin[i], end[j - 1]}: the range of the whole characters in bytes [i, j).
   std::pair<uint32_t, uint32_t> range(size_t i, size_t j) {
     if (m_.runs.empty()) return {0, 0};
@@ -81,6 +87,12 @@ class MapCursor {
   const MappedText& m_;
   size_t k_ = 0;
 };
+
+// copy_map and copy_mapped reading the input through `in` (its map()): for a
+// step that copies pieces of one text left to right, each call then costs
+// O(1 + runs copied) instead of a search for the first run.
+void copy_map(MappedText& out, MapCursor& in, size_t i, size_t j);
+void copy_mapped(MappedText& out, MapCursor& in, size_t i, size_t j);
 
 // The fast form of map_code_points for hot paths: `fn(cp)` returns the single
 // replacement code point, 0 to delete, or cp itself to keep. No allocation
@@ -111,7 +123,7 @@ MappedText rewrite_each(MappedText&& in, Fn fn) {
           copying = true;
           out.text.reserve(s.size());
         }
-        copy_mapped(out, in, kept, i);
+        copy_mapped(out, cursor, kept, i);
         if (r != 0) {
           const auto [ob, oe] = cursor.range(i, i + len);
           push_mapped(out, r, ob, oe);
@@ -122,7 +134,7 @@ MappedText rewrite_each(MappedText&& in, Fn fn) {
     i += len;
   }
   if (!copying) return std::move(in);
-  copy_mapped(out, in, kept, s.size());
+  copy_mapped(out, cursor, kept, s.size());
   return out;
 }
 
@@ -180,6 +192,10 @@ MappedText fold_chars(MappedText&& in);
 MappedText repair_visual_order(MappedText&& in);
 // True if repair_visual_order would reorder `word` (one word, no spaces).
 bool would_repair(std::string_view word);
+// Fused: repair_visual_order, zwnj_tidy and zwnj_join_words in turn, exactly;
+// the words are scanned and looked up once for both word steps when the first
+// two leave the text as it is (the common case).
+MappedText repair_tidy_and_join(MappedText&& in);
 }  // namespace fa
 
 // ---- English (english_steps.cpp) ----

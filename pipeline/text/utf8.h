@@ -1,5 +1,6 @@
 // Small UTF-8 helpers shared by the text module: decode one code point with
-// explicit handling of invalid bytes, and append one.
+// explicit handling of invalid bytes, append one, and skip or lower-case runs
+// of ASCII eight bytes at a time.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -40,6 +41,27 @@ inline char32_t decode_utf8(std::string_view s, size_t i, size_t& len) {
 }
 
 void append_utf8(std::string& out, char32_t cp);
+
+// The first position at or after i holding a non-ASCII byte (or s.size()).
+size_t ascii_run_end(std::string_view s, size_t i);
+
+// The first position at or after i that is not an ASCII letter (or s.size()).
+size_t ascii_letter_run_end(std::string_view s, size_t i);
+
+// A-Z → a-z in bytes [0, n) of p, which must all be ASCII.
+void ascii_lower_in_place(char* p, size_t n);
+
+// For a scan of valid UTF-8 for a few two-byte code points: from i (a
+// character boundary) on, skips sixteen-byte blocks made only of ASCII and
+// two-byte characters none of which is in `wanted` (at most four code points
+// in U+0080..U+07FF). Returns a character boundary: i itself when the first
+// block does not qualify (it has a longer character or a wanted one), for the
+// caller to look at character by character.
+size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& wanted);
+
+// The first position in [i, end) whose byte is one of `bytes` (at most four),
+// or end: a memchr for several bytes, sixteen at a time.
+size_t find_first_byte_of(std::string_view s, size_t i, size_t end, std::string_view bytes);
 
 // True if `s` is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF).
 bool is_valid_utf8(std::string_view s);

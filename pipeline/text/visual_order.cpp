@@ -19,7 +19,9 @@
 
 #include "text/arabic_chars.h"
 #include "text/fa_vocabulary.h"
+#include "text/fa_words.h"
 #include "text/steps.h"
+#include "text/word_cache.h"
 
 namespace dipmine::text::fa {
 namespace {
@@ -156,33 +158,105 @@ bool repair_word(std::string_view s, size_t wb, size_t we, WordRepair& r) {
   return true;
 }
 
+// The facts of one word (fa_words.h).
+WordFacts word_facts(std::string_view word) {
+  WordFacts f;
+  for (size_t i = 0; i < word.size() && f.letters < 5;) {
+    const auto b0 = static_cast<unsigned char>(word[i]);
+    if ((b0 & 0xE0) != 0xC0) {  // not two bytes (ZWNJ): not a key letter
+      size_t len;
+      decode_utf8(word, i, len);
+      i += len;
+      continue;
+    }
+    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(word[i + 1]) & 0x3F);
+    if (const char32_t k = key_letter_or_0(c)) {
+      if (f.letters < 4) f.key[f.letters] = k;
+      ++f.letters;
+    }
+    i += 2;
+  }
+  WordRepair r;
+  if (repair_word(word, 0, word.size(), r)) {
+    if (word.size() > UINT8_MAX || r.out.size() > WordFacts::kMaxRanges) {
+      f.repair_ranges = WordFacts::kLongRepair;
+    } else {
+      for (const auto& [b, e] : r.out) {
+        f.repair[f.repair_ranges++] = {static_cast<uint8_t>(b), static_cast<uint8_t>(e)};
+      }
+    }
+  }
+  return f;
+}
+
 bool is_gap_space(std::string_view gap) {
   return !gap.empty() && gap.find_first_not_of(" \t\xc2\xa0") == std::string_view::npos;
 }
 
 }  // namespace
 
+namespace {
+
+// word_facts are memoised per thread (words up to 32 bytes, 16 letters;
+// 16,384 slots, about 1.2 MB): most words of a text are forms seen before.
+using FactsCache = WordCache<WordFacts, 4, 4096>;
+FactsCache& facts_cache() {
+  thread_local FactsCache cache;
+  return cache;
+}
+
+}  // namespace
+
 bool would_repair(std::string_view word) {
-  WordRepair r;
-  return repair_word(word, 0, word.size(), r);
+  if (!FactsCache::fits(word)) return word_facts(word).repair_ranges != 0;
+  return facts_cache().get(word, word_facts).repair_ranges != 0;
+}
+
+std::vector<TextWord> text_words(std::string_view s) {
+  std::vector<TextWord> words;
+  text_words(s, words);
+  return words;
+}
+
+void text_words(std::string_view s, std::vector<TextWord>& words) {
+  FactsCache& cache = facts_cache();
+  words.clear();
+  for_each_word(s, [&](size_t b, size_t e) {
+    const std::string_view word = s.substr(b, e - b);
+    words.push_back({b, e, FactsCache::fits(word) ? cache.get(word, word_facts, s.size() - e) : word_facts(word)});
+  });
 }
 
 MappedText repair_visual_order(MappedText&& in) {
+  const std::vector<TextWord> words = text_words(in.text);
+  return repair_visual_order(std::move(in), words);
+}
+
+MappedText repair_visual_order(MappedText&& in, const std::vector<TextWord>& words) {
   const std::string_view s = in.text;
   std::vector<WordRepair> repaired;  // in text order
   std::vector<bool> joins_previous;  // repaired[k] follows repaired[k-1], spaces between
   bool prev_repaired = false;
   size_t prev_end = 0;
-  for_each_word(s, [&](size_t i, size_t j) {
-    WordRepair r;
-    const bool ok = repair_word(s, i, j, r);
+  for (const TextWord& w : words) {
+    const WordFacts& f = w.facts;
+    const bool ok = f.repair_ranges != 0;
     if (ok) {
-      joins_previous.push_back(prev_repaired && is_gap_space(s.substr(prev_end, i - prev_end)));
+      WordRepair r;
+      if (f.repair_ranges == WordFacts::kLongRepair) {
+        repair_word(s, w.b, w.e, r);
+      } else {
+        r.b = w.b;
+        r.e = w.e;
+        for (size_t k = 0; k < f.repair_ranges; ++k) r.out.push_back({w.b + f.repair[k].first, w.b + f.repair[k].second});
+        r.repaired = true;
+      }
+      joins_previous.push_back(prev_repaired && is_gap_space(s.substr(prev_end, w.b - prev_end)));
       repaired.push_back(std::move(r));
     }
     prev_repaired = ok;
-    prev_end = j;
-  });
+    prev_end = w.e;
+  }
   if (repaired.empty()) return std::move(in);
 
   MappedText out;

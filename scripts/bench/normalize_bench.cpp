@@ -2,7 +2,11 @@
 // the corpus paragraphs, beside a bare ICU NFKC_Casefold pass over the same
 // bytes in the same run. Rates are per CPU second of one thread.
 // Usage: normalize_bench CORPUS_DIR [SECONDS_PER_ROW]
-//        normalize_bench CORPUS_DIR --profile fa|en|ja icu|clean|fold|seg ROUNDS
+//        normalize_bench CORPUS_DIR --profile fa|en|ja icu|clean|fold|cold|seg ROUNDS
+// "cold" is fold with empty word memos (English stems, Persian word facts:
+// they are per thread, and each round runs in a new thread), as on text whose
+// words were never seen; "fold" repeats the same text, so after the first
+// round every word is found in them.
 // The --profile form runs one row a fixed number of times and prints nothing
 // else: run it under `valgrind --tool=callgrind` for instruction counts, which
 // stay stable on a busy shared machine where timings do not.
@@ -16,6 +20,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "text/lang.h"
@@ -63,6 +68,34 @@ double rate(const std::vector<std::string>& paras, double seconds, Fn fn) {
   return bytes / elapsed / 1e6;
 }
 
+// One fold of every paragraph in a new thread (so with empty per-thread word
+// memos); returns that thread's CPU seconds.
+double cold_fold_seconds(const Normalizer& n, const std::vector<std::string>& paras, size_t& sink) {
+  double seconds = 0;
+  std::thread worker([&] {
+    const double t0 = cpu_seconds();
+    for (const auto& p : paras) sink += n.fold(p).text.size();
+    seconds = cpu_seconds() - t0;
+  });
+  worker.join();
+  return seconds;
+}
+
+// MB/s of cold folds, repeated for about `seconds` of CPU.
+double cold_rate(const Normalizer& n, const std::vector<std::string>& paras, double seconds) {
+  size_t bytes = 0, sink = 0;
+  for (const auto& p : paras) bytes += p.size();
+  cold_fold_seconds(n, paras, sink);  // warm-up: vocabulary, ICU data, tables
+  double elapsed = 0;
+  size_t rounds = 0;
+  do {
+    elapsed += cold_fold_seconds(n, paras, sink);
+    ++rounds;
+  } while (elapsed < seconds);
+  if (sink == 42) std::puts("");
+  return static_cast<double>(bytes * rounds) / elapsed / 1e6;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -107,6 +140,10 @@ int main(int argc, char** argv) {
     const Normalizer& n = normalizer_for(lang);
     size_t sink = 0;
     for (int r = 0; r < rounds; ++r) {
+      if (row == "cold") {
+        cold_fold_seconds(n, by_lang[static_cast<int>(lang)], sink);
+        continue;
+      }
       for (const auto& p : by_lang[static_cast<int>(lang)]) {
         if (row == "icu") sink += icu_pass(p);
         else if (row == "clean") sink += n.clean(p).text.size();
@@ -116,8 +153,8 @@ int main(int argc, char** argv) {
     }
     return sink == 42 ? 1 : 0;
   }
-  std::printf("%-4s %9s %10s %10s %10s %12s %9s\n", "lang", "KB", "icu MB/s", "clean MB/s",
-              "fold MB/s", "fold+seg MB/s", "fold/icu");
+  std::printf("%-4s %9s %10s %10s %10s %10s %12s %9s %9s\n", "lang", "KB", "icu MB/s", "clean MB/s",
+              "fold MB/s", "cold MB/s", "fold+seg MB/s", "fold/icu", "cold/icu");
   for (Lang lang : {Lang::fa, Lang::en, Lang::ja}) {
     const auto& paras = by_lang[static_cast<int>(lang)];
     size_t kb = 0;
@@ -126,9 +163,11 @@ int main(int argc, char** argv) {
     const double icu = rate(paras, seconds, icu_pass);
     const double clean = rate(paras, seconds, [&](const std::string& p) { return n.clean(p).text.size(); });
     const double fold = rate(paras, seconds, [&](const std::string& p) { return n.fold(p).text.size(); });
+    const double cold = cold_rate(n, paras, seconds);
     const double seg = rate(paras, seconds, [&](const std::string& p) { return fold_seg(n, p); });
-    std::printf("%-4s %9zu %10.1f %10.1f %10.1f %12.1f %8.2fx\n", std::string(lang_name(lang)).c_str(),
-                kb / 1024, icu, clean, fold, seg, icu / fold);
+    std::printf("%-4s %9zu %10.1f %10.1f %10.1f %10.1f %12.1f %8.2fx %8.2fx\n",
+                std::string(lang_name(lang)).c_str(), kb / 1024, icu, clean, fold, cold, seg,
+                icu / fold, icu / cold);
   }
   return 0;
 }

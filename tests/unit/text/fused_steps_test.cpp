@@ -1,6 +1,7 @@
 // The fused one-pass steps (fa::nfkc_and_letter_variants, fa::fold_chars,
-// en::fold_chars, ja::fold_chars) give exactly what the steps they fuse give in
-// turn, text and map, and the run-length map behaves as a per-byte map.
+// en::fold_chars, ja::fold_chars, fa::repair_tidy_and_join) give exactly what
+// the steps they fuse give in turn, text and map, and the run-length map
+// behaves as a per-byte map.
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -66,6 +67,57 @@ TEST_CASE("fused steps equal the chains of steps they replace", "[steps][fused]"
     CHECK(same_mapped(ja::fold_chars(MappedText(in)),
                       fa::fold_digits(apply_nfkc_casefold(MappedText(in)))));
   }
+}
+
+namespace {
+
+// Persian text from the pieces the word steps look at: words the repair
+// reorders, the verb prefix and suffixes written apart, stray and doubled
+// ZWNJ, spaces and line breaks; each text also once more with its words
+// repeated (the second time the word facts come from the memo).
+std::vector<std::string> word_step_inputs() {
+  static const std::vector<std::string> pieces = {
+      "یپلماسید", "یشهر", "دیپلماسی", "شهری", "المللیبین", "یبرا", "برای", "می", "نمی", "شود",
+      "کتاب", "خانه", "ها", "های", "هایی", "تر", "ترین", "ای", "ام", "به", "که", "\u200c",
+      "\u200c\u200c", " ", " ", " ", "  ", "\n", "،", ".", "ه", "ی", "\u064b", "ة", "a", "12"};
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<size_t> len(0, 30), pick(0, pieces.size() - 1);
+  std::vector<std::string> out;
+  for (int i = 0; i < 3000; ++i) {
+    std::string s;
+    for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
+    out.push_back(s);
+    out.push_back(s + " " + s);
+  }
+  for (const char* prefix : {"000", "001", "003"}) {
+    const std::string t = text_test::corpus(prefix);
+    for (size_t b = 0; b < t.size();) {
+      size_t e = t.find("\n\n", b);
+      if (e == std::string::npos) e = t.size();
+      out.push_back(t.substr(b, e - b));
+      b = e + 2;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("repair_tidy_and_join equals the repair, zwnj_tidy and zwnj_join_words in turn",
+          "[steps][fused]") {
+  size_t repaired = 0, joined = 0;
+  for (const std::string& x : word_step_inputs()) {
+    INFO(text_test::visible(x));
+    const MappedText in = fa::nfkc_and_letter_variants(sanitize_utf8(x));
+    const MappedText chain =
+        fa::zwnj_join_words(fa::zwnj_tidy(fa::repair_visual_order(MappedText(in))));
+    CHECK(same_mapped(fa::repair_tidy_and_join(MappedText(in)), chain));
+    repaired += fa::repair_visual_order(MappedText(in)).text != in.text;
+    joined += chain.text.size() > in.text.size();
+  }
+  // The inputs exercise both word steps.
+  CHECK(repaired > 100);
+  CHECK(joined > 100);
 }
 
 TEST_CASE("a copied or moved MappedText reads its own map", "[offsets]") {

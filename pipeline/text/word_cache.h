@@ -1,0 +1,96 @@
+// Internal to the text module: a bounded memo of a pure function of one
+// word's bytes, for the steps that look every word up in data (English stems,
+// the Persian visual-order repair). Text repeats its words (a few thousand
+// forms make most of any paper), so most words are answered here for the
+// price of a hash, and the answer is the same with or without the memo.
+//
+//   thread_local WordCache<Stem, 4, 2048> cache;   // words up to 32 bytes, 2048 sets of 4
+//   if (WordCache<Stem, 4, 2048>::fits(word)) {
+//     const Stem& s = cache.get(word, [](std::string_view w) { return stem_of(w); });
+//   }
+//
+// Not thread-safe: keep one per thread. A word is kept zero-padded to
+// kKeyWords * 8 bytes, so hashing and comparing it are kKeyWords 8-byte steps.
+// kWays slots per hash, the least recently used giving way: with fewer, the
+// few words that share a set evict each other on every use, and each miss of
+// the stem memo costs a Snowball call (a microsecond, as much as a hundred hits).
+#pragma once
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+namespace dipmine::text {
+
+template <typename Value, size_t kKeyWords, size_t kSets, size_t kWays = 4>
+class WordCache {
+  static_assert(kSets > 0 && (kSets & (kSets - 1)) == 0, "kSets must be a power of two");
+  static_assert(kKeyWords * 8 < 255, "word lengths are kept in a byte");
+
+ public:
+  static constexpr size_t kMaxBytes = kKeyWords * 8;
+  static bool fits(std::string_view word) { return word.size() <= kMaxBytes; }
+
+  // compute(word) for a word that fits, from the memo when it holds the word.
+  // The reference is valid until the next call. `readable_after`: how many
+  // bytes after the word may be read (it is part of a longer text); with
+  // kMaxBytes, the key is read in whole 8-byte loads and masked, without the
+  // branches of a copy of variable length.
+  template <typename Compute>
+  const Value& get(std::string_view word, Compute compute, size_t readable_after = 0) {
+    uint64_t key[kKeyWords] = {};
+    if (std::endian::native == std::endian::little && readable_after >= kMaxBytes) {
+      for (size_t k = 0; k < kKeyWords; ++k) {
+        std::memcpy(&key[k], word.data() + 8 * k, 8);
+        const size_t kept = word.size() > 8 * k ? std::min<size_t>(word.size() - 8 * k, 8) : 0;
+        key[k] &= kept == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * kept)) - 1;
+      }
+    } else {
+      std::memcpy(key, word.data(), word.size());
+    }
+    // A multiply carries bits upwards only, so the set index is taken from
+    // the top bits, which every byte of the word reaches.
+    uint64_t h = word.size();
+    for (uint64_t k : key) h = (h ^ k) * 0x9E3779B97F4A7C15ull;
+    size_t set = 0;
+    if constexpr (kSets > 1) set = static_cast<size_t>(h >> (64 - std::countr_zero(kSets))) * kWays;
+    const uint32_t now = ++clock_;
+    for (size_t w = set; w < set + kWays; ++w) {
+      Slot& slot = slots_[w];
+      if (slot.len == word.size() && same_key(slot.key, key)) {
+        slot.used = now;
+        return slot.value;
+      }
+    }
+    size_t victim = set;
+    for (size_t w = set + 1; w < set + kWays; ++w) {
+      if (slots_[w].used < slots_[victim].used) victim = w;
+    }
+    Slot& slot = slots_[victim];
+    slot.value = compute(word);
+    std::memcpy(slot.key, key, sizeof key);
+    slot.len = static_cast<uint8_t>(word.size());
+    slot.used = now;
+    return slot.value;
+  }
+
+ private:
+  static constexpr uint8_t kEmpty = 255;
+  struct Slot {
+    uint64_t key[kKeyWords] = {};
+    uint32_t used = 0;  // clock_ at the last use (0: never)
+    uint8_t len = kEmpty;
+    Value value{};
+  };
+  static bool same_key(const uint64_t* a, const uint64_t* b) {
+    uint64_t diff = 0;
+    for (size_t k = 0; k < kKeyWords; ++k) diff |= a[k] ^ b[k];
+    return diff == 0;
+  }
+  std::vector<Slot> slots_ = std::vector<Slot>(kSets * kWays);
+  uint32_t clock_ = 0;  // counts lookups (wrapping only makes the eviction order approximate)
+};
+
+}  // namespace dipmine::text

@@ -1,0 +1,155 @@
+// The scanning helpers the fast paths rest on, each against the plain loop
+// it replaces: UTF-8 validation and block skips (utf8.h), the word memo
+// (word_cache.h), and the stem memo behind en::stem_words.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "text/steps.h"
+#include "text/utf8.h"
+#include "text/word_cache.h"
+
+using namespace dipmine::text;
+
+namespace {
+
+// Random strings long enough for the sixteen-byte paths: ASCII, two-byte
+// characters (Arabic, Latin), ZWNJ, longer characters, and invalid bytes.
+std::vector<std::string> random_strings(size_t n, unsigned seed) {
+  static const std::vector<std::string> pieces = {
+      "a", "Z", " ", "(", ")", "\n", "ش", "ه", "ی", "ـ", "\u061c", "\u00ad", "\u034f", "é", "«",
+      "»", "\u200c", "\u200b", "東", "😀", "\xc2", "\x80", "\xe2\x80", "\xc0\xaf", "\xed\xa0\x80",
+      "\xf4\x90\x80\x80", "\xff", "abcdefgh", "شهرهای"};
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<size_t> len(0, 40), pick(0, pieces.size() - 1);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < n; ++i) {
+    std::string s;
+    for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// The definition: every character decodes, and no one-byte U+FFFD (an error).
+bool valid_by_decoding(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    if (decode_utf8(s, i, len) == 0xFFFD && len == 1) return false;
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("is_valid_utf8 agrees with decoding on random strings", "[utf8]") {
+  size_t valid = 0;
+  for (const std::string& s : random_strings(20000, 1)) {
+    INFO(s);
+    CHECK(is_valid_utf8(s) == valid_by_decoding(s));
+    valid += valid_by_decoding(s);
+  }
+  CHECK(valid > 1000);  // both answers occur
+  CHECK_FALSE(is_valid_utf8(std::string(40, 'a') + "\xd8"));  // a lead cut off at the end
+  CHECK(is_valid_utf8(std::string(15, 'a') + "\xd8\xb4" + std::string(20, 'b')));  // across blocks
+  CHECK_FALSE(is_valid_utf8(std::string(15, 'a') + "\xd8"));
+  CHECK_FALSE(is_valid_utf8(std::string(15, 'a') + "\xd8" + std::string(20, 'b')));
+}
+
+TEST_CASE("skip_blocks_without stops before a wanted or longer character", "[utf8]") {
+  const std::u32string wanted = {0x0640, 0x061C, 0x00AD};
+  for (const std::string& s : random_strings(20000, 2)) {
+    if (!is_valid_utf8(s)) continue;
+    INFO(s);
+    for (size_t i = 0; i < s.size();) {
+      const size_t k = skip_blocks_without(s, i, wanted);
+      REQUIRE(k >= i);
+      REQUIRE(k <= s.size());
+      // Every character skipped is ASCII or two bytes and not wanted, and k
+      // is a character boundary.
+      size_t p = i;
+      while (p < k) {
+        size_t len;
+        const char32_t c = decode_utf8(s, p, len);
+        REQUIRE(len <= 2);
+        REQUIRE(wanted.find(c) == std::u32string::npos);
+        p += len;
+      }
+      REQUIRE(p == k);
+      size_t len;
+      decode_utf8(s, k == i ? i : k, len);
+      i = k == i ? i + len : k;
+    }
+  }
+}
+
+TEST_CASE("find_first_byte_of, ascii_run_end and ascii_lower_in_place equal plain loops",
+          "[utf8]") {
+  for (const std::string& s : random_strings(5000, 3)) {
+    for (size_t i = 0; i <= s.size(); i += 3) {
+      size_t want = i;
+      while (want < s.size() && s[want] != '(' && s[want] != ')' && s[want] != '\xc2') ++want;
+      CHECK(find_first_byte_of(s, i, s.size(), "()\xc2") == want);
+      size_t ascii = i;
+      while (ascii < s.size() && static_cast<unsigned char>(s[ascii]) < 0x80) ++ascii;
+      CHECK(ascii_run_end(s, i) == ascii);
+      std::string lowered = s.substr(i, ascii - i), expected = lowered;
+      for (char& c : expected) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      ascii_lower_in_place(lowered.data(), lowered.size());
+      CHECK(lowered == expected);
+    }
+  }
+}
+
+TEST_CASE("WordCache answers what compute answers, and evicts the least recently used", "[memo]") {
+  WordCache<size_t, 2, 1, 2> cache;  // one set of two slots: every word shares it
+  size_t calls = 0;
+  auto length_times_ten = [&](std::string_view w) {
+    ++calls;
+    return w.size() * 10;
+  };
+  CHECK(cache.get("abc", length_times_ten) == 30);
+  CHECK(cache.get("abc", length_times_ten) == 30);
+  CHECK(calls == 1);
+  CHECK(cache.get(std::string_view("abc\0", 4), length_times_ten) == 40);  // not "abc"
+  CHECK(calls == 2);
+  CHECK(cache.get("abc", length_times_ten) == 30);  // still held: now the newer
+  CHECK(cache.get("sixteen-bytes-xx", length_times_ten) == 160);  // evicts "abc\0"
+  CHECK(calls == 3);
+  CHECK(cache.get("abc", length_times_ten) == 30);
+  CHECK(calls == 3);
+  CHECK(cache.get(std::string_view("abc\0", 4), length_times_ten) == 40);
+  CHECK(calls == 4);
+  CHECK(WordCache<size_t, 2, 1, 2>::fits("sixteen-bytes-xx"));
+  CHECK_FALSE(WordCache<size_t, 2, 1, 2>::fits("seventeen-bytes-x"));
+}
+
+TEST_CASE("stem_words through the stem memo equals stem_word on each word", "[memo]") {
+  // More word forms than the memo holds (8,192), each used twice: some are
+  // found in the memo, others were evicted and are stemmed again.
+  std::vector<std::string> words = {"governments", "cities", "diplomacy", "running"};
+  std::mt19937 rng(4);
+  std::uniform_int_distribution<int> letter('a', 'z');
+  for (int i = 0; i < 12000; ++i) {
+    std::string w;
+    for (int k = 0; k < 6; ++k) w += static_cast<char>(letter(rng));
+    words.push_back(w + (i % 2 ? "ings" : "ies"));
+  }
+  std::string text, expected;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const std::string& w : words) {
+      text += w + " ";
+      expected += en::stem_word(w) + " ";
+    }
+  }
+  const MappedText stemmed = en::stem_words(sanitize_utf8(text));
+  CHECK(stemmed.text == expected);
+  CHECK(stemmed.text.rfind("citi ", 40) != std::string::npos);
+  // A hand-made text without a map is stemmed too (no map to follow).
+  MappedText bare;
+  bare.text = "the cities govern";
+  CHECK(en::stem_words(std::move(bare)).text == "the citi govern");
+}
