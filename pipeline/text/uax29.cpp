@@ -71,6 +71,46 @@ size_t same_class_run_end(std::string_view text, size_t i, const FastRangeTable<
   return i;
 }
 
+// A character with the Extend/Format characters after it (WB4, SB5), or a
+// run of characters that the rules treat as one: the unit both rule sets
+// look at.
+template <typename Class>
+struct Base {
+  Class cls;
+  uint32_t b, e;
+};
+
+// The bases of `text` in `bases`; false when a character's class is
+// `unsupported`. merged(previous, cls) gives the class of the previous base
+// when the character joins it, or `unsupported` when it starts a new base;
+// run(cls) says that a run of this class is one base, walked in a tight loop.
+template <typename Class, typename Merged, typename Run>
+bool build_bases(std::string_view text, const FastRangeTable<Class>& table, Class unsupported,
+                 std::vector<Base<Class>>& bases, Merged merged, Run run) {
+  bases.clear();
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 1;
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    const char32_t c = b0 < 0x80 ? b0 : decode_utf8(text, i, len);
+    const Class cls = fast_range_lookup(table, c, unsupported);
+    if (cls == unsupported) return false;
+    const auto end = static_cast<uint32_t>(i + len);
+    const Class joined = bases.empty() ? unsupported : merged(bases.back().cls, cls);
+    if (joined != unsupported) {
+      bases.back().cls = joined;
+      bases.back().e = end;
+    } else {
+      bases.push_back({cls, static_cast<uint32_t>(i), end});
+    }
+    i += len;
+    if (bases.back().cls == cls && run(cls)) {
+      i = same_class_run_end(text, i, table, cls);
+      bases.back().e = static_cast<uint32_t>(i);
+    }
+  }
+  return true;
+}
+
 // ---- Word boundaries (UAX #29 WB1-WB999, with ICU's tailorings) ----
 enum WordClass : uint8_t {
   kWcOther, kWcLetter, kWcNumeric, kWcExtend, kWcMidLetter, kWcMidNum, kWcMidNumLetQ,
@@ -106,34 +146,19 @@ const FastRangeTable<WordClass>& word_table() {
 }  // namespace
 
 bool fast_words(std::string_view text, std::vector<Span>& out) {
-  struct Base {  // a character with the Extend/Format characters after it (WB4)
-    WordClass cls;
-    uint32_t b, e;
-  };
-  thread_local std::vector<Base> bases;
-  bases.clear();
-  const FastRangeTable<WordClass>& table = word_table();
-  for (size_t i = 0; i < text.size();) {
-    size_t len = 1;
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    const char32_t c = b0 < 0x80 ? b0 : decode_utf8(text, i, len);
-    const WordClass cls = fast_range_lookup(table, c, kWcUnsupported);
-    if (cls == kWcUnsupported) return false;
-    if (cls == kWcExtend && !bases.empty() && bases.back().cls != kWcNewline) {
-      bases.back().e = static_cast<uint32_t>(i + len);  // WB4 (not after sot or a newline)
-    } else if ((cls == kWcLetter || cls == kWcNumeric) && !bases.empty() && bases.back().cls == cls) {
-      // A run of letters (or of digits) never breaks inside, and every rule
-      // looks only at the class next to a boundary: one base for the run.
-      bases.back().e = static_cast<uint32_t>(i + len);
-    } else {
-      bases.push_back({cls, static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)});
-    }
-    i += len;
-    if (cls == kWcLetter || cls == kWcNumeric) {
-      i = same_class_run_end(text, i, table, bases.back().cls);
-      bases.back().e = static_cast<uint32_t>(i);
-    }
-  }
+  thread_local std::vector<Base<WordClass>> bases;
+  auto letter_or_digit = [](WordClass c) { return c == kWcLetter || c == kWcNumeric; };
+  const bool supported = build_bases(
+      text, word_table(), kWcUnsupported, bases,
+      [&](WordClass previous, WordClass c) {
+        // WB4 (not after sot or a newline); a run of letters (or of digits)
+        // never breaks inside and every rule looks only at the class next to
+        // a boundary, so the run is one base.
+        if (c == kWcExtend && previous != kWcNewline) return previous;
+        return letter_or_digit(c) && previous == c ? c : kWcUnsupported;
+      },
+      letter_or_digit);
+  if (!supported) return false;
   auto cls = [](size_t k) { return k < bases.size() ? bases[k].cls : kWcOther; };
   auto letter = [](WordClass c) { return c == kWcLetter; };
   auto numeric = [](WordClass c) { return c == kWcNumeric; };
@@ -209,35 +234,16 @@ bool is_run_class(SentenceClass c) {
 }  // namespace
 
 bool fast_sentences(std::string_view text, std::vector<Span>& out) {
-  struct Base {  // a character with the Extend/Format characters after it (SB5)
-    SentenceClass cls;
-    uint32_t b, e;
-  };
-  thread_local std::vector<Base> bases;
-  bases.clear();
-  const FastRangeTable<SentenceClass>& table = sentence_table();
-  for (size_t i = 0; i < text.size();) {
-    size_t len = 1;
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    const char32_t c = b0 < 0x80 ? b0 : decode_utf8(text, i, len);
-    const SentenceClass cls = fast_range_lookup(table, c, kScUnsupported);
-    if (cls == kScUnsupported) return false;
-    const auto end = static_cast<uint32_t>(i + len);
-    if (cls == kScExtend && !bases.empty() && !is_para_sep(bases.back().cls)) {
-      bases.back().e = end;  // SB5 (not after sot or a paragraph separator: SB4)
-    } else if (cls == kScLF && !bases.empty() && bases.back().cls == kScCR) {
-      bases.back() = {kScLF, bases.back().b, end};  // SB3: CR × LF, one separator
-    } else if (!bases.empty() && bases.back().cls == cls && is_run_class(cls)) {
-      bases.back().e = end;  // a run of one class: one base (see is_run_class)
-    } else {
-      bases.push_back({cls, static_cast<uint32_t>(i), end});
-    }
-    i += len;
-    if (bases.back().cls == cls && is_run_class(cls)) {
-      i = same_class_run_end(text, i, table, cls);
-      bases.back().e = static_cast<uint32_t>(i);
-    }
-  }
+  thread_local std::vector<Base<SentenceClass>> bases;
+  const bool supported = build_bases(
+      text, sentence_table(), kScUnsupported, bases,
+      [](SentenceClass previous, SentenceClass c) {
+        if (c == kScExtend && !is_para_sep(previous)) return previous;  // SB5 (SB4 first)
+        if (c == kScLF && previous == kScCR) return kScLF;  // SB3: CR × LF, one separator
+        return previous == c && is_run_class(c) ? c : kScUnsupported;
+      },
+      is_run_class);
+  if (!supported) return false;
   const size_t n = bases.size();
   auto cls = [&](size_t k) { return k < n ? bases[k].cls : kScOther; };
   // After base k: the last SATerm at or before k when only Close* Sp* follow
