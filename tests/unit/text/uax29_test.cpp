@@ -44,6 +44,22 @@ bool check_same_sentences(const std::string& text) {
   return true;
 }
 
+// Checks `n` random concatenations of 1..max_pieces pieces; returns how many
+// the path without ICU handled.
+template <typename Check>
+size_t check_random(const std::vector<std::string>& pieces, unsigned seed, size_t max_pieces,
+                    size_t n, Check check) {
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<size_t> len(1, max_pieces), pick(0, pieces.size() - 1);
+  size_t handled = 0;
+  for (size_t i = 0; i < n; ++i) {
+    std::string s;
+    for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
+    handled += check(s) ? 1 : 0;
+  }
+  return handled;
+}
+
 // Paragraphs of the seed corpus, original and folded by each normaliser.
 std::vector<std::string> corpus_texts() {
   std::vector<std::string> out;
@@ -91,16 +107,8 @@ TEST_CASE("sentences without ICU equal ICU's on random text of sentence-break ch
       "\u00ab", " ", "  ", "\n", "\r\n", "\r", "\t", "\u00a0", "\u2028", "\u2029", "\u0085",
       "\u000b", "\u000c", "\u0301", "\u200d", "\u200b", "\u00e9", "\u00c9", "\u03b1", "\u0391",
       "U.S.", "e.g.", "3.5", "Mr. Smith", "etc.) and", "\u2060", "\u2026", "\u00b7", "\u05d0"};
-  std::mt19937 rng(31);
-  std::uniform_int_distribution<size_t> len(1, 14), pick(0, pieces.size() - 1);
-  size_t handled = 0;
   const size_t n = 20000;
-  for (size_t i = 0; i < n; ++i) {
-    std::string s;
-    for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
-    handled += check_same_sentences(s) ? 1 : 0;
-  }
-  CHECK(handled > n / 2);
+  CHECK(check_random(pieces, 31, 14, n, check_same_sentences) > n / 2);
 }
 
 TEST_CASE("sentences without ICU follow the abbreviation and closing-punctuation rules", "[sentences]") {
@@ -125,16 +133,8 @@ TEST_CASE("words without ICU equal ICU's on random text of word-break characters
       "\u03b1", "\u0301", "\u05d0", "\u00a9", "\u200d", "\u200e", "$", "%", "/", "e.g.", "U.S.",
       "3.5", "1,000", "can't", "x_y", "\u2018", "\u201c", "\u2014", "\u2024", "\u2027",
       "\u202f", "\u203f", "\u2028", "\u200b", "\u2060", "\u2026", "\u2044"};
-  std::mt19937 rng(29);
-  std::uniform_int_distribution<size_t> len(1, 12), pick(0, pieces.size() - 1);
-  size_t handled = 0;
   const size_t n = 20000;
-  for (size_t i = 0; i < n; ++i) {
-    std::string s;
-    for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
-    handled += check_same(s) ? 1 : 0;
-  }
-  CHECK(handled > n / 2);
+  CHECK(check_random(pieces, 29, 12, n, check_same) > n / 2);
 }
 
 TEST_CASE("words without ICU leave kana, Hebrew and emoji to ICU", "[words]") {
