@@ -58,6 +58,14 @@ Lang detect_lang(std::string_view text) {
       ++i;
       continue;
     }
+    // U+0600..U+06FF (leads 0xD8..0xDB and a continuation byte) likewise:
+    // nearly all of a Persian paragraph.
+    if (b >= 0xD8 && b <= 0xDB && i + 1 < text.size() &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      arabic += arabic_letter[((b & 0x03u) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu)];
+      i += 2;
+      continue;
+    }
     size_t len;
     const char32_t cp = decode_utf8(text, i, len);
     i += len;
