@@ -54,6 +54,7 @@ class RegexProgram {
     std::vector<std::string> others;
     std::vector<uint32_t> next;  // into steps_
     bool then_match = false;     // a match may end right after it
+    std::bitset<256> first;      // the bytes it can begin with
     // End of this step's bytes at `pos` (within `to`), or SIZE_MAX.
     size_t consume(std::string_view text, size_t pos, size_t to) const;
   };
