@@ -66,6 +66,7 @@ MultiStringSearch::MultiStringSearch(const std::vector<std::string>& needles)
   for (const auto& o : outputs) {
     out_begin_.push_back(static_cast<uint32_t>(out_.size()));
     out_.insert(out_.end(), o.begin(), o.end());
+    most_out_ = std::max(most_out_, o.size());
   }
   out_begin_.push_back(static_cast<uint32_t>(out_.size()));
   row_divisor_ = ~uint64_t{0} / classes_ + 1;  // 0 when classes_ == 1: then no state ends a needle
@@ -107,6 +108,20 @@ void MultiStringSearch::find_all(std::string_view text,
   scratch.place(hits, found);
 }
 
+template <bool kLaterWalks>
+inline void MultiStringSearch::emit_one(Scratch& sc, uint32_t row, size_t end,
+                                        size_t begun_before) const {
+  const uint32_t s = state_of(row);
+  std::pair<int, uint32_t>* to = sc.room(most_out_);
+  for (uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
+    const int needle = out_[k];
+    if (kLaterWalks && end - size_[static_cast<size_t>(needle)] >= begun_before) continue;
+    *to++ = {needle, static_cast<uint32_t>(end)};
+    sc.count(needle);
+  }
+  sc.occurrences = static_cast<size_t>(to - sc.in_order.data());
+}
+
 // Each step waits for the previous one's table load; walks over as many parts
 // of the text overlap those waits. Walk w starts from the root at its part's
 // start, and so finds the needles that begin there or later; then it goes on
@@ -137,34 +152,28 @@ void MultiStringSearch::walk(const unsigned char* bytes, size_t n, Scratch& sc) 
     for (size_t w = 0; w < kParts; ++w) step(w, w * part + k);
   }
   for (size_t at = kParts * part; at < n; ++at) step(kParts - 1, at);
+  // In text order: walk w's notes, then what it finds past its part's end
+  // (needles that began in its part), then walk w + 1's.
   for (size_t w = 0; w < kParts; ++w) {
-    for (const uint64_t* e = sc.ended[w].data(); e < noted[w]; ++e) {
-      emit(sc, w, static_cast<uint32_t>(*e), *e >> 32, 0);
-    }
-  }
-  for (size_t w = 0; w + 1 < kParts; ++w) {
+    emit_all(sc, sc.ended[w].data(), noted[w]);
+    if (w + 1 == kParts) break;
     const size_t end = (w + 1) * part;  // of walk w's part
     for (size_t at = end; at < n && depth_[state_of(row[w])] > at - end; ++at) {
       const uint32_t t = next[row[w] + class_of[bytes[at]]];
       row[w] = t & ~kEnds;
-      if (t & kEnds) emit(sc, w, row[w], at + 1, end);
+      if (t & kEnds) emit_one<true>(sc, row[w], at + 1, end);
     }
   }
 }
 
-void MultiStringSearch::emit(Scratch& sc, size_t walk, uint32_t row, size_t end,
-                             size_t begun_before) const {
-  const uint32_t s = state_of(row);
-  for (uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
-    const auto needle = static_cast<size_t>(out_[k]);
-    if (begun_before && end - size_[needle] >= begun_before) continue;  // a later walk's
-    sc.walks[walk].emplace_back(out_[k], static_cast<uint32_t>(end));
-    sc.count(out_[k]);
+void MultiStringSearch::emit_all(Scratch& sc, const uint64_t* first, const uint64_t* last) const {
+  for (const uint64_t* e = first; e < last; ++e) {
+    emit_one<false>(sc, static_cast<uint32_t>(*e), *e >> 32, 0);
   }
 }
 
 void MultiStringSearch::Scratch::start(size_t needles) {
-  for (auto& w : walks) w.clear();
+  occurrences = 0;
   if (slot.size() < needles) {
     slot.assign(needles, 0);
     ids.assign(needles, 0);
@@ -191,8 +200,9 @@ void MultiStringSearch::Scratch::place(std::vector<std::pair<int, uint32_t>>& hi
     at += n;
   }
   hits.resize(at);
-  for (const auto& w : walks) {
-    for (const auto& o : w) hits[slot[static_cast<size_t>(o.first)]++] = o;
+  for (size_t k = 0; k < occurrences; ++k) {
+    const auto& o = in_order[k];
+    hits[slot[static_cast<size_t>(o.first)]++] = o;
   }
   for (size_t k = 0; k < found; ++k) slot[static_cast<size_t>(ids[k])] = 0;
 }
