@@ -54,7 +54,6 @@ class RegexProgram {
     std::vector<std::string> others;
     std::vector<uint32_t> next;  // into steps_
     bool then_match = false;     // a match may end right after it
-    std::bitset<256> first;      // the bytes it can begin with
     // End of this step's bytes at `pos` (within `to`), or SIZE_MAX.
     size_t consume(std::string_view text, size_t pos, size_t to) const;
   };
@@ -67,6 +66,9 @@ class RegexProgram {
   size_t longest_at(std::string_view text, size_t s, size_t to) const;
 
   std::vector<Step> steps_;
+  // Per step, the bytes it can begin with: checked before a step is tried,
+  // apart from the steps (a few cache lines, not one per step).
+  std::vector<std::bitset<256>> first_byte_;
   std::vector<uint32_t> start_;  // steps a match can begin with
   // What a nonempty match can start with: ASCII bytes, and the first two
   // bytes of non-ASCII characters (hashed; a false hit only costs a search).
