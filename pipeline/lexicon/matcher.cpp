@@ -96,6 +96,10 @@ struct Matcher::Shared {
   // Per form: its clauses as atom ids, and (regex forms whose syntax allows
   // it) how far a match reaches around an atom, so that RE2 runs in windows.
   std::vector<std::vector<std::vector<uint32_t>>> clause_atoms;
+  // Per form, its clauses but the trigger, flat (each as its size, then its
+  // atoms): what is left to check once the trigger is met, in one array
+  // rather than a vector per clause. Form f's are [other_begin[f], other_begin[f + 1]).
+  std::vector<uint32_t> other_clauses, other_begin;
   std::vector<std::optional<RegexReach>> reach;
   std::vector<std::optional<RegexProgram>> program;  // per windowed form: RE2's stand-in
 
@@ -152,9 +156,16 @@ struct Matcher::Shared {
           trigger_shortest = shortest;
         }
       }
+      other_begin.push_back(static_cast<uint32_t>(other_clauses.size()));
+      for (const auto& clause : clause_atoms[i]) {
+        if (&clause == trigger) continue;
+        other_clauses.push_back(static_cast<uint32_t>(clause.size()));
+        other_clauses.insert(other_clauses.end(), clause.begin(), clause.end());
+      }
       if (!trigger) continue;
       for (const uint32_t a : *trigger) forms_of_atom[a].push_back(static_cast<uint32_t>(i));
     }
+    other_begin.push_back(static_cast<uint32_t>(other_clauses.size()));
     atoms = std::make_unique<MultiStringSearch>(strings);
   }
 };
@@ -200,12 +211,19 @@ size_t Matcher::unfiltered_forms() const { return shared_->unfiltered.size(); }
 const Matcher::Compiled& Matcher::compiled() const {
   // Entries of destroyed matchers stay until the thread ends; matchers are few.
   thread_local std::unordered_map<uint64_t, std::shared_ptr<const Compiled>> mine;
+  // The last one asked for, without the hash lookup (once per paragraph; ids
+  // are never reused, and the entry it points to stays).
+  thread_local std::pair<uint64_t, const Compiled*> last{0, nullptr};
+  if (last.first == id_) return *last.second;
   auto it = mine.find(id_);
-  if (it != mine.end()) return *it->second;
-  // The first thread to ask gets the constructor's copy; the others compile.
-  std::shared_ptr<const Compiled> c =
-      !first_claimed_.exchange(true) ? first_ : std::make_shared<Compiled>(lexicon_);
-  return *mine.emplace(id_, std::move(c)).first->second;
+  if (it == mine.end()) {
+    // The first thread to ask gets the constructor's copy; the others compile.
+    std::shared_ptr<const Compiled> c =
+        !first_claimed_.exchange(true) ? first_ : std::make_shared<Compiled>(lexicon_);
+    it = mine.emplace(id_, std::move(c)).first;
+  }
+  last = {id_, it->second.get()};
+  return *last.second;
 }
 
 std::vector<Hit> Matcher::candidates(std::string_view folded) const {
@@ -230,10 +248,12 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
       if (form_seen[f]) continue;
       form_seen[f] = 1;
       touched_forms.push_back(f);
-      const auto met = [&](const std::vector<uint32_t>& clause) {
-        return std::any_of(clause.begin(), clause.end(), found);
-      };
-      if (std::all_of(sh.clause_atoms[f].begin(), sh.clause_atoms[f].end(), met)) forms.push_back(f);
+      // The trigger is met (one of its atoms brought us here): the others.
+      const uint32_t* clause = sh.other_clauses.data() + sh.other_begin[f];
+      const uint32_t* const last = sh.other_clauses.data() + sh.other_begin[f + 1];
+      bool met = true;
+      for (; met && clause < last; clause += 1 + *clause) met = std::any_of(clause + 1, clause + 1 + *clause, found);
+      if (met) forms.push_back(f);
     }
   }
   for (const uint32_t f : touched_forms) form_seen[f] = 0;
