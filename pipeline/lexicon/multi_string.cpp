@@ -137,25 +137,47 @@ void MultiStringSearch::walk(const unsigned char* bytes, size_t n, Scratch& sc) 
   uint32_t row[kParts] = {};
   uint64_t* noted[kParts];  // next free note of each walk
   for (size_t w = 0; w < kParts; ++w) noted[w] = sc.ended_buffer(w, part + kParts);
-  // Steps that end a needle are noted (end << 32 | row) without a branch
-  // (about one step in 16, at random: a branch there was mispredicted at
-  // most of them), and expanded after the walks. Few values per walk: with
-  // four walks they must all stay in registers.
-  const auto step = [&](size_t w, size_t at) {
-    const uint32_t t = next[row[w] + class_of[bytes[at]]];
-    row[w] = t & ~kEnds;
-    *noted[w] = uint64_t{at + 1} << 32 | row[w];
-    noted[w] += t >> 31;
+  // Steps that end a needle are noted (end << 32 | row, the end counted
+  // from the part's start) without a branch (about one step in 16, at
+  // random: a branch there was mispredicted at most of them), and expanded
+  // after the walks. Each walk's row and note pointer are locals of their
+  // own, so that with four walks all stay in registers (as array elements
+  // the compiler kept some on the stack).
+  uint32_t r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+  uint64_t* n0 = noted[0];
+  uint64_t* n1 = noted[kParts > 1 ? 1 : 0];
+  uint64_t* n2 = noted[kParts > 2 ? 2 : 0];
+  uint64_t* n3 = noted[kParts > 3 ? 3 : 0];
+  uint64_t step_end = 0;  // (k + 1) << 32 at step k of each part
+  const auto step = [&](uint32_t& row, uint64_t*& note, unsigned char byte) {
+    const uint32_t t = next[row + class_of[byte]];
+    row = t & ~kEnds;
+    *note = step_end | row;
+    note += t >> 31;
   };
-  for (size_t k = 0; k < part; ++k) {
-#pragma GCC unroll 4
-    for (size_t w = 0; w < kParts; ++w) step(w, w * part + k);
+  for (const unsigned char *at = bytes, *stop = bytes + part; at < stop; ++at) {
+    step_end += uint64_t{1} << 32;
+    step(r0, n0, at[0]);
+    if constexpr (kParts > 1) step(r1, n1, at[part]);
+    if constexpr (kParts > 2) {
+      step(r2, n2, at[2 * part]);
+      step(r3, n3, at[3 * part]);
+    }
   }
-  for (size_t at = kParts * part; at < n; ++at) step(kParts - 1, at);
+  static_assert(kParts == 1 || kParts == 2 || kParts == 4);
+  uint32_t& r_last = kParts == 1 ? r0 : kParts == 2 ? r1 : r3;
+  uint64_t*& n_last = kParts == 1 ? n0 : kParts == 2 ? n1 : n3;
+  for (size_t at = kParts * part; at < n; ++at) {
+    step_end += uint64_t{1} << 32;
+    step(r_last, n_last, bytes[at]);
+  }
+  const uint32_t rows[4] = {r0, r1, r2, r3};
+  uint64_t* const notes[4] = {n0, n1, n2, n3};
+  for (size_t w = 0; w < kParts; ++w) row[w] = rows[w], noted[w] = notes[w];
   // In text order: walk w's notes, then what it finds past its part's end
   // (needles that began in its part), then walk w + 1's.
   for (size_t w = 0; w < kParts; ++w) {
-    emit_all(sc, sc.ended[w].data(), noted[w]);
+    emit_all(sc, sc.ended[w].data(), noted[w], w * part);
     if (w + 1 == kParts) break;
     const size_t end = (w + 1) * part;  // of walk w's part
     for (size_t at = end; at < n && depth_[state_of(row[w])] > at - end; ++at) {
@@ -166,9 +188,10 @@ void MultiStringSearch::walk(const unsigned char* bytes, size_t n, Scratch& sc) 
   }
 }
 
-void MultiStringSearch::emit_all(Scratch& sc, const uint64_t* first, const uint64_t* last) const {
+void MultiStringSearch::emit_all(Scratch& sc, const uint64_t* first, const uint64_t* last,
+                                 size_t part_start) const {
   for (const uint64_t* e = first; e < last; ++e) {
-    emit_one<false>(sc, static_cast<uint32_t>(*e), *e >> 32, 0);
+    emit_one<false>(sc, static_cast<uint32_t>(*e), part_start + (*e >> 32), 0);
   }
 }
 

@@ -80,9 +80,10 @@ class MultiStringSearch {
   // (the others are a later walk's).
   template <bool kLaterWalks>
   void emit_one(Scratch& sc, uint32_t row, size_t end, size_t begun_before) const;
-  // emit_one for notes [first, last) of one walk (end << 32 | row), in one
-  // call: a call per note cost as much as the note's work.
-  void emit_all(Scratch& sc, const uint64_t* first, const uint64_t* last) const;
+  // emit_one for notes [first, last) of the walk over the part starting at
+  // part_start (end in the part << 32 | row), in one call: a call per note
+  // cost as much as the note's work.
+  void emit_all(Scratch& sc, const uint64_t* first, const uint64_t* last, size_t part_start) const;
 
   std::array<uint8_t, 256> class_of_{};  // byte -> class (0: no needle has it)
   uint32_t classes_ = 1;

@@ -140,3 +140,20 @@ TEST_CASE("multi-string search: occurrences come grouped by needle, with their r
     }
   }
 }
+
+TEST_CASE("multi-string search: a needle at every byte, in texts walked in 1, 2 and 4 parts",
+          "[multi_string]") {
+  // Every step ends needles here (and a state ends several): the occurrence
+  // buffer grows well past its first size, and each end is counted from the
+  // start of its walk's part.
+  const std::vector<std::string> needles{"a", "aa", "aab", "ba", "aaa"};
+  const MultiStringSearch s(needles);
+  std::vector<std::pair<int, uint32_t>> hits;
+  for (const size_t n : {1, 7, 63, 64, 65, 127, 128, 129, 130, 131, 600}) {
+    std::string t;
+    for (size_t k = 0; k < n; ++k) t += k % 7 == 6 ? 'b' : 'a';
+    s.find_all(t, hits);
+    INFO(n);
+    CHECK(grouped(hits) == every_occurrence(needles, t));
+  }
+}
