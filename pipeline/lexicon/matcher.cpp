@@ -4,7 +4,6 @@
 #include <re2/re2.h>
 #include <re2/filtered_re2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 
 #include <string.h>
 
@@ -20,49 +19,12 @@
 #include "lexicon/regex_program.h"
 #include "lexicon/regex_reach.h"
 #include "lexicon/regex_windows.h"
+#include "lexicon/word_boundaries.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
 
 namespace dipmine::lexicon {
 namespace {
-
-
-bool is_word_char(char32_t cp) {
-  if (u_isalnum(static_cast<UChar32>(cp))) return true;
-  const int8_t t = u_charType(static_cast<UChar32>(cp));
-  return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
-}
-
-bool is_latin_alnum(char32_t cp) {
-  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-  return u_isalpha(static_cast<UChar32>(cp)) &&
-         uscript_getScript(static_cast<UChar32>(cp), nullptr) == USCRIPT_LATIN;
-}
-
-char32_t code_point_at(std::string_view s, size_t i) {
-  size_t len = 0;
-  return text::decode_utf8(s, i, len);
-}
-
-// The code point ending just before byte `i` (0 if none).
-char32_t code_point_before(std::string_view s, size_t i) {
-  if (i == 0) return 0;
-  size_t j = i - 1;
-  while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80 && i - j < 4) --j;
-  return code_point_at(s, j);
-}
-
-bool boundaries_ok(std::string_view s, size_t b, size_t e, text::Lang lang) {
-  const char32_t before = code_point_before(s, b);
-  const char32_t after = e < s.size() ? code_point_at(s, e) : 0;
-  if (lang == text::Lang::ja) {
-    const char32_t first = code_point_at(s, b), last = code_point_before(s, e);
-    if (is_latin_alnum(first) && before && is_latin_alnum(before)) return false;
-    if (is_latin_alnum(last) && after && is_latin_alnum(after)) return false;
-    return true;
-  }
-  return !(before && is_word_char(before)) && !(after && is_word_char(after));
-}
 
 // Upper (1) / lower (0) of each cased letter: what a case-sensitive literal keeps.
 std::vector<bool> case_pattern(std::string_view s) {
@@ -291,7 +253,7 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
     };
     for (size_t b = next(0); b != std::string_view::npos;) {
       const size_t e = plan->match_at(folded, b);
-      if (e != std::string_view::npos && boundaries_ok(folded, b, e, plan->lang)) {
+      if (e != std::string_view::npos && at_word_boundaries(folded, b, e, plan->lang)) {
         hits.push_back({form, static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
         b = next(e);
       } else {
@@ -328,7 +290,7 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
       return true;
     };
     for (size_t pos = 0; pos <= folded.size() && next(pos);) {
-      if (e > b && boundaries_ok(folded, b, e, lang)) {
+      if (e > b && at_word_boundaries(folded, b, e, lang)) {
         hits.push_back({form, static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
         pos = e;
       } else {
