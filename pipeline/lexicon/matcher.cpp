@@ -49,8 +49,10 @@ struct Matcher::Shared {
   // Per atom: the forms it may make candidates. A form is listed under the
   // atoms of one clause only, its trigger (the one whose atoms are longest:
   // short atoms such as "ای" or "در" occur in nearly every paragraph); its
-  // other clauses are then checked against the atoms found.
-  std::vector<std::vector<uint32_t>> forms_of_atom;
+  // other clauses are then checked against the atoms found. Flat, as the
+  // other clauses below (a vector per atom cost a cold miss per atom found
+  // in a first pass): atom a's are triggered[triggered_begin[a], triggered_begin[a + 1]).
+  std::vector<uint32_t> triggered, triggered_begin;
   std::vector<uint32_t> unfiltered;  // forms with no clause: tried on every paragraph
   std::vector<std::unique_ptr<LiteralPlan>> literal;   // per form, null for RE2 forms
   std::vector<int> first_piece_atom;  // per literal form: atom == its first piece, or -1
@@ -105,7 +107,7 @@ struct Matcher::Shared {
       const auto it = literal[i] ? atom_index.find(literal[i]->pieces[0]) : atom_index.end();
       first_piece_atom.push_back(it == atom_index.end() ? -1 : static_cast<int>(it->second));
     }
-    forms_of_atom.resize(strings.size());
+    std::vector<std::vector<uint32_t>> forms_of_atom(strings.size());
     for (size_t i = 0; i < lex.forms.size(); ++i) {
       const std::vector<uint32_t>* trigger = nullptr;
       uint32_t trigger_shortest = 0;
@@ -128,6 +130,11 @@ struct Matcher::Shared {
       for (const uint32_t a : *trigger) forms_of_atom[a].push_back(static_cast<uint32_t>(i));
     }
     other_begin.push_back(static_cast<uint32_t>(other_clauses.size()));
+    for (const auto& forms : forms_of_atom) {
+      triggered_begin.push_back(static_cast<uint32_t>(triggered.size()));
+      triggered.insert(triggered.end(), forms.begin(), forms.end());
+    }
+    triggered_begin.push_back(static_cast<uint32_t>(triggered.size()));
     atoms = std::make_unique<MultiStringSearch>(strings);
   }
 };
@@ -206,7 +213,9 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
   forms = sh.unfiltered;
   touched_forms.clear();
   for (const auto& a : found_atoms) {
-    for (const uint32_t f : sh.forms_of_atom[static_cast<size_t>(a.needle)]) {
+    const auto atom = static_cast<size_t>(a.needle);
+    for (uint32_t k = sh.triggered_begin[atom]; k < sh.triggered_begin[atom + 1]; ++k) {
+      const uint32_t f = sh.triggered[k];
       if (form_seen[f]) continue;
       form_seen[f] = 1;
       touched_forms.push_back(f);
@@ -214,7 +223,9 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
       const uint32_t* clause = sh.other_clauses.data() + sh.other_begin[f];
       const uint32_t* const last = sh.other_clauses.data() + sh.other_begin[f + 1];
       bool met = true;
-      for (; met && clause < last; clause += 1 + *clause) met = std::any_of(clause + 1, clause + 1 + *clause, found);
+      for (; met && clause < last; clause += 1 + *clause) {
+        met = std::any_of(clause + 1, clause + 1 + *clause, found);
+      }
       if (met) forms.push_back(f);
     }
   }
