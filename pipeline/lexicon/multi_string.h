@@ -47,7 +47,7 @@ class MultiStringSearch {
 
  private:
   static constexpr uint32_t kEnds = 0x80000000u;  // in next_: target ends a needle
-  static constexpr size_t kMinPartBytes = 32;     // walks take parts of this or more
+  static constexpr size_t kMinPartBytes = 16;     // walks take parts of this or more
   // Per thread: the occurrences in text order, and per needle its count,
   // then where its next occurrence goes (zero between calls); the needles
   // found, in the order first found.
