@@ -4,7 +4,6 @@
 #include <re2/re2.h>
 #include <re2/filtered_re2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 
 #include <string.h>
 
@@ -20,49 +19,12 @@
 #include "lexicon/regex_program.h"
 #include "lexicon/regex_reach.h"
 #include "lexicon/regex_windows.h"
+#include "lexicon/word_boundaries.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
 
 namespace dipmine::lexicon {
 namespace {
-
-
-bool is_word_char(char32_t cp) {
-  if (u_isalnum(static_cast<UChar32>(cp))) return true;
-  const int8_t t = u_charType(static_cast<UChar32>(cp));
-  return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
-}
-
-bool is_latin_alnum(char32_t cp) {
-  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-  return u_isalpha(static_cast<UChar32>(cp)) &&
-         uscript_getScript(static_cast<UChar32>(cp), nullptr) == USCRIPT_LATIN;
-}
-
-char32_t code_point_at(std::string_view s, size_t i) {
-  size_t len = 0;
-  return text::decode_utf8(s, i, len);
-}
-
-// The code point ending just before byte `i` (0 if none).
-char32_t code_point_before(std::string_view s, size_t i) {
-  if (i == 0) return 0;
-  size_t j = i - 1;
-  while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80 && i - j < 4) --j;
-  return code_point_at(s, j);
-}
-
-bool boundaries_ok(std::string_view s, size_t b, size_t e, text::Lang lang) {
-  const char32_t before = code_point_before(s, b);
-  const char32_t after = e < s.size() ? code_point_at(s, e) : 0;
-  if (lang == text::Lang::ja) {
-    const char32_t first = code_point_at(s, b), last = code_point_before(s, e);
-    if (is_latin_alnum(first) && before && is_latin_alnum(before)) return false;
-    if (is_latin_alnum(last) && after && is_latin_alnum(after)) return false;
-    return true;
-  }
-  return !(before && is_word_char(before)) && !(after && is_word_char(after));
-}
 
 // Upper (1) / lower (0) of each cased letter: what a case-sensitive literal keeps.
 std::vector<bool> case_pattern(std::string_view s) {
@@ -87,8 +49,10 @@ struct Matcher::Shared {
   // Per atom: the forms it may make candidates. A form is listed under the
   // atoms of one clause only, its trigger (the one whose atoms are longest:
   // short atoms such as "ای" or "در" occur in nearly every paragraph); its
-  // other clauses are then checked against the atoms found.
-  std::vector<std::vector<uint32_t>> forms_of_atom;
+  // other clauses are then checked against the atoms found. Flat, as the
+  // other clauses below (a vector per atom cost a cold miss per atom found
+  // in a first pass): atom a's are triggered[triggered_begin[a], triggered_begin[a + 1]).
+  std::vector<uint32_t> triggered, triggered_begin;
   std::vector<uint32_t> unfiltered;  // forms with no clause: tried on every paragraph
   std::vector<std::unique_ptr<LiteralPlan>> literal;   // per form, null for RE2 forms
   std::vector<int> first_piece_atom;  // per literal form: atom == its first piece, or -1
@@ -96,6 +60,10 @@ struct Matcher::Shared {
   // Per form: its clauses as atom ids, and (regex forms whose syntax allows
   // it) how far a match reaches around an atom, so that RE2 runs in windows.
   std::vector<std::vector<std::vector<uint32_t>>> clause_atoms;
+  // Per form, its clauses but the trigger, flat (each as its size, then its
+  // atoms): what is left to check once the trigger is met, in one array
+  // rather than a vector per clause. Form f's are [other_begin[f], other_begin[f + 1]).
+  std::vector<uint32_t> other_clauses, other_begin;
   std::vector<std::optional<RegexReach>> reach;
   std::vector<std::optional<RegexProgram>> program;  // per windowed form: RE2's stand-in
 
@@ -139,7 +107,7 @@ struct Matcher::Shared {
       const auto it = literal[i] ? atom_index.find(literal[i]->pieces[0]) : atom_index.end();
       first_piece_atom.push_back(it == atom_index.end() ? -1 : static_cast<int>(it->second));
     }
-    forms_of_atom.resize(strings.size());
+    std::vector<std::vector<uint32_t>> forms_of_atom(strings.size());
     for (size_t i = 0; i < lex.forms.size(); ++i) {
       const std::vector<uint32_t>* trigger = nullptr;
       uint32_t trigger_shortest = 0;
@@ -152,9 +120,21 @@ struct Matcher::Shared {
           trigger_shortest = shortest;
         }
       }
+      other_begin.push_back(static_cast<uint32_t>(other_clauses.size()));
+      for (const auto& clause : clause_atoms[i]) {
+        if (&clause == trigger) continue;
+        other_clauses.push_back(static_cast<uint32_t>(clause.size()));
+        other_clauses.insert(other_clauses.end(), clause.begin(), clause.end());
+      }
       if (!trigger) continue;
       for (const uint32_t a : *trigger) forms_of_atom[a].push_back(static_cast<uint32_t>(i));
     }
+    other_begin.push_back(static_cast<uint32_t>(other_clauses.size()));
+    for (const auto& forms : forms_of_atom) {
+      triggered_begin.push_back(static_cast<uint32_t>(triggered.size()));
+      triggered.insert(triggered.end(), forms.begin(), forms.end());
+    }
+    triggered_begin.push_back(static_cast<uint32_t>(triggered.size()));
     atoms = std::make_unique<MultiStringSearch>(strings);
   }
 };
@@ -200,12 +180,19 @@ size_t Matcher::unfiltered_forms() const { return shared_->unfiltered.size(); }
 const Matcher::Compiled& Matcher::compiled() const {
   // Entries of destroyed matchers stay until the thread ends; matchers are few.
   thread_local std::unordered_map<uint64_t, std::shared_ptr<const Compiled>> mine;
+  // The last one asked for, without the hash lookup (once per paragraph; ids
+  // are never reused, and the entry it points to stays).
+  thread_local std::pair<uint64_t, const Compiled*> last{0, nullptr};
+  if (last.first == id_) return *last.second;
   auto it = mine.find(id_);
-  if (it != mine.end()) return *it->second;
-  // The first thread to ask gets the constructor's copy; the others compile.
-  std::shared_ptr<const Compiled> c =
-      !first_claimed_.exchange(true) ? first_ : std::make_shared<Compiled>(lexicon_);
-  return *mine.emplace(id_, std::move(c)).first->second;
+  if (it == mine.end()) {
+    // The first thread to ask gets the constructor's copy; the others compile.
+    std::shared_ptr<const Compiled> c =
+        !first_claimed_.exchange(true) ? first_ : std::make_shared<Compiled>(lexicon_);
+    it = mine.emplace(id_, std::move(c)).first;
+  }
+  last = {id_, it->second.get()};
+  return *last.second;
 }
 
 std::vector<Hit> Matcher::candidates(std::string_view folded) const {
@@ -226,14 +213,20 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
   forms = sh.unfiltered;
   touched_forms.clear();
   for (const auto& a : found_atoms) {
-    for (const uint32_t f : sh.forms_of_atom[static_cast<size_t>(a.needle)]) {
+    const auto atom = static_cast<size_t>(a.needle);
+    for (uint32_t k = sh.triggered_begin[atom]; k < sh.triggered_begin[atom + 1]; ++k) {
+      const uint32_t f = sh.triggered[k];
       if (form_seen[f]) continue;
       form_seen[f] = 1;
       touched_forms.push_back(f);
-      const auto met = [&](const std::vector<uint32_t>& clause) {
-        return std::any_of(clause.begin(), clause.end(), found);
-      };
-      if (std::all_of(sh.clause_atoms[f].begin(), sh.clause_atoms[f].end(), met)) forms.push_back(f);
+      // The trigger is met (one of its atoms brought us here): the others.
+      const uint32_t* clause = sh.other_clauses.data() + sh.other_begin[f];
+      const uint32_t* const last = sh.other_clauses.data() + sh.other_begin[f + 1];
+      bool met = true;
+      for (; met && clause < last; clause += 1 + *clause) {
+        met = std::any_of(clause + 1, clause + 1 + *clause, found);
+      }
+      if (met) forms.push_back(f);
     }
   }
   for (const uint32_t f : touched_forms) form_seen[f] = 0;
@@ -271,7 +264,7 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
     };
     for (size_t b = next(0); b != std::string_view::npos;) {
       const size_t e = plan->match_at(folded, b);
-      if (e != std::string_view::npos && boundaries_ok(folded, b, e, plan->lang)) {
+      if (e != std::string_view::npos && at_word_boundaries(folded, b, e, plan->lang)) {
         hits.push_back({form, static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
         b = next(e);
       } else {
@@ -308,7 +301,7 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
       return true;
     };
     for (size_t pos = 0; pos <= folded.size() && next(pos);) {
-      if (e > b && boundaries_ok(folded, b, e, lang)) {
+      if (e > b && at_word_boundaries(folded, b, e, lang)) {
         hits.push_back({form, static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
         pos = e;
       } else {

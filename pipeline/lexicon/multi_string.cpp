@@ -66,6 +66,7 @@ MultiStringSearch::MultiStringSearch(const std::vector<std::string>& needles)
   for (const auto& o : outputs) {
     out_begin_.push_back(static_cast<uint32_t>(out_.size()));
     out_.insert(out_.end(), o.begin(), o.end());
+    most_out_ = std::max(most_out_, o.size());
   }
   out_begin_.push_back(static_cast<uint32_t>(out_.size()));
   row_divisor_ = ~uint64_t{0} / classes_ + 1;  // 0 when classes_ == 1: then no state ends a needle
@@ -107,6 +108,20 @@ void MultiStringSearch::find_all(std::string_view text,
   scratch.place(hits, found);
 }
 
+template <bool kLaterWalks>
+inline void MultiStringSearch::emit_one(Scratch& sc, uint32_t row, size_t end,
+                                        size_t begun_before) const {
+  const uint32_t s = state_of(row);
+  std::pair<int, uint32_t>* to = sc.room(most_out_);
+  for (uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
+    const int needle = out_[k];
+    if (kLaterWalks && end - size_[static_cast<size_t>(needle)] >= begun_before) continue;
+    *to++ = {needle, static_cast<uint32_t>(end)};
+    sc.count(needle);
+  }
+  sc.occurrences = static_cast<size_t>(to - sc.in_order.data());
+}
+
 // Each step waits for the previous one's table load; walks over as many parts
 // of the text overlap those waits. Walk w starts from the root at its part's
 // start, and so finds the needles that begin there or later; then it goes on
@@ -122,49 +137,66 @@ void MultiStringSearch::walk(const unsigned char* bytes, size_t n, Scratch& sc) 
   uint32_t row[kParts] = {};
   uint64_t* noted[kParts];  // next free note of each walk
   for (size_t w = 0; w < kParts; ++w) noted[w] = sc.ended_buffer(w, part + kParts);
-  // Steps that end a needle are noted (end << 32 | row) without a branch
-  // (about one step in 16, at random: a branch there was mispredicted at
-  // most of them), and expanded after the walks. Few values per walk: with
-  // four walks they must all stay in registers.
-  const auto step = [&](size_t w, size_t at) {
-    const uint32_t t = next[row[w] + class_of[bytes[at]]];
-    row[w] = t & ~kEnds;
-    *noted[w] = uint64_t{at + 1} << 32 | row[w];
-    noted[w] += t >> 31;
+  // Steps that end a needle are noted (end << 32 | row, the end counted
+  // from the part's start) without a branch (about one step in 16, at
+  // random: a branch there was mispredicted at most of them), and expanded
+  // after the walks. Each walk's row and note pointer are locals of their
+  // own, so that with four walks all stay in registers (as array elements
+  // the compiler kept some on the stack).
+  uint32_t r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+  uint64_t* n0 = noted[0];
+  uint64_t* n1 = noted[kParts > 1 ? 1 : 0];
+  uint64_t* n2 = noted[kParts > 2 ? 2 : 0];
+  uint64_t* n3 = noted[kParts > 3 ? 3 : 0];
+  uint64_t step_end = 0;  // (k + 1) << 32 at step k of each part
+  const auto step = [&](uint32_t& row, uint64_t*& note, unsigned char byte) {
+    const uint32_t t = next[row + class_of[byte]];
+    row = t & ~kEnds;
+    *note = step_end | row;
+    note += t >> 31;
   };
-  for (size_t k = 0; k < part; ++k) {
-#pragma GCC unroll 4
-    for (size_t w = 0; w < kParts; ++w) step(w, w * part + k);
-  }
-  for (size_t at = kParts * part; at < n; ++at) step(kParts - 1, at);
-  for (size_t w = 0; w < kParts; ++w) {
-    for (const uint64_t* e = sc.ended[w].data(); e < noted[w]; ++e) {
-      emit(sc, w, static_cast<uint32_t>(*e), *e >> 32, 0);
+  for (const unsigned char *at = bytes, *stop = bytes + part; at < stop; ++at) {
+    step_end += uint64_t{1} << 32;
+    step(r0, n0, at[0]);
+    if constexpr (kParts > 1) step(r1, n1, at[part]);
+    if constexpr (kParts > 2) {
+      step(r2, n2, at[2 * part]);
+      step(r3, n3, at[3 * part]);
     }
   }
-  for (size_t w = 0; w + 1 < kParts; ++w) {
+  static_assert(kParts == 1 || kParts == 2 || kParts == 4);
+  uint32_t& r_last = kParts == 1 ? r0 : kParts == 2 ? r1 : r3;
+  uint64_t*& n_last = kParts == 1 ? n0 : kParts == 2 ? n1 : n3;
+  for (size_t at = kParts * part; at < n; ++at) {
+    step_end += uint64_t{1} << 32;
+    step(r_last, n_last, bytes[at]);
+  }
+  const uint32_t rows[4] = {r0, r1, r2, r3};
+  uint64_t* const notes[4] = {n0, n1, n2, n3};
+  for (size_t w = 0; w < kParts; ++w) row[w] = rows[w], noted[w] = notes[w];
+  // In text order: walk w's notes, then what it finds past its part's end
+  // (needles that began in its part), then walk w + 1's.
+  for (size_t w = 0; w < kParts; ++w) {
+    emit_all(sc, sc.ended[w].data(), noted[w], w * part);
+    if (w + 1 == kParts) break;
     const size_t end = (w + 1) * part;  // of walk w's part
     for (size_t at = end; at < n && depth_[state_of(row[w])] > at - end; ++at) {
       const uint32_t t = next[row[w] + class_of[bytes[at]]];
       row[w] = t & ~kEnds;
-      if (t & kEnds) emit(sc, w, row[w], at + 1, end);
+      if (t & kEnds) emit_one<true>(sc, row[w], at + 1, end);
     }
   }
 }
 
-void MultiStringSearch::emit(Scratch& sc, size_t walk, uint32_t row, size_t end,
-                             size_t begun_before) const {
-  const uint32_t s = state_of(row);
-  for (uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
-    const auto needle = static_cast<size_t>(out_[k]);
-    if (begun_before && end - size_[needle] >= begun_before) continue;  // a later walk's
-    sc.walks[walk].emplace_back(out_[k], static_cast<uint32_t>(end));
-    sc.count(out_[k]);
+void MultiStringSearch::emit_all(Scratch& sc, const uint64_t* first, const uint64_t* last,
+                                 size_t part_start) const {
+  for (const uint64_t* e = first; e < last; ++e) {
+    emit_one<false>(sc, static_cast<uint32_t>(*e), part_start + (*e >> 32), 0);
   }
 }
 
 void MultiStringSearch::Scratch::start(size_t needles) {
-  for (auto& w : walks) w.clear();
+  occurrences = 0;
   if (slot.size() < needles) {
     slot.assign(needles, 0);
     ids.assign(needles, 0);
@@ -191,8 +223,9 @@ void MultiStringSearch::Scratch::place(std::vector<std::pair<int, uint32_t>>& hi
     at += n;
   }
   hits.resize(at);
-  for (const auto& w : walks) {
-    for (const auto& o : w) hits[slot[static_cast<size_t>(o.first)]++] = o;
+  for (size_t k = 0; k < occurrences; ++k) {
+    const auto& o = in_order[k];
+    hits[slot[static_cast<size_t>(o.first)]++] = o;
   }
   for (size_t k = 0; k < found; ++k) slot[static_cast<size_t>(ids[k])] = 0;
 }

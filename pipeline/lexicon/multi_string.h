@@ -47,31 +47,43 @@ class MultiStringSearch {
 
  private:
   static constexpr uint32_t kEnds = 0x80000000u;  // in next_: target ends a needle
-  static constexpr size_t kMinPartBytes = 32;     // walks take parts of this or more
-  // Per thread: the occurrences of each walk in text order, and per needle
-  // its count, then where its next occurrence goes (zero between calls); the
-  // needles found, in the order first found.
+  static constexpr size_t kMinPartBytes = 16;     // walks take parts of this or more
+  // Per thread: the occurrences in text order, and per needle its count,
+  // then where its next occurrence goes (zero between calls); the needles
+  // found, in the order first found.
   struct Scratch {
-    std::array<std::vector<std::pair<int, uint32_t>>, 4> walks;
+    std::vector<std::pair<int, uint32_t>> in_order;
+    size_t occurrences = 0;  // in_order[0, occurrences)
     std::array<std::vector<uint64_t>, 4> ended;  // per walk: end << 32 | row
     uint64_t* ended_buffer(size_t walk, size_t steps);  // room for `steps`
     std::vector<uint32_t> slot;
     std::vector<int> ids;
     size_t found = 0;  // ids[0, found)
     void start(size_t needles);
+    // Room for `more` occurrences; a pointer to the next free one.
+    std::pair<int, uint32_t>* room(size_t more) {
+      if (in_order.size() < occurrences + more) in_order.resize(2 * (occurrences + more));
+      return in_order.data() + occurrences;
+    }
     void count(int id) {  // without a branch on "first time"
       ids[found] = id;
       found += slot[static_cast<size_t>(id)]++ == 0;
     }
-    // the walks' occurrences, in walk order, into `hits`, grouped by needle.
+    // the occurrences into `hits`, grouped by needle.
     void place(std::vector<std::pair<int, uint32_t>>& hits, std::vector<Found>* found);
   };
   // kParts interleaved walks over as many parts of bytes[0, n).
   template <size_t kParts>
   void walk(const unsigned char* bytes, size_t n, Scratch& sc) const;
-  // The needles the state at `row` ends, ending at `end`, to walk `walk`'s
-  // occurrences; with begun_before, only those that began before it.
-  void emit(Scratch& sc, size_t walk, uint32_t row, size_t end, size_t begun_before) const;
+  // The needles the state at `row` ends, ending at `end`, to the
+  // occurrences; with kLaterWalks, only those that began before begun_before
+  // (the others are a later walk's).
+  template <bool kLaterWalks>
+  void emit_one(Scratch& sc, uint32_t row, size_t end, size_t begun_before) const;
+  // emit_one for notes [first, last) of the walk over the part starting at
+  // part_start (end in the part << 32 | row), in one call: a call per note
+  // cost as much as the note's work.
+  void emit_all(Scratch& sc, const uint64_t* first, const uint64_t* last, size_t part_start) const;
 
   std::array<uint8_t, 256> class_of_{};  // byte -> class (0: no needle has it)
   uint32_t classes_ = 1;
@@ -81,6 +93,7 @@ class MultiStringSearch {
   std::vector<uint32_t> size_;         // per needle: bytes
   std::vector<uint32_t> out_begin_;    // per state, into out_ (size states + 1)
   std::vector<int> out_;               // needles ending at a state (with suffixes)
+  size_t most_out_ = 0;                // of any state
   // row / classes_ without a division instruction (exact for 32-bit rows:
   // Lemire, Kaser, Kurz, "Faster remainder by direct computation", 2019).
   uint64_t row_divisor_ = 0;

@@ -119,7 +119,12 @@ std::optional<RegexProgram> RegexProgram::compile(const RegexNode& tree) {
   for (uint32_t pc = 0; pc < code.size(); ++pc) {
     if (code[pc].op != Inst::Op::chars) continue;
     step_of[pc] = static_cast<uint32_t>(p.steps_.size());
-    p.steps_.push_back({code[pc].literal, code[pc].ascii, code[pc].others, {}, false});
+    const Step& s = p.steps_.emplace_back(
+        Step{code[pc].literal, code[pc].ascii, code[pc].others, {}, false});
+    std::bitset<256>& first = p.first_byte_.emplace_back();
+    if (!s.literal.empty()) first.set(static_cast<unsigned char>(s.literal[0]));
+    for (size_t c = 0; c < 128; ++c) first[c] = first[c] || s.ascii[c];
+    for (const std::string& o : s.others) first.set(static_cast<unsigned char>(o[0]));
   }
   for (uint32_t pc = 0; pc < code.size(); ++pc) {
     if (code[pc].op != Inst::Op::chars) continue;
@@ -176,7 +181,14 @@ size_t RegexProgram::longest_at(std::string_view text, size_t s, size_t to) cons
   }
   size_t longest = can_be_empty_ ? s : SIZE_MAX;
   stack.clear();
-  for (const uint32_t k : start_) stack.emplace_back(k, static_cast<uint32_t>(s));
+  // A step is pushed only if the byte where it would begin can begin it:
+  // most would fail there (a consume call and a visited mark each).
+  const auto push = [&](uint32_t k, size_t pos) {
+    if (pos < to && first_byte_[k][static_cast<unsigned char>(text[pos])]) {
+      stack.emplace_back(k, static_cast<uint32_t>(pos));
+    }
+  };
+  for (const uint32_t k : start_) push(k, s);
   while (!stack.empty()) {
     const auto [k, pos] = stack.back();
     stack.pop_back();
@@ -187,7 +199,7 @@ size_t RegexProgram::longest_at(std::string_view text, size_t s, size_t to) cons
     const size_t end = step.consume(text, pos, to);
     if (end == SIZE_MAX) continue;
     if (step.then_match && (longest == SIZE_MAX || end > longest)) longest = end;
-    for (const uint32_t n : step.next) stack.emplace_back(n, static_cast<uint32_t>(end));
+    for (const uint32_t n : step.next) push(n, end);
   }
   return longest;
 }

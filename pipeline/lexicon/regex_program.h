@@ -66,6 +66,9 @@ class RegexProgram {
   size_t longest_at(std::string_view text, size_t s, size_t to) const;
 
   std::vector<Step> steps_;
+  // Per step, the bytes it can begin with: checked before a step is tried,
+  // apart from the steps (a few cache lines, not one per step).
+  std::vector<std::bitset<256>> first_byte_;
   std::vector<uint32_t> start_;  // steps a match can begin with
   // What a nonempty match can start with: ASCII bytes, and the first two
   // bytes of non-ASCII characters (hashed; a false hit only costs a search).

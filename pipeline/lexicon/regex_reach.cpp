@@ -58,6 +58,12 @@ std::optional<RegexReach> regex_reach(const RegexNode& tree) {
   Piece all;
   if (!measure(tree, all, r.free)) return std::nullopt;
   r.max_counted = all.max;
+  for (size_t c = 0; c < 256; ++c) {
+    const auto byte = static_cast<unsigned char>(c);
+    r.kind_[c] = continuation(byte)              ? RegexReach::ByteKind::continuation
+                 : byte < 0x80 && r.free[byte] ? RegexReach::ByteKind::free
+                                               : RegexReach::ByteKind::counted;
+  }
   return r;
 }
 
@@ -66,10 +72,10 @@ size_t RegexReach::earliest_start(std::string_view text, size_t at, size_t floor
   size_t b = at;
   for (size_t i = at; i > floor;) {
     --i;
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (continuation(c) && i > 0) continue;
-    // text[i, b) is one character
-    if (counted(c)) {
+    const ByteKind k = kind_[static_cast<unsigned char>(text[i])];
+    if (k == ByteKind::continuation && i > 0) continue;
+    // text[i, b) is one character (a stray continuation byte at 0 counts)
+    if (k != ByteKind::free) {
       if (n == max_counted) break;
       ++n;
     }
@@ -81,12 +87,9 @@ size_t RegexReach::earliest_start(std::string_view text, size_t at, size_t floor
 size_t RegexReach::latest_end(std::string_view text, size_t at) const {
   uint32_t n = 0;
   for (size_t i = at; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (continuation(c)) continue;
-    if (counted(c)) {
-      if (n == max_counted) return i;
-      ++n;
-    }
+    if (kind_[static_cast<unsigned char>(text[i])] != ByteKind::counted) continue;
+    if (n == max_counted) return i;
+    ++n;
   }
   return text.size();
 }

@@ -22,6 +22,7 @@
 // one can be.
 // Thread safety: a RegexReach is immutable; share it freely.
 #pragma once
+#include <array>
 #include <bitset>
 #include <cstdint>
 #include <optional>
@@ -33,7 +34,7 @@ namespace dipmine::lexicon {
 
 struct RegexReach {
   uint32_t max_counted = 0;  // characters of a match outside `free`, at most
-  std::bitset<128> free;     // ASCII characters not counted
+  std::bitset<128> free;     // ASCII characters not counted (regex_reach sets both)
 
   // The smallest b >= floor such that text[b, at) holds at most max_counted
   // counted characters (b is a character boundary if `at` and floor are).
@@ -43,7 +44,12 @@ struct RegexReach {
   size_t latest_end(std::string_view text, size_t at) const;
 
  private:
-  bool counted(unsigned char lead) const { return lead >= 0x80 || !free[lead]; }
+  friend std::optional<RegexReach> regex_reach(const RegexNode& tree);
+  // Per byte, from `free`: a continuation byte, a free character, or the
+  // first byte of a counted one (one load per byte in the scans above,
+  // which run over every window's two sides).
+  enum class ByteKind : uint8_t { continuation, free, counted };
+  std::array<ByteKind, 256> kind_{};
 };
 
 std::optional<RegexReach> regex_reach(std::string_view pattern);

@@ -77,7 +77,7 @@ TEST_CASE("multi-string search: every occurrence, also where the walks of a long
   CHECK(grouped(hits) == Hits{{0, 3}, {1, 4}, {2, 4}, {3, 11}});
   // Long texts are walked in parts: put occurrences at every offset
   // around the middle and at both ends.
-  for (size_t n = 60; n < 140; ++n) {
+  for (size_t n = 28; n < 140; ++n) {
     for (size_t at = 0; at + 4 <= n; at += 3) {
       std::string t(n, 'x');
       t.replace(at, 4, "abcd");
@@ -93,14 +93,14 @@ TEST_CASE("multi-string search: every occurrence, also where the walks of a long
 
 TEST_CASE("multi-string search: a needle longer than a walk's part, at every offset",
           "[multi_string]") {
-  // Texts of 64 bytes and more are walked in 2 or 4 parts: a walk goes on
+  // Texts of 32 bytes and more are walked in 2 or 4 parts: a walk goes on
   // past its part's end while a needle it is inside began before it; the
   // next walk reports only what begins in its part or later.
   const std::string longer = "0123456789abcdefghijklmnopqrstuvwxyzABCD";  // 40 bytes
   const std::vector<std::string> needles{longer, "0123", "9abc", "xyzA", longer.substr(0, 39) + "!"};
   const MultiStringSearch s(needles);
   std::vector<std::pair<int, uint32_t>> hits;
-  for (size_t n = 60; n < 140; ++n) {
+  for (size_t n = 40; n < 140; ++n) {
     for (size_t at = 0; at + longer.size() <= n; ++at) {
       std::string t(n, '0');  // '0' starts a needle everywhere: walk 1 keeps going
       t.replace(at, longer.size(), longer);
@@ -138,5 +138,22 @@ TEST_CASE("multi-string search: occurrences come grouped by needle, with their r
       CHECK(found[k].begin == ranges[k].begin);
       CHECK(found[k].end == ranges[k].end);
     }
+  }
+}
+
+TEST_CASE("multi-string search: a needle at every byte, in texts walked in 1, 2 and 4 parts",
+          "[multi_string]") {
+  // Every step ends needles here (and a state ends several): the occurrence
+  // buffer grows well past its first size, and each end is counted from the
+  // start of its walk's part.
+  const std::vector<std::string> needles{"a", "aa", "aab", "ba", "aaa"};
+  const MultiStringSearch s(needles);
+  std::vector<std::pair<int, uint32_t>> hits;
+  for (const size_t n : {1, 7, 31, 32, 33, 63, 64, 65, 66, 67, 127, 128, 129, 600}) {
+    std::string t;
+    for (size_t k = 0; k < n; ++k) t += k % 7 == 6 ? 'b' : 'a';
+    s.find_all(t, hits);
+    INFO(n);
+    CHECK(grouped(hits) == every_occurrence(needles, t));
   }
 }

@@ -1,0 +1,42 @@
+// The Matcher's word-boundary rule on folded text: Unicode letters, marks and
+// digits on either side reject a match in fa/en; in ja only a Latin word
+// continued on either side does.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "lexicon/word_boundaries.h"
+
+using dipmine::lexicon::at_word_boundaries;
+using dipmine::text::Lang;
+
+TEST_CASE("word boundaries: fa and en reject letters, digits and marks on either side",
+          "[word_boundaries]") {
+  const std::string fa = "صلح پایدار";  // "صلح" is bytes [0, 6)
+  CHECK(at_word_boundaries(fa, 0, 6, Lang::fa));
+  CHECK(at_word_boundaries(fa, 7, fa.size(), Lang::fa));
+  CHECK_FALSE(at_word_boundaries(fa, 0, 4, Lang::fa));  // "صل" of "صلح"
+  const std::string joined = "صلحجو";
+  CHECK_FALSE(at_word_boundaries(joined, 0, 6, Lang::fa));
+  const std::string zwnj = "صلح\u200cجو";  // a zero-width non-joiner is no letter
+  CHECK(at_word_boundaries(zwnj, 0, 6, Lang::fa));
+  const std::string mark = "صلح\u064e";  // a combining mark continues the word
+  CHECK_FALSE(at_word_boundaries(mark, 0, 6, Lang::fa));
+
+  const std::string en = "world peace, peaceful 2peace";
+  CHECK(at_word_boundaries(en, 6, 11, Lang::en));     // "peace,"
+  CHECK_FALSE(at_word_boundaries(en, 13, 18, Lang::en));  // "peace" of "peaceful"
+  CHECK_FALSE(at_word_boundaries(en, 23, 28, Lang::en));  // after a digit
+  CHECK(at_word_boundaries(en, 0, en.size(), Lang::en));
+}
+
+TEST_CASE("word boundaries: ja rejects only a Latin word continued", "[word_boundaries]") {
+  const std::string ja = "上海協力機構SCOとDISCO";
+  const size_t sco = ja.find("SCO"), disco = ja.find("DISCO");
+  CHECK(at_word_boundaries(ja, 0, 6, Lang::ja));          // "上海" inside Japanese text
+  CHECK(at_word_boundaries(ja, sco, sco + 3, Lang::ja));  // between kanji and kana
+  CHECK_FALSE(at_word_boundaries(ja, disco + 2, disco + 5, Lang::ja));  // "SCO" in "DISCO"
+  CHECK_FALSE(at_word_boundaries(ja, disco, disco + 4, Lang::ja));      // "DISC" of "DISCO"
+  // The same "SCO" in fa/en text is rejected by the letters around it.
+  CHECK_FALSE(at_word_boundaries(ja, sco, sco + 3, Lang::en));
+}
