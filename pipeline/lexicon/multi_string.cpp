@@ -199,7 +199,9 @@ void MultiStringSearch::Scratch::start(size_t needles) {
   occurrences = 0;
   if (slot.size() < needles) {
     slot.assign(needles, 0);
-    ids.assign(needles, 0);
+    // One more than the needles: count() writes ids[found] before it knows
+    // whether the needle is new, also when every needle has been found.
+    ids.assign(needles + 1, 0);
   }
   found = 0;
 }

@@ -57,7 +57,7 @@ class MultiStringSearch {
     std::array<std::vector<uint64_t>, 4> ended;  // per walk: end << 32 | row
     uint64_t* ended_buffer(size_t walk, size_t steps);  // room for `steps`
     std::vector<uint32_t> slot;
-    std::vector<int> ids;
+    std::vector<int> ids;  // needles + 1 (see start)
     size_t found = 0;  // ids[0, found)
     void start(size_t needles);
     // Room for `more` occurrences; a pointer to the next free one.
