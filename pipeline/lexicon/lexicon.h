@@ -101,6 +101,9 @@ std::string resolve_lexicon_dir(const std::string& flag);
 
 // The RE2 pattern for a literal form (see Form::pattern); "" if it folds to nothing.
 std::string literal_pattern(const std::string& form, text::Lang lang);
+// The RE2 pattern for a regex form: case-insensitive, its non-ASCII letters
+// folded, a plain space matching any run of white space.
+std::string regex_pattern(const std::string& form, text::Lang lang);
 
 // A literal form's folded pieces between separators (what literal_pattern
 // quotes and joins with the language's separator pattern); empty if it folds
