@@ -11,6 +11,14 @@ namespace dipmine::text {
 
 bool has_letter_or_digit(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
+    // ASCII without a decode or a table: u_isalnum is exactly [0-9A-Za-z] there.
+    if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80) {
+      if (static_cast<unsigned char>(b - '0') < 10 || static_cast<unsigned char>((b | 0x20) - 'a') < 26) {
+        return true;
+      }
+      ++i;
+      continue;
+    }
     size_t len;
     const char32_t cp = decode_utf8(s, i, len);
     if (char_flags(cp) & kAlnum) return true;
