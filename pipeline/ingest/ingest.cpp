@@ -47,7 +47,7 @@ class WrittenItems {
   ~WrittenItems() { free_all(); }
   void push(Item* item) { queue_.push(item); }
   void free_all() {
-    for (Item* done; queue_.try_pop(done);) delete done;
+    for (Item* done = nullptr; queue_.try_pop(done);) delete done;
   }
 
  private:
