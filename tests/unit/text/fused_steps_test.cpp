@@ -39,14 +39,8 @@ std::vector<std::string> inputs() {
     for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
     out.push_back(std::move(s));
   }
-  for (const char* prefix : {"000", "002", "003", "004"}) {
-    const std::string t = text_test::corpus(prefix);
-    for (size_t b = 0; b < t.size();) {
-      size_t e = t.find("\n\n", b);
-      if (e == std::string::npos) e = t.size();
-      out.push_back(t.substr(b, e - b));
-      b = e + 2;
-    }
+  for (std::string& p : text_test::corpus_paragraphs({"000", "002", "003", "004"})) {
+    out.push_back(std::move(p));
   }
   return out;
 }
@@ -89,14 +83,8 @@ std::vector<std::string> word_step_inputs() {
     out.push_back(s);
     out.push_back(s + " " + s);
   }
-  for (const char* prefix : {"000", "001", "003"}) {
-    const std::string t = text_test::corpus(prefix);
-    for (size_t b = 0; b < t.size();) {
-      size_t e = t.find("\n\n", b);
-      if (e == std::string::npos) e = t.size();
-      out.push_back(t.substr(b, e - b));
-      b = e + 2;
-    }
+  for (std::string& p : text_test::corpus_paragraphs({"000", "001", "003"})) {
+    out.push_back(std::move(p));
   }
   return out;
 }

@@ -1,8 +1,10 @@
 // Helpers shared by the text unit tests.
 #pragma once
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "text/normalizer.h"
 #include "text/utf8.h"
@@ -30,6 +32,22 @@ inline std::string corpus(const std::string& prefix) {
     }
   }
   return {};
+}
+
+// The paragraphs (blank-line separated) of the seed corpus files whose names
+// start with the given prefixes, in order.
+inline std::vector<std::string> corpus_paragraphs(std::initializer_list<const char*> prefixes) {
+  std::vector<std::string> out;
+  for (const char* prefix : prefixes) {
+    const std::string t = corpus(prefix);
+    for (size_t b = 0; b < t.size();) {
+      size_t e = t.find("\n\n", b);
+      if (e == std::string::npos) e = t.size();
+      out.push_back(t.substr(b, e - b));
+      b = e + 2;
+    }
+  }
+  return out;
 }
 
 // Undoes the escapes of cases.tsv: \n \t \\ \uXXXX.

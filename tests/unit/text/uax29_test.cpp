@@ -63,16 +63,9 @@ size_t check_random(const std::vector<std::string>& pieces, unsigned seed, size_
 // Paragraphs of the seed corpus, original and folded by each normaliser.
 std::vector<std::string> corpus_texts() {
   std::vector<std::string> out;
-  for (const char* prefix : {"000", "001", "002", "003", "004"}) {
-    const std::string t = text_test::corpus(prefix);
-    for (size_t b = 0; b < t.size();) {
-      size_t e = t.find("\n\n", b);
-      if (e == std::string::npos) e = t.size();
-      const std::string para = t.substr(b, e - b);
-      out.push_back(para);
-      for (Lang lang : {Lang::fa, Lang::en}) out.push_back(normalizer_for(lang).fold(para).text);
-      b = e + 2;
-    }
+  for (const std::string& para : text_test::corpus_paragraphs({"000", "001", "002", "003", "004"})) {
+    out.push_back(para);
+    for (Lang lang : {Lang::fa, Lang::en}) out.push_back(normalizer_for(lang).fold(para).text);
   }
   return out;
 }
