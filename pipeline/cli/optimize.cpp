@@ -9,17 +9,24 @@ namespace dipmine::cli {
 namespace {
 
 CommandRegistration optimize_cmd(
-    "optimize", "Merge the full-text index into one segment (faster searches)",
+    "optimize", "Merge the full-text index and build the top-k index (fast ranking)",
     [](CLI::App& cmd, GlobalOptions& g) {
       static bool rebuild = false;
       cmd.add_flag("--rebuild", rebuild,
                    "Re-tokenise every paragraph first (after the normalisers changed)");
       return [&g] {
         auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
-        const auto [before, after] = store::optimize_index(*corpus, rebuild);
+        const store::OptimizeReport r = store::optimize_index(*corpus, rebuild);
         fmt::print("full-text index: {} paragraphs, {} segment{} before, {} after{}\n",
-                   after.paragraphs, before.segments, before.segments == 1 ? "" : "s",
-                   after.segments, rebuild ? " (rebuilt)" : "");
+                   r.after.paragraphs, r.before.segments, r.before.segments == 1 ? "" : "s",
+                   r.after.segments, rebuild ? " (rebuilt)" : "");
+        if (r.topk_built) {
+          fmt::print("top-k index: built, {} terms over {} blocks of {} paragraphs\n", r.topk_terms,
+                     r.topk_blocks, r.topk_block_rows);
+        } else {
+          fmt::print("top-k index: up to date ({} blocks of {} paragraphs)\n", r.topk_blocks,
+                     r.topk_block_rows);
+        }
         return 0;
       };
     });

@@ -134,10 +134,18 @@ CommandRegistration search_cmd(
         // opening the database or starting the process.
         const auto started = std::chrono::steady_clock::now();
         if (a->timing) store::parse_query(text);
+        store::RankingStats ranking;
         auto report_time = [&] {
           if (!a->timing) return;
           const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - started;
           fmt::print(stderr, "search took {:.3f} ms\n", ms.count());
+          if (ranking.used_topk) {
+            fmt::print(stderr, "ranked with the top-k index: {} of {} blocks scored ({} could match)\n",
+                       ranking.visited_blocks, ranking.blocks, ranking.candidate_blocks);
+          } else if (!a->count) {
+            fmt::print(stderr, "ranked every match{}\n",
+                       ranking.blocks == 0 ? " (no fresh top-k index: run `dipmine optimize`)" : "");
+          }
         };
         if (a->count) {
           const store::SearchCount n = store::count_matches(*corpus, query);
@@ -155,7 +163,7 @@ CommandRegistration search_cmd(
         store::SearchOptions opt;
         opt.limit = a->limit;
         opt.offset = a->offset;
-        const auto hits = store::search(*corpus, query, opt);
+        const auto hits = store::search(*corpus, query, opt, &ranking);
         report_time();
         if (a->format == "json") print_json(hits, a->offset);
         else if (a->format == "tsv") print_tsv(hits, a->offset);

@@ -11,6 +11,7 @@
 
 #include "common/error.h"
 #include "store/fts_tokenizer.h"
+#include "store/ranking.h"
 #include "store/schema.h"
 
 namespace dipmine::store {
@@ -89,6 +90,7 @@ std::unique_ptr<Corpus> Corpus::open(const std::string& path, OpenMode mode) {
     throw Error(fmt::format("{}: not a dipmine database (file is not SQLite)", path));
   }
   register_fts_tokenizer(db);  // before migrate: migration 2 builds the index with it
+  register_rank_function(db);
   db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
   if (mode == OpenMode::existing) {
     Statement v(db, "PRAGMA user_version");

@@ -88,7 +88,9 @@ int create(void*, const char**, int argc, Fts5Tokenizer** out) {
 
 void destroy(Fts5Tokenizer*) {}
 
-fts5_api* fts5_api_of(Database& db) {
+}  // namespace
+
+fts5_api* fts5_api_for(Database& db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db.handle(), "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
@@ -97,16 +99,14 @@ fts5_api* fts5_api_of(Database& db) {
   sqlite3_bind_pointer(stmt, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
   sqlite3_step(stmt);
   sqlite3_finalize(stmt);
-  return api;
-}
-
-}  // namespace
-
-void register_fts_tokenizer(Database& db) {
-  fts5_api* api = fts5_api_of(db);
   if (api == nullptr || api->iVersion < 2) {
     throw Error(fmt::format("{}: this SQLite has no usable FTS5 (fts5_api v2 needed)", db.path()));
   }
+  return api;
+}
+
+void register_fts_tokenizer(Database& db) {
+  fts5_api* api = fts5_api_for(db);
   static fts5_tokenizer tokenizer{create, destroy, tokenize};
   if (api->xCreateTokenizer(api, "dipmine", nullptr, &tokenizer, nullptr) != SQLITE_OK) {
     db.fail("registering the FTS5 tokenizer 'dipmine'");

@@ -35,6 +35,9 @@ namespace dipmine::store {
 // Registers the tokenizer "dipmine" on `db`. Throws dipmine::Error if this
 // SQLite has no FTS5.
 void register_fts_tokenizer(Database& db);
+// The FTS5 API of `db` (for registering tokenizers and functions). Throws
+// dipmine::Error if this SQLite has no usable FTS5.
+fts5_api* fts5_api_for(Database& db);
 
 // The tokens the index stores for one paragraph (what the tokenizer computes).
 std::vector<text::Term> paragraph_terms(std::string_view paragraph_text);

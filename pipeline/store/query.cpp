@@ -67,13 +67,23 @@ class Parser {
     if (pending_or) fail(or_pos, "'OR' needs a word after it");
     merge_split_compounds(clauses);
 
+    // FTS5 numbers phrases in the order they appear in the expression: the
+    // positive clauses first, then the exclusions.
     std::vector<std::string> positive, negative;
+    std::vector<QueryPhrase> positive_phrases, negative_phrases;
     for (const auto& alternatives : clauses) {
+      const bool negated = alternatives[0].negated;
+      auto& phrases = negated ? negative_phrases : positive_phrases;
+      const int clause = negated ? -1 : static_cast<int>(positive.size());
+      int alternative = 0;
       std::vector<std::string> exprs;
-      for (const Atom& a : alternatives) exprs.push_back(expression(a));
+      for (const Atom& a : alternatives) exprs.push_back(expression(a, phrases, clause, alternative));
       std::string e = exprs.size() == 1 ? exprs[0] : "(" + join(exprs, " OR ") + ")";
-      (alternatives[0].negated ? negative : positive).push_back(std::move(e));
+      (negated ? negative : positive).push_back(std::move(e));
     }
+    query_.phrases = std::move(positive_phrases);
+    for (QueryPhrase& p : negative_phrases) query_.phrases.push_back(std::move(p));
+    query_.clauses = static_cast<int>(positive.size());
     if (positive.empty()) {
       if (!negative.empty()) fail(clauses[0][0].pos, "an excluded -word needs a word to search for as well");
       if (any_filter) fail(q_.size(), "nothing to search for besides the filters; add a word");
@@ -306,7 +316,8 @@ class Parser {
   }
 
   // The FTS5 phrase for one word or quoted phrase, from its folded keys.
-  std::string phrase(const Atom& a, bool allow_boost) const {
+  std::string phrase(const Atom& a, bool allow_boost, std::vector<QueryPhrase>& out, int clause,
+                     int& alternative) const {
     const std::vector<text::Term> terms =
         text::index_terms(a.text, text::detect_lang(a.text), text::TermMode::query);
     std::vector<std::string> keys, boosts;
@@ -326,12 +337,15 @@ class Parser {
       fail(a.pos, fmt::format("'{}' has no letters or digits to search for", a.text));
     }
     std::string e = query_key_string(keys);
-    if (a.star || last->prefix) e += "*";
+    const bool prefix = a.star || last->prefix;
+    if (prefix) e += "*";
+    out.push_back({std::move(keys), prefix, clause, alternative});
     if (allow_boost && !a.star && boosts.size() == 1) {
       // A query that is one Japanese word: whole-word hits rank higher. The word
       // occurs only where its bigrams do, so this adds score, never matches.
       for (const text::Term& t : terms) {
         if (t.colocated && t.begin <= lo && t.end >= hi) {
+          out.push_back({{boosts[0]}, false, clause, ++alternative});
           return "(" + e + " OR " + query_key_string({boosts[0]}) + ")";
         }
       }
@@ -339,11 +353,20 @@ class Parser {
     return e;
   }
 
-  std::string expression(const Atom& a) const {
-    if (!a.near) return phrase(a, true);
-    std::vector<std::string> parts;
-    for (const Atom& p : a.near_parts) parts.push_back(phrase(p, false));
-    return fmt::format("NEAR({}, {})", join(parts, " "), a.near_distance);
+  // The FTS5 expression of one alternative of a clause; appends its phrases
+  // to `out` and advances `alternative` past it.
+  std::string expression(const Atom& a, std::vector<QueryPhrase>& out, int clause,
+                         int& alternative) const {
+    std::string e;
+    if (!a.near) {
+      e = phrase(a, true, out, clause, alternative);
+    } else {
+      std::vector<std::string> parts;
+      for (const Atom& p : a.near_parts) parts.push_back(phrase(p, false, out, clause, alternative));
+      e = fmt::format("NEAR({}, {})", join(parts, " "), a.near_distance);
+    }
+    ++alternative;
+    return e;
   }
 
   std::string_view q_;

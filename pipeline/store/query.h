@@ -32,8 +32,19 @@
 
 namespace dipmine::store {
 
+// One FTS5 phrase of a query's expression: what ranking and the top-k index
+// need to know about it.
+struct QueryPhrase {
+  std::vector<std::string> keys;  // its folded keys, in order
+  bool prefix = false;            // the last key is a prefix
+  int clause = -1;                // the AND clause it is an alternative of; -1: excluded (-word)
+  int alternative = 0;            // which alternative of its clause (a NEAR's phrases share one)
+};
+
 struct Query {
   std::string match;               // the FTS5 expression
+  std::vector<QueryPhrase> phrases;  // FTS5's phrases of `match`, in its order
+  int clauses = 0;                 // positive clauses: a row matches one alternative of each
   std::vector<std::string> langs;  // empty: any language
   std::optional<int> year_min, year_max;
   std::vector<int64_t> docs;       // empty: any document

@@ -107,6 +107,22 @@ DROP INDEX keywords_key;
       R"sql(
 INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('hashsize', 16777216);
 )sql",
+      // 6: the top-k index (store/topk_index.h), built by `dipmine optimize`.
+      // Its 'state' row goes whenever a paragraph is deleted or changed or a
+      // document's year changes; new paragraphs are seen by their ids.
+      R"sql(
+CREATE TABLE topk_meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE topk_terms(term TEXT PRIMARY KEY, df INTEGER NOT NULL, blocks BLOB NOT NULL) WITHOUT ROWID;
+CREATE TRIGGER topk_stale_delete AFTER DELETE ON paragraphs BEGIN
+  DELETE FROM topk_meta WHERE key = 'state';
+END;
+CREATE TRIGGER topk_stale_update AFTER UPDATE ON paragraphs BEGIN
+  DELETE FROM topk_meta WHERE key = 'state';
+END;
+CREATE TRIGGER topk_stale_year AFTER UPDATE OF year ON documents BEGIN
+  DELETE FROM topk_meta WHERE key = 'state';
+END;
+)sql",
   };
   return list;
 }

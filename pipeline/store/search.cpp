@@ -5,6 +5,8 @@
 #include <functional>
 
 #include "store/fts_tokenizer.h"
+#include "store/ranked_rows.h"
+#include "store/topk_index.h"
 
 namespace dipmine::store {
 namespace {
@@ -12,49 +14,6 @@ namespace {
 // Marks FTS5 puts around hits and for cut text: control characters that real
 // paragraphs do not contain (STX, ETX, EOT).
 constexpr char kOpen = '\x02', kClose = '\x03', kCut = '\x04';
-
-struct Filters {
-  std::string joins, where;
-  std::vector<std::function<void(Statement&, int&)>> binds;
-};
-
-Filters filters_of(const Query& q) {
-  Filters f;
-  if (q.langs.empty() && q.docs.empty() && !q.year_min && !q.year_max) return f;
-  f.joins = " JOIN paragraphs p ON p.id = paragraphs_fts.rowid";
-  auto in_list = [](size_t n) {
-    std::string s = "(";
-    for (size_t k = 0; k < n; ++k) s += k ? ",?" : "?";
-    return s + ")";
-  };
-  if (!q.langs.empty()) {
-    f.where += " AND p.lang IN " + in_list(q.langs.size());
-    for (const auto& l : q.langs) f.binds.push_back([l](Statement& s, int& i) { s.bind(i++, l); });
-  }
-  if (!q.docs.empty()) {
-    f.where += " AND p.doc_id IN " + in_list(q.docs.size());
-    for (int64_t d : q.docs) f.binds.push_back([d](Statement& s, int& i) { s.bind(i++, d); });
-  }
-  if (q.year_min || q.year_max) {
-    f.joins += " JOIN documents d ON d.id = p.doc_id";
-    if (q.year_min) {
-      f.where += " AND d.year >= ?";
-      f.binds.push_back([y = *q.year_min](Statement& s, int& i) { s.bind(i++, y); });
-    }
-    if (q.year_max) {
-      f.where += " AND d.year <= ?";
-      f.binds.push_back([y = *q.year_max](Statement& s, int& i) { s.bind(i++, y); });
-    }
-  }
-  return f;
-}
-
-int bind_all(Statement& s, const Query& q, const Filters& f) {
-  int i = 1;
-  s.bind(i++, q.match);
-  for (const auto& b : f.binds) b(s, i);
-  return i;
-}
 
 std::vector<SnippetPart> split_marked(const std::string& marked, bool* cut_before,
                                       bool* cut_after) {
@@ -104,23 +63,16 @@ std::string tokenizer_fingerprint() {
 
 }  // namespace
 
-std::vector<SearchHit> search(Corpus& corpus, const Query& query, const SearchOptions& options) {
-  const Filters f = filters_of(query);
+std::vector<SearchHit> search(Corpus& corpus, const Query& query, const SearchOptions& options,
+                              RankingStats* stats) {
   // Rank first (the expensive part touches only rowids and scores), then
   // fetch snippets for the page of hits alone.
-  Statement ranked(corpus.db(),
-                   fmt::format("SELECT paragraphs_fts.rowid, bm25(paragraphs_fts) AS r "
-                               "FROM paragraphs_fts{} WHERE paragraphs_fts MATCH ?{} "
-                               "ORDER BY r LIMIT ? OFFSET ?",
-                               f.joins, f.where));
-  int i = bind_all(ranked, query, f);
-  ranked.bind(i++, static_cast<int64_t>(options.limit));
-  ranked.bind(i, static_cast<int64_t>(options.offset));
   std::vector<SearchHit> hits;
-  while (ranked.step()) {
+  for (const RankedRow& r : best_rows(corpus, query, static_cast<size_t>(std::max(options.offset, 0)),
+                                      static_cast<size_t>(std::max(options.limit, 0)), stats)) {
     SearchHit h;
-    h.paragraph_id = ranked.column_int(0);
-    h.score = -ranked.column_double(1);
+    h.paragraph_id = r.rowid;
+    h.score = r.score;
     hits.push_back(std::move(h));
   }
   Statement detail(corpus.db(),
@@ -146,12 +98,13 @@ std::vector<SearchHit> search(Corpus& corpus, const Query& query, const SearchOp
 }
 
 SearchCount count_matches(Corpus& corpus, const Query& query) {
-  Filters f = filters_of(query);
-  if (f.joins.empty()) f.joins = " JOIN paragraphs p ON p.id = paragraphs_fts.rowid";
+  const SqlFilters f = sql_filters(query, true);
   Statement q(corpus.db(), fmt::format("SELECT count(*), count(DISTINCT p.doc_id) FROM "
                                        "paragraphs_fts{} WHERE paragraphs_fts MATCH ?{}",
                                        f.joins, f.where));
-  bind_all(q, query, f);
+  int i = 1;
+  q.bind(i++, query.match);
+  for (const auto& b : f.binds) b(q, i);
   q.step();
   return {q.column_int(0), q.column_int(1)};
 }
@@ -177,16 +130,27 @@ IndexStats index_stats(Corpus& corpus) {
   return s;
 }
 
-std::pair<IndexStats, IndexStats> optimize_index(Corpus& corpus, bool rebuild) {
-  const IndexStats before = index_stats(corpus);
+OptimizeReport optimize_index(Corpus& corpus, bool rebuild) {
+  OptimizeReport r;
+  r.before = index_stats(corpus);
   {
     Transaction tx(corpus.db());
     if (rebuild) corpus.db().exec("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')");
     corpus.db().exec("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('optimize')");
     if (rebuild) mark_index_current(corpus);
+    if (rebuild || !TopkIndex::is_fresh(corpus)) {
+      const TopkIndex::BuildStats built = TopkIndex::build(corpus);
+      r.topk_built = true;
+      r.topk_terms = built.terms;
+    }
     tx.commit();
   }
-  return {before, index_stats(corpus)};
+  r.after = index_stats(corpus);
+  if (auto topk = TopkIndex::open_if_fresh(corpus)) {
+    r.topk_blocks = static_cast<int64_t>(topk->blocks());
+    r.topk_block_rows = topk->block_rows();
+  }
+  return r;
 }
 
 bool index_is_stale(Corpus& corpus) {
@@ -204,7 +168,10 @@ void mark_index_current(Corpus& corpus) {
 bool refresh_stale_index(Corpus& corpus) {
   const bool stale = index_is_stale(corpus);
   Transaction tx(corpus.db());
-  if (stale) corpus.db().exec("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')");
+  if (stale) {
+    corpus.db().exec("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')");
+    TopkIndex::invalidate(corpus.db());
+  }
   mark_index_current(corpus);
   tx.commit();
   return stale;

@@ -18,6 +18,7 @@
 
 #include "store/corpus.h"
 #include "store/query.h"
+#include "store/ranked_rows.h"
 
 namespace dipmine::store {
 
@@ -49,7 +50,9 @@ struct SearchCount {
   int64_t documents = 0;
 };
 
-std::vector<SearchHit> search(Corpus& corpus, const Query& query, const SearchOptions& options);
+// `stats`, when given, says how the ranking went (top-k index or every match).
+std::vector<SearchHit> search(Corpus& corpus, const Query& query, const SearchOptions& options,
+                              RankingStats* stats = nullptr);
 SearchCount count_matches(Corpus& corpus, const Query& query);
 
 // The whole text of one paragraph with every match of `query` marked.
@@ -61,10 +64,16 @@ struct IndexStats {
   int64_t segments = 0;    // b-tree segments (1 after optimize when non-empty)
 };
 
+struct OptimizeReport {
+  IndexStats before, after;
+  bool topk_built = false;  // false: the top-k index was fresh already
+  int64_t topk_terms = 0, topk_blocks = 0, topk_block_rows = 0;
+};
+
 // Merges the index into one segment ('optimize'); with `rebuild`, first
 // re-tokenises every paragraph from the stored text ('rebuild': needed after
-// the normalisers change). Returns the stats before and after.
-std::pair<IndexStats, IndexStats> optimize_index(Corpus& corpus, bool rebuild);
+// the normalisers change). Then (re)builds the top-k index unless it is fresh.
+OptimizeReport optimize_index(Corpus& corpus, bool rebuild);
 IndexStats index_stats(Corpus& corpus);
 
 // True when the index was built by tokenizer rules other than this build's

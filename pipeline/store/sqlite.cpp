@@ -79,6 +79,11 @@ Statement& Statement::bind_ref(int i, std::string_view v) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int i, std::string_view v) {
+  if (sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT) != SQLITE_OK) db_.fail("bind");
+  return *this;
+}
+
 Statement& Statement::bind_null(int i) {
   if (sqlite3_bind_null(stmt_, i) != SQLITE_OK) db_.fail("bind");
   return *this;
@@ -109,6 +114,10 @@ double Statement::column_double(int i) const { return sqlite3_column_double(stmt
 std::string Statement::column_text(int i) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i));
   return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, i))) : std::string();
+}
+std::string_view Statement::column_blob(int i) const {
+  const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, i));
+  return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, i))) : std::string_view();
 }
 bool Statement::column_is_null(int i) const {
   return sqlite3_column_type(stmt_, i) == SQLITE_NULL;

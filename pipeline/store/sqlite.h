@@ -53,6 +53,7 @@ class Statement {
   Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
   Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
   Statement& bind_null(int i);
+  Statement& bind_blob(int i, std::string_view v);  // copied
   // Binds text WITHOUT copying it: `v` must stay valid until the statement is
   // reset (run() and reset() clear bindings). For hot insert paths.
   Statement& bind_ref(int i, std::string_view v);
@@ -70,6 +71,8 @@ class Statement {
   int64_t column_int(int i) const;
   double column_double(int i) const;
   std::string column_text(int i) const;  // "" for NULL
+  // The bytes of a BLOB (or text) column, valid until the next step or reset.
+  std::string_view column_blob(int i) const;
   bool column_is_null(int i) const;
 
  private:

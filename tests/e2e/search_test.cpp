@@ -177,13 +177,28 @@ TEST_CASE("remove takes documents out of the index, optimize merges it", "[searc
   REQUIRE(s.run({"remove", std::to_string(hits[0]["doc"].get<int>())}).code == 0);
   CHECK(s.count("mayors") == 0);
   CHECK(s.count("京都") == 2);
+  const std::vector<std::string> queries = {"京都", "city", "\"city diplomacy\"", "بین المللی",
+                                            "cit* year:2015..2022", "NEAR(city network, 9)", "都市 OR city"};
+  std::vector<std::string> before;
+  for (const auto& q : queries) before.push_back(s.run({"search", "--format", "tsv", "--limit", "3", q}).out);
   auto r = s.run({"optimize"});
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("1 after") != std::string::npos);
+  CHECK(r.out.find("top-k index: built") != std::string::npos);
+  // Ranking uses the top-k index from now on, and gives the same hits.
+  auto timed = s.run({"search", "--timing", "--format", "tsv", "京都"});
+  CHECK(timed.err.find("ranked with the top-k index") != std::string::npos);
+  for (size_t i = 0; i < queries.size(); ++i) {
+    INFO(queries[i]);
+    CHECK(s.run({"search", "--format", "tsv", "--limit", "3", queries[i]}).out == before[i]);
+  }
+  r = s.run({"optimize"});
+  CHECK(r.out.find("top-k index: up to date") != std::string::npos);
   r = s.run({"optimize", "--rebuild"});
   REQUIRE(r.code == 0);
   CHECK(r.out.find("(rebuilt)") != std::string::npos);
+  CHECK(r.out.find("top-k index: built") != std::string::npos);
   CHECK(s.count("京都") == 2);
   CHECK(s.count("بین المللی") == 3);
 }

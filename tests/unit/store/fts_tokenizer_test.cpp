@@ -11,6 +11,7 @@
 #include "store/corpus.h"
 #include "store/query.h"
 #include "store/search.h"
+#include "store_test_util.h"
 #include "text/lang.h"
 #include "text/normalizer.h"
 
@@ -18,55 +19,11 @@ using namespace dipmine::store;
 using dipmine::text::Lang;
 using dipmine::text::normalizer_for;
 namespace fs = std::filesystem;
+using store_test::corpus_paragraphs;
+using store_test::document;
+using store_test::TempDir;
 
 namespace {
-
-struct TempDir {
-  fs::path dir;
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "dipmine-fts-XXXXXX").string();
-    dir = mkdtemp(t.data());
-  }
-  ~TempDir() { fs::remove_all(dir); }
-};
-
-// The paragraphs of the shipped corpus (blank-line separated blocks).
-std::vector<std::string> corpus_paragraphs() {
-  std::vector<std::string> out;
-  for (const auto& entry : fs::directory_iterator(fs::path(DIPMINE_SOURCE_DIR) / "corpus")) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string all = ss.str();
-    size_t start = 0;
-    while (start < all.size()) {
-      size_t end = all.find("\n\n", start);
-      if (end == std::string::npos) end = all.size();
-      std::string p = all.substr(start, end - start);
-      if (p.find_first_not_of(" \n\r\t") != std::string::npos) out.push_back(p);
-      start = end + 2;
-    }
-  }
-  return out;
-}
-
-DocumentRecord document(const std::string& sha, const std::vector<std::string>& paragraphs,
-                        bool precompute) {
-  DocumentRecord d;
-  d.path = d.name = sha;
-  d.sha256 = sha;
-  d.format = "text";
-  d.charset = "UTF-8";
-  for (const auto& text : paragraphs) {
-    ParagraphRecord p;
-    p.text = text;
-    p.lang = dipmine::text::detect_lang(text);
-    if (precompute) p.terms = paragraph_terms(text);
-    d.paragraphs.push_back(std::move(p));
-  }
-  return d;
-}
 
 using Instance = std::tuple<std::string, int64_t, int64_t>;  // term, rowid, offset
 

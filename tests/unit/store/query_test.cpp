@@ -8,7 +8,9 @@
 
 #include "common/error.h"
 #include "store/corpus.h"
+#include "store/fts_tokenizer.h"
 #include "store/search.h"
+#include "store_test_util.h"
 
 using namespace dipmine::store;
 namespace fs = std::filesystem;
@@ -125,4 +127,53 @@ TEST_CASE("any typed query is a usage error or runs without an SQL error", "[que
     CHECK(refused > 300);
   }
   fs::remove_all(dir);
+}
+
+namespace {
+
+// An FTS5 function that describes the phrases FTS5 parsed: "n:size,size,...".
+void describe_phrases(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int,
+                      sqlite3_value**) {
+  const int n = api->xPhraseCount(fts);
+  std::string s = std::to_string(n) + ":";
+  for (int i = 0; i < n; ++i) s += std::to_string(api->xPhraseSize(fts, i)) + ",";
+  sqlite3_result_text(ctx, s.c_str(), -1, SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
+TEST_CASE("a query's phrases are FTS5's phrases, in FTS5's order", "[query]") {
+  store_test::TempDir t;
+  auto c = Corpus::open(t.path("p.db"), OpenMode::create);
+  {
+    Transaction tx(c->db());
+    c->insert(store_test::document("p", {"city diplomacy and sister cities of the UCLG network, "
+                                         "دیپلماسی شهری در تهران بین المللی، 東京都の都市外交"}, true));
+    tx.commit();
+  }
+  fts5_api* api = fts5_api_for(c->db());
+  REQUIRE(api->xCreateFunction(api, "describe_phrases", nullptr, describe_phrases, nullptr) == SQLITE_OK);
+  Statement probe(c->db(), "SELECT describe_phrases(paragraphs_fts) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?");
+  for (const char* text : {"city", "\"city diplomacy\" network", "city OR town -war -\"sister towns\" UCLG",
+                           "NEAR(city network, 5) OR دیپلماسی", "بین المللی -کتاب تهران*", "都市外交",
+                           "東京 OR \"sister cit\"*", "-war city NEAR(sister network uclg) diplomacy OR tehran"}) {
+    INFO(text);
+    const Query q = parse_query(text);
+    std::string expected = std::to_string(q.phrases.size()) + ":";
+    for (const QueryPhrase& p : q.phrases) expected += std::to_string(p.keys.size()) + ",";
+    probe.bind(1, q.match);
+    REQUIRE(probe.step());
+    CHECK(probe.column_text(0) == expected);
+    probe.reset();
+  }
+  // Clauses and alternatives: NEAR's phrases share one alternative.
+  const Query q = parse_query("-war city NEAR(sister network) OR diplomacy");
+  REQUIRE(q.phrases.size() == 5);
+  CHECK(q.clauses == 2);
+  CHECK(q.phrases[0].clause == 0);
+  CHECK((q.phrases[1].clause == 1 && q.phrases[2].clause == 1 && q.phrases[3].clause == 1));
+  CHECK(q.phrases[1].alternative == q.phrases[2].alternative);
+  CHECK(q.phrases[3].alternative != q.phrases[1].alternative);
+  CHECK(q.phrases[4].clause == -1);  // -war comes last in the expression
+  CHECK(parse_query("sister cit*").phrases.back().prefix);
 }

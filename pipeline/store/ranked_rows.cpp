@@ -1,0 +1,263 @@
+#include "store/ranked_rows.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+#include "store/ranking.h"
+#include "store/topk_index.h"
+
+namespace dipmine::store {
+namespace {
+
+// A prefix that stands for more terms than this is ranked without the top-k
+// index (merging their block maxima would cost more than it saves).
+constexpr size_t kMaxPrefixTerms = 256;
+
+// Better first: higher score, then lower rowid (the order search promises).
+bool better(const RankedRow& a, const RankedRow& b) {
+  return a.score != b.score ? a.score > b.score : a.rowid < b.rowid;
+}
+
+std::string rank_sql(const Query& q, const SqlFilters& f, std::string_view extra) {
+  std::string call = "dipmine_rank(paragraphs_fts";
+  for (size_t k = 0; k < q.phrases.size(); ++k) call += ", ?";
+  return fmt::format("SELECT paragraphs_fts.rowid, {}) FROM paragraphs_fts{} WHERE paragraphs_fts MATCH ?{}{}",
+                     call, f.joins, f.where, extra);
+}
+
+// Binds the idfs, the MATCH expression and the filters; returns the next index.
+int bind_ranking(Statement& s, const Query& q, const std::vector<double>& idfs, const SqlFilters& f) {
+  int i = 1;
+  for (double idf : idfs) s.bind(i++, idf);
+  s.bind(i++, q.match);
+  for (const auto& b : f.binds) b(s, i);
+  return i;
+}
+
+// How often a phrase's keys occur: its idf takes the rarest (a prefix: all
+// the terms it covers together).
+template <typename TermDf, typename PrefixDf>
+std::vector<double> phrase_idfs(const Query& q, int64_t rows, TermDf term_df, PrefixDf prefix_df) {
+  std::vector<double> idfs;
+  for (const QueryPhrase& p : q.phrases) {
+    int64_t hits = rows;
+    for (size_t k = 0; k < p.keys.size(); ++k) {
+      const bool prefix = p.prefix && k + 1 == p.keys.size();
+      hits = std::min(hits, prefix ? prefix_df(p.keys[k]) : term_df(p.keys[k]));
+    }
+    idfs.push_back(Bm25::idf(rows, hits));
+  }
+  return idfs;
+}
+
+std::vector<RankedRow> rank_every_match(Corpus& corpus, const Query& q, size_t offset, size_t limit) {
+  VocabFrequencies vocab(corpus);
+  const std::vector<double> idfs = phrase_idfs(
+      q, index_totals(corpus.db()).rows, [&](const std::string& k) { return vocab.term(k); },
+      [&](const std::string& k) { return vocab.prefix(k); });
+  const SqlFilters f = sql_filters(q);
+  Statement s(corpus.db(), rank_sql(q, f, " ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?"));
+  int i = bind_ranking(s, q, idfs, f);
+  s.bind(i, static_cast<int64_t>(limit));
+  s.bind(i + 1, static_cast<int64_t>(offset));
+  std::vector<RankedRow> rows;
+  while (s.step()) rows.push_back({s.column_int(0), s.column_double(1)});
+  return rows;
+}
+
+// Per block, the most one phrase can add to a row's score before the idf:
+// the least of its keys' block maxima. For a prefix key the row's hits are
+// the sum over the terms it covers; with m_e each term's maximum, tf_part of
+// that sum is at most c*S/(S+1), S = sum of m_e/(c-m_e), c = k1+1 (the row
+// length cancels out), rounded up a little.
+std::optional<std::vector<double>> phrase_bounds(TopkIndex& topk, const QueryPhrase& p) {
+  const size_t n = topk.blocks();
+  std::vector<double> bound(n, std::numeric_limits<double>::infinity()), key(n);
+  for (size_t k = 0; k < p.keys.size(); ++k) {
+    std::fill(key.begin(), key.end(), 0.0);
+    if (p.prefix && k + 1 == p.keys.size()) {
+      const auto terms = topk.prefix_terms(p.keys[k], kMaxPrefixTerms);
+      if (!terms) return std::nullopt;
+      const double c = Bm25::k1 + 1.0;
+      std::vector<double> sum(n, 0.0), single(n);
+      std::vector<int> found(n, 0);
+      for (const auto& term : *terms) {
+        std::fill(single.begin(), single.end(), 0.0);
+        topk.merge_term(term.first, &single);
+        for (size_t b = 0; b < n; ++b) {
+          if (single[b] <= 0) continue;
+          sum[b] += single[b] / (c - single[b]);
+          key[b] = found[b]++ == 0 ? single[b] : (c * sum[b] / (sum[b] + 1.0)) * (1.0 + 1e-9);
+        }
+      }
+    } else {
+      topk.merge_term(p.keys[k], &key);
+    }
+    for (size_t b = 0; b < n; ++b) bound[b] = std::min(bound[b], key[b]);
+  }
+  return bound;
+}
+
+// Rowid ranges of the documents a doc: filter names (their paragraphs are
+// inserted together, so one range each).
+std::vector<std::pair<int64_t, int64_t>> doc_ranges(Corpus& corpus, const Query& q) {
+  std::vector<std::pair<int64_t, int64_t>> ranges;
+  Statement s(corpus.db(), "SELECT min(id), max(id) FROM paragraphs WHERE doc_id = ?");
+  for (int64_t d : q.docs) {
+    s.bind(1, d);
+    if (s.step() && !s.column_is_null(0)) ranges.emplace_back(s.column_int(0), s.column_int(1));
+    s.reset();
+  }
+  return ranges;
+}
+
+std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& topk, const Query& q,
+                                                     size_t offset, size_t limit, RankingStats* stats) {
+  const size_t n = topk.blocks();
+  const int64_t rows_per_block = topk.block_rows();
+  bool too_many_terms = false;
+  const std::vector<double> idfs = phrase_idfs(
+      q, topk.rows(), [&](const std::string& k) { return topk.merge_term(k, nullptr); },
+      [&](const std::string& k) {
+        const auto terms = topk.prefix_terms(k, kMaxPrefixTerms);
+        too_many_terms = too_many_terms || !terms;
+        int64_t df = 0;
+        for (const auto& term : terms.value_or(std::vector<std::pair<std::string, int64_t>>{})) df += term.second;
+        return std::min(df, topk.rows());
+      });
+  if (too_many_terms) return std::nullopt;
+  std::vector<std::vector<double>> bounds(q.phrases.size());
+  for (size_t p = 0; p < q.phrases.size(); ++p) {
+    if (q.phrases[p].clause < 0) continue;  // an exclusion adds nothing to a matching row
+    auto b = phrase_bounds(topk, q.phrases[p]);
+    if (!b) return std::nullopt;
+    bounds[p] = std::move(*b);
+  }
+  const auto docs = doc_ranges(corpus, q);
+  // A block can match when every clause has an alternative all of whose
+  // phrases occur in it; its bound sums idf x phrase bound in phrase order,
+  // as dipmine_rank sums the scores.
+  struct Candidate {
+    double bound;
+    size_t block;
+  };
+  std::vector<Candidate> candidates;
+  for (size_t b = 0; b < n; ++b) {
+    if (!topk.block_may_pass(b, q)) continue;
+    const int64_t lo = static_cast<int64_t>(b) * rows_per_block, hi = lo + rows_per_block - 1;
+    if (!q.docs.empty() && std::none_of(docs.begin(), docs.end(), [&](const auto& r) {
+          return r.first <= hi && r.second >= lo;
+        })) {
+      continue;
+    }
+    bool possible = true;
+    for (int c = 0; c < q.clauses && possible; ++c) {
+      bool any = false;
+      for (size_t p = 0; p < q.phrases.size() && !any; ++p) {
+        if (q.phrases[p].clause != c) continue;
+        bool all = true;
+        for (size_t r = 0; r < q.phrases.size(); ++r) {
+          if (q.phrases[r].clause == c && q.phrases[r].alternative == q.phrases[p].alternative) {
+            all = all && bounds[r][b] > 0;
+          }
+        }
+        any = all;
+      }
+      possible = any;
+    }
+    if (!possible) continue;
+    double bound = 0.0;
+    for (size_t p = 0; p < q.phrases.size(); ++p) {
+      if (q.phrases[p].clause >= 0) bound += idfs[p] * bounds[p][b];
+    }
+    candidates.push_back({bound, b});
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.bound != b.bound ? a.bound > b.bound : a.block < b.block;
+  });
+  if (stats) stats->candidate_blocks = candidates.size();
+
+  const size_t k = offset + limit;
+  std::vector<RankedRow> heap;  // the best k so far; front: the worst of them
+  const SqlFilters f = sql_filters(q);
+  Statement s(corpus.db(), rank_sql(q, f, " AND paragraphs_fts.rowid BETWEEN ? AND ?"));
+  for (const Candidate& c : candidates) {
+    if (heap.size() == k && k > 0) {
+      const RankedRow& worst = heap.front();
+      const int64_t first_row = static_cast<int64_t>(c.block) * rows_per_block;
+      if (c.bound < worst.score || (c.bound == worst.score && first_row > worst.rowid)) break;
+    }
+    if (k == 0) break;
+    int i = bind_ranking(s, q, idfs, f);
+    const int64_t lo = static_cast<int64_t>(c.block) * rows_per_block;
+    s.bind(i, lo);
+    s.bind(i + 1, lo + rows_per_block - 1);
+    while (s.step()) {
+      const RankedRow row{s.column_int(0), s.column_double(1)};
+      if (heap.size() < k) {
+        heap.push_back(row);
+        std::push_heap(heap.begin(), heap.end(), better);
+      } else if (better(row, heap.front())) {
+        std::pop_heap(heap.begin(), heap.end(), better);
+        heap.back() = row;
+        std::push_heap(heap.begin(), heap.end(), better);
+      }
+    }
+    s.reset();
+    if (stats) ++stats->visited_blocks;
+  }
+  std::sort(heap.begin(), heap.end(), better);
+  heap.erase(heap.begin(), heap.begin() + static_cast<std::ptrdiff_t>(std::min(offset, heap.size())));
+  return heap;
+}
+
+}  // namespace
+
+SqlFilters sql_filters(const Query& q, bool always_join_paragraphs) {
+  SqlFilters f;
+  const bool any = !q.langs.empty() || !q.docs.empty() || q.year_min || q.year_max;
+  if (!any && !always_join_paragraphs) return f;
+  f.joins = " JOIN paragraphs p ON p.id = paragraphs_fts.rowid";
+  auto in_list = [](size_t n) {
+    std::string s = "(";
+    for (size_t k = 0; k < n; ++k) s += k ? ",?" : "?";
+    return s + ")";
+  };
+  if (!q.langs.empty()) {
+    f.where += " AND p.lang IN " + in_list(q.langs.size());
+    for (const auto& l : q.langs) f.binds.push_back([l](Statement& s, int& i) { s.bind(i++, l); });
+  }
+  if (!q.docs.empty()) {
+    f.where += " AND p.doc_id IN " + in_list(q.docs.size());
+    for (int64_t d : q.docs) f.binds.push_back([d](Statement& s, int& i) { s.bind(i++, d); });
+  }
+  if (q.year_min || q.year_max) {
+    f.joins += " JOIN documents d ON d.id = p.doc_id";
+    if (q.year_min) {
+      f.where += " AND d.year >= ?";
+      f.binds.push_back([y = *q.year_min](Statement& s, int& i) { s.bind(i++, y); });
+    }
+    if (q.year_max) {
+      f.where += " AND d.year <= ?";
+      f.binds.push_back([y = *q.year_max](Statement& s, int& i) { s.bind(i++, y); });
+    }
+  }
+  return f;
+}
+
+std::vector<RankedRow> best_rows(Corpus& corpus, const Query& query, size_t offset, size_t limit,
+                                 RankingStats* stats) {
+  if (auto topk = TopkIndex::open_if_fresh(corpus)) {
+    if (stats) stats->blocks = topk->blocks();
+    if (auto rows = rank_by_blocks(corpus, *topk, query, offset, limit, stats)) {
+      if (stats) stats->used_topk = true;
+      return std::move(*rows);
+    }
+  }
+  return rank_every_match(corpus, query, offset, limit);
+}
+
+}  // namespace dipmine::store

@@ -1,0 +1,83 @@
+#include "store/ranking.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <vector>
+
+#include "common/error.h"
+#include "store/fts_tokenizer.h"
+
+namespace dipmine::store {
+namespace {
+
+// FTS5's bm25() (fts5_aux.c) step by step, with the idfs given: the same
+// operations in the same order, so that equal inputs give equal bits.
+void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx,
+                   int n_args, sqlite3_value** args) {
+  const int n_phrases = api->xPhraseCount(fts);
+  std::vector<double> freq(static_cast<size_t>(std::max(n_phrases, 0)), 0.0);
+  int n_inst = 0;
+  int rc = api->xInstCount(fts, &n_inst);
+  for (int i = 0; rc == SQLITE_OK && i < n_inst; ++i) {
+    int phrase = 0, column = 0, offset = 0;
+    rc = api->xInst(fts, i, &phrase, &column, &offset);
+    if (rc == SQLITE_OK && phrase >= 0 && phrase < n_phrases) freq[static_cast<size_t>(phrase)] += 1.0;
+  }
+  int n_tokens = 0;
+  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &n_tokens);
+  sqlite3_int64 n_rows = 0, total = 0;
+  if (rc == SQLITE_OK) rc = api->xRowCount(fts, &n_rows);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &total);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  const double avgdl = static_cast<double>(total) / static_cast<double>(n_rows);
+  const double len = static_cast<double>(n_tokens);
+  double score = 0.0;
+  for (int i = 0; i < n_phrases && i < n_args; ++i) {
+    score += sqlite3_value_double(args[i]) * Bm25::tf_part(freq[static_cast<size_t>(i)], len, avgdl);
+  }
+  sqlite3_result_double(ctx, score);
+}
+
+}  // namespace
+
+double Bm25::idf(int64_t n_rows, int64_t n_hit) {
+  double idf = std::log((static_cast<double>(n_rows - n_hit) + 0.5) / (static_cast<double>(n_hit) + 0.5));
+  return idf <= 0.0 ? 1e-6 : idf;
+}
+
+void register_rank_function(Database& db) {
+  fts5_api* api = fts5_api_for(db);
+  if (api->xCreateFunction(api, "dipmine_rank", nullptr, rank_function, nullptr) != SQLITE_OK) {
+    db.fail("registering the FTS5 function 'dipmine_rank'");
+  }
+}
+
+uint64_t read_fts_varint(const unsigned char*& p, const unsigned char* end) {
+  uint64_t v = 0;
+  for (int i = 0; i < 9 && p < end; ++i) {
+    const unsigned char c = *p++;
+    if (i == 8) return (v << 8) | c;  // the ninth byte carries 8 bits
+    v = (v << 7) | (c & 0x7f);
+    if ((c & 0x80) == 0) return v;
+  }
+  return v;
+}
+
+IndexTotals index_totals(Database& db) {
+  // FTS5_AVERAGES_ROWID: the row count, then each column's token total.
+  Statement q(db, "SELECT block FROM paragraphs_fts_data WHERE id = 1");
+  IndexTotals t;
+  if (!q.step()) return t;
+  const std::string blob = q.column_text(0);
+  const auto* p = reinterpret_cast<const unsigned char*>(blob.data());
+  const auto* end = p + blob.size();
+  t.rows = static_cast<int64_t>(read_fts_varint(p, end));
+  t.tokens = static_cast<int64_t>(read_fts_varint(p, end));
+  return t;
+}
+
+}  // namespace dipmine::store

@@ -1,0 +1,51 @@
+// How search ranks paragraphs: Okapi BM25 with FTS5's constants and
+// arithmetic, as one auxiliary function `dipmine_rank` that both the exact
+// ranking and the top-k index (store/topk_index.h) use, so their scores agree
+// to the last bit.
+//
+//   SELECT rowid, dipmine_rank(paragraphs_fts, ?1, ?2) FROM paragraphs_fts
+//   WHERE paragraphs_fts MATCH ?3 ...   -- ?1, ?2: the idf of FTS5's phrases 0, 1
+//
+// The difference from FTS5's bm25(): the caller passes each phrase's idf.
+// FTS5 counts the rows that contain a phrase with a pass over the whole
+// index at every query (linear in its matches); dipmine takes a one-word
+// phrase's idf from the word's document frequency, which makes the scores of
+// word queries equal to bm25()'s, and a longer phrase's from its rarest word
+// (a prefix word: from all the words it stands for together, at most every
+// row). Higher scores are better: dipmine_rank = -bm25.
+// Thread safety: pure functions; registration is per connection.
+#pragma once
+#include <cstdint>
+
+#include "store/sqlite.h"
+
+namespace dipmine::store {
+
+struct Bm25 {
+  static constexpr double k1 = 1.2, b = 0.75;
+  // log((N - n + 0.5) / (n + 0.5)), at least 1e-6, as FTS5 computes it: the
+  // weight of a phrase found in `n_hit` of `n_rows` rows.
+  static double idf(int64_t n_rows, int64_t n_hit);
+  // A phrase found `freq` times in a row of `len` tokens, `avgdl` on average.
+  static double tf_part(double freq, double len, double avgdl) {
+    return (freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * len / avgdl));
+  }
+};
+
+// Registers dipmine_rank(paragraphs_fts, idf...) on `db`: the sum over the
+// query's phrases of idf_i * tf_part(hits of phrase i, row length, average),
+// in phrase order; a phrase without an idf argument weighs 0.
+void register_rank_function(Database& db);
+
+// The row count and total token count FTS5 keeps for `table` (its averages
+// record); {0, 0} for an empty index.
+struct IndexTotals {
+  int64_t rows = 0, tokens = 0;
+  double avgdl() const { return rows == 0 ? 0.0 : static_cast<double>(tokens) / static_cast<double>(rows); }
+};
+IndexTotals index_totals(Database& db);
+
+// SQLite's varint (as FTS5 writes its records); advances `p`, never past `end`.
+uint64_t read_fts_varint(const unsigned char*& p, const unsigned char* end);
+
+}  // namespace dipmine::store

@@ -1,0 +1,321 @@
+#include "store/topk_index.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "common/error.h"
+
+namespace dipmine::store {
+namespace {
+
+// The index's state row: what the store looked like when it was built.
+struct State {
+  int64_t rows = 0, tokens = 0, max_id = 0, block_rows = 0;
+};
+
+int64_t max_paragraph_id(Database& db) {
+  Statement q(db, "SELECT coalesce(max(id), 0) FROM paragraphs");
+  q.step();
+  return q.column_int(0);
+}
+
+uint8_t lang_bit(std::string_view lang) {
+  if (lang == "fa") return 1;
+  if (lang == "en") return 2;
+  if (lang == "ja") return 4;
+  return 8;
+}
+
+void put_varint(std::string& out, uint64_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7f) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+uint64_t get_varint(const char*& p, const char* end) {
+  uint64_t v = 0;
+  for (int shift = 0; p < end && shift < 64; shift += 7) {
+    const auto c = static_cast<unsigned char>(*p++);
+    v |= static_cast<uint64_t>(c & 0x7f) << shift;
+    if ((c & 0x80) == 0) break;
+  }
+  return v;
+}
+
+// Gathers one term's rows (in rowid order) into its frequency and blob of
+// (block delta varint, best tf_part as 8 raw bytes) pairs.
+class TermAccumulator {
+ public:
+  TermAccumulator(const std::vector<uint32_t>& lengths, double avgdl, int64_t block_rows)
+      : lengths_(lengths), avgdl_(avgdl), block_rows_(block_rows) {}
+
+  void add_instance(int64_t row) {
+    if (row != row_) {
+      flush_row();
+      row_ = row;
+    }
+    ++tf_;
+  }
+  struct Term {
+    int64_t df = 0, entries = 0;
+    std::string blob;
+  };
+  // Finishes the term and starts the next.
+  Term finish() {
+    flush_row();
+    flush_block();
+    Term out{df_, entries_, std::move(blob_)};
+    row_ = block_ = -1;
+    tf_ = df_ = last_written_ = entries_ = 0;
+    best_ = 0;
+    blob_.clear();
+    return out;
+  }
+
+ private:
+  void flush_row() {
+    if (tf_ == 0) return;
+    ++df_;
+    const uint32_t len = row_ >= 0 && static_cast<size_t>(row_) < lengths_.size()
+                             ? lengths_[static_cast<size_t>(row_)] : 0;
+    const double part = Bm25::tf_part(static_cast<double>(tf_), static_cast<double>(len), avgdl_);
+    const int64_t block = row_ / block_rows_;
+    if (block != block_) {
+      flush_block();
+      block_ = block;
+    }
+    best_ = std::max(best_, part);
+    tf_ = 0;
+  }
+  void flush_block() {
+    if (block_ < 0) return;
+    put_varint(blob_, static_cast<uint64_t>(block_ - last_written_));
+    char raw[sizeof(double)];
+    std::memcpy(raw, &best_, sizeof raw);
+    blob_.append(raw, sizeof raw);
+    last_written_ = block_;
+    best_ = 0;
+    block_ = -1;
+    ++entries_;
+  }
+
+  const std::vector<uint32_t>& lengths_;
+  double avgdl_;
+  int64_t block_rows_;
+  int64_t row_ = -1, tf_ = 0, df_ = 0, block_ = -1, last_written_ = 0, entries_ = 0;
+  double best_ = 0;
+  std::string blob_;
+};
+
+}  // namespace
+
+TopkIndex::BuildStats TopkIndex::build(Corpus& corpus, int block_rows) {
+  Database& db = corpus.db();
+  if (block_rows < 1) throw Error(fmt::format("{}: top-k block size must be positive", db.path()));
+  invalidate(db);
+  db.exec("DELETE FROM topk_terms");
+  const IndexTotals totals = index_totals(db);
+  const int64_t max_id = max_paragraph_id(db);
+  BuildStats stats;
+  stats.blocks = max_id / block_rows + 1;
+
+  // Row lengths in tokens, as FTS5 keeps them (one varint: the text column).
+  std::vector<uint32_t> lengths(static_cast<size_t>(max_id) + 1, 0);
+  {
+    Statement q(db, "SELECT id, sz FROM paragraphs_fts_docsize");
+    while (q.step()) {
+      const int64_t id = q.column_int(0);
+      const std::string_view sz = q.column_blob(1);
+      const auto* p = reinterpret_cast<const unsigned char*>(sz.data());
+      if (id >= 0 && id <= max_id) {
+        lengths[static_cast<size_t>(id)] = static_cast<uint32_t>(read_fts_varint(p, p + sz.size()));
+      }
+    }
+  }
+  // Languages and years per block.
+  std::string filters(static_cast<size_t>(stats.blocks) * 5, '\0');
+  {
+    std::vector<BlockFilter> f(static_cast<size_t>(stats.blocks), BlockFilter{0, INT16_MAX, -1});
+    Statement q(db, "SELECT p.id, p.lang, d.year FROM paragraphs p JOIN documents d ON d.id = p.doc_id");
+    while (q.step()) {
+      BlockFilter& b = f[static_cast<size_t>(q.column_int(0) / block_rows)];
+      b.langs |= lang_bit(q.column_blob(1));
+      if (!q.column_is_null(2)) {
+        const auto y = static_cast<int16_t>(std::clamp<int64_t>(q.column_int(2), -1, 9999));
+        b.year_min = std::min(b.year_min, y);
+        b.year_max = std::max(b.year_max, y);
+      }
+    }
+    for (size_t k = 0; k < f.size(); ++k) {
+      filters[k * 5] = static_cast<char>(f[k].langs);
+      std::memcpy(&filters[k * 5 + 1], &f[k].year_min, 2);
+      std::memcpy(&filters[k * 5 + 3], &f[k].year_max, 2);
+    }
+  }
+  // Every instance of every term, in term then rowid order.
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.topk_vocab USING fts5vocab(main, paragraphs_fts, instance)");
+  {
+    Statement scan(db, "SELECT term, doc FROM temp.topk_vocab");
+    Statement put(db, "INSERT INTO topk_terms(term, df, blocks) VALUES (?, ?, ?)");
+    TermAccumulator acc(lengths, totals.avgdl(), block_rows);
+    std::string term;
+    auto finish_term = [&] {
+      if (term.empty()) return;
+      const TermAccumulator::Term done = acc.finish();
+      put.bind(1, term).bind(2, done.df).bind_blob(3, done.blob);
+      put.run();
+      ++stats.terms;
+      stats.entries += done.entries;
+    };
+    while (scan.step()) {
+      const std::string_view t = scan.column_blob(0);
+      if (t != term) {
+        finish_term();
+        term.assign(t);
+      }
+      acc.add_instance(scan.column_int(1));
+    }
+    finish_term();
+  }
+  db.exec("DROP TABLE temp.topk_vocab");
+  Statement put(db, "INSERT OR REPLACE INTO topk_meta(key, value) VALUES (?, ?)");
+  put.bind(1, "filters").bind_blob(2, filters);
+  put.run();
+  put.bind(1, "state").bind(2, fmt::format("{} {} {} {}", totals.rows, totals.tokens, max_id, block_rows));
+  put.run();
+  return stats;
+}
+
+void TopkIndex::invalidate(Database& db) { db.exec("DELETE FROM topk_meta WHERE key = 'state'"); }
+
+std::unique_ptr<TopkIndex> TopkIndex::open_if_fresh(Corpus& corpus) {
+  Database& db = corpus.db();
+  Statement q(db, "SELECT key, value FROM topk_meta");
+  State built;
+  bool have_state = false;
+  std::string filters;
+  while (q.step()) {
+    if (q.column_text(0) == "state") {
+      have_state = std::sscanf(q.column_text(1).c_str(), "%ld %ld %ld %ld", &built.rows, &built.tokens,
+                               &built.max_id, &built.block_rows) == 4;
+    } else if (q.column_text(0) == "filters") {
+      filters = std::string(q.column_blob(1));
+    }
+  }
+  if (!have_state || built.block_rows < 1) return nullptr;
+  const IndexTotals now = index_totals(db);
+  if (now.rows != built.rows || now.tokens != built.tokens || max_paragraph_id(db) != built.max_id) {
+    return nullptr;
+  }
+  const size_t blocks = static_cast<size_t>(built.max_id / built.block_rows + 1);
+  if (filters.size() != blocks * 5) return nullptr;
+  std::vector<BlockFilter> f(blocks);
+  for (size_t k = 0; k < blocks; ++k) {
+    f[k].langs = static_cast<uint8_t>(filters[k * 5]);
+    std::memcpy(&f[k].year_min, &filters[k * 5 + 1], 2);
+    std::memcpy(&f[k].year_max, &filters[k * 5 + 3], 2);
+  }
+  return std::unique_ptr<TopkIndex>(new TopkIndex(corpus, now, built.block_rows, std::move(f)));
+}
+
+TopkIndex::TopkIndex(Corpus& corpus, IndexTotals totals, int64_t block_rows,
+                     std::vector<BlockFilter> filters)
+    : corpus_(corpus), totals_(totals), block_rows_(block_rows), filters_(std::move(filters)) {}
+
+void TopkIndex::merge_blob(std::string_view blob, std::vector<double>* best) const {
+  const char* p = blob.data();
+  const char* end = p + blob.size();
+  uint64_t block = 0;
+  while (p < end) {
+    block += get_varint(p, end);
+    if (end - p < static_cast<std::ptrdiff_t>(sizeof(double))) break;
+    double part;
+    std::memcpy(&part, p, sizeof part);
+    p += sizeof part;
+    if (block < best->size()) (*best)[block] = std::max((*best)[block], part);
+  }
+}
+
+int64_t TopkIndex::merge_term(std::string_view key, std::vector<double>* best) {
+  if (!term_) term_ = std::make_unique<Statement>(corpus_.db(), "SELECT df, blocks FROM topk_terms WHERE term = ?");
+  term_->bind(1, key);
+  int64_t df = 0;
+  if (term_->step()) {
+    df = term_->column_int(0);
+    if (best != nullptr) merge_blob(term_->column_blob(1), best);
+  }
+  term_->reset();
+  return df;
+}
+
+std::optional<std::vector<std::pair<std::string, int64_t>>> TopkIndex::prefix_terms(
+    std::string_view prefix, size_t limit) {
+  if (!prefix_) {
+    prefix_ = std::make_unique<Statement>(corpus_.db(),
+                                          "SELECT term, df FROM topk_terms WHERE term >= ?1 AND term < ?2");
+  }
+  prefix_->bind(1, prefix).bind(2, prefix_successor(prefix));
+  std::vector<std::pair<std::string, int64_t>> terms;
+  while (prefix_->step()) {
+    if (terms.size() == limit) {
+      prefix_->reset();
+      return std::nullopt;
+    }
+    terms.emplace_back(prefix_->column_text(0), prefix_->column_int(1));
+  }
+  prefix_->reset();
+  return terms;
+}
+
+bool TopkIndex::block_may_pass(size_t b, const Query& query) const {
+  if (b >= filters_.size()) return false;
+  const BlockFilter& f = filters_[b];
+  if (!query.langs.empty()) {
+    uint8_t wanted = 0;
+    for (const std::string& l : query.langs) wanted |= lang_bit(l);
+    if ((wanted & f.langs) == 0) return false;
+  }
+  if (query.year_min || query.year_max) {
+    if (f.year_min > f.year_max) return false;
+    if (query.year_min && f.year_max < *query.year_min) return false;
+    if (query.year_max && f.year_min > *query.year_max) return false;
+  }
+  return true;
+}
+
+VocabFrequencies::VocabFrequencies(Corpus& corpus) {
+  Database& db = corpus.db();
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, paragraphs_fts, row)");
+  term_ = std::make_unique<Statement>(db, "SELECT doc FROM temp.search_vocab WHERE term = ?");
+  prefix_ = std::make_unique<Statement>(
+      db, "SELECT coalesce(sum(doc), 0) FROM temp.search_vocab WHERE term >= ?1 AND term < ?2");
+}
+
+int64_t VocabFrequencies::term(std::string_view key) {
+  term_->bind(1, key);
+  const int64_t df = term_->step() ? term_->column_int(0) : 0;
+  term_->reset();
+  return df;
+}
+
+int64_t VocabFrequencies::prefix(std::string_view prefix) {
+  prefix_->bind(1, prefix).bind(2, prefix_successor(prefix));
+  prefix_->step();
+  const int64_t df = prefix_->column_int(0);
+  prefix_->reset();
+  return df;
+}
+
+std::string prefix_successor(std::string_view prefix) {
+  std::string s(prefix);
+  while (!s.empty() && static_cast<unsigned char>(s.back()) == 0xFF) s.pop_back();
+  if (s.empty()) return std::string(prefix.size() + 1, '\xFF');  // no key is all 0xFF bytes
+  s.back() = static_cast<char>(static_cast<unsigned char>(s.back()) + 1);
+  return s;
+}
+
+}  // namespace dipmine::store

@@ -1,0 +1,98 @@
+// The top-k index: what lets search find the best k paragraphs of a query
+// without scoring every paragraph that matches it (block-max ranking).
+//
+// For every term of the full-text index it keeps the term's document
+// frequency and, for each block of `block_rows` consecutive rowids, the best
+// Bm25::tf_part that any row of the block gives the term. A phrase can score
+// no more in a block than idf x the least of its words' block maxima, so
+// search visits blocks best bound first and stops when no block left can
+// beat the k-th hit (store/search.cpp). Per block it also keeps the languages
+// and the range of years of its rows, so that filters skip blocks.
+//
+//   { Transaction tx(db); TopkIndex::build(corpus); tx.commit(); }   // optimize
+//   if (auto topk = TopkIndex::open_if_fresh(corpus)) ... topk->merge_term(key, &best)
+//
+// Freshness: the index describes the store as it was when built. Deleting or
+// changing a paragraph (or a document's year) drops its state row by trigger;
+// a new paragraph raises max(id); open_if_fresh checks both and FTS5's row and
+// token totals, and returns nullptr when anything moved (search then ranks
+// every match exactly, as without the index). Errors: dipmine::Error naming
+// the database. Not thread-safe (one per Corpus).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/corpus.h"
+#include "store/query.h"
+#include "store/ranking.h"
+
+namespace dipmine::store {
+
+class TopkIndex {
+ public:
+  static constexpr int kDefaultBlockRows = 512;
+
+  struct BuildStats {
+    int64_t terms = 0;   // distinct terms
+    int64_t entries = 0; // (term, block) maxima stored
+    int64_t blocks = 0;
+  };
+  // Rebuilds the index from the full-text index (call inside a transaction).
+  static BuildStats build(Corpus& corpus, int block_rows = kDefaultBlockRows);
+  // Marks the index stale (after FTS5 'rebuild' changes every token).
+  static void invalidate(Database& db);
+  // True when a fresh index is there.
+  static bool is_fresh(Corpus& corpus) { return open_if_fresh(corpus) != nullptr; }
+  static std::unique_ptr<TopkIndex> open_if_fresh(Corpus& corpus);
+
+  int64_t rows() const { return totals_.rows; }
+  double avgdl() const { return totals_.avgdl(); }
+  int64_t block_rows() const { return block_rows_; }
+  size_t blocks() const { return filters_.size(); }
+
+  // The document frequency of `key` (0 when absent); with `best` (size
+  // blocks()), also raises best[b] to the key's maximum in block b.
+  int64_t merge_term(std::string_view key, std::vector<double>* best);
+  // The terms that start with `prefix`, with their document frequencies, in
+  // order; nullopt when there are more than `limit`.
+  std::optional<std::vector<std::pair<std::string, int64_t>>> prefix_terms(std::string_view prefix,
+                                                                          size_t limit);
+  // False when no row of block `b` can pass the query's lang:/year: filters.
+  bool block_may_pass(size_t b, const Query& query) const;
+
+ private:
+  struct BlockFilter {
+    uint8_t langs = 0;        // bit 0 fa, 1 en, 2 ja, 3 other
+    int16_t year_min = 0, year_max = -1;  // empty range: no row has a year
+  };
+  TopkIndex(Corpus& corpus, IndexTotals totals, int64_t block_rows, std::vector<BlockFilter> filters);
+  void merge_blob(std::string_view blob, std::vector<double>* best) const;
+
+  Corpus& corpus_;
+  IndexTotals totals_;
+  int64_t block_rows_;
+  std::vector<BlockFilter> filters_;
+  std::unique_ptr<Statement> term_, prefix_;
+};
+
+// Document frequencies straight from FTS5 (fts5vocab), for an index without a
+// fresh top-k index: exact, but linear in the term's matches.
+class VocabFrequencies {
+ public:
+  explicit VocabFrequencies(Corpus& corpus);
+  int64_t term(std::string_view key);
+  int64_t prefix(std::string_view prefix);  // sum over the terms it covers
+
+ private:
+  std::unique_ptr<Statement> term_, prefix_;
+};
+
+// A string greater than every string that starts with `prefix` and less than
+// every other string greater than `prefix` (for `term >= prefix AND term < it`).
+std::string prefix_successor(std::string_view prefix);
+
+}  // namespace dipmine::store

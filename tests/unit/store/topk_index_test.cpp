@@ -1,0 +1,208 @@
+// The top-k index and ranking: dipmine_rank equals FTS5's bm25() on word
+// queries; ranking by blocks gives exactly the rows and scores of scoring
+// every match; the index goes stale on every kind of write.
+#include "store/topk_index.h"
+
+#include <catch2/catch.hpp>
+#include <random>
+
+#include "common/error.h"
+#include "store/ranked_rows.h"
+#include "store/ranking.h"
+#include "store/search.h"
+#include "store_test_util.h"
+
+using namespace dipmine::store;
+using store_test::TempDir;
+
+namespace {
+
+// The shipped corpus as documents of 25 paragraphs, years 2010..2022 (every
+// seventh document without one).
+std::unique_ptr<Corpus> seed_corpus(const TempDir& t) {
+  auto c = Corpus::open(t.path("topk.db"), OpenMode::create);
+  const auto paragraphs = store_test::corpus_paragraphs();
+  Transaction tx(c->db());
+  for (size_t start = 0, n = 0; start < paragraphs.size(); start += 25, ++n) {
+    const std::vector<std::string> part(paragraphs.begin() + static_cast<std::ptrdiff_t>(start),
+                                        paragraphs.begin() + static_cast<std::ptrdiff_t>(std::min(start + 25, paragraphs.size())));
+    DocumentRecord d = store_test::document("doc" + std::to_string(n), part, true);
+    if (n % 7 != 6) d.year = 2010 + static_cast<int>(n % 13);
+    c->insert(d);
+  }
+  tx.commit();
+  return c;
+}
+
+void build(Corpus& c, int block_rows) {
+  Transaction tx(c.db());
+  TopkIndex::build(c, block_rows);
+  tx.commit();
+}
+
+// Whitespace-separated words of the corpus that are valid queries.
+std::vector<std::string> query_words(const std::vector<std::string>& paragraphs) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < paragraphs.size(); i += 3) {
+    const std::string& p = paragraphs[i];
+    for (size_t a = 0, b; a < p.size(); a = b + 1) {
+      b = p.find_first_of(" \n", a);
+      if (b == std::string::npos) b = p.size();
+      std::string w = p.substr(a, b - a);
+      if (w.size() < 4 || w.find_first_of("\"*():-,") != std::string::npos) continue;
+      try {
+        parse_query(w);
+        words.push_back(w);
+      } catch (const dipmine::UsageError&) {
+      }
+    }
+  }
+  return words;
+}
+
+// The first half of `word`'s characters, at least three.
+std::string prefix_of(const std::string& word) {
+  std::vector<size_t> starts;
+  for (size_t k = 0; k < word.size(); ++k) {
+    if ((static_cast<unsigned char>(word[k]) & 0xC0) != 0x80) starts.push_back(k);
+  }
+  const size_t chars = std::max<size_t>(3, starts.size() / 2);
+  return chars >= starts.size() ? word : word.substr(0, starts[chars]);
+}
+
+std::vector<std::string> random_queries(const std::vector<std::string>& words, int n) {
+  std::mt19937 rng(7);
+  auto word = [&] { return words[std::uniform_int_distribution<size_t>(0, words.size() - 1)(rng)]; };
+  std::vector<std::string> out;
+  for (int i = 0; i < n; ++i) {
+    const std::string a = word(), b = word();
+    switch (i % 9) {
+      case 0: out.push_back(a); break;
+      case 1: out.push_back(a + " " + b); break;
+      case 2: out.push_back("\"" + a + " " + b + "\""); break;
+      case 3: out.push_back(prefix_of(a) + "*"); break;
+      case 4: out.push_back(a + " OR " + b); break;
+      case 5: out.push_back(a + " -" + b); break;
+      case 6: out.push_back("NEAR(" + a + " " + b + ", 8)"); break;
+      case 7: out.push_back(a + " year:2012..2016"); break;
+      default: out.push_back(a + (i % 2 ? " lang:fa" : " lang:en") + " doc:" + std::to_string(i % 40 + 1)); break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("dipmine_rank gives bm25()'s scores on word queries, bit for bit", "[topk]") {
+  TempDir t;
+  auto c = seed_corpus(t);
+  VocabFrequencies vocab(*c);
+  const int64_t rows = index_totals(c->db()).rows;
+  REQUIRE(rows > 500);
+  int compared = 0;
+  for (const char* word : {"diplomacy", "cities", "network", "دیپلماسی", "شهری", "بینالمللی", "Metropolis"}) {
+    const Query q = parse_query(word);
+    REQUIRE(q.phrases.size() == 1);
+    REQUIRE(q.phrases[0].keys.size() == 1);
+    Statement s(c->db(), "SELECT bm25(paragraphs_fts), dipmine_rank(paragraphs_fts, ?) FROM paragraphs_fts "
+                         "WHERE paragraphs_fts MATCH ?");
+    s.bind(1, Bm25::idf(rows, vocab.term(q.phrases[0].keys[0]))).bind(2, q.match);
+    while (s.step()) {
+      REQUIRE(-s.column_double(0) == s.column_double(1));
+      ++compared;
+    }
+  }
+  CHECK(compared > 300);
+}
+
+TEST_CASE("ranking by blocks gives exactly the rows and scores of scoring every match", "[topk]") {
+  TempDir t;
+  auto c = seed_corpus(t);
+  const auto words = query_words(store_test::corpus_paragraphs());
+  REQUIRE(words.size() > 1000);
+  const auto queries = random_queries(words, 450);
+  for (const int block_rows : {4, 64}) {
+    build(*c, block_rows);
+    REQUIRE(TopkIndex::is_fresh(*c));
+    std::vector<std::vector<RankedRow>> by_blocks;
+    size_t pruned = 0, with_hits = 0;
+    for (size_t i = 0; i < queries.size(); ++i) {
+      RankingStats stats;
+      const size_t offset = i % 5 == 0 ? 3 : 0, limit = i % 3 == 0 ? 1 : 10;
+      by_blocks.push_back(best_rows(*c, parse_query(queries[i]), offset, limit, &stats));
+      INFO(queries[i]);
+      CHECK(stats.used_topk);
+      CHECK(stats.visited_blocks <= stats.candidate_blocks);
+      if (!by_blocks.back().empty()) ++with_hits;
+      if (stats.visited_blocks < stats.candidate_blocks) ++pruned;
+    }
+    CHECK(with_hits > 250);
+    CHECK(pruned > 100);  // the bound does stop searches early
+    TopkIndex::invalidate(c->db());
+    for (size_t i = 0; i < queries.size(); ++i) {
+      INFO(queries[i] << " blocks of " << block_rows);
+      RankingStats stats;
+      const size_t offset = i % 5 == 0 ? 3 : 0, limit = i % 3 == 0 ? 1 : 10;
+      const auto every = best_rows(*c, parse_query(queries[i]), offset, limit, &stats);
+      CHECK_FALSE(stats.used_topk);
+      REQUIRE(every.size() == by_blocks[i].size());
+      for (size_t k = 0; k < every.size(); ++k) {
+        CHECK(every[k].rowid == by_blocks[i][k].rowid);
+        CHECK(every[k].score == by_blocks[i][k].score);
+      }
+    }
+  }
+}
+
+TEST_CASE("the top-k index is stale after every write and fresh after optimize", "[topk]") {
+  TempDir t;
+  auto c = Corpus::open(t.path("stale.db"), OpenMode::create);
+  auto add = [&](const std::string& name, const std::vector<std::string>& paragraphs) {
+    Transaction tx(c->db());
+    DocumentRecord d = store_test::document(name, paragraphs, true);
+    d.year = 2015;
+    const int64_t id = c->insert(d);
+    tx.commit();
+    return id;
+  };
+  const int64_t first = add("a", {"City diplomacy and city networks", "دیپلماسی شهری در تهران"});
+  CHECK_FALSE(TopkIndex::is_fresh(*c));  // never built
+  optimize_index(*c, false);
+  CHECK(TopkIndex::is_fresh(*c));
+  // A new paragraph: stale, and search still finds it (every match scored).
+  add("b", {"Sister cities of Kyoto"});
+  CHECK_FALSE(TopkIndex::is_fresh(*c));
+  RankingStats stats;
+  CHECK(best_rows(*c, parse_query("Kyoto"), 0, 10, &stats).size() == 1);
+  CHECK_FALSE(stats.used_topk);
+  optimize_index(*c, false);
+  CHECK(TopkIndex::is_fresh(*c));
+  CHECK(best_rows(*c, parse_query("Kyoto"), 0, 10, &stats).size() == 1);
+  CHECK(stats.used_topk);
+  // A removed document, a changed year, a changed paragraph.
+  CHECK(c->remove(first));
+  CHECK_FALSE(TopkIndex::is_fresh(*c));
+  optimize_index(*c, false);
+  REQUIRE(TopkIndex::is_fresh(*c));
+  c->db().exec("UPDATE documents SET year = 2001");
+  CHECK_FALSE(TopkIndex::is_fresh(*c));
+  optimize_index(*c, false);
+  REQUIRE(TopkIndex::is_fresh(*c));
+  c->db().exec("UPDATE paragraphs SET text = 'Sister cities of Osaka'");
+  CHECK_FALSE(TopkIndex::is_fresh(*c));
+  CHECK(best_rows(*c, parse_query("Osaka"), 0, 10, &stats).size() == 1);
+  // A rebuild of the full-text index re-tokenises everything.
+  optimize_index(*c, true);
+  CHECK(TopkIndex::is_fresh(*c));
+  CHECK(best_rows(*c, parse_query("Osaka year:2001"), 0, 10, &stats).size() == 1);
+  CHECK(stats.used_topk);
+  CHECK(best_rows(*c, parse_query("Osaka year:2015"), 0, 10, &stats).empty());
+}
+
+TEST_CASE("prefix_successor bounds exactly the strings with the prefix", "[topk]") {
+  CHECK(prefix_successor("abc") == "abd");
+  CHECK(prefix_successor("ab\xFF") == "ac");
+  const std::string s = prefix_successor("\xFF");
+  CHECK(s > std::string("\xFF"));
+  CHECK(s.substr(0, 1) == "\xFF");
+}
