@@ -140,8 +140,9 @@ CommandRegistration search_cmd(
           const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - started;
           fmt::print(stderr, "search took {:.3f} ms\n", ms.count());
           if (ranking.used_topk) {
-            fmt::print(stderr, "ranked with the top-k index: {} of {} blocks scored ({} could match)\n",
-                       ranking.visited_blocks, ranking.blocks, ranking.candidate_blocks);
+            fmt::print(stderr,
+                       "ranked with the top-k index: {} blocks of {} could match, {} scored by {} queries\n",
+                       ranking.candidate_blocks, ranking.blocks, ranking.visited_blocks, ranking.statements);
           } else if (!a->count) {
             fmt::print(stderr, "ranked every match{}\n",
                        ranking.blocks == 0 ? " (no fresh top-k index: run `dipmine optimize`)" : "");

@@ -15,6 +15,11 @@ namespace {
 // A prefix that stands for more terms than this is ranked without the top-k
 // index (merging their block maxima would cost more than it saves).
 constexpr size_t kMaxPrefixTerms = 256;
+// Blocks scored one statement each, best bound first, before the rest are
+// scored in rowid order (when the bounds are loose, one statement over many
+// neighbouring blocks costs far less than one per block).
+constexpr size_t kBlocksOneByOne = 32;
+constexpr size_t kMaxGap = 16;
 
 // Better first: higher score, then lower rowid (the order search promises).
 bool better(const RankedRow& a, const RankedRow& b) {
@@ -114,6 +119,73 @@ std::vector<std::pair<int64_t, int64_t>> doc_ranges(Corpus& corpus, const Query&
   return ranges;
 }
 
+// Scores the rows of ranges of blocks into a heap of the best k, each row
+// once, with the blocks' row lengths at hand.
+class BlockScorer {
+ public:
+  BlockScorer(Corpus& corpus, TopkIndex& topk, const Query& q, const std::vector<double>& idfs, size_t k)
+      : topk_(topk), q_(q), idfs_(idfs), k_(k), filters_(sql_filters(q)),
+        statement_(corpus.db(), rank_sql(q, filters_, " AND paragraphs_fts.rowid BETWEEN ? AND ?")),
+        scored_(topk.blocks(), false) {}
+
+  // True when no row of `block` (bounded by `bound`) can enter the best k:
+  // ties go to the lower rowid.
+  bool cannot_beat(double bound, size_t block) const {
+    if (heap_.size() < k_) return k_ == 0;
+    const RankedRow& worst = heap_.front();
+    const int64_t first_row = static_cast<int64_t>(block) * topk_.block_rows();
+    return bound < worst.score || (bound == worst.score && first_row > worst.rowid);
+  }
+
+  // Scores blocks first..last, `candidates` of which could match.
+  void score_blocks(size_t first, size_t last, size_t candidates) {
+    const int64_t rows = topk_.block_rows();
+    const int64_t lo = static_cast<int64_t>(first) * rows, hi = static_cast<int64_t>(last + 1) * rows - 1;
+    const std::string lengths = topk_.row_lengths(first, last);
+    KnownLengths known(lo, lengths);
+    int i = bind_ranking(statement_, q_, idfs_, filters_);
+    statement_.bind(i, lo);
+    statement_.bind(i + 1, hi);
+    while (statement_.step()) {
+      const RankedRow row{statement_.column_int(0), statement_.column_double(1)};
+      if (scored_[static_cast<size_t>(row.rowid / rows)]) continue;  // phase 1 had it
+      if (heap_.size() < k_) {
+        heap_.push_back(row);
+        std::push_heap(heap_.begin(), heap_.end(), better);
+      } else if (better(row, heap_.front())) {
+        std::pop_heap(heap_.begin(), heap_.end(), better);
+        heap_.back() = row;
+        std::push_heap(heap_.begin(), heap_.end(), better);
+      }
+    }
+    statement_.reset();
+    for (size_t b = first; b <= last; ++b) scored_[b] = true;
+    ++statements_;
+    visited_ += candidates;
+  }
+
+  std::vector<RankedRow> finish(size_t offset, RankingStats* stats) {
+    if (stats) {
+      stats->visited_blocks = visited_;
+      stats->statements = statements_;
+    }
+    std::sort(heap_.begin(), heap_.end(), better);
+    heap_.erase(heap_.begin(), heap_.begin() + static_cast<std::ptrdiff_t>(std::min(offset, heap_.size())));
+    return std::move(heap_);
+  }
+
+ private:
+  TopkIndex& topk_;
+  const Query& q_;
+  const std::vector<double>& idfs_;
+  size_t k_;
+  SqlFilters filters_;
+  Statement statement_;
+  std::vector<RankedRow> heap_;  // the best k so far; front: the worst of them
+  std::vector<bool> scored_;     // per block
+  size_t visited_ = 0, statements_ = 0;
+};
+
 std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& topk, const Query& q,
                                                      size_t offset, size_t limit, RankingStats* stats) {
   const size_t n = topk.blocks();
@@ -180,38 +252,39 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
   });
   if (stats) stats->candidate_blocks = candidates.size();
 
-  const size_t k = offset + limit;
-  std::vector<RankedRow> heap;  // the best k so far; front: the worst of them
-  const SqlFilters f = sql_filters(q);
-  Statement s(corpus.db(), rank_sql(q, f, " AND paragraphs_fts.rowid BETWEEN ? AND ?"));
-  for (const Candidate& c : candidates) {
-    if (heap.size() == k && k > 0) {
-      const RankedRow& worst = heap.front();
-      const int64_t first_row = static_cast<int64_t>(c.block) * rows_per_block;
-      if (c.bound < worst.score || (c.bound == worst.score && first_row > worst.rowid)) break;
+  const bool has_prefix = std::any_of(q.phrases.begin(), q.phrases.end(),
+                                      [](const QueryPhrase& p) { return p.prefix; });
+  BlockScorer scorer(corpus, topk, q, idfs, offset + limit);
+  // Phase 1: blocks best bound first, one statement each, until the bound
+  // stops the search or the budget is spent. FTS5 expands a prefix over the
+  // whole index at every statement, so prefix queries go straight to phase 2.
+  const size_t budget = has_prefix ? 0 : kBlocksOneByOne;
+  size_t next = 0;
+  for (; next < candidates.size() && next < budget; ++next) {
+    if (scorer.cannot_beat(candidates[next].bound, candidates[next].block)) return scorer.finish(offset, stats);
+    scorer.score_blocks(candidates[next].block, candidates[next].block, 1);
+  }
+  // Phase 2: the blocks left that can still beat the k-th row, in rowid
+  // order, neighbours (up to kMaxGap blocks apart) scored by one statement.
+  std::vector<Candidate> rest(candidates.begin() + static_cast<std::ptrdiff_t>(next), candidates.end());
+  std::sort(rest.begin(), rest.end(), [](const Candidate& a, const Candidate& b) { return a.block < b.block; });
+  const size_t max_gap = has_prefix ? SIZE_MAX : kMaxGap;
+  for (size_t i = 0; i < rest.size();) {
+    if (scorer.cannot_beat(rest[i].bound, rest[i].block)) {
+      ++i;
+      continue;
     }
-    if (k == 0) break;
-    int i = bind_ranking(s, q, idfs, f);
-    const int64_t lo = static_cast<int64_t>(c.block) * rows_per_block;
-    s.bind(i, lo);
-    s.bind(i + 1, lo + rows_per_block - 1);
-    while (s.step()) {
-      const RankedRow row{s.column_int(0), s.column_double(1)};
-      if (heap.size() < k) {
-        heap.push_back(row);
-        std::push_heap(heap.begin(), heap.end(), better);
-      } else if (better(row, heap.front())) {
-        std::pop_heap(heap.begin(), heap.end(), better);
-        heap.back() = row;
-        std::push_heap(heap.begin(), heap.end(), better);
+    size_t last = rest[i].block, j = i + 1, n = 1;
+    for (; j < rest.size() && rest[j].block - last <= max_gap; ++j) {
+      if (!scorer.cannot_beat(rest[j].bound, rest[j].block)) {
+        last = rest[j].block;
+        ++n;
       }
     }
-    s.reset();
-    if (stats) ++stats->visited_blocks;
+    scorer.score_blocks(rest[i].block, last, n);
+    i = j;
   }
-  std::sort(heap.begin(), heap.end(), better);
-  heap.erase(heap.begin(), heap.begin() + static_cast<std::ptrdiff_t>(std::min(offset, heap.size())));
-  return heap;
+  return scorer.finish(offset, stats);
 }
 
 }  // namespace

@@ -27,7 +27,8 @@ struct RankingStats {
   bool used_topk = false;   // ranked by blocks (else every match was scored)
   size_t blocks = 0;        // blocks in the top-k index
   size_t candidate_blocks = 0;  // that could hold a match (words and filters)
-  size_t visited_blocks = 0;    // scored before the bound stopped the search
+  size_t visited_blocks = 0;    // of those, scored (the others could not beat the k-th row)
+  size_t statements = 0;        // FTS5 queries that scored them
 };
 
 // Rows offset .. offset+limit-1 of the ranking.

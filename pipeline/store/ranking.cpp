@@ -11,6 +11,8 @@
 namespace dipmine::store {
 namespace {
 
+thread_local const KnownLengths* known_lengths = nullptr;
+
 // FTS5's bm25() (fts5_aux.c) step by step, with the idfs given: the same
 // operations in the same order, so that equal inputs give equal bits.
 void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx,
@@ -25,7 +27,11 @@ void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_contex
     if (rc == SQLITE_OK && phrase >= 0 && phrase < n_phrases) freq[static_cast<size_t>(phrase)] += 1.0;
   }
   int n_tokens = 0;
-  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &n_tokens);
+  if (const auto known = KnownLengths::of(api->xRowid(fts))) {
+    n_tokens = *known;
+  } else if (rc == SQLITE_OK) {
+    rc = api->xColumnSize(fts, -1, &n_tokens);
+  }
   sqlite3_int64 n_rows = 0, total = 0;
   if (rc == SQLITE_OK) rc = api->xRowCount(fts, &n_rows);
   if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &total);
@@ -43,6 +49,23 @@ void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_contex
 }
 
 }  // namespace
+
+KnownLengths::KnownLengths(int64_t first_rowid, std::string_view codes)
+    : previous_(known_lengths), first_rowid_(first_rowid), codes_(codes) {
+  known_lengths = this;
+}
+
+KnownLengths::~KnownLengths() { known_lengths = previous_; }
+
+std::optional<int> KnownLengths::of(int64_t rowid) {
+  const KnownLengths* k = known_lengths;
+  if (k == nullptr || rowid < k->first_rowid_) return std::nullopt;
+  const auto at = static_cast<uint64_t>(rowid - k->first_rowid_);
+  if (at >= k->codes_.size()) return std::nullopt;
+  const auto code = static_cast<unsigned char>(k->codes_[at]);
+  if (code == 255) return std::nullopt;
+  return code;
+}
 
 double Bm25::idf(int64_t n_rows, int64_t n_hit) {
   double idf = std::log((static_cast<double>(n_rows - n_hit) + 0.5) / (static_cast<double>(n_hit) + 0.5));

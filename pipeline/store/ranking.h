@@ -16,6 +16,8 @@
 // Thread safety: pure functions; registration is per connection.
 #pragma once
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "store/sqlite.h"
 
@@ -30,6 +32,25 @@ struct Bm25 {
   static double tf_part(double freq, double len, double avgdl) {
     return (freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * len / avgdl));
   }
+};
+
+// Row lengths dipmine_rank may take instead of asking FTS5 (a lookup per
+// row): while a KnownLengths is alive on this thread, a row with rowid in
+// first_rowid .. first_rowid + codes.size() - 1 whose code is below 255 has
+// that many tokens. `codes` must outlive the object; scopes nest.
+class KnownLengths {
+ public:
+  KnownLengths(int64_t first_rowid, std::string_view codes);
+  ~KnownLengths();
+  KnownLengths(const KnownLengths&) = delete;
+  KnownLengths& operator=(const KnownLengths&) = delete;
+  // The length of `rowid` if known.
+  static std::optional<int> of(int64_t rowid);
+
+ private:
+  const KnownLengths* previous_;
+  int64_t first_rowid_;
+  std::string_view codes_;
 };
 
 // Registers dipmine_rank(paragraphs_fts, idf...) on `db`: the sum over the

@@ -136,6 +136,20 @@ TopkIndex::BuildStats TopkIndex::build(Corpus& corpus, int block_rows) {
       }
     }
   }
+  // Row lengths per block, one byte a row (kLongRow: look it up).
+  {
+    db.exec("DELETE FROM topk_lengths");
+    Statement put(db, "INSERT INTO topk_lengths(block, lengths) VALUES (?, ?)");
+    std::string codes;
+    for (int64_t b = 0; b < stats.blocks; ++b) {
+      codes.clear();
+      for (int64_t id = b * block_rows; id < (b + 1) * block_rows && id <= max_id; ++id) {
+        codes += static_cast<char>(std::min<uint32_t>(lengths[static_cast<size_t>(id)], kLongRow));
+      }
+      put.bind(1, b).bind_blob(2, codes);
+      put.run();
+    }
+  }
   // Languages and years per block.
   std::string filters(static_cast<size_t>(stats.blocks) * 5, '\0');
   {
@@ -269,6 +283,23 @@ std::optional<std::vector<std::pair<std::string, int64_t>>> TopkIndex::prefix_te
   }
   prefix_->reset();
   return terms;
+}
+
+std::string TopkIndex::row_lengths(size_t first_block, size_t last_block) {
+  if (!lengths_) {
+    lengths_ = std::make_unique<Statement>(
+        corpus_.db(), "SELECT block, lengths FROM topk_lengths WHERE block BETWEEN ? AND ? ORDER BY block");
+  }
+  lengths_->bind(1, static_cast<int64_t>(first_block)).bind(2, static_cast<int64_t>(last_block));
+  const size_t rows = static_cast<size_t>(block_rows_);
+  std::string codes((last_block - first_block + 1) * rows, static_cast<char>(kLongRow));
+  while (lengths_->step()) {
+    const size_t at = (static_cast<size_t>(lengths_->column_int(0)) - first_block) * rows;
+    const std::string_view blob = lengths_->column_blob(1);
+    if (at < codes.size()) codes.replace(at, std::min(blob.size(), rows), blob.substr(0, rows));
+  }
+  lengths_->reset();
+  return codes;
 }
 
 bool TopkIndex::block_may_pass(size_t b, const Query& query) const {

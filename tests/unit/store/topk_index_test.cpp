@@ -125,7 +125,7 @@ TEST_CASE("ranking by blocks gives exactly the rows and scores of scoring every 
     build(*c, block_rows);
     REQUIRE(TopkIndex::is_fresh(*c));
     std::vector<std::vector<RankedRow>> by_blocks;
-    size_t pruned = 0, with_hits = 0;
+    size_t pruned = 0, with_hits = 0, merged = 0;
     for (size_t i = 0; i < queries.size(); ++i) {
       RankingStats stats;
       const size_t offset = i % 5 == 0 ? 3 : 0, limit = i % 3 == 0 ? 1 : 10;
@@ -135,9 +135,11 @@ TEST_CASE("ranking by blocks gives exactly the rows and scores of scoring every 
       CHECK(stats.visited_blocks <= stats.candidate_blocks);
       if (!by_blocks.back().empty()) ++with_hits;
       if (stats.visited_blocks < stats.candidate_blocks) ++pruned;
+      if (stats.statements < stats.visited_blocks) ++merged;
     }
     CHECK(with_hits > 250);
     CHECK(pruned > 100);  // the bound does stop searches early
+    if (block_rows == 4) CHECK(merged > 20);  // and neighbouring blocks share a query
     TopkIndex::invalidate(c->db());
     for (size_t i = 0; i < queries.size(); ++i) {
       INFO(queries[i] << " blocks of " << block_rows);
