@@ -123,9 +123,12 @@ std::vector<std::pair<int64_t, int64_t>> doc_ranges(Corpus& corpus, const Query&
 // once, with the blocks' row lengths at hand.
 class BlockScorer {
  public:
+  // lang: and year: are checked here, on the rows the index keeps: a join
+  // would read each matching paragraph's row from the store. doc: (a few
+  // paragraphs) stays a join.
   BlockScorer(Corpus& corpus, TopkIndex& topk, const Query& q, const std::vector<double>& idfs, size_t k)
-      : topk_(topk), q_(q), idfs_(idfs), k_(k), filters_(sql_filters(q)),
-        statement_(corpus.db(), rank_sql(q, filters_, " AND paragraphs_fts.rowid BETWEEN ? AND ?")),
+      : topk_(topk), q_(q), idfs_(idfs), k_(k), doc_filter_(sql_filters(docs_only(q))),
+        statement_(corpus.db(), rank_sql(q, doc_filter_, " AND paragraphs_fts.rowid BETWEEN ? AND ?")),
         scored_(topk.blocks(), false) {}
 
   // True when no row of `block` (bounded by `bound`) can enter the best k:
@@ -141,14 +144,15 @@ class BlockScorer {
   void score_blocks(size_t first, size_t last, size_t candidates) {
     const int64_t rows = topk_.block_rows();
     const int64_t lo = static_cast<int64_t>(first) * rows, hi = static_cast<int64_t>(last + 1) * rows - 1;
-    const std::string lengths = topk_.row_lengths(first, last);
-    KnownLengths known(lo, lengths);
-    int i = bind_ranking(statement_, q_, idfs_, filters_);
+    const TopkIndex::Rows facts = topk_.rows_of_blocks(first, last);
+    KnownLengths known(lo, facts.lengths);
+    int i = bind_ranking(statement_, q_, idfs_, doc_filter_);
     statement_.bind(i, lo);
     statement_.bind(i + 1, hi);
     while (statement_.step()) {
       const RankedRow row{statement_.column_int(0), statement_.column_double(1)};
       if (scored_[static_cast<size_t>(row.rowid / rows)]) continue;  // phase 1 had it
+      if (!facts.passes(row.rowid, q_)) continue;
       if (heap_.size() < k_) {
         heap_.push_back(row);
         std::push_heap(heap_.begin(), heap_.end(), better);
@@ -162,6 +166,12 @@ class BlockScorer {
     for (size_t b = first; b <= last; ++b) scored_[b] = true;
     ++statements_;
     visited_ += candidates;
+  }
+
+  static Query docs_only(const Query& q) {
+    Query d;
+    d.docs = q.docs;
+    return d;
   }
 
   std::vector<RankedRow> finish(size_t offset, RankingStats* stats) {
@@ -179,7 +189,7 @@ class BlockScorer {
   const Query& q_;
   const std::vector<double>& idfs_;
   size_t k_;
-  SqlFilters filters_;
+  SqlFilters doc_filter_;
   Statement statement_;
   std::vector<RankedRow> heap_;  // the best k so far; front: the worst of them
   std::vector<bool> scored_;     // per block

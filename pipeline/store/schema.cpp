@@ -108,13 +108,13 @@ DROP INDEX keywords_key;
 INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('hashsize', 16777216);
 )sql",
       // 6: the top-k index (store/topk_index.h), built by `dipmine optimize`:
-      // per term its block maxima, per block its rows' lengths.
+      // per term its block maxima, per block its rows' lengths, languages, years.
       // Its 'state' row goes whenever a paragraph is deleted or changed or a
       // document's year changes; new paragraphs are seen by their ids.
       R"sql(
 CREATE TABLE topk_meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE topk_terms(term TEXT PRIMARY KEY, df INTEGER NOT NULL, blocks BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE topk_lengths(block INTEGER PRIMARY KEY, lengths BLOB NOT NULL);
+CREATE TABLE topk_rows(block INTEGER PRIMARY KEY, lengths BLOB NOT NULL, langs BLOB NOT NULL, years BLOB NOT NULL);
 CREATE TRIGGER topk_stale_delete AFTER DELETE ON paragraphs BEGIN
   DELETE FROM topk_meta WHERE key = 'state';
 END;

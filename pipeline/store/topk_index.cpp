@@ -111,6 +111,66 @@ class TermAccumulator {
   std::string blob_;
 };
 
+// What the index keeps about every row, indexed by rowid.
+struct RowFacts {
+  std::vector<uint32_t> lengths;  // tokens, as FTS5 counts them (its docsize)
+  std::vector<uint8_t> langs;     // lang_bit
+  std::vector<int16_t> years;     // -1: none
+};
+
+RowFacts read_row_facts(Database& db, int64_t max_id) {
+  const size_t n = static_cast<size_t>(max_id) + 1;
+  RowFacts f{std::vector<uint32_t>(n, 0), std::vector<uint8_t>(n, 0), std::vector<int16_t>(n, -1)};
+  Statement sizes(db, "SELECT id, sz FROM paragraphs_fts_docsize");
+  while (sizes.step()) {
+    const int64_t id = sizes.column_int(0);
+    const std::string_view sz = sizes.column_blob(1);  // one varint: the text column
+    const auto* p = reinterpret_cast<const unsigned char*>(sz.data());
+    if (id >= 0 && id <= max_id) f.lengths[static_cast<size_t>(id)] = static_cast<uint32_t>(read_fts_varint(p, p + sz.size()));
+  }
+  Statement rows(db, "SELECT p.id, p.lang, d.year FROM paragraphs p JOIN documents d ON d.id = p.doc_id");
+  while (rows.step()) {
+    const auto id = static_cast<size_t>(rows.column_int(0));
+    if (id >= n) continue;
+    f.langs[id] = lang_bit(rows.column_blob(1));
+    if (!rows.column_is_null(2)) f.years[id] = static_cast<int16_t>(std::clamp<int64_t>(rows.column_int(2), 0, 9999));
+  }
+  return f;
+}
+
+// Writes every block's rows (length codes, langs, years) to topk_rows;
+// returns the per-block filter summaries, 5 bytes a block.
+std::string write_block_rows(Database& db, const RowFacts& facts, int64_t block_rows, int64_t blocks) {
+  db.exec("DELETE FROM topk_rows");
+  Statement put(db, "INSERT INTO topk_rows(block, lengths, langs, years) VALUES (?, ?, ?, ?)");
+  std::string summaries, lengths, langs, years;
+  const auto n = static_cast<int64_t>(facts.lengths.size());
+  for (int64_t b = 0; b < blocks; ++b) {
+    lengths.clear();
+    langs.clear();
+    years.clear();
+    uint8_t lang_bits = 0;
+    int16_t year_min = INT16_MAX, year_max = -1;
+    for (int64_t id = b * block_rows; id < (b + 1) * block_rows && id < n; ++id) {
+      const auto k = static_cast<size_t>(id);
+      lengths += static_cast<char>(std::min<uint32_t>(facts.lengths[k], TopkIndex::kLongRow));
+      langs += static_cast<char>(facts.langs[k]);
+      years.append(reinterpret_cast<const char*>(&facts.years[k]), 2);
+      lang_bits |= facts.langs[k];
+      if (facts.years[k] >= 0) {
+        year_min = std::min(year_min, facts.years[k]);
+        year_max = std::max(year_max, facts.years[k]);
+      }
+    }
+    put.bind(1, b).bind_blob(2, lengths).bind_blob(3, langs).bind_blob(4, years);
+    put.run();
+    summaries += static_cast<char>(lang_bits);
+    summaries.append(reinterpret_cast<const char*>(&year_min), 2);
+    summaries.append(reinterpret_cast<const char*>(&year_max), 2);
+  }
+  return summaries;
+}
+
 }  // namespace
 
 TopkIndex::BuildStats TopkIndex::build(Corpus& corpus, int block_rows) {
@@ -123,53 +183,9 @@ TopkIndex::BuildStats TopkIndex::build(Corpus& corpus, int block_rows) {
   BuildStats stats;
   stats.blocks = max_id / block_rows + 1;
 
-  // Row lengths in tokens, as FTS5 keeps them (one varint: the text column).
-  std::vector<uint32_t> lengths(static_cast<size_t>(max_id) + 1, 0);
-  {
-    Statement q(db, "SELECT id, sz FROM paragraphs_fts_docsize");
-    while (q.step()) {
-      const int64_t id = q.column_int(0);
-      const std::string_view sz = q.column_blob(1);
-      const auto* p = reinterpret_cast<const unsigned char*>(sz.data());
-      if (id >= 0 && id <= max_id) {
-        lengths[static_cast<size_t>(id)] = static_cast<uint32_t>(read_fts_varint(p, p + sz.size()));
-      }
-    }
-  }
-  // Row lengths per block, one byte a row (kLongRow: look it up).
-  {
-    db.exec("DELETE FROM topk_lengths");
-    Statement put(db, "INSERT INTO topk_lengths(block, lengths) VALUES (?, ?)");
-    std::string codes;
-    for (int64_t b = 0; b < stats.blocks; ++b) {
-      codes.clear();
-      for (int64_t id = b * block_rows; id < (b + 1) * block_rows && id <= max_id; ++id) {
-        codes += static_cast<char>(std::min<uint32_t>(lengths[static_cast<size_t>(id)], kLongRow));
-      }
-      put.bind(1, b).bind_blob(2, codes);
-      put.run();
-    }
-  }
-  // Languages and years per block.
-  std::string filters(static_cast<size_t>(stats.blocks) * 5, '\0');
-  {
-    std::vector<BlockFilter> f(static_cast<size_t>(stats.blocks), BlockFilter{0, INT16_MAX, -1});
-    Statement q(db, "SELECT p.id, p.lang, d.year FROM paragraphs p JOIN documents d ON d.id = p.doc_id");
-    while (q.step()) {
-      BlockFilter& b = f[static_cast<size_t>(q.column_int(0) / block_rows)];
-      b.langs |= lang_bit(q.column_blob(1));
-      if (!q.column_is_null(2)) {
-        const auto y = static_cast<int16_t>(std::clamp<int64_t>(q.column_int(2), -1, 9999));
-        b.year_min = std::min(b.year_min, y);
-        b.year_max = std::max(b.year_max, y);
-      }
-    }
-    for (size_t k = 0; k < f.size(); ++k) {
-      filters[k * 5] = static_cast<char>(f[k].langs);
-      std::memcpy(&filters[k * 5 + 1], &f[k].year_min, 2);
-      std::memcpy(&filters[k * 5 + 3], &f[k].year_max, 2);
-    }
-  }
+  const RowFacts facts = read_row_facts(db, max_id);
+  const std::string filters = write_block_rows(db, facts, block_rows, stats.blocks);
+  const std::vector<uint32_t>& lengths = facts.lengths;
   // Every instance of every term, in term then rowid order.
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.topk_vocab USING fts5vocab(main, paragraphs_fts, instance)");
   {
@@ -285,21 +301,47 @@ std::optional<std::vector<std::pair<std::string, int64_t>>> TopkIndex::prefix_te
   return terms;
 }
 
-std::string TopkIndex::row_lengths(size_t first_block, size_t last_block) {
-  if (!lengths_) {
-    lengths_ = std::make_unique<Statement>(
-        corpus_.db(), "SELECT block, lengths FROM topk_lengths WHERE block BETWEEN ? AND ? ORDER BY block");
+TopkIndex::Rows TopkIndex::rows_of_blocks(size_t first_block, size_t last_block) {
+  if (!rows_) {
+    rows_ = std::make_unique<Statement>(
+        corpus_.db(), "SELECT block, lengths, langs, years FROM topk_rows WHERE block BETWEEN ? AND ? ORDER BY block");
   }
-  lengths_->bind(1, static_cast<int64_t>(first_block)).bind(2, static_cast<int64_t>(last_block));
-  const size_t rows = static_cast<size_t>(block_rows_);
-  std::string codes((last_block - first_block + 1) * rows, static_cast<char>(kLongRow));
-  while (lengths_->step()) {
-    const size_t at = (static_cast<size_t>(lengths_->column_int(0)) - first_block) * rows;
-    const std::string_view blob = lengths_->column_blob(1);
-    if (at < codes.size()) codes.replace(at, std::min(blob.size(), rows), blob.substr(0, rows));
+  rows_->bind(1, static_cast<int64_t>(first_block)).bind(2, static_cast<int64_t>(last_block));
+  const size_t per_block = static_cast<size_t>(block_rows_);
+  const size_t n = (last_block - first_block + 1) * per_block;
+  Rows r;
+  r.first_rowid = static_cast<int64_t>(first_block) * block_rows_;
+  r.lengths.assign(n, static_cast<char>(kLongRow));
+  r.langs.assign(n, 0);
+  r.years.assign(n, -1);
+  while (rows_->step()) {
+    const size_t at = (static_cast<size_t>(rows_->column_int(0)) - first_block) * per_block;
+    const std::string_view lengths = rows_->column_blob(1), langs = rows_->column_blob(2),
+                           years = rows_->column_blob(3);
+    if (at >= n) continue;
+    const size_t count = std::min({lengths.size(), langs.size(), years.size() / 2, per_block});
+    std::memcpy(&r.lengths[at], lengths.data(), count);
+    std::memcpy(&r.langs[at], langs.data(), count);
+    std::memcpy(&r.years[at], years.data(), count * 2);
   }
-  lengths_->reset();
-  return codes;
+  rows_->reset();
+  return r;
+}
+
+bool TopkIndex::Rows::passes(int64_t rowid, const Query& query) const {
+  const auto at = static_cast<size_t>(rowid - first_rowid);
+  if (rowid < first_rowid || at >= langs.size()) return false;
+  if (!query.langs.empty()) {
+    uint8_t wanted = 0;
+    for (const std::string& l : query.langs) wanted |= lang_bit(l);
+    if ((wanted & langs[at]) == 0) return false;
+  }
+  if (query.year_min || query.year_max) {
+    if (years[at] < 0) return false;
+    if (query.year_min && years[at] < *query.year_min) return false;
+    if (query.year_max && years[at] > *query.year_max) return false;
+  }
+  return true;
 }
 
 bool TopkIndex::block_may_pass(size_t b, const Query& query) const {

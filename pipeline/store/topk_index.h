@@ -8,7 +8,8 @@
 // search visits blocks best bound first and stops when no block left can
 // beat the k-th hit (store/ranked_rows.h). Per block it also keeps the
 // languages and the range of years of its rows, so that filters skip blocks,
-// and its rows' lengths, so that scoring them needs no lookup per row.
+// and each row's length, language and year, so that scoring and filtering
+// rows needs no lookup per row.
 //
 //   { Transaction tx(db); TopkIndex::build(corpus); tx.commit(); }   // optimize
 //   if (auto topk = TopkIndex::open_if_fresh(corpus)) ... topk->merge_term(key, &best)
@@ -62,11 +63,19 @@ class TopkIndex {
   // order; nullopt when there are more than `limit`.
   std::optional<std::vector<std::pair<std::string, int64_t>>> prefix_terms(std::string_view prefix,
                                                                           size_t limit);
-  // The length in tokens of every row of blocks first..last, one byte a row
-  // from rowid first * block_rows() on; kLongRow for 255 tokens or more
-  // (and for rows not in the index).
+  // What the index knows of the rows of blocks first..last, from rowid
+  // first * block_rows() on: lengths in tokens (one byte a row; kLongRow for
+  // 255 tokens or more, and for rows not in the index), languages, years.
   static constexpr unsigned char kLongRow = 255;
-  std::string row_lengths(size_t first_block, size_t last_block);
+  struct Rows {
+    int64_t first_rowid = 0;
+    std::string lengths;
+    std::vector<uint8_t> langs;
+    std::vector<int16_t> years;
+    // Whether row `rowid` passes the query's lang:/year: filters.
+    bool passes(int64_t rowid, const Query& query) const;
+  };
+  Rows rows_of_blocks(size_t first_block, size_t last_block);
   // False when no row of block `b` can pass the query's lang:/year: filters.
   bool block_may_pass(size_t b, const Query& query) const;
 
@@ -82,7 +91,7 @@ class TopkIndex {
   IndexTotals totals_;
   int64_t block_rows_;
   std::vector<BlockFilter> filters_;
-  std::unique_ptr<Statement> term_, prefix_, lengths_;
+  std::unique_ptr<Statement> term_, prefix_, rows_;
 };
 
 // Document frequencies straight from FTS5 (fts5vocab), for an index without a

@@ -84,7 +84,7 @@ std::vector<std::string> random_queries(const std::vector<std::string>& words, i
       case 4: out.push_back(a + " OR " + b); break;
       case 5: out.push_back(a + " -" + b); break;
       case 6: out.push_back("NEAR(" + a + " " + b + ", 8)"); break;
-      case 7: out.push_back(a + " year:2012..2016"); break;
+      case 7: out.push_back(a + (i % 2 ? " year:2012..2016" : " year:..2013")); break;
       default: out.push_back(a + (i % 2 ? " lang:fa" : " lang:en") + " doc:" + std::to_string(i % 40 + 1)); break;
     }
   }
