@@ -6,6 +6,7 @@
 #include <limits>
 #include <optional>
 
+#include "store/fts_tokenizer.h"
 #include "store/ranking.h"
 #include "store/topk_index.h"
 
@@ -15,31 +16,79 @@ namespace {
 // A prefix that stands for more terms than this is ranked without the top-k
 // index (merging their block maxima would cost more than it saves).
 constexpr size_t kMaxPrefixTerms = 256;
-// Blocks scored one statement each, best bound first, before the rest are
-// scored in rowid order (when the bounds are loose, one statement over many
-// neighbouring blocks costs far less than one per block).
-constexpr size_t kBlocksOneByOne = 32;
-constexpr size_t kMaxGap = 16;
 
 // Better first: higher score, then lower rowid (the order search promises).
 bool better(const RankedRow& a, const RankedRow& b) {
   return a.score != b.score ? a.score > b.score : a.rowid < b.rowid;
 }
 
-std::string rank_sql(const Query& q, const SqlFilters& f, std::string_view extra) {
-  std::string call = "dipmine_rank(paragraphs_fts";
-  for (size_t k = 0; k < q.phrases.size(); ++k) call += ", ?";
+// One ranking statement's MATCH expression and dipmine_rank arguments.
+struct RankCall {
+  std::string match;
+  std::string groups;        // a byte a phrase: its group; empty: a group each
+  std::vector<double> idfs;  // a group each
+};
+
+std::string rank_sql(const RankCall& call, const SqlFilters& f, std::string_view extra) {
+  std::string args = "dipmine_rank(paragraphs_fts";
+  for (size_t k = 0; k < call.idfs.size() + (call.groups.empty() ? 0 : 1); ++k) args += ", ?";
   return fmt::format("SELECT paragraphs_fts.rowid, {}) FROM paragraphs_fts{} WHERE paragraphs_fts MATCH ?{}{}",
-                     call, f.joins, f.where, extra);
+                     args, f.joins, f.where, extra);
 }
 
-// Binds the idfs, the MATCH expression and the filters; returns the next index.
-int bind_ranking(Statement& s, const Query& q, const std::vector<double>& idfs, const SqlFilters& f) {
+// Binds the rank arguments, the MATCH expression and the filters; returns
+// the next index.
+int bind_ranking(Statement& s, const RankCall& call, const SqlFilters& f) {
   int i = 1;
-  for (double idf : idfs) s.bind(i++, idf);
-  s.bind(i++, q.match);
+  if (!call.groups.empty()) s.bind_blob(i++, call.groups);
+  for (double idf : call.idfs) s.bind(i++, idf);
+  s.bind(i++, call.match);
   for (const auto& b : f.binds) b(s, i);
   return i;
+}
+
+// FTS5 expands a prefix by merging the doclists of every term it covers, over
+// the whole index, in every statement. With the top-k index the terms are
+// known: a prefix phrase becomes (t1 OR t2 ...), scored as one group. Not
+// inside NEAR (which takes phrases only) or an exclusion.
+RankCall expand_prefixes(const Query& q, TopkIndex& topk, const std::vector<double>& idfs,
+                         size_t max_terms, bool* prefix_left) {
+  RankCall plain{q.match, "", idfs};
+  *prefix_left = std::any_of(q.phrases.begin(), q.phrases.end(), [](const QueryPhrase& p) { return p.prefix; });
+  if (!*prefix_left || q.phrases.size() > 255) return plain;
+  RankCall call{"", "", idfs};
+  bool left = false;
+  size_t cursor = 0;
+  for (size_t i = 0; i < q.phrases.size(); ++i) {
+    const QueryPhrase& p = q.phrases[i];
+    const std::string text = query_key_string(p.keys) + (p.prefix ? "*" : "");
+    const size_t at = q.match.find(text, cursor);
+    if (at == std::string::npos) return plain;
+    const bool in_near = std::count_if(q.phrases.begin(), q.phrases.end(), [&](const QueryPhrase& o) {
+                           return o.clause == p.clause && o.alternative == p.alternative;
+                         }) > 1;
+    std::optional<std::vector<std::pair<std::string, int64_t>>> terms;
+    if (p.prefix && p.clause >= 0 && !in_near) terms = topk.prefix_terms(p.keys.back(), max_terms);
+    call.match += q.match.substr(cursor, at - cursor);
+    cursor = at + text.size();
+    if (!terms || terms->empty()) {
+      left = left || p.prefix;
+      call.match += text;
+      call.groups += static_cast<char>(i);
+      continue;
+    }
+    std::vector<std::string> keys = p.keys;
+    call.match += "(";
+    for (size_t t = 0; t < terms->size(); ++t) {
+      keys.back() = (*terms)[t].first;
+      call.match += (t ? " OR " : "") + query_key_string(keys);
+      call.groups += static_cast<char>(i);
+    }
+    call.match += ")";
+  }
+  call.match += q.match.substr(cursor);
+  *prefix_left = left;
+  return call;
 }
 
 // How often a phrase's keys occur: its idf takes the rarest (a prefix: all
@@ -64,8 +113,9 @@ std::vector<RankedRow> rank_every_match(Corpus& corpus, const Query& q, size_t o
       q, index_totals(corpus.db()).rows, [&](const std::string& k) { return vocab.term(k); },
       [&](const std::string& k) { return vocab.prefix(k); });
   const SqlFilters f = sql_filters(q);
-  Statement s(corpus.db(), rank_sql(q, f, " ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?"));
-  int i = bind_ranking(s, q, idfs, f);
+  const RankCall call{q.match, "", idfs};
+  Statement s(corpus.db(), rank_sql(call, f, " ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?"));
+  int i = bind_ranking(s, call, f);
   s.bind(i, static_cast<int64_t>(limit));
   s.bind(i + 1, static_cast<int64_t>(offset));
   std::vector<RankedRow> rows;
@@ -126,9 +176,9 @@ class BlockScorer {
   // lang: and year: are checked here, on the rows the index keeps: a join
   // would read each matching paragraph's row from the store. doc: (a few
   // paragraphs) stays a join.
-  BlockScorer(Corpus& corpus, TopkIndex& topk, const Query& q, const std::vector<double>& idfs, size_t k)
-      : topk_(topk), q_(q), idfs_(idfs), k_(k), doc_filter_(sql_filters(docs_only(q))),
-        statement_(corpus.db(), rank_sql(q, doc_filter_, " AND paragraphs_fts.rowid BETWEEN ? AND ?")),
+  BlockScorer(Corpus& corpus, TopkIndex& topk, const Query& q, RankCall call, size_t k)
+      : topk_(topk), q_(q), call_(std::move(call)), k_(k), doc_filter_(sql_filters(docs_only(q))),
+        statement_(corpus.db(), rank_sql(call_, doc_filter_, " AND paragraphs_fts.rowid BETWEEN ? AND ?")),
         scored_(topk.blocks(), false) {}
 
   // True when no row of `block` (bounded by `bound`) can enter the best k:
@@ -146,7 +196,7 @@ class BlockScorer {
     const int64_t lo = static_cast<int64_t>(first) * rows, hi = static_cast<int64_t>(last + 1) * rows - 1;
     const TopkIndex::Rows facts = topk_.rows_of_blocks(first, last);
     KnownLengths known(lo, facts.lengths);
-    int i = bind_ranking(statement_, q_, idfs_, doc_filter_);
+    int i = bind_ranking(statement_, call_, doc_filter_);
     statement_.bind(i, lo);
     statement_.bind(i + 1, hi);
     while (statement_.step()) {
@@ -176,6 +226,7 @@ class BlockScorer {
 
   std::vector<RankedRow> finish(size_t offset, RankingStats* stats) {
     if (stats) {
+      stats->expression = call_.match;
       stats->visited_blocks = visited_;
       stats->statements = statements_;
     }
@@ -187,7 +238,7 @@ class BlockScorer {
  private:
   TopkIndex& topk_;
   const Query& q_;
-  const std::vector<double>& idfs_;
+  RankCall call_;
   size_t k_;
   SqlFilters doc_filter_;
   Statement statement_;
@@ -197,7 +248,8 @@ class BlockScorer {
 };
 
 std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& topk, const Query& q,
-                                                     size_t offset, size_t limit, RankingStats* stats) {
+                                                     size_t offset, size_t limit, RankingStats* stats,
+                                                     const RankingPlan& plan) {
   const size_t n = topk.blocks();
   const int64_t rows_per_block = topk.block_rows();
   bool too_many_terms = false;
@@ -262,23 +314,24 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
   });
   if (stats) stats->candidate_blocks = candidates.size();
 
-  const bool has_prefix = std::any_of(q.phrases.begin(), q.phrases.end(),
-                                      [](const QueryPhrase& p) { return p.prefix; });
-  BlockScorer scorer(corpus, topk, q, idfs, offset + limit);
+  bool has_prefix = false;
+  BlockScorer scorer(corpus, topk, q, expand_prefixes(q, topk, idfs, kMaxPrefixTerms, &has_prefix),
+                     offset + limit);
   // Phase 1: blocks best bound first, one statement each, until the bound
-  // stops the search or the budget is spent. FTS5 expands a prefix over the
-  // whole index at every statement, so prefix queries go straight to phase 2.
-  const size_t budget = has_prefix ? 0 : kBlocksOneByOne;
+  // stops the search or the budget is spent. A prefix left unexpanded costs
+  // a pass over its terms' whole doclists at every statement, so such
+  // queries go straight to phase 2.
+  const size_t budget = has_prefix ? 0 : plan.blocks_one_by_one;
   size_t next = 0;
   for (; next < candidates.size() && next < budget; ++next) {
     if (scorer.cannot_beat(candidates[next].bound, candidates[next].block)) return scorer.finish(offset, stats);
     scorer.score_blocks(candidates[next].block, candidates[next].block, 1);
   }
   // Phase 2: the blocks left that can still beat the k-th row, in rowid
-  // order, neighbours (up to kMaxGap blocks apart) scored by one statement.
+  // order, neighbours (up to plan.max_gap blocks apart) scored by one statement.
   std::vector<Candidate> rest(candidates.begin() + static_cast<std::ptrdiff_t>(next), candidates.end());
   std::sort(rest.begin(), rest.end(), [](const Candidate& a, const Candidate& b) { return a.block < b.block; });
-  const size_t max_gap = has_prefix ? SIZE_MAX : kMaxGap;
+  const size_t max_gap = has_prefix ? SIZE_MAX : plan.max_gap;
   for (size_t i = 0; i < rest.size();) {
     if (scorer.cannot_beat(rest[i].bound, rest[i].block)) {
       ++i;
@@ -332,14 +385,15 @@ SqlFilters sql_filters(const Query& q, bool always_join_paragraphs) {
 }
 
 std::vector<RankedRow> best_rows(Corpus& corpus, const Query& query, size_t offset, size_t limit,
-                                 RankingStats* stats) {
+                                 RankingStats* stats, const RankingPlan& plan) {
   if (auto topk = TopkIndex::open_if_fresh(corpus)) {
     if (stats) stats->blocks = topk->blocks();
-    if (auto rows = rank_by_blocks(corpus, *topk, query, offset, limit, stats)) {
+    if (auto rows = rank_by_blocks(corpus, *topk, query, offset, limit, stats, plan)) {
       if (stats) stats->used_topk = true;
       return std::move(*rows);
     }
   }
+  if (stats) stats->expression = query.match;
   return rank_every_match(corpus, query, offset, limit);
 }
 

@@ -14,17 +14,31 @@ namespace {
 thread_local const KnownLengths* known_lengths = nullptr;
 
 // FTS5's bm25() (fts5_aux.c) step by step, with the idfs given: the same
-// operations in the same order, so that equal inputs give equal bits.
+// operations in the same order, so that equal inputs give equal bits. The
+// hits of a group are its phrases' instances at distinct offsets (FTS5 lists
+// instances in offset order).
 void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx,
                    int n_args, sqlite3_value** args) {
   const int n_phrases = api->xPhraseCount(fts);
-  std::vector<double> freq(static_cast<size_t>(std::max(n_phrases, 0)), 0.0);
+  const bool grouped = n_args > 0 && sqlite3_value_type(args[0]) == SQLITE_BLOB;
+  const auto* groups = grouped ? static_cast<const unsigned char*>(sqlite3_value_blob(args[0])) : nullptr;
+  const int n_groups = grouped ? n_args - 1 : n_args;
+  if (grouped && sqlite3_value_bytes(args[0]) < n_phrases) {
+    sqlite3_result_error(ctx, "dipmine_rank: the group blob names fewer phrases than the query has", -1);
+    return;
+  }
+  std::vector<double> freq(static_cast<size_t>(std::max(n_groups, 0)), 0.0);
+  std::vector<int> last_offset(freq.size(), -1);
   int n_inst = 0;
   int rc = api->xInstCount(fts, &n_inst);
   for (int i = 0; rc == SQLITE_OK && i < n_inst; ++i) {
     int phrase = 0, column = 0, offset = 0;
     rc = api->xInst(fts, i, &phrase, &column, &offset);
-    if (rc == SQLITE_OK && phrase >= 0 && phrase < n_phrases) freq[static_cast<size_t>(phrase)] += 1.0;
+    if (rc != SQLITE_OK || phrase < 0 || phrase >= n_phrases) continue;
+    const int g = grouped ? groups[phrase] : phrase;
+    if (g >= n_groups || last_offset[static_cast<size_t>(g)] == offset) continue;
+    last_offset[static_cast<size_t>(g)] = offset;
+    freq[static_cast<size_t>(g)] += 1.0;
   }
   int n_tokens = 0;
   if (const auto known = KnownLengths::of(api->xRowid(fts))) {
@@ -42,8 +56,8 @@ void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_contex
   const double avgdl = static_cast<double>(total) / static_cast<double>(n_rows);
   const double len = static_cast<double>(n_tokens);
   double score = 0.0;
-  for (int i = 0; i < n_phrases && i < n_args; ++i) {
-    score += sqlite3_value_double(args[i]) * Bm25::tf_part(freq[static_cast<size_t>(i)], len, avgdl);
+  for (int g = 0; g < n_groups; ++g) {
+    score += sqlite3_value_double(args[grouped ? g + 1 : g]) * Bm25::tf_part(freq[static_cast<size_t>(g)], len, avgdl);
   }
   sqlite3_result_double(ctx, score);
 }

@@ -55,7 +55,11 @@ class KnownLengths {
 
 // Registers dipmine_rank(paragraphs_fts, idf...) on `db`: the sum over the
 // query's phrases of idf_i * tf_part(hits of phrase i, row length, average),
-// in phrase order; a phrase without an idf argument weighs 0.
+// in phrase order; a phrase without an idf argument weighs 0. Or
+// dipmine_rank(paragraphs_fts, groups, idf...): `groups` a BLOB naming each
+// phrase's group (one byte a phrase), the idfs one a group, and a group's
+// hits its phrases' hits at distinct positions (the phrases a prefix was
+// expanded into score as the prefix did).
 void register_rank_function(Database& db);
 
 // The row count and total token count FTS5 keeps for `table` (its averages

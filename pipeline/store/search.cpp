@@ -67,6 +67,8 @@ std::vector<SearchHit> search(Corpus& corpus, const Query& query, const SearchOp
                               RankingStats* stats) {
   // Rank first (the expensive part touches only rowids and scores), then
   // fetch snippets for the page of hits alone.
+  RankingStats local;
+  if (stats == nullptr) stats = &local;
   std::vector<SearchHit> hits;
   for (const RankedRow& r : best_rows(corpus, query, static_cast<size_t>(std::max(options.offset, 0)),
                                       static_cast<size_t>(std::max(options.limit, 0)), stats)) {
@@ -83,7 +85,7 @@ std::vector<SearchHit> search(Corpus& corpus, const Query& query, const SearchOp
                    "WHERE paragraphs_fts MATCH ? AND paragraphs_fts.rowid = ?");
   for (SearchHit& h : hits) {
     detail.bind(1, static_cast<int64_t>(options.snippet_tokens));
-    detail.bind(2, query.match).bind(3, h.paragraph_id);
+    detail.bind(2, stats->expression).bind(3, h.paragraph_id);
     if (detail.step()) {
       h.doc_id = detail.column_int(0);
       h.ordinal = detail.column_int(1);

@@ -121,7 +121,10 @@ TEST_CASE("ranking by blocks gives exactly the rows and scores of scoring every 
   const auto words = query_words(store_test::corpus_paragraphs());
   REQUIRE(words.size() > 1000);
   const auto queries = random_queries(words, 450);
+  // Small blocks, few scored one by one: many queries reach phase 2.
+  const RankingPlan plans[] = {{2, 3}, {}};
   for (const int block_rows : {4, 64}) {
+    const RankingPlan& plan = plans[block_rows == 4 ? 0 : 1];
     build(*c, block_rows);
     REQUIRE(TopkIndex::is_fresh(*c));
     std::vector<std::vector<RankedRow>> by_blocks;
@@ -129,7 +132,7 @@ TEST_CASE("ranking by blocks gives exactly the rows and scores of scoring every 
     for (size_t i = 0; i < queries.size(); ++i) {
       RankingStats stats;
       const size_t offset = i % 5 == 0 ? 3 : 0, limit = i % 3 == 0 ? 1 : 10;
-      by_blocks.push_back(best_rows(*c, parse_query(queries[i]), offset, limit, &stats));
+      by_blocks.push_back(best_rows(*c, parse_query(queries[i]), offset, limit, &stats, plan));
       INFO(queries[i]);
       CHECK(stats.used_topk);
       CHECK(stats.visited_blocks <= stats.candidate_blocks);
