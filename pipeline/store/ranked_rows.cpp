@@ -4,9 +4,10 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <optional>
 
-#include "store/fts_tokenizer.h"
+#include "store/block_scorer.h"
 #include "store/ranking.h"
 #include "store/topk_index.h"
 
@@ -17,84 +18,11 @@ namespace {
 // index (merging their block maxima would cost more than it saves).
 constexpr size_t kMaxPrefixTerms = 256;
 
-// Better first: higher score, then lower rowid (the order search promises).
-bool better(const RankedRow& a, const RankedRow& b) {
-  return a.score != b.score ? a.score > b.score : a.rowid < b.rowid;
-}
-
-// One ranking statement's MATCH expression and dipmine_rank arguments.
-struct RankCall {
-  std::string match;
-  std::string groups;        // a byte a phrase: its group; empty: a group each
-  std::vector<double> idfs;  // a group each
-};
-
-std::string rank_sql(const RankCall& call, const SqlFilters& f, std::string_view extra) {
-  std::string args = "dipmine_rank(paragraphs_fts";
-  for (size_t k = 0; k < call.idfs.size() + (call.groups.empty() ? 0 : 1); ++k) args += ", ?";
-  return fmt::format("SELECT paragraphs_fts.rowid, {}) FROM paragraphs_fts{} WHERE paragraphs_fts MATCH ?{}{}",
-                     args, f.joins, f.where, extra);
-}
-
-// Binds the rank arguments, the MATCH expression and the filters; returns
-// the next index.
-int bind_ranking(Statement& s, const RankCall& call, const SqlFilters& f) {
-  int i = 1;
-  if (!call.groups.empty()) s.bind_blob(i++, call.groups);
-  for (double idf : call.idfs) s.bind(i++, idf);
-  s.bind(i++, call.match);
-  for (const auto& b : f.binds) b(s, i);
-  return i;
-}
-
-// FTS5 expands a prefix by merging the doclists of every term it covers, over
-// the whole index, in every statement. With the top-k index the terms are
-// known: a prefix phrase becomes (t1 OR t2 ...), scored as one group. Not
-// inside NEAR (which takes phrases only) or an exclusion.
-RankCall expand_prefixes(const Query& q, TopkIndex& topk, const std::vector<double>& idfs,
-                         size_t max_terms, bool* prefix_left) {
-  RankCall plain{q.match, "", idfs};
-  *prefix_left = std::any_of(q.phrases.begin(), q.phrases.end(), [](const QueryPhrase& p) { return p.prefix; });
-  if (!*prefix_left || q.phrases.size() > 255) return plain;
-  RankCall call{"", "", idfs};
-  bool left = false;
-  size_t cursor = 0;
-  for (size_t i = 0; i < q.phrases.size(); ++i) {
-    const QueryPhrase& p = q.phrases[i];
-    const std::string text = query_key_string(p.keys) + (p.prefix ? "*" : "");
-    const size_t at = q.match.find(text, cursor);
-    if (at == std::string::npos) return plain;
-    const bool in_near = std::count_if(q.phrases.begin(), q.phrases.end(), [&](const QueryPhrase& o) {
-                           return o.clause == p.clause && o.alternative == p.alternative;
-                         }) > 1;
-    std::optional<std::vector<std::pair<std::string, int64_t>>> terms;
-    if (p.prefix && p.clause >= 0 && !in_near) terms = topk.prefix_terms(p.keys.back(), max_terms);
-    call.match += q.match.substr(cursor, at - cursor);
-    cursor = at + text.size();
-    if (!terms || terms->empty()) {
-      left = left || p.prefix;
-      call.match += text;
-      call.groups += static_cast<char>(i);
-      continue;
-    }
-    std::vector<std::string> keys = p.keys;
-    call.match += "(";
-    for (size_t t = 0; t < terms->size(); ++t) {
-      keys.back() = (*terms)[t].first;
-      call.match += (t ? " OR " : "") + query_key_string(keys);
-      call.groups += static_cast<char>(i);
-    }
-    call.match += ")";
-  }
-  call.match += q.match.substr(cursor);
-  *prefix_left = left;
-  return call;
-}
-
 // How often a phrase's keys occur: its idf takes the rarest (a prefix: all
 // the terms it covers together).
 template <typename TermDf, typename PrefixDf>
-std::vector<double> phrase_idfs(const Query& q, int64_t rows, TermDf term_df, PrefixDf prefix_df) {
+std::vector<double> phrase_idfs(const Query& q, int64_t rows, TermDf term_df, PrefixDf prefix_df,
+                                std::vector<int64_t>* phrase_hits = nullptr) {
   std::vector<double> idfs;
   for (const QueryPhrase& p : q.phrases) {
     int64_t hits = rows;
@@ -103,6 +31,7 @@ std::vector<double> phrase_idfs(const Query& q, int64_t rows, TermDf term_df, Pr
       hits = std::min(hits, prefix ? prefix_df(p.keys[k]) : term_df(p.keys[k]));
     }
     idfs.push_back(Bm25::idf(rows, hits));
+    if (phrase_hits) phrase_hits->push_back(hits);
   }
   return idfs;
 }
@@ -156,6 +85,24 @@ std::optional<std::vector<double>> phrase_bounds(TopkIndex& topk, const QueryPhr
   return bound;
 }
 
+// At most this share of the rows can match: a row matches an alternative of
+// every clause, and an alternative only where each of its phrases occurs.
+double match_share(const Query& q, const std::vector<int64_t>& hits, int64_t rows) {
+  double share = 1.0;
+  for (int c = 0; c < q.clauses; ++c) {
+    std::map<int, int64_t> alternatives;  // alternative -> its rarest phrase's rows
+    for (size_t p = 0; p < q.phrases.size(); ++p) {
+      if (q.phrases[p].clause != c) continue;
+      auto [it, fresh] = alternatives.try_emplace(q.phrases[p].alternative, hits[p]);
+      if (!fresh) it->second = std::min(it->second, hits[p]);
+    }
+    int64_t clause_rows = 0;
+    for (const auto& a : alternatives) clause_rows += a.second;
+    share = std::min(share, static_cast<double>(clause_rows) / static_cast<double>(std::max<int64_t>(rows, 1)));
+  }
+  return share;
+}
+
 // Rowid ranges of the documents a doc: filter names (their paragraphs are
 // inserted together, so one range each).
 std::vector<std::pair<int64_t, int64_t>> doc_ranges(Corpus& corpus, const Query& q) {
@@ -169,90 +116,13 @@ std::vector<std::pair<int64_t, int64_t>> doc_ranges(Corpus& corpus, const Query&
   return ranges;
 }
 
-// Scores the rows of ranges of blocks into a heap of the best k, each row
-// once, with the blocks' row lengths at hand.
-class BlockScorer {
- public:
-  // lang: and year: are checked here, on the rows the index keeps: a join
-  // would read each matching paragraph's row from the store. doc: (a few
-  // paragraphs) stays a join.
-  BlockScorer(Corpus& corpus, TopkIndex& topk, const Query& q, RankCall call, size_t k)
-      : topk_(topk), q_(q), call_(std::move(call)), k_(k), doc_filter_(sql_filters(docs_only(q))),
-        statement_(corpus.db(), rank_sql(call_, doc_filter_, " AND paragraphs_fts.rowid BETWEEN ? AND ?")),
-        scored_(topk.blocks(), false) {}
-
-  // True when no row of `block` (bounded by `bound`) can enter the best k:
-  // ties go to the lower rowid.
-  bool cannot_beat(double bound, size_t block) const {
-    if (heap_.size() < k_) return k_ == 0;
-    const RankedRow& worst = heap_.front();
-    const int64_t first_row = static_cast<int64_t>(block) * topk_.block_rows();
-    return bound < worst.score || (bound == worst.score && first_row > worst.rowid);
-  }
-
-  // Scores blocks first..last, `candidates` of which could match.
-  void score_blocks(size_t first, size_t last, size_t candidates) {
-    const int64_t rows = topk_.block_rows();
-    const int64_t lo = static_cast<int64_t>(first) * rows, hi = static_cast<int64_t>(last + 1) * rows - 1;
-    const TopkIndex::Rows facts = topk_.rows_of_blocks(first, last);
-    KnownLengths known(lo, facts.lengths);
-    int i = bind_ranking(statement_, call_, doc_filter_);
-    statement_.bind(i, lo);
-    statement_.bind(i + 1, hi);
-    while (statement_.step()) {
-      const RankedRow row{statement_.column_int(0), statement_.column_double(1)};
-      if (scored_[static_cast<size_t>(row.rowid / rows)]) continue;  // phase 1 had it
-      if (!facts.passes(row.rowid, q_)) continue;
-      if (heap_.size() < k_) {
-        heap_.push_back(row);
-        std::push_heap(heap_.begin(), heap_.end(), better);
-      } else if (better(row, heap_.front())) {
-        std::pop_heap(heap_.begin(), heap_.end(), better);
-        heap_.back() = row;
-        std::push_heap(heap_.begin(), heap_.end(), better);
-      }
-    }
-    statement_.reset();
-    for (size_t b = first; b <= last; ++b) scored_[b] = true;
-    ++statements_;
-    visited_ += candidates;
-  }
-
-  static Query docs_only(const Query& q) {
-    Query d;
-    d.docs = q.docs;
-    return d;
-  }
-
-  std::vector<RankedRow> finish(size_t offset, RankingStats* stats) {
-    if (stats) {
-      stats->expression = call_.match;
-      stats->visited_blocks = visited_;
-      stats->statements = statements_;
-    }
-    std::sort(heap_.begin(), heap_.end(), better);
-    heap_.erase(heap_.begin(), heap_.begin() + static_cast<std::ptrdiff_t>(std::min(offset, heap_.size())));
-    return std::move(heap_);
-  }
-
- private:
-  TopkIndex& topk_;
-  const Query& q_;
-  RankCall call_;
-  size_t k_;
-  SqlFilters doc_filter_;
-  Statement statement_;
-  std::vector<RankedRow> heap_;  // the best k so far; front: the worst of them
-  std::vector<bool> scored_;     // per block
-  size_t visited_ = 0, statements_ = 0;
-};
-
 std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& topk, const Query& q,
                                                      size_t offset, size_t limit, RankingStats* stats,
                                                      const RankingPlan& plan) {
   const size_t n = topk.blocks();
   const int64_t rows_per_block = topk.block_rows();
   bool too_many_terms = false;
+  std::vector<int64_t> hits;
   const std::vector<double> idfs = phrase_idfs(
       q, topk.rows(), [&](const std::string& k) { return topk.merge_term(k, nullptr); },
       [&](const std::string& k) {
@@ -261,7 +131,8 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
         int64_t df = 0;
         for (const auto& term : terms.value_or(std::vector<std::pair<std::string, int64_t>>{})) df += term.second;
         return std::min(df, topk.rows());
-      });
+      },
+      &hits);
   if (too_many_terms) return std::nullopt;
   std::vector<std::vector<double>> bounds(q.phrases.size());
   for (size_t p = 0; p < q.phrases.size(); ++p) {
@@ -316,7 +187,7 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
 
   bool has_prefix = false;
   BlockScorer scorer(corpus, topk, q, expand_prefixes(q, topk, idfs, kMaxPrefixTerms, &has_prefix),
-                     offset + limit);
+                     offset + limit, match_share(q, hits, topk.rows()));
   // Phase 1: blocks best bound first, one statement each, until the bound
   // stops the search or the budget is spent. A prefix left unexpanded costs
   // a pass over its terms' whole doclists at every statement, so such

@@ -114,7 +114,8 @@ INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('hashsize', 16777216);
       R"sql(
 CREATE TABLE topk_meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE topk_terms(term TEXT PRIMARY KEY, df INTEGER NOT NULL, blocks BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE topk_rows(block INTEGER PRIMARY KEY, lengths BLOB NOT NULL, langs BLOB NOT NULL, years BLOB NOT NULL);
+CREATE TABLE topk_rows(block INTEGER PRIMARY KEY, lengths BLOB NOT NULL);
+CREATE TABLE topk_row_filters(block INTEGER PRIMARY KEY, langs BLOB NOT NULL, years BLOB NOT NULL);
 CREATE TRIGGER topk_stale_delete AFTER DELETE ON paragraphs BEGIN
   DELETE FROM topk_meta WHERE key = 'state';
 END;

@@ -47,7 +47,9 @@ uint64_t get_varint(const char*& p, const char* end) {
 }
 
 // Gathers one term's rows (in rowid order) into its frequency and blob of
-// (block delta varint, best tf_part as 8 raw bytes) pairs.
+// varint triples (block delta, tf, length) of each block's best row: a third
+// of the bytes of the tf_part itself, which search recomputes bit for bit
+// (the index is fresh only while the average length is the one used here).
 class TermAccumulator {
  public:
   TermAccumulator(const std::vector<uint32_t>& lengths, double avgdl, int64_t block_rows)
@@ -71,7 +73,7 @@ class TermAccumulator {
     Term out{df_, entries_, std::move(blob_)};
     row_ = block_ = -1;
     tf_ = df_ = last_written_ = entries_ = 0;
-    best_ = 0;
+    best_ = -1;
     blob_.clear();
     return out;
   }
@@ -88,17 +90,20 @@ class TermAccumulator {
       flush_block();
       block_ = block;
     }
-    best_ = std::max(best_, part);
+    if (part > best_) {
+      best_ = part;
+      best_tf_ = tf_;
+      best_len_ = len;
+    }
     tf_ = 0;
   }
   void flush_block() {
     if (block_ < 0) return;
     put_varint(blob_, static_cast<uint64_t>(block_ - last_written_));
-    char raw[sizeof(double)];
-    std::memcpy(raw, &best_, sizeof raw);
-    blob_.append(raw, sizeof raw);
+    put_varint(blob_, static_cast<uint64_t>(best_tf_));
+    put_varint(blob_, best_len_);
     last_written_ = block_;
-    best_ = 0;
+    best_ = -1;
     block_ = -1;
     ++entries_;
   }
@@ -107,7 +112,9 @@ class TermAccumulator {
   double avgdl_;
   int64_t block_rows_;
   int64_t row_ = -1, tf_ = 0, df_ = 0, block_ = -1, last_written_ = 0, entries_ = 0;
-  double best_ = 0;
+  double best_ = -1;  // the block's best tf_part so far, from best_tf_ in best_len_
+  int64_t best_tf_ = 0;
+  uint32_t best_len_ = 0;
   std::string blob_;
 };
 
@@ -141,8 +148,9 @@ RowFacts read_row_facts(Database& db, int64_t max_id) {
 // Writes every block's rows (length codes, langs, years) to topk_rows;
 // returns the per-block filter summaries, 5 bytes a block.
 std::string write_block_rows(Database& db, const RowFacts& facts, int64_t block_rows, int64_t blocks) {
-  db.exec("DELETE FROM topk_rows");
-  Statement put(db, "INSERT INTO topk_rows(block, lengths, langs, years) VALUES (?, ?, ?, ?)");
+  db.exec("DELETE FROM topk_rows; DELETE FROM topk_row_filters");
+  Statement put(db, "INSERT INTO topk_rows(block, lengths) VALUES (?, ?)");
+  Statement put_filters(db, "INSERT INTO topk_row_filters(block, langs, years) VALUES (?, ?, ?)");
   std::string summaries, lengths, langs, years;
   const auto n = static_cast<int64_t>(facts.lengths.size());
   for (int64_t b = 0; b < blocks; ++b) {
@@ -162,8 +170,10 @@ std::string write_block_rows(Database& db, const RowFacts& facts, int64_t block_
         year_max = std::max(year_max, facts.years[k]);
       }
     }
-    put.bind(1, b).bind_blob(2, lengths).bind_blob(3, langs).bind_blob(4, years);
+    put.bind(1, b).bind_blob(2, lengths);
     put.run();
+    put_filters.bind(1, b).bind_blob(2, langs).bind_blob(3, years);
+    put_filters.run();
     summaries += static_cast<char>(lang_bits);
     summaries.append(reinterpret_cast<const char*>(&year_min), 2);
     summaries.append(reinterpret_cast<const char*>(&year_max), 2);
@@ -259,14 +269,13 @@ TopkIndex::TopkIndex(Corpus& corpus, IndexTotals totals, int64_t block_rows,
 void TopkIndex::merge_blob(std::string_view blob, std::vector<double>* best) const {
   const char* p = blob.data();
   const char* end = p + blob.size();
+  const double avgdl = totals_.avgdl();
   uint64_t block = 0;
   while (p < end) {
     block += get_varint(p, end);
-    if (end - p < static_cast<std::ptrdiff_t>(sizeof(double))) break;
-    double part;
-    std::memcpy(&part, p, sizeof part);
-    p += sizeof part;
-    if (block < best->size()) (*best)[block] = std::max((*best)[block], part);
+    const auto tf = static_cast<double>(get_varint(p, end));
+    const auto len = static_cast<double>(get_varint(p, end));
+    if (block < best->size()) (*best)[block] = std::max((*best)[block], Bm25::tf_part(tf, len, avgdl));
   }
 }
 
@@ -301,34 +310,40 @@ std::optional<std::vector<std::pair<std::string, int64_t>>> TopkIndex::prefix_te
   return terms;
 }
 
-TopkIndex::Rows TopkIndex::rows_of_blocks(size_t first_block, size_t last_block) {
+TopkIndex::Rows TopkIndex::rows_of_blocks(size_t first_block, size_t last_block, bool with_filters) {
   if (!rows_) {
     rows_ = std::make_unique<Statement>(
-        corpus_.db(), "SELECT block, lengths, langs, years FROM topk_rows WHERE block BETWEEN ? AND ? ORDER BY block");
+        corpus_.db(), "SELECT block, lengths FROM topk_rows WHERE block BETWEEN ? AND ? ORDER BY block");
+    row_filters_ = std::make_unique<Statement>(
+        corpus_.db(), "SELECT block, langs, years FROM topk_row_filters WHERE block BETWEEN ? AND ? ORDER BY block");
   }
-  rows_->bind(1, static_cast<int64_t>(first_block)).bind(2, static_cast<int64_t>(last_block));
   const size_t per_block = static_cast<size_t>(block_rows_);
   const size_t n = (last_block - first_block + 1) * per_block;
   Rows r;
   r.first_rowid = static_cast<int64_t>(first_block) * block_rows_;
   r.lengths.assign(n, static_cast<char>(kLongRow));
-  r.langs.assign(n, 0);
-  r.years.assign(n, -1);
-  while (rows_->step()) {
-    const size_t at = (static_cast<size_t>(rows_->column_int(0)) - first_block) * per_block;
-    const std::string_view lengths = rows_->column_blob(1), langs = rows_->column_blob(2),
-                           years = rows_->column_blob(3);
-    if (at >= n) continue;
-    const size_t count = std::min({lengths.size(), langs.size(), years.size() / 2, per_block});
-    std::memcpy(&r.lengths[at], lengths.data(), count);
-    std::memcpy(&r.langs[at], langs.data(), count);
-    std::memcpy(&r.years[at], years.data(), count * 2);
+  // Each block's blob at its place in `out` (elem bytes a row).
+  auto gather = [&](Statement& q, int column, char* out, size_t elem) {
+    q.bind(1, static_cast<int64_t>(first_block)).bind(2, static_cast<int64_t>(last_block));
+    while (q.step()) {
+      const size_t at = (static_cast<size_t>(q.column_int(0)) - first_block) * per_block;
+      const std::string_view blob = q.column_blob(column);
+      if (at < n) std::memcpy(out + at * elem, blob.data(), std::min(blob.size(), per_block * elem));
+    }
+    q.reset();
+  };
+  gather(*rows_, 1, r.lengths.data(), 1);
+  if (with_filters) {
+    r.langs.assign(n, 0);
+    r.years.assign(n, -1);
+    gather(*row_filters_, 1, reinterpret_cast<char*>(r.langs.data()), 1);
+    gather(*row_filters_, 2, reinterpret_cast<char*>(r.years.data()), 2);
   }
-  rows_->reset();
   return r;
 }
 
 bool TopkIndex::Rows::passes(int64_t rowid, const Query& query) const {
+  if (query.langs.empty() && !query.year_min && !query.year_max) return true;
   const auto at = static_cast<size_t>(rowid - first_rowid);
   if (rowid < first_rowid || at >= langs.size()) return false;
   if (!query.langs.empty()) {

@@ -70,12 +70,13 @@ class TopkIndex {
   struct Rows {
     int64_t first_rowid = 0;
     std::string lengths;
-    std::vector<uint8_t> langs;
+    std::vector<uint8_t> langs;  // empty unless asked for
     std::vector<int16_t> years;
-    // Whether row `rowid` passes the query's lang:/year: filters.
+    // Whether row `rowid` passes the query's lang:/year: filters (needs
+    // langs and years when it has such filters).
     bool passes(int64_t rowid, const Query& query) const;
   };
-  Rows rows_of_blocks(size_t first_block, size_t last_block);
+  Rows rows_of_blocks(size_t first_block, size_t last_block, bool with_filters);
   // False when no row of block `b` can pass the query's lang:/year: filters.
   bool block_may_pass(size_t b, const Query& query) const;
 
@@ -91,7 +92,7 @@ class TopkIndex {
   IndexTotals totals_;
   int64_t block_rows_;
   std::vector<BlockFilter> filters_;
-  std::unique_ptr<Statement> term_, prefix_, rows_;
+  std::unique_ptr<Statement> term_, prefix_, rows_, row_filters_;
 };
 
 // Document frequencies straight from FTS5 (fts5vocab), for an index without a
