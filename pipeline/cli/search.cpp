@@ -15,10 +15,15 @@
 #include "common/error.h"
 #include "store/corpus.h"
 #include "store/query.h"
+#include "store/ranking.h"
 #include "store/search.h"
 
 namespace dipmine::cli {
 namespace {
+
+// From this many paragraphs on, search says when ranking went without the
+// top-k index (below it, scoring every match takes milliseconds anyway).
+constexpr int64_t kLargeIndex = 100000;
 
 struct SearchArgs {
   std::vector<std::string> words;
@@ -166,6 +171,11 @@ CommandRegistration search_cmd(
         opt.offset = a->offset;
         const auto hits = store::search(*corpus, query, opt, &ranking);
         report_time();
+        if (ranking.blocks == 0 && store::index_totals(corpus->db()).rows >= kLargeIndex) {
+          fmt::print(stderr,
+                     "dipmine: note: the top-k index is missing or older than the last change to the "
+                     "store, so every match was scored; `dipmine optimize` makes ranking fast again\n");
+        }
         if (a->format == "json") print_json(hits, a->offset);
         else if (a->format == "tsv") print_tsv(hits, a->offset);
         else print_text(hits, a->offset, is_terminal(1));

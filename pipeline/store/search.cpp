@@ -67,6 +67,8 @@ std::vector<SearchHit> search(Corpus& corpus, const Query& query, const SearchOp
                               RankingStats* stats) {
   // Rank first (the expensive part touches only rowids and scores), then
   // fetch snippets for the page of hits alone.
+  // One snapshot: the top-k index, the full-text index and the rows agree.
+  ReadSnapshot snapshot(corpus.db());
   RankingStats local;
   if (stats == nullptr) stats = &local;
   std::vector<SearchHit> hits;

@@ -132,4 +132,11 @@ void Transaction::commit() {
   done_ = true;
 }
 
+ReadSnapshot::ReadSnapshot(Database& db) : db_(db), began_(sqlite3_get_autocommit(db.handle()) != 0) {
+  if (began_) db_.exec("BEGIN");
+}
+ReadSnapshot::~ReadSnapshot() {
+  if (began_) sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+}
+
 }  // namespace dipmine::store

@@ -92,4 +92,19 @@ class Transaction {
   bool done_ = false;
 };
 
+// BEGIN (deferred) ... COMMIT: the statements in between read one snapshot
+// of the database, whatever other connections commit meanwhile. Inside a
+// transaction already, it does nothing (that transaction is the snapshot).
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Database& db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Database& db_;
+  bool began_;
+};
+
 }  // namespace dipmine::store
