@@ -21,11 +21,11 @@ CommandRegistration optimize_cmd(
                    r.after.paragraphs, r.before.segments, r.before.segments == 1 ? "" : "s",
                    r.after.segments, rebuild ? " (rebuilt)" : "");
         if (r.topk_built) {
-          fmt::print("top-k index: built, {} terms over {} blocks of {} paragraphs\n", r.topk_terms,
-                     r.topk_blocks, r.topk_block_rows);
+          fmt::print("top-k index: built, {} terms over {} block{} of {} paragraphs\n", r.topk_terms,
+                     r.topk_blocks, r.topk_blocks == 1 ? "" : "s", r.topk_block_rows);
         } else {
-          fmt::print("top-k index: up to date ({} blocks of {} paragraphs)\n", r.topk_blocks,
-                     r.topk_block_rows);
+          fmt::print("top-k index: up to date ({} block{} of {} paragraphs)\n", r.topk_blocks,
+                     r.topk_blocks == 1 ? "" : "s", r.topk_block_rows);
         }
         return 0;
       };
