@@ -57,6 +57,7 @@ class BlockScorer {
   // True when no row of `block` (bounded by `bound`) can enter the best k:
   // ties go to the lower rowid.
   bool cannot_beat(double bound, size_t block) const;
+  bool scored(size_t block) const { return block < scored_.size() && scored_[block]; }
   // Scores blocks first..last (each row once), `candidates` of which could match.
   void score_blocks(size_t first, size_t last, size_t candidates);
   // The best k from `offset` on, best first; fills stats' scoring figures.

@@ -149,6 +149,16 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
     double bound;
     size_t block;
   };
+  // Per positive clause, per alternative, its phrases.
+  std::vector<std::map<int, std::vector<size_t>>> by_alternative(static_cast<size_t>(q.clauses));
+  for (size_t p = 0; p < q.phrases.size(); ++p) {
+    if (q.phrases[p].clause >= 0) by_alternative[static_cast<size_t>(q.phrases[p].clause)][q.phrases[p].alternative].push_back(p);
+  }
+  std::vector<std::vector<std::vector<size_t>>> clauses;
+  for (auto& alternatives : by_alternative) {
+    clauses.emplace_back();
+    for (auto& a : alternatives) clauses.back().push_back(std::move(a.second));
+  }
   std::vector<Candidate> candidates;
   for (size_t b = 0; b < n; ++b) {
     if (!topk.block_may_pass(b, q)) continue;
@@ -158,21 +168,11 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
         })) {
       continue;
     }
-    bool possible = true;
-    for (int c = 0; c < q.clauses && possible; ++c) {
-      bool any = false;
-      for (size_t p = 0; p < q.phrases.size() && !any; ++p) {
-        if (q.phrases[p].clause != c) continue;
-        bool all = true;
-        for (size_t r = 0; r < q.phrases.size(); ++r) {
-          if (q.phrases[r].clause == c && q.phrases[r].alternative == q.phrases[p].alternative) {
-            all = all && bounds[r][b] > 0;
-          }
-        }
-        any = all;
-      }
-      possible = any;
-    }
+    const bool possible = std::all_of(clauses.begin(), clauses.end(), [&](const auto& alternatives) {
+      return std::any_of(alternatives.begin(), alternatives.end(), [&](const auto& phrases) {
+        return std::all_of(phrases.begin(), phrases.end(), [&](size_t p) { return bounds[p][b] > 0; });
+      });
+    });
     if (!possible) continue;
     double bound = 0.0;
     for (size_t p = 0; p < q.phrases.size(); ++p) {
@@ -180,10 +180,7 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
     }
     candidates.push_back({bound, b});
   }
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return a.bound != b.bound ? a.bound > b.bound : a.block < b.block;
-  });
-  if (stats) stats->candidate_blocks = candidates.size();
+  if (stats) stats->candidate_blocks = candidates.size();  // in block order
 
   bool has_prefix = false;
   BlockScorer scorer(corpus, topk, q, expand_prefixes(q, topk, idfs, kMaxPrefixTerms, &has_prefix),
@@ -192,25 +189,33 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
   // stops the search or the budget is spent. A prefix left unexpanded costs
   // a pass over its terms' whole doclists at every statement, so such
   // queries go straight to phase 2.
-  const size_t budget = has_prefix ? 0 : plan.blocks_one_by_one;
+  const size_t budget = std::min(has_prefix ? 0 : plan.blocks_one_by_one, candidates.size());
+  std::vector<Candidate> best = candidates;
+  const auto best_end = best.begin() + static_cast<std::ptrdiff_t>(std::min(budget + 1, best.size()));
+  std::partial_sort(best.begin(), best_end, best.end(), [](const Candidate& a, const Candidate& b) {
+    return a.bound != b.bound ? a.bound > b.bound : a.block < b.block;
+  });
   size_t next = 0;
-  for (; next < candidates.size() && next < budget; ++next) {
-    if (scorer.cannot_beat(candidates[next].bound, candidates[next].block)) return scorer.finish(offset, stats);
-    scorer.score_blocks(candidates[next].block, candidates[next].block, 1);
+  for (; next < budget; ++next) {
+    if (scorer.cannot_beat(best[next].bound, best[next].block)) return scorer.finish(offset, stats);
+    scorer.score_blocks(best[next].block, best[next].block, 1);
+  }
+  if (next < best.size() && scorer.cannot_beat(best[next].bound, best[next].block)) {
+    return scorer.finish(offset, stats);
   }
   // Phase 2: the blocks left that can still beat the k-th row, in rowid
   // order, neighbours (up to plan.max_gap blocks apart) scored by one statement.
-  std::vector<Candidate> rest(candidates.begin() + static_cast<std::ptrdiff_t>(next), candidates.end());
-  std::sort(rest.begin(), rest.end(), [](const Candidate& a, const Candidate& b) { return a.block < b.block; });
+  const std::vector<Candidate>& rest = candidates;
+  auto skip = [&](const Candidate& c) { return scorer.scored(c.block) || scorer.cannot_beat(c.bound, c.block); };
   const size_t max_gap = has_prefix ? SIZE_MAX : plan.max_gap;
   for (size_t i = 0; i < rest.size();) {
-    if (scorer.cannot_beat(rest[i].bound, rest[i].block)) {
+    if (skip(rest[i])) {
       ++i;
       continue;
     }
     size_t last = rest[i].block, j = i + 1, n = 1;
     for (; j < rest.size() && rest[j].block - last <= max_gap; ++j) {
-      if (!scorer.cannot_beat(rest[j].bound, rest[j].block)) {
+      if (!skip(rest[j])) {
         last = rest[j].block;
         ++n;
       }
