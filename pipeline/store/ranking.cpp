@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -14,32 +15,45 @@ namespace {
 thread_local const KnownLengths* known_lengths = nullptr;
 
 // FTS5's bm25() (fts5_aux.c) step by step, with the idfs given: the same
-// operations in the same order, so that equal inputs give equal bits. The
-// hits of a group are its phrases' instances at distinct offsets (FTS5 lists
-// instances in offset order).
+// operations in the same order, so that equal inputs give equal bits. A
+// phrase's hits come from its own position list (xPhraseFirst: no merged
+// instance array to build); a group's hits are its phrases' hits at
+// distinct positions.
 void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx,
                    int n_args, sqlite3_value** args) {
   const int n_phrases = api->xPhraseCount(fts);
   const bool grouped = n_args > 0 && sqlite3_value_type(args[0]) == SQLITE_BLOB;
   const auto* groups = grouped ? static_cast<const unsigned char*>(sqlite3_value_blob(args[0])) : nullptr;
-  const int n_groups = grouped ? n_args - 1 : n_args;
+  const int n_groups = std::max(grouped ? n_args - 1 : n_args, 0);
   if (grouped && sqlite3_value_bytes(args[0]) < n_phrases) {
     sqlite3_result_error(ctx, "dipmine_rank: the group blob names fewer phrases than the query has", -1);
     return;
   }
-  std::vector<double> freq(static_cast<size_t>(std::max(n_groups, 0)), 0.0);
-  std::vector<int> last_offset(freq.size(), -1);
-  int n_inst = 0;
-  int rc = api->xInstCount(fts, &n_inst);
-  for (int i = 0; rc == SQLITE_OK && i < n_inst; ++i) {
-    int phrase = 0, column = 0, offset = 0;
-    rc = api->xInst(fts, i, &phrase, &column, &offset);
-    if (rc != SQLITE_OK || phrase < 0 || phrase >= n_phrases) continue;
-    const int g = grouped ? groups[phrase] : phrase;
-    if (g >= n_groups || last_offset[static_cast<size_t>(g)] == offset) continue;
-    last_offset[static_cast<size_t>(g)] = offset;
-    freq[static_cast<size_t>(g)] += 1.0;
+  thread_local std::vector<double> freq;
+  thread_local std::vector<std::pair<int, int>> shared;  // (group, offset) of groups of several phrases
+  freq.assign(static_cast<size_t>(n_groups), 0.0);
+  shared.clear();
+  auto group_of = [&](int phrase) { return grouped ? static_cast<int>(groups[phrase]) : phrase; };
+  for (int i = 0; i < n_phrases; ++i) {
+    const int g = group_of(i);
+    if (g >= n_groups) continue;
+    const bool alone = !grouped || ((i == 0 || group_of(i - 1) != g) && (i + 1 == n_phrases || group_of(i + 1) != g));
+    Fts5PhraseIter iter;
+    int column = 0, offset = 0;
+    for (api->xPhraseFirst(fts, i, &iter, &column, &offset); column >= 0;
+         api->xPhraseNext(fts, &iter, &column, &offset)) {
+      if (alone) {
+        freq[static_cast<size_t>(g)] += 1.0;
+      } else {
+        shared.emplace_back(g, offset);
+      }
+    }
   }
+  std::sort(shared.begin(), shared.end());
+  for (size_t k = 0; k < shared.size(); ++k) {
+    if (k == 0 || shared[k] != shared[k - 1]) freq[static_cast<size_t>(shared[k].first)] += 1.0;
+  }
+  int rc = SQLITE_OK;
   int n_tokens = 0;
   if (const auto known = KnownLengths::of(api->xRowid(fts))) {
     n_tokens = *known;
