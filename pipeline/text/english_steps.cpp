@@ -38,12 +38,23 @@ MappedText remove_soft_hyphens(MappedText&& in) {
   return rewrite_each(std::move(in), [](char32_t c) -> char32_t { return c == 0xAD ? 0 : c; });
 }
 
+namespace {
+
+// Is there a hyphen right before a line break ("-\n", "- \n", "-\r\n")? One
+// scan for the hyphens instead of one search per form.
+bool has_hyphen_before_break(std::string_view s) {
+  for (size_t h = s.find('-'); h != std::string_view::npos; h = s.find('-', h + 1)) {
+    const std::string_view rest = s.substr(h + 1, 2);
+    if (rest.starts_with('\n') || rest == " \n" || rest == "\r\n") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 MappedText join_hyphenated_breaks(MappedText&& in) {
   const std::string_view s = in.text;
-  if (s.find("-\n") == std::string_view::npos && s.find("- \n") == std::string_view::npos &&
-      s.find("-\r\n") == std::string_view::npos) {
-    return std::move(in);
-  }
+  if (!has_hyphen_before_break(s)) return std::move(in);
   MappedText out;
   size_t kept = 0;
   bool changed = false;
@@ -84,6 +95,8 @@ MappedText join_wrapped_lines(MappedText&& in) {
   if (s.find('\n') == std::string_view::npos) return std::move(in);
   MappedText out;
   out.text.reserve(s.size());
+  out.runs.reserve(in.runs.size() + s.size() / 16);  // a line break adds at most two
+  MapCursor cursor(in);
   size_t kept = 0;
   for (size_t nl = s.find('\n'); nl != std::string_view::npos;) {
     size_t b = nl, e = nl + 1;
@@ -94,15 +107,15 @@ MappedText join_wrapped_lines(MappedText&& in) {
       nl = s.find('\n', e);
       continue;
     }
-    copy_mapped(out, in, kept, b);
+    copy_mapped(out, cursor, kept, b);
     if (b > 0 && e < s.size()) {
-      const auto [ob, oe] = in.original_span(nl, nl + 1);
+      const auto [ob, oe] = cursor.range(nl, nl + 1);
       push_mapped(out, ' ', ob, oe);
     }
     kept = e;
     nl = s.find('\n', e);
   }
-  copy_mapped(out, in, kept, s.size());
+  copy_mapped(out, cursor, kept, s.size());
   return out;
 }
 

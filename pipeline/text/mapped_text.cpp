@@ -118,30 +118,6 @@ MappedText MappedText::identity(std::string_view s) {
   return m;
 }
 
-void add_map_run(MappedText& out, MappedText::Run r) {
-  if (!out.runs.empty()) {
-    MappedText::Run& p = out.runs.back();
-    if (p.out == r.out) {  // the previous run is empty: replace it
-      p = r;
-      if (out.runs.size() >= 2) {  // and it may now continue the one before
-        const MappedText::Run q = out.runs[out.runs.size() - 2];
-        if ((q.oe == MappedText::kVerbatim && r.oe == MappedText::kVerbatim &&
-             q.ob + (r.out - q.out) == r.ob) ||
-            (q.oe != MappedText::kVerbatim && q.oe == r.oe && q.ob == r.ob)) {
-          out.runs.pop_back();
-        }
-      }
-      return;
-    }
-    if (p.oe == MappedText::kVerbatim && r.oe == MappedText::kVerbatim) {
-      if (p.ob + (r.out - p.out) == r.ob) return;  // continues the previous copy
-    } else if (p.oe == r.oe && p.ob == r.ob) {
-      return;  // the same range again
-    }
-  }
-  out.runs.push_back(r);
-}
-
 namespace {
 
 // copy_map from run k of `in` on (the run holding byte i).

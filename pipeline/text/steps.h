@@ -45,7 +45,30 @@ void copy_map(MappedText& out, const MappedText& in, size_t i, size_t j);
 void append_shifted(MappedText& out, const MappedText& in, uint32_t shift);
 // Appends one run to out.runs (merged with the previous one when it continues
 // it). Low level: copy_mapped and push_mapped keep text and map in step.
-void add_map_run(MappedText& out, MappedText::Run r);
+// Inline: every copied piece and every changed character passes here.
+inline void add_map_run(MappedText& out, MappedText::Run r) {
+  if (!out.runs.empty()) {
+    MappedText::Run& p = out.runs.back();
+    if (p.out == r.out) {  // the previous run is empty: replace it
+      p = r;
+      if (out.runs.size() >= 2) {  // and it may now continue the one before
+        const MappedText::Run q = out.runs[out.runs.size() - 2];
+        if ((q.oe == MappedText::kVerbatim && r.oe == MappedText::kVerbatim &&
+             q.ob + (r.out - q.out) == r.ob) ||
+            (q.oe != MappedText::kVerbatim && q.oe == r.oe && q.ob == r.ob)) {
+          out.runs.pop_back();
+        }
+      }
+      return;
+    }
+    if (p.oe == MappedText::kVerbatim && r.oe == MappedText::kVerbatim) {
+      if (p.ob + (r.out - p.out) == r.ob) return;  // continues the previous copy
+    } else if (p.oe == r.oe && p.ob == r.ob) {
+      return;  // the same range again
+    }
+  }
+  out.runs.push_back(r);
+}
 // The index of the run holding output byte i, and the range of byte i in run k.
 size_t map_run_at(const MappedText& m, size_t i);
 std::pair<uint32_t, uint32_t> run_byte_range(const MappedText& m, size_t k, size_t i);
