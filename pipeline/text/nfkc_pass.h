@@ -97,7 +97,7 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
   auto flush = [&](size_t upto) {
     if (!changed) {
       changed = true;
-      out.text.reserve(n + 16);
+      out = new_mapped_text(n + 16, in.runs.size() + 16);
     }
     copy_mapped(out, cursor, kept, upto);
   };
@@ -254,6 +254,7 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
   }
   if (!changed) return std::move(in);
   copy_mapped(out, cursor, kept, n);
+  recycle_buffers(std::move(in));
   return out;
 }
 

@@ -42,6 +42,9 @@ inline char32_t decode_utf8(std::string_view s, size_t i, size_t& len) {
 
 void append_utf8(std::string& out, char32_t cp);
 
+inline bool is_ascii_letter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+inline bool is_ascii_digit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+
 // The first position at or after i holding a non-ASCII byte (or s.size()).
 size_t ascii_run_end(std::string_view s, size_t i);
 

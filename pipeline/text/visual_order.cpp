@@ -259,8 +259,7 @@ MappedText repair_visual_order(MappedText&& in, const std::vector<TextWord>& wor
   }
   if (repaired.empty()) return std::move(in);
 
-  MappedText out;
-  out.text.reserve(s.size());
+  MappedText out = new_mapped_text(s.size(), in.runs.size() + 4 * repaired.size());
   size_t kept = 0;
   for (size_t k = 0; k < repaired.size();) {
     size_t last = k;  // the run of repaired words k..last, only spaces between
@@ -275,6 +274,7 @@ MappedText repair_visual_order(MappedText&& in, const std::vector<TextWord>& wor
     k = last + 1;
   }
   copy_mapped(out, in, kept, s.size());
+  recycle_buffers(std::move(in));
   return out;
 }
 

@@ -16,6 +16,7 @@
 // the stem memo costs a Snowball call (a microsecond, as much as a hundred hits).
 #pragma once
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -42,11 +43,9 @@ class WordCache {
   const Value& get(std::string_view word, Compute compute, size_t readable_after = 0) {
     uint64_t key[kKeyWords] = {};
     if (std::endian::native == std::endian::little && readable_after >= kMaxBytes) {
-      for (size_t k = 0; k < kKeyWords; ++k) {
-        std::memcpy(&key[k], word.data() + 8 * k, 8);
-        const size_t kept = word.size() > 8 * k ? std::min<size_t>(word.size() - 8 * k, 8) : 0;
-        key[k] &= kept == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * kept)) - 1;
-      }
+      std::memcpy(key, word.data(), kMaxBytes);
+      const std::array<uint64_t, kKeyWords>& keep = kKeptBytes[word.size()];
+      for (size_t k = 0; k < kKeyWords; ++k) key[k] &= keep[k];
     } else {
       std::memcpy(key, word.data(), word.size());
     }
@@ -78,6 +77,15 @@ class WordCache {
 
  private:
   static constexpr uint8_t kEmpty = 255;
+  // For each word length, the masks that keep a key's bytes inside the word
+  // (on a little-endian machine, byte b of a key word is bits 8b..8b+7).
+  static constexpr auto kKeptBytes = [] {
+    std::array<std::array<uint64_t, kKeyWords>, kMaxBytes + 1> masks{};
+    for (size_t len = 0; len <= kMaxBytes; ++len) {
+      for (size_t b = 0; b < len; ++b) masks[len][b / 8] |= uint64_t{0xFF} << (8 * (b % 8));
+    }
+    return masks;
+  }();
   struct Slot {
     uint64_t key[kKeyWords] = {};
     uint32_t used = 0;  // clock_ at the last use (0: never)
