@@ -36,8 +36,34 @@ constexpr uint64_t kOnes = 0x0101010101010101ull;
 
 }  // namespace
 
+#if defined(__SSE2__)
+namespace {
+
+// The sixteen bytes at p, as a vector.
+__m128i load16(const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+
+// The high bits of the bytes [i, n) of s for n - 16 <= i < n, in bits 0..:
+// the last sixteen bytes read at once (s holds at least sixteen).
+unsigned tail_high_bits(std::string_view s, size_t i) {
+  const size_t n = s.size();
+  return static_cast<unsigned>(_mm_movemask_epi8(load16(s.data() + n - 16))) >> (i - (n - 16));
+}
+
+}  // namespace
+#endif
+
 size_t ascii_run_end(std::string_view s, size_t i) {
   const size_t n = s.size();
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    const auto high = static_cast<unsigned>(_mm_movemask_epi8(load16(s.data() + i)));
+    if (high != 0) return i + std::countr_zero(high);
+  }
+  if (i < n && n >= 16) {
+    const unsigned high = tail_high_bits(s, i);
+    return high != 0 ? i + std::countr_zero(high) : n;
+  }
+#endif
   while (i + 8 <= n) {
     uint64_t word;
     std::memcpy(&word, s.data() + i, 8);
@@ -48,29 +74,51 @@ size_t ascii_run_end(std::string_view s, size_t i) {
   return i;
 }
 
-size_t ascii_letter_run_end(std::string_view s, size_t i) {
-  const size_t n = s.size();
-  while (i + 8 <= n) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    // On the low seven bits of each byte (no carry between bytes), with the
-    // case bit set: a letter is at least 'a' and not above 'z', and ASCII.
-    const uint64_t low7 = (word | 0x20 * kOnes) & 0x7F * kOnes;
-    const uint64_t at_least_a = low7 + (0x80 - 'a') * kOnes;
-    const uint64_t above_z = low7 + (0x80 - 'z' - 1) * kOnes;
-    const uint64_t not_letter = (~at_least_a | above_z | word) & kHighBits;
-    if (not_letter != 0) {
-      if constexpr (std::endian::native == std::endian::little) return i + std::countr_zero(not_letter) / 8;
-      break;
-    }
-    i += 8;
+void ascii_letter_bits(std::string_view s, std::vector<uint64_t>& bits) {
+  bits.assign((s.size() + 63) / 64, 0);
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Signed bytes: with the case bit set, a letter is 'a'..'z', and a byte of
+  // 0x80 and above is negative, below 'a'.
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
+  auto letters_at = [&](size_t p) {  // bit k: s[p + k] is a letter
+    const __m128i v = _mm_or_si128(load16(s.data() + p), case_bit);
+    return static_cast<uint64_t>(static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, before_a), _mm_cmpgt_epi8(after_z, v)))));
+  };
+  for (; i + 16 <= s.size(); i += 16) bits[i / 64] |= letters_at(i) << (i % 64);
+  if (i < s.size() && s.size() >= 16) {  // the last sixteen bytes (some seen already)
+    const size_t p = s.size() - 16;
+    const uint64_t m = letters_at(p);
+    bits[p / 64] |= m << (p % 64);
+    if (p % 64 > 48) bits[p / 64 + 1] |= m >> (64 - p % 64);
+    i = s.size();
   }
-  while (i < n && static_cast<unsigned char>((s[i] | 0x20) - 'a') < 26) ++i;
-  return i;
+#endif
+  for (; i < s.size(); ++i) {
+    if (is_ascii_letter(s[i])) bits[i / 64] |= uint64_t{1} << (i % 64);
+  }
 }
 
 void ascii_lower_in_place(char* p, size_t n) {
   size_t i = 0;
+#if defined(__SSE2__)
+  // Every byte is ASCII (non-negative as a signed byte): 'A'..'Z' by two compares.
+  const __m128i before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1);
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  auto lower16 = [&](size_t at) {
+    const __m128i v = load16(p + at);
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, before_a), _mm_cmpgt_epi8(after_z, v));
+    if (_mm_movemask_epi8(upper) == 0) return;
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(p + at), _mm_or_si128(v, _mm_and_si128(upper, case_bit)));
+  };
+  for (; i + 16 <= n; i += 16) lower16(i);
+  if (i < n && n >= 16) {  // the last sixteen bytes: lowering some twice changes nothing
+    lower16(n - 16);
+    i = n;
+  }
+#endif
   for (; i + 8 <= n; i += 8) {
     uint64_t word;
     std::memcpy(&word, p + i, 8);

@@ -104,6 +104,18 @@ TEST_CASE("find_first_byte_of, ascii_run_end and ascii_lower_in_place equal plai
   }
 }
 
+TEST_CASE("ascii_letter_bits marks exactly the ASCII letters", "[utf8]") {
+  std::vector<uint64_t> bits;
+  for (const std::string& s : random_strings(5000, 5)) {
+    ascii_letter_bits(s, bits);
+    REQUIRE(bits.size() == (s.size() + 63) / 64);
+    for (size_t i = 0; i < 64 * bits.size(); ++i) {
+      const bool letter = i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'));
+      CHECK(((bits[i / 64] >> (i % 64)) & 1) == (letter ? 1u : 0u));
+    }
+  }
+}
+
 TEST_CASE("WordCache answers what compute answers, and evicts the least recently used", "[memo]") {
   WordCache<size_t, 2, 1, 2> cache;  // one set of two slots: every word shares it
   size_t calls = 0;
