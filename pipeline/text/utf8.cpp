@@ -174,23 +174,25 @@ size_t skip_ascii_and_two_byte(std::string_view s, size_t i) {
 size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& wanted) {
 #if defined(__SSE2__)
   if (wanted.size() > 4) return i;
+  // Always four pairs to test (unrolled); unused ones are FF, never in UTF-8.
   __m128i lead[4], cont[4];
-  for (size_t k = 0; k < wanted.size(); ++k) {
-    lead[k] = _mm_set1_epi8(static_cast<char>(0xC0 | (wanted[k] >> 6)));
-    cont[k] = _mm_set1_epi8(static_cast<char>(0x80 | (wanted[k] & 0x3F)));
+  for (size_t k = 0; k < 4; ++k) {
+    lead[k] = _mm_set1_epi8(static_cast<char>(k < wanted.size() ? 0xC0 | (wanted[k] >> 6) : 0xFF));
+    cont[k] = _mm_set1_epi8(static_cast<char>(k < wanted.size() ? 0x80 | (wanted[k] & 0x3F) : 0xFF));
   }
   const __m128i three_byte_lead = _mm_set1_epi8(static_cast<char>(0xE0));
   while (i + 16 <= s.size()) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i v = load16(s.data() + i);
     // Bytes E0..FF (leads of longer characters): E0 <= b exactly when max(b, E0) == b.
     if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, three_byte_lead), v)) != 0) break;
-    unsigned found = 0;
-    for (size_t k = 0; k < wanted.size(); ++k) {
-      const auto l = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lead[k])));
-      const auto c = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, cont[k])));
-      found |= l & (c >> 1);  // the lead, then its continuation byte
+    // Lane k: byte k is a wanted lead and byte k + 1 its continuation (lane 15
+    // sees 0 after it: a lead there is looked at with the next block).
+    const __m128i next = _mm_srli_si128(v, 1);
+    __m128i found = _mm_setzero_si128();
+    for (size_t k = 0; k < 4; ++k) {
+      found = _mm_or_si128(found, _mm_and_si128(_mm_cmpeq_epi8(v, lead[k]), _mm_cmpeq_epi8(next, cont[k])));
     }
-    if (found != 0) break;
+    if (_mm_movemask_epi8(found) != 0) break;
     // A lead byte last: its character is looked at with the next block.
     const bool lead_last = (static_cast<unsigned char>(s[i + 15]) & 0xC0) == 0xC0;
     i += lead_last ? 15 : 16;
