@@ -59,9 +59,12 @@ inline bool overwrite_same_length(std::string& text, size_t i, size_t len, char3
 // For the two-byte code points U+0080..U+07FF (Arabic script, Latin accents):
 // bit 1: normalisation and `post` leave it alone as a chunk of its own;
 // bit 2: it has a normalisation boundary before it (starts a chunk).
+// Indexed by ((lead & 3F) << 6) | (continuation & 3F) for any lead byte: the
+// code point for a two-byte character, 0x800 and above (all 0) for a longer
+// one, so the scan needs no test of which kind of lead it has.
 struct TwoByteTable {
   bool casefold = false;
-  std::array<uint8_t, 0x800> bits{};
+  std::array<uint8_t, 0x1000> bits{};
 };
 inline constexpr uint8_t kUnchanged = 1, kStartsChunk = 2;
 
@@ -118,11 +121,11 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
   char32_t next_cp = 0;
   uint8_t next_flags = 0;
   const char* d = text.data();  // d[n] == 0
-  // The table bits of the two-byte character at p (p < n), 0 if there is none.
+  // The table bits of the character at p, which starts with a lead byte (the
+  // text is valid UTF-8): 0 if it is not two bytes long.
   auto two_byte_bits = [&](size_t p) -> uint8_t {
     const auto c0 = static_cast<unsigned char>(d[p]), c1 = static_cast<unsigned char>(d[p + 1]);
-    if (c0 - 0xC2u > 0xDFu - 0xC2u || (c1 & 0xC0) != 0x80) return 0;
-    return two_byte.bits[((c0 & 0x1F) << 6) | (c1 & 0x3F)];
+    return two_byte.bits[((c0 & 0x3F) << 6) | (c1 & 0x3F)];
   };
   for (size_t i = 0; i < n;) {
     const auto b0 = static_cast<unsigned char>(s[i]);
@@ -139,11 +142,14 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
           const size_t j = p + 2;
           const auto x = static_cast<unsigned char>(d[j]);
           if (x >= 0x80) {
+            // (kUnchanged implies kStartsChunk: the bits are 0, kStartsChunk or both.)
             const uint8_t next = two_byte_bits(j);
-            if (!(next & kStartsChunk)) break;  // p's chunk goes on: ICU decides
-            p = j;
-            if (!(next & kUnchanged)) break;
-            continue;
+            if (next == (kStartsChunk | kUnchanged)) {
+              p = j;
+              continue;
+            }
+            if (next & kStartsChunk) p = j;  // else p's chunk goes on: ICU decides
+            break;
           }
           if (j < n && static_cast<unsigned char>(d[j + 1]) >= 0x80) {
             const uint8_t next = two_byte_bits(j + 1);
