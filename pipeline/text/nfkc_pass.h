@@ -17,6 +17,7 @@
 
 #include "text/char_table.h"
 #include "text/steps.h"
+#include "text/two_byte_table.h"
 
 namespace dipmine::text::detail {
 
@@ -54,32 +55,6 @@ inline bool overwrite_same_length(std::string& text, size_t i, size_t len, char3
     p[3] = static_cast<char>(0x80 | (r & 0x3F));
   }
   return true;
-}
-
-// For the two-byte code points U+0080..U+07FF (Arabic script, Latin accents):
-// bit 1: normalisation and `post` leave it alone as a chunk of its own;
-// bit 2: it has a normalisation boundary before it (starts a chunk).
-// Indexed by ((lead & 3F) << 6) | (continuation & 3F) for any lead byte: the
-// code point for a two-byte character, 0x800 and above (all 0) for a longer
-// one, so the scan needs no test of which kind of lead it has.
-struct TwoByteTable {
-  bool casefold = false;
-  std::array<uint8_t, 0x1000> bits{};
-};
-inline constexpr uint8_t kUnchanged = 1, kStartsChunk = 2;
-
-template <typename Post>
-TwoByteTable make_two_byte_table(bool casefold, Post post) {
-  TwoByteTable t;
-  t.casefold = casefold;
-  const uint8_t keeps = casefold ? kNfkcCfKeeps : kNfkcKeeps;
-  const uint8_t boundary = casefold ? kNfkcCfBoundary : kNfkcBoundary;
-  for (char32_t c = 0x80; c < 0x800; ++c) {
-    const uint8_t f = char_flags(c);
-    if (f & boundary) t.bits[c] |= kStartsChunk;
-    if ((f & keeps) && (f & boundary) && post(c) == c) t.bits[c] |= kUnchanged;
-  }
-  return t;
 }
 
 // `post` must return ASCII code points unchanged (every step fused here does),
@@ -127,8 +102,20 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
     const auto c0 = static_cast<unsigned char>(d[p]), c1 = static_cast<unsigned char>(d[p + 1]);
     return two_byte.bits[((c0 & 0x3F) << 6) | (c1 & 0x3F)];
   };
+  size_t next_block = 0;  // where to try skip_common_blocks again
   for (size_t i = 0; i < n;) {
     const auto b0 = static_cast<unsigned char>(s[i]);
+    // Blocks are tried in Arabic script (a letter here or after this space).
+    auto arabic_lead = [](unsigned char b) { return b - 0xD8u <= 0xDBu - 0xD8u; };
+    if (use_table && i >= next_block &&
+        (arabic_lead(b0) || (b0 < 0x80 && arabic_lead(static_cast<unsigned char>(d[i + 1]))))) {
+      const size_t k = skip_common_blocks(text, i, two_byte);
+      if (k != i) {
+        i = k;
+        continue;
+      }
+      next_block = i + 16;  // this block goes character by character
+    }
     if (use_table && b0 >= 0xC2 && b0 <= 0xDF) {
       // A run of two-byte characters that stay as they are, each followed by
       // a character that starts a chunk (ASCII, or a table bit): skipped. So
