@@ -115,16 +115,17 @@ MappedText fix_reversed_punctuation(MappedText&& in) {
   Editor ed(in);
   // Decided per line and per kind of mark, on the whole line: the marks are
   // swapped only if they nest when read backwards and do not nest as written,
-  // so a second pass leaves the result alone. One scan per line finds both.
+  // so a second pass leaves the result alone. One search finds both kinds of
+  // mark and the line's end.
+  constexpr std::string_view kMarksOrEnd = "()\xc2\n";
   for (size_t b = 0; b < s.size();) {
-    size_t e = s.find('\n', b);
-    if (e == std::string_view::npos) e = s.size();
     Nesting parens_n, quotes_n;
-    for (size_t i = find_first_byte_of(s, b, e, "()\xc2"); i < e; i = find_first_byte_of(s, i + 1, e, "()\xc2")) {
-      if (s[i] == '(') parens_n.step(1);
-      else if (s[i] == ')') parens_n.step(-1);
-      else if (i + 1 < e && s[i + 1] == '\xab') quotes_n.step(1);
-      else if (i + 1 < e && s[i + 1] == '\xbb') quotes_n.step(-1);
+    size_t e = find_first_byte_of(s, b, s.size(), kMarksOrEnd);
+    for (; e < s.size() && s[e] != '\n'; e = find_first_byte_of(s, e + 1, s.size(), kMarksOrEnd)) {
+      if (s[e] == '(') parens_n.step(1);
+      else if (s[e] == ')') parens_n.step(-1);
+      else if (e + 1 < s.size() && s[e + 1] == '\xab') quotes_n.step(1);
+      else if (e + 1 < s.size() && s[e + 1] == '\xbb') quotes_n.step(-1);
     }
     // Only lines of Arabic script: asked last, as most lines' marks nest as written.
     auto arabic = [&] { return has_arabic_script(s.substr(b, e - b)); };

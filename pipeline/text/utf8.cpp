@@ -203,20 +203,31 @@ size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& w
 
 size_t find_first_byte_of(std::string_view s, size_t i, size_t end, std::string_view bytes) {
   end = std::min(end, s.size());
+  if (bytes.empty()) return end;
 #if defined(__SSE2__)
-  if (bytes.size() <= 4) {
-    __m128i wanted[4];
-    for (size_t k = 0; k < bytes.size(); ++k) wanted[k] = _mm_set1_epi8(bytes[k]);
+  if (bytes.size() <= 4 && i < end) {
+    __m128i wanted[4];  // always four (unrolled); unused ones repeat the first
+    for (size_t k = 0; k < 4; ++k) wanted[k] = _mm_set1_epi8(bytes[k < bytes.size() ? k : 0]);
+    auto hits = [&](size_t p) {  // bit k: s[p + k] is wanted
+      const __m128i v = load16(s.data() + p);
+      __m128i hit = _mm_cmpeq_epi8(v, wanted[0]);
+      for (size_t k = 1; k < 4; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, wanted[k]));
+      return static_cast<unsigned>(_mm_movemask_epi8(hit));
+    };
+    const size_t start = i;
     for (; i + 16 <= end; i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      __m128i hit = _mm_setzero_si128();
-      for (size_t k = 0; k < bytes.size(); ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, wanted[k]));
-      if (_mm_movemask_epi8(hit) != 0) break;  // found in this block: located below
+      if (const unsigned h = hits(i)) return i + std::countr_zero(h);
+    }
+    if (i < end && end - start >= 16) {  // the last sixteen bytes, some seen already
+      const unsigned h = hits(end - 16) >> (i - (end - 16));
+      return h != 0 ? i + std::countr_zero(h) : end;
     }
   }
 #endif
   for (; i < end; ++i) {
-    if (bytes.find(s[i]) != std::string_view::npos) return i;
+    for (char b : bytes) {
+      if (s[i] == b) return i;
+    }
   }
   return end;
 }
