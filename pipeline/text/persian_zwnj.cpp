@@ -192,9 +192,7 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words) 
 
 MappedText repair_tidy_and_join(MappedText&& in) {
   thread_local std::vector<TextWord> words;  // reused: no allocation per text
-  text_words(in.text, words);
-  bool repairs = false;
-  for (const TextWord& w : words) repairs = repairs || w.facts.repair_ranges != 0;
+  const bool repairs = text_words(in.text, words);
   MappedText t = repairs ? repair_visual_order(std::move(in), words) : std::move(in);
   const size_t before_tidy = t.text.size();
   t = zwnj_tidy(std::move(t));

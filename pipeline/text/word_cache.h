@@ -40,13 +40,13 @@ class WordCache {
 
   // compute(word) for a word that fits, from the memo when it holds the word.
   // The reference is valid until the next call. `readable_after`: how many
-  // bytes after the word may be read (it is part of a longer text); with
-  // kMaxBytes, the key is read in whole 8-byte loads and masked, without the
-  // branches of a copy of variable length.
+  // bytes after the word may be read (it is part of a longer text); when the
+  // word and those bytes make kMaxBytes, the key is read in whole loads and
+  // masked, without the branches of a copy of variable length.
   template <typename Compute>
   const Value& get(std::string_view word, Compute compute, size_t readable_after = 0) {
     uint64_t key[kKeyWords] = {};
-    if (std::endian::native == std::endian::little && readable_after >= kMaxBytes) {
+    if (std::endian::native == std::endian::little && word.size() + readable_after >= kMaxBytes) {
       load_masked(word, key);
     } else {
       std::memcpy(key, word.data(), word.size());
