@@ -48,13 +48,16 @@ namespace {
 // stops changing), so stems are memoised per thread (word_cache.h).
 struct ChangedStem {
   uint8_t stem_len = 0;
+  bool prefix = false;  // the stem is the word's first stem_len bytes (cities → citi)
   char stem[32];
 };
 using StemCache = WordCache<ChangedStem, 4, 2048>;  // 8,192 words, about 600 KB
 
 // The stem of `word` if it differs from the word, else an empty view (a stem
-// is never empty). Valid until the next call on this thread. `readable_after`
-// as for WordCache::get.
+// is never empty). A stem that is the start of the word is returned as a
+// view of the word itself (append_stemmed then copies it with the text
+// before it). Valid until the next call on this thread. `readable_after` as
+// for WordCache::get.
 std::string_view changed_stem(std::string_view word, size_t readable_after) {
   thread_local StemCache cache;
   thread_local std::string long_stem;
@@ -63,6 +66,7 @@ std::string_view changed_stem(std::string_view word, size_t readable_after) {
     const std::string stem = stem_word(w);
     if (stem != w && stem.size() <= sizeof c.stem) {
       c.stem_len = static_cast<uint8_t>(stem.size());
+      c.prefix = w.starts_with(stem);
       std::copy(stem.begin(), stem.end(), c.stem);
     } else if (stem != w) {
       c.stem_len = UINT8_MAX;  // too long to keep: stemmed again each time
@@ -71,10 +75,11 @@ std::string_view changed_stem(std::string_view word, size_t readable_after) {
   };
   if (StemCache::fits(word)) {
     const ChangedStem& c = cache.get(word, compute, readable_after);
-    if (c.stem_len != UINT8_MAX) return {c.stem, c.stem_len};
+    if (c.stem_len != UINT8_MAX) return c.prefix ? word.substr(0, c.stem_len) : std::string_view(c.stem, c.stem_len);
   }
   long_stem = stem_word(word);
-  return long_stem == word ? std::string_view() : std::string_view(long_stem);
+  if (long_stem == word) return {};
+  return word.starts_with(long_stem) ? word.substr(0, long_stem.size()) : std::string_view(long_stem);
 }
 
 // Appends `stem` in place of word bytes [i, j) of `in`, after the unchanged
@@ -107,8 +112,12 @@ void append_stemmed(MappedText& out, MapCursor& cursor, size_t kept, size_t i, s
         const auto e = static_cast<uint32_t>(p + 1 == stem.size() ? shift + j : b + 1);
         add_map_run(out, {static_cast<uint32_t>(at + p), b, e});
       }
-      out.text.append(in.text.data() + kept, i - kept);
-      out.text.append(stem);
+      if (stem.data() == in.text.data() + i) {  // the word's own first bytes: one copy
+        out.text.append(in.text.data() + kept, i - kept + stem.size());
+      } else {
+        out.text.append(in.text.data() + kept, i - kept);
+        out.text.append(stem);
+      }
       return;
     }
   }
