@@ -105,18 +105,15 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
   size_t next_block = 0;  // where to try skip_common_blocks again
   for (size_t i = 0; i < n;) {
     const auto b0 = static_cast<unsigned char>(s[i]);
-    // Blocks are tried in Arabic script (a letter here or after this space).
-    auto arabic_lead = [](unsigned char b) { return b - 0xD8u <= 0xDBu - 0xD8u; };
-    if (use_table && i >= next_block &&
-        (arabic_lead(b0) || (b0 < 0x80 && arabic_lead(static_cast<unsigned char>(d[i + 1]))))) {
-      const size_t k = skip_common_blocks(text, i, two_byte);
-      if (k != i) {
-        i = k;
-        continue;
-      }
-      next_block = i + 16;  // this block goes character by character
-    }
     if (use_table && b0 >= 0xC2 && b0 <= 0xDF) {
+      if (b0 >= 0xD8 && b0 <= 0xDB && i >= next_block) {  // Arabic script: try whole blocks
+        const size_t k = skip_common_blocks(text, i, two_byte);
+        if (k != i) {
+          i = k;
+          continue;
+        }
+        next_block = i + 16;  // this block goes character by character
+      }
       // A run of two-byte characters that stay as they are, each followed by
       // a character that starts a chunk (ASCII, or a table bit): skipped. So
       // is a lone ASCII character between two of them (the space between two
