@@ -45,10 +45,11 @@ class WordCache {
   // masked, without the branches of a copy of variable length.
   template <typename Compute>
   const Value& get(std::string_view word, Compute compute, size_t readable_after = 0) {
-    uint64_t key[kKeyWords] = {};
+    uint64_t key[kKeyWords];  // every word of it written below
     if (std::endian::native == std::endian::little && word.size() + readable_after >= kMaxBytes) {
       load_masked(word, key);
     } else {
+      std::fill(key, key + kKeyWords, 0);
       std::memcpy(key, word.data(), word.size());
     }
     // A multiply carries bits upwards only, so the set index is taken from
