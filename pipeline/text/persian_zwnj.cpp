@@ -144,7 +144,8 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words) 
   std::u32string next_buf, chain_buf;
   std::string joined;
   size_t chain_b = std::string_view::npos;  // first byte of the word being built
-  for (size_t k = 0; k + 1 < words.size(); ++k) {
+  const size_t count = words.size();
+  for (size_t k = 0; k + 1 < count; ++k) {
     const size_t b = words[k].b, e = words[k].e;
     if (chain_b == std::string_view::npos) chain_b = b;
     const TextWord& nw = words[k + 1];

@@ -223,7 +223,7 @@ bool text_words(std::string_view s, std::vector<TextWord>& words) {
   words.clear();
   bool repairs = false;
   for_each_word(s, [&](size_t b, size_t e) {
-    const std::string_view word = s.substr(b, e - b);
+    const std::string_view word(s.data() + b, e - b);
     const TextWord& w =
         words.emplace_back(b, e, FactsCache::fits(word) ? cache.get(word, word_facts, s.size() - e) : word_facts(word));
     repairs = repairs || w.facts.repair_ranges != 0;
