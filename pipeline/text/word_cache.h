@@ -14,6 +14,9 @@
 // kWays slots per hash, the least recently used giving way: with fewer, the
 // few words that share a set evict each other on every use, and each miss of
 // the stem memo costs a Snowball call (a microsecond, as much as a hundred hits).
+// The lengths, hash tags and uses of a set's words are kept apart from the
+// keys and values, so a lookup reads one small record and then only the slot
+// that matches: the memos are larger than a core's cache.
 #pragma once
 #include <algorithm>
 #include <array>
@@ -57,24 +60,27 @@ class WordCache {
     uint64_t h = word.size();
     for (uint64_t k : key) h = (h ^ k) * 0x9E3779B97F4A7C15ull;
     size_t set = 0;
-    if constexpr (kSets > 1) set = static_cast<size_t>(h >> (64 - std::countr_zero(kSets))) * kWays;
+    if constexpr (kSets > 1) set = static_cast<size_t>(h >> (64 - std::countr_zero(kSets)));
+    const auto tag = static_cast<uint8_t>(h >> 32);  // bits below the set index's
+    SetTags& tags = tags_[set];
+    Slot* const ways = &slots_[set * kWays];
     const uint32_t now = ++clock_;
-    for (size_t w = set; w < set + kWays; ++w) {
-      Slot& slot = slots_[w];
-      if (slot.len == word.size() && same_key(slot.key, key)) {
-        slot.used = now;
-        return slot.value;
+    for (size_t w = 0; w < kWays; ++w) {
+      if (tags.len[w] == word.size() && tags.tag[w] == tag && same_key(ways[w].key, key)) {
+        tags.used[w] = now;
+        return ways[w].value;
       }
     }
-    size_t victim = set;
-    for (size_t w = set + 1; w < set + kWays; ++w) {
-      if (slots_[w].used < slots_[victim].used) victim = w;
+    size_t victim = 0;
+    for (size_t w = 1; w < kWays; ++w) {
+      if (tags.used[w] < tags.used[victim]) victim = w;
     }
-    Slot& slot = slots_[victim];
+    Slot& slot = ways[victim];
     slot.value = compute(word);
     std::memcpy(slot.key, key, sizeof key);
-    slot.len = static_cast<uint8_t>(word.size());
-    slot.used = now;
+    tags.len[victim] = static_cast<uint8_t>(word.size());
+    tags.tag[victim] = tag;
+    tags.used[victim] = now;
     return slot.value;
   }
 
@@ -89,10 +95,21 @@ class WordCache {
     }
     return masks;
   }();
+  // What a lookup reads of its set before any key: the words' lengths, eight
+  // bits of their hashes and their last uses, in one small record (the slots
+  // of a set span several cache lines; the records of all sets fit a cache).
+  struct SetTags {
+    uint8_t len[kWays];  // kEmpty: a free slot
+    uint8_t tag[kWays];
+    uint32_t used[kWays];  // clock_ at the last use (0: never)
+    SetTags() {
+      std::fill(len, len + kWays, kEmpty);
+      std::fill(tag, tag + kWays, 0);
+      std::fill(used, used + kWays, 0);
+    }
+  };
   struct Slot {
     uint64_t key[kKeyWords] = {};
-    uint32_t used = 0;  // clock_ at the last use (0: never)
-    uint8_t len = kEmpty;
     Value value{};
   };
   // The key of `word` (whose kMaxBytes bytes may be read): whole loads, the
@@ -127,6 +144,7 @@ class WordCache {
     for (size_t k = 0; k < kKeyWords; ++k) diff |= a[k] ^ b[k];
     return diff == 0;
   }
+  std::vector<SetTags> tags_ = std::vector<SetTags>(kSets);
   std::vector<Slot> slots_ = std::vector<Slot>(kSets * kWays);
   uint32_t clock_ = 0;  // counts lookups (wrapping only makes the eviction order approximate)
 };
