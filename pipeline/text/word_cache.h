@@ -109,8 +109,9 @@ class WordCache {
     }
   };
   struct Slot {
-    uint64_t key[kKeyWords] = {};
-    Value value{};
+    Slot() {}  // the key is read only once the set's record says it was written
+    uint64_t key[kKeyWords];
+    Value value;
   };
   // The key of `word` (whose kMaxBytes bytes may be read): whole loads, the
   // bytes past the word masked off (sixteen bytes at a time with SSE2).
