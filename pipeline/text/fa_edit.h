@@ -50,7 +50,7 @@ struct Editor {
   void replace(size_t b, size_t e, char32_t cp) {
     if (!changed) {
       changed = true;
-      out.text.reserve(in.text.size() + 16);
+      out = new_mapped_text(in.text.size() + 16, in.runs.size() + 16);
     }
     copy_mapped(out, cursor, kept, b);
     if (cp != 0) {
@@ -69,6 +69,7 @@ struct Editor {
   MappedText finish(MappedText&& original) {
     if (!changed) return std::move(original);
     copy_mapped(out, cursor, kept, in.text.size());
+    recycle_buffers(std::move(original));
     return std::move(out);
   }
 };

@@ -35,9 +35,10 @@ struct TextWord {
 };
 
 // The words of `s` in order, with their facts; the second form refills
-// `words` (a buffer kept by the caller: no allocation per text).
+// `words` (a buffer kept by the caller: no allocation per text) and says
+// whether the visual-order repair rewrites any of them.
 std::vector<TextWord> text_words(std::string_view s);
-void text_words(std::string_view s, std::vector<TextWord>& words);
+bool text_words(std::string_view s, std::vector<TextWord>& words);
 
 // The steps of steps.h on a text whose words are already known (`words` must
 // be text_words(in.text)).

@@ -57,7 +57,7 @@ size_t map_run_at(const MappedText& m, size_t i) {
 std::pair<uint32_t, uint32_t> run_byte_range(const MappedText& m, size_t k, size_t i) {
   const MappedText::Run& r = m.runs[k];
   if (r.oe != MappedText::kVerbatim) return {r.ob, r.oe};
-  const size_t run_end = k + 1 < m.runs.size() ? m.runs[k + 1].out : m.text.size();
+  const size_t run_end = map_run_end(m, k);
   size_t cs = i, ce = i + 1;
   while (cs > r.out && is_continuation(m.text[cs])) --cs;
   while (ce < run_end && is_continuation(m.text[ce])) ++ce;
@@ -90,7 +90,7 @@ std::pair<uint32_t, uint32_t> MappedText::original_span(size_t b, size_t e) cons
       last = std::max(last, r.oe);
       continue;
     }
-    const size_t run_end = k + 1 < runs.size() ? runs[k + 1].out : text.size();
+    const size_t run_end = map_run_end(*this, k);
     first = std::min(first, run_byte_range(*this, k, std::max<size_t>(b, r.out)).first);
     last = std::max(last, run_byte_range(*this, k, std::min(e, run_end) - 1).second);
   }
@@ -99,8 +99,51 @@ std::pair<uint32_t, uint32_t> MappedText::original_span(size_t b, size_t e) cons
 
 namespace {
 
-MappedText verbatim(std::string_view s) {
+// One spare text and one spare map per thread (see new_mapped_text), each at
+// most 1 MB: a bigger one is freed as before.
+struct SpareBuffers {
+  std::string text;
+  std::vector<MappedText::Run> runs;
+};
+SpareBuffers& spare_buffers() {
+  thread_local SpareBuffers spare;
+  return spare;
+}
+constexpr size_t kMaxSpareBytes = size_t{1} << 20;
+
+// Is a spare buffer of `capacity` right for `wanted` (big enough, not wasteful)?
+bool fits_spare(size_t capacity, size_t wanted) {
+  return capacity >= wanted && capacity <= 2 * wanted + 256;
+}
+
+}  // namespace
+
+MappedText new_mapped_text(size_t text_bytes, size_t runs) {
+  SpareBuffers& spare = spare_buffers();
   MappedText m;
+  if (fits_spare(spare.text.capacity(), text_bytes)) m.text.swap(spare.text);
+  if (fits_spare(spare.runs.capacity(), runs)) m.runs.swap(spare.runs);
+  m.text.reserve(text_bytes);
+  m.runs.reserve(runs);
+  return m;
+}
+
+void recycle_buffers(MappedText&& used) {
+  SpareBuffers& spare = spare_buffers();
+  if (used.text.capacity() <= kMaxSpareBytes) {
+    used.text.clear();
+    spare.text.swap(used.text);
+  }
+  if (used.runs.capacity() * sizeof(MappedText::Run) <= kMaxSpareBytes) {
+    used.runs.clear();
+    spare.runs.swap(used.runs);
+  }
+}
+
+namespace {
+
+MappedText verbatim(std::string_view s) {
+  MappedText m = new_mapped_text(s.size(), 1);
   m.text.assign(s);
   if (!s.empty()) m.runs.push_back({0, 0, MappedText::kVerbatim});
   return m;
@@ -116,30 +159,6 @@ MappedText MappedText::identity(std::string_view s) {
     add_map_run(m, {static_cast<uint32_t>(b), static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
   });
   return m;
-}
-
-void add_map_run(MappedText& out, MappedText::Run r) {
-  if (!out.runs.empty()) {
-    MappedText::Run& p = out.runs.back();
-    if (p.out == r.out) {  // the previous run is empty: replace it
-      p = r;
-      if (out.runs.size() >= 2) {  // and it may now continue the one before
-        const MappedText::Run q = out.runs[out.runs.size() - 2];
-        if ((q.oe == MappedText::kVerbatim && r.oe == MappedText::kVerbatim &&
-             q.ob + (r.out - q.out) == r.ob) ||
-            (q.oe != MappedText::kVerbatim && q.oe == r.oe && q.ob == r.ob)) {
-          out.runs.pop_back();
-        }
-      }
-      return;
-    }
-    if (p.oe == MappedText::kVerbatim && r.oe == MappedText::kVerbatim) {
-      if (p.ob + (r.out - p.out) == r.ob) return;  // continues the previous copy
-    } else if (p.oe == r.oe && p.ob == r.ob) {
-      return;  // the same range again
-    }
-  }
-  out.runs.push_back(r);
 }
 
 namespace {

@@ -17,6 +17,7 @@
 
 #include "text/char_table.h"
 #include "text/steps.h"
+#include "text/two_byte_table.h"
 
 namespace dipmine::text::detail {
 
@@ -56,29 +57,6 @@ inline bool overwrite_same_length(std::string& text, size_t i, size_t len, char3
   return true;
 }
 
-// For the two-byte code points U+0080..U+07FF (Arabic script, Latin accents):
-// bit 1: normalisation and `post` leave it alone as a chunk of its own;
-// bit 2: it has a normalisation boundary before it (starts a chunk).
-struct TwoByteTable {
-  bool casefold = false;
-  std::array<uint8_t, 0x800> bits{};
-};
-inline constexpr uint8_t kUnchanged = 1, kStartsChunk = 2;
-
-template <typename Post>
-TwoByteTable make_two_byte_table(bool casefold, Post post) {
-  TwoByteTable t;
-  t.casefold = casefold;
-  const uint8_t keeps = casefold ? kNfkcCfKeeps : kNfkcKeeps;
-  const uint8_t boundary = casefold ? kNfkcCfBoundary : kNfkcBoundary;
-  for (char32_t c = 0x80; c < 0x800; ++c) {
-    const uint8_t f = char_flags(c);
-    if (f & boundary) t.bits[c] |= kStartsChunk;
-    if ((f & keeps) && (f & boundary) && post(c) == c) t.bits[c] |= kUnchanged;
-  }
-  return t;
-}
-
 // `post` must return ASCII code points unchanged (every step fused here does),
 // and be stateless: its results on U+0080..U+07FF are tabled once.
 template <typename Post>
@@ -97,7 +75,7 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
   auto flush = [&](size_t upto) {
     if (!changed) {
       changed = true;
-      out.text.reserve(n + 16);
+      out = new_mapped_text(n + 16, in.runs.size() + 16);
     }
     copy_mapped(out, cursor, kept, upto);
   };
@@ -118,15 +96,24 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
   char32_t next_cp = 0;
   uint8_t next_flags = 0;
   const char* d = text.data();  // d[n] == 0
-  // The table bits of the two-byte character at p (p < n), 0 if there is none.
+  // The table bits of the character at p, which starts with a lead byte (the
+  // text is valid UTF-8): 0 if it is not two bytes long.
   auto two_byte_bits = [&](size_t p) -> uint8_t {
     const auto c0 = static_cast<unsigned char>(d[p]), c1 = static_cast<unsigned char>(d[p + 1]);
-    if (c0 - 0xC2u > 0xDFu - 0xC2u || (c1 & 0xC0) != 0x80) return 0;
-    return two_byte.bits[((c0 & 0x1F) << 6) | (c1 & 0x3F)];
+    return two_byte.bits[((c0 & 0x3F) << 6) | (c1 & 0x3F)];
   };
+  size_t next_block = 0;  // where to try skip_common_blocks again
   for (size_t i = 0; i < n;) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (use_table && b0 >= 0xC2 && b0 <= 0xDF) {
+      if (b0 >= 0xD8 && b0 <= 0xDB && i >= next_block) {  // Arabic script: try whole blocks
+        const size_t k = skip_common_blocks(text, i, two_byte);
+        if (k != i) {
+          i = k;
+          continue;
+        }
+        next_block = i + 16;  // this block goes character by character
+      }
       // A run of two-byte characters that stay as they are, each followed by
       // a character that starts a chunk (ASCII, or a table bit): skipped. So
       // is a lone ASCII character between two of them (the space between two
@@ -139,11 +126,14 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
           const size_t j = p + 2;
           const auto x = static_cast<unsigned char>(d[j]);
           if (x >= 0x80) {
+            // (kUnchanged implies kStartsChunk: the bits are 0, kStartsChunk or both.)
             const uint8_t next = two_byte_bits(j);
-            if (!(next & kStartsChunk)) break;  // p's chunk goes on: ICU decides
-            p = j;
-            if (!(next & kUnchanged)) break;
-            continue;
+            if (next == (kStartsChunk | kUnchanged)) {
+              p = j;
+              continue;
+            }
+            if (next & kStartsChunk) p = j;  // else p's chunk goes on: ICU decides
+            break;
           }
           if (j < n && static_cast<unsigned char>(d[j + 1]) >= 0x80) {
             const uint8_t next = two_byte_bits(j + 1);
@@ -254,6 +244,7 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
   }
   if (!changed) return std::move(in);
   copy_mapped(out, cursor, kept, n);
+  recycle_buffers(std::move(in));
   return out;
 }
 

@@ -21,14 +21,17 @@ MappedText letter_variants(MappedText&& in) {
 
 namespace {
 
-// Would remove_tatweel_and_controls remove anything? A quick scan (most text
-// has nothing to remove) so the rewrite runs only when it will change the text.
+// What remove_tatweel_and_controls removes: tatweel, and every
+// default-ignorable but ZWNJ (LRM, RLM, ALM, ZWJ, BOM, ZWSP, soft hyphen, ...),
+// which fold would drop and so glue two words together there.
 bool removes(char32_t c) { return c == kTatweel || (c != kZwnj && (char_flags(c) & kIgnorable)); }
 
-bool has_tatweel_or_control(std::string_view s) {
-  // Two-byte characters (all of Arabic script) answered from a table; most
-  // text is skipped sixteen bytes at a time, looking for the few two-byte
-  // characters removed (tatweel, ALM, soft hyphen, CGJ).
+// The first character at or after i (a character boundary) that is removed,
+// its length in `len`; s.size() if there is none. Most text has nothing to
+// remove: it is skipped sixteen bytes at a time, looking for the few two-byte
+// characters removed (tatweel, ALM, soft hyphen, CGJ), and other two-byte
+// characters (all of Arabic script) are answered from a table.
+size_t next_removed(std::string_view s, size_t i, size_t& len) {
   static const std::array<bool, 0x800> kTwoByte = [] {
     std::array<bool, 0x800> t{};
     for (char32_t c = 0x80; c < 0x800; ++c) t[c] = removes(c);
@@ -41,8 +44,8 @@ bool has_tatweel_or_control(std::string_view s) {
     }
     return cps;
   }();
-  size_t next_block = 0;  // where to try the block skip again
-  for (size_t i = 0; i < s.size();) {
+  size_t next_block = i;  // where to try the block skip again
+  while (i < s.size()) {
     if (i >= next_block) {
       const size_t k = skip_blocks_without(s, i, kTwoByteRemoved);
       if (k != i) {
@@ -57,35 +60,28 @@ bool has_tatweel_or_control(std::string_view s) {
       continue;
     }
     if (b0 >= 0xC2 && b0 <= 0xDF) {  // valid UTF-8: a continuation byte follows
-      if (kTwoByte[((b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F)]) return true;
+      len = 2;
+      if (kTwoByte[((b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F)]) return i;
       i += 2;
       continue;
     }
-    size_t len;
     const char32_t c = decode_utf8(s, i, len);
-    if (removes(c)) return true;
+    if (removes(c)) return i;
     i += len;
   }
-  return false;
+  return s.size();
 }
 
 }  // namespace
 
 MappedText remove_tatweel_and_controls(MappedText&& in) {
-  if (!has_tatweel_or_control(in.text)) return std::move(in);
-  return rewrite_each(std::move(in), [](char32_t c) -> char32_t {
-    if (c < 0x80) return c;
-    switch (c) {
-      case kTatweel: case 0x200E: case 0x200F: case 0x061C: case 0x200D: case 0xFEFF:
-        return 0;
-      case kZwnj:
-        return c;
-      default:
-        // Every other default-ignorable (ZWSP, soft hyphen, ...) would vanish in
-        // fold and glue two words together there: remove it here already.
-        return (char_flags(c) & kIgnorable) ? 0 : c;
-    }
-  });
+  const std::string_view s = in.text;
+  size_t len = 0;
+  size_t i = next_removed(s, 0, len);
+  if (i == s.size()) return std::move(in);
+  Editor ed(in);
+  for (; i < s.size(); i = next_removed(s, i + len, len)) ed.replace(i, i + len, 0);
+  return ed.finish(std::move(in));
 }
 
 namespace {
@@ -115,16 +111,17 @@ MappedText fix_reversed_punctuation(MappedText&& in) {
   Editor ed(in);
   // Decided per line and per kind of mark, on the whole line: the marks are
   // swapped only if they nest when read backwards and do not nest as written,
-  // so a second pass leaves the result alone. One scan per line finds both.
+  // so a second pass leaves the result alone. One search finds both kinds of
+  // mark and the line's end.
+  constexpr std::string_view kMarksOrEnd = "()\xc2\n";
   for (size_t b = 0; b < s.size();) {
-    size_t e = s.find('\n', b);
-    if (e == std::string_view::npos) e = s.size();
     Nesting parens_n, quotes_n;
-    for (size_t i = find_first_byte_of(s, b, e, "()\xc2"); i < e; i = find_first_byte_of(s, i + 1, e, "()\xc2")) {
-      if (s[i] == '(') parens_n.step(1);
-      else if (s[i] == ')') parens_n.step(-1);
-      else if (i + 1 < e && s[i + 1] == '\xab') quotes_n.step(1);
-      else if (i + 1 < e && s[i + 1] == '\xbb') quotes_n.step(-1);
+    size_t e = find_first_byte_of(s, b, s.size(), kMarksOrEnd);
+    for (; e < s.size() && s[e] != '\n'; e = find_first_byte_of(s, e + 1, s.size(), kMarksOrEnd)) {
+      if (s[e] == '(') parens_n.step(1);
+      else if (s[e] == ')') parens_n.step(-1);
+      else if (e + 1 < s.size() && s[e + 1] == '\xab') quotes_n.step(1);
+      else if (e + 1 < s.size() && s[e + 1] == '\xbb') quotes_n.step(-1);
     }
     // Only lines of Arabic script: asked last, as most lines' marks nest as written.
     auto arabic = [&] { return has_arabic_script(s.substr(b, e - b)); };

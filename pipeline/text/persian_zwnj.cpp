@@ -4,6 +4,7 @@
 // ignored), so it decides the same on clean text and on folded text: that is
 // what keeps fold(fold(x)) == fold(x).
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/fa_edit.h"
@@ -12,6 +13,10 @@
 
 namespace dipmine::text::fa {
 namespace {
+
+// Keys are compared with "..."sv literals: a plain U"..." is measured (a
+// loop for its length) at every comparison.
+using namespace std::string_view_literals;
 
 // A Persian word (letters, marks, ZWNJ) as input bytes, with its key letters.
 // The key is written into a buffer the caller reuses, so scanning words
@@ -57,8 +62,8 @@ uint32_t known(std::u32string_view key) {
 
 // The length of the می/نمی prefix of `key`, or 0.
 size_t verb_prefix_length(std::u32string_view key) {
-  if (starts_with(key, U"نمی")) return 3;
-  if (starts_with(key, U"می")) return 2;
+  if (starts_with(key, U"نمی"sv)) return 3;
+  if (starts_with(key, U"می"sv)) return 2;
   return 0;
 }
 
@@ -66,7 +71,7 @@ size_t verb_prefix_length(std::u32string_view key) {
 // -م -یم -ید -د -ند, past stems in -د/-ت, and the modal توان.
 bool looks_like_verb_rest(std::u32string_view rest) {
   if (rest.size() < 2) return false;
-  if (rest == U"توان") return true;
+  if (rest == U"توان"sv) return true;
   const char32_t last = rest.back();
   return last == U'د' || last == U'م' || last == U'ت';
 }
@@ -83,7 +88,7 @@ bool is_mi_exception(std::u32string_view key) {
 
 // به که نه چه: a suffix after these is a separate word.
 bool is_short_function_word(std::u32string_view w) {
-  return w == U"به" || w == U"که" || w == U"نه" || w == U"چه";
+  return w == U"به"sv || w == U"که"sv || w == U"نه"sv || w == U"چه"sv;
 }
 
 // Both are asked of nearly every word: the first letter turns most away
@@ -93,7 +98,7 @@ bool is_suffix_after_heh(std::u32string_view w) {
 }
 bool is_suffix(std::u32string_view w) {
   if (w.size() < 2 || w.size() > 4 || (w[0] != U'ه' && w[0] != U'ت')) return false;
-  return w == U"ها" || w == U"های" || w == U"هایی" || w == U"تر" || w == U"ترین";
+  return w == U"ها"sv || w == U"های"sv || w == U"هایی"sv || w == U"تر"sv || w == U"ترین"sv;
 }
 
 }  // namespace
@@ -139,7 +144,8 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words) 
   std::u32string next_buf, chain_buf;
   std::string joined;
   size_t chain_b = std::string_view::npos;  // first byte of the word being built
-  for (size_t k = 0; k + 1 < words.size(); ++k) {
+  const size_t count = words.size();
+  for (size_t k = 0; k + 1 < count; ++k) {
     const size_t b = words[k].b, e = words[k].e;
     if (chain_b == std::string_view::npos) chain_b = b;
     const TextWord& nw = words[k + 1];
@@ -152,7 +158,7 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words) 
     // before a word of at most four key letters (every suffix is that short).
     const WordFacts& wf = words[k].facts;
     const bool lone_prefix = chain_b == b && wf.letters < 4 &&
-                             (wf.short_key() == U"می" || wf.short_key() == U"نمی");
+                             (wf.short_key() == U"می"sv || wf.short_key() == U"نمی"sv);
     if (!lone_prefix && nw.facts.letters >= 5) {
       chain_b = std::string_view::npos;
       continue;
@@ -192,9 +198,7 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words) 
 
 MappedText repair_tidy_and_join(MappedText&& in) {
   thread_local std::vector<TextWord> words;  // reused: no allocation per text
-  text_words(in.text, words);
-  bool repairs = false;
-  for (const TextWord& w : words) repairs = repairs || w.facts.repair_ranges != 0;
+  const bool repairs = text_words(in.text, words);
   MappedText t = repairs ? repair_visual_order(std::move(in), words) : std::move(in);
   const size_t before_tidy = t.text.size();
   t = zwnj_tidy(std::move(t));
@@ -251,7 +255,7 @@ MappedText zwnj_suffixes(MappedText&& in) {
     if (!heh) return;
     const Word w = word_at(s, b, e, buf);
     const std::u32string_view key = w.key;
-    if (!w.plain || key == U"بهتر" || key == U"بهترین" || key == U"کهتر" || key == U"مهتر") return;
+    if (!w.plain || key == U"بهتر"sv || key == U"بهترین"sv || key == U"کهتر"sv || key == U"مهتر"sv) return;
     for (auto suf : kJoined) {
       if (!ends_with(key, suf) || key.size() < suf.size() + 3) continue;
       const std::u32string_view stem = key.substr(0, key.size() - suf.size());
@@ -260,7 +264,7 @@ MappedText zwnj_suffixes(MappedText&& in) {
       if (suf[0] != U'ه' && known(stem) == 0) continue;
       // "کتابهای" is کتاب+های, not کتابه+ای: ای only when the stem with ه is
       // the better known one.
-      if (suf == U"ای" && known(stem.substr(0, stem.size() - 1)) > known(stem)) break;
+      if (suf == U"ای"sv && known(stem.substr(0, stem.size() - 1)) > known(stem)) break;
       ed.replace(b + 2 * stem.size(), b + 2 * stem.size(), kZwnj);
       break;
     }

@@ -41,13 +41,48 @@ void copy_mapped(MappedText& out, const MappedText& in, size_t i, size_t j);
 // start at out.text.size(); the caller then appends j - i bytes of text with
 // the same character boundaries (a same-length rewrite of those bytes).
 void copy_map(MappedText& out, const MappedText& in, size_t i, size_t j);
+// A text goes through several steps in a row, each building a new text from
+// the last one and dropping that: a step gives the buffers of the text it has
+// consumed back (recycle_buffers), and the next new text of the same thread
+// takes them (new_mapped_text) instead of allocating. new_mapped_text returns
+// an empty text with at least these capacities; it takes a spare buffer only
+// if it is at most about twice as big as asked (the result may be kept long).
+MappedText new_mapped_text(size_t text_bytes, size_t runs);
+void recycle_buffers(MappedText&& used);
 // Appends `in` to `out` with every original offset moved by `shift`.
 void append_shifted(MappedText& out, const MappedText& in, uint32_t shift);
 // Appends one run to out.runs (merged with the previous one when it continues
 // it). Low level: copy_mapped and push_mapped keep text and map in step.
-void add_map_run(MappedText& out, MappedText::Run r);
+// Inline: every copied piece and every changed character passes here.
+inline void add_map_run(MappedText& out, MappedText::Run r) {
+  if (!out.runs.empty()) {
+    MappedText::Run& p = out.runs.back();
+    if (p.out == r.out) {  // the previous run is empty: replace it
+      p = r;
+      if (out.runs.size() >= 2) {  // and it may now continue the one before
+        const MappedText::Run q = out.runs[out.runs.size() - 2];
+        if ((q.oe == MappedText::kVerbatim && r.oe == MappedText::kVerbatim &&
+             q.ob + (r.out - q.out) == r.ob) ||
+            (q.oe != MappedText::kVerbatim && q.oe == r.oe && q.ob == r.ob)) {
+          out.runs.pop_back();
+        }
+      }
+      return;
+    }
+    if (p.oe == MappedText::kVerbatim && r.oe == MappedText::kVerbatim) {
+      if (p.ob + (r.out - p.out) == r.ob) return;  // continues the previous copy
+    } else if (p.oe == r.oe && p.ob == r.ob) {
+      return;  // the same range again
+    }
+  }
+  out.runs.push_back(r);
+}
 // The index of the run holding output byte i, and the range of byte i in run k.
 size_t map_run_at(const MappedText& m, size_t i);
+// Where run k ends: the next run's first byte, or the end of the text.
+inline size_t map_run_end(const MappedText& m, size_t k) {
+  return k + 1 < m.runs.size() ? m.runs[k + 1].out : m.text.size();
+}
 std::pair<uint32_t, uint32_t> run_byte_range(const MappedText& m, size_t k, size_t i);
 
 // Reads the map of one MappedText at (mostly) increasing positions, each read
@@ -66,8 +101,7 @@ class MapCursor {
     if (m_.runs.empty()) return {0, 0};
     seek(i);
     const MappedText::Run& r = m_.runs[k_];
-    const size_t run_end = k_ + 1 < m_.runs.size() ? m_.runs[k_ + 1].out : m_.text.size();
-    if (j <= run_end) {
+    if (j <= map_run_end(m_, k_)) {
       if (r.oe != MappedText::kVerbatim) return {r.ob, r.oe};
       return {static_cast<uint32_t>(r.ob + (i - r.out)), static_cast<uint32_t>(r.ob + (j - r.out))};
     }
@@ -121,7 +155,7 @@ MappedText rewrite_each(MappedText&& in, Fn fn) {
       } else {
         if (!copying) {
           copying = true;
-          out.text.reserve(s.size());
+          out = new_mapped_text(s.size(), in.runs.size() + 16);
         }
         copy_mapped(out, cursor, kept, i);
         if (r != 0) {
@@ -135,6 +169,7 @@ MappedText rewrite_each(MappedText&& in, Fn fn) {
   }
   if (!copying) return std::move(in);
   copy_mapped(out, cursor, kept, s.size());
+  recycle_buffers(std::move(in));
   return out;
 }
 

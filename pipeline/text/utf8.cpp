@@ -36,8 +36,34 @@ constexpr uint64_t kOnes = 0x0101010101010101ull;
 
 }  // namespace
 
+#if defined(__SSE2__)
+namespace {
+
+// The sixteen bytes at p, as a vector.
+__m128i load16(const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+
+// The high bits of the bytes [i, n) of s for n - 16 <= i < n, in bits 0..:
+// the last sixteen bytes read at once (s holds at least sixteen).
+unsigned tail_high_bits(std::string_view s, size_t i) {
+  const size_t n = s.size();
+  return static_cast<unsigned>(_mm_movemask_epi8(load16(s.data() + n - 16))) >> (i - (n - 16));
+}
+
+}  // namespace
+#endif
+
 size_t ascii_run_end(std::string_view s, size_t i) {
   const size_t n = s.size();
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    const auto high = static_cast<unsigned>(_mm_movemask_epi8(load16(s.data() + i)));
+    if (high != 0) return i + std::countr_zero(high);
+  }
+  if (i < n && n >= 16) {
+    const unsigned high = tail_high_bits(s, i);
+    return high != 0 ? i + std::countr_zero(high) : n;
+  }
+#endif
   while (i + 8 <= n) {
     uint64_t word;
     std::memcpy(&word, s.data() + i, 8);
@@ -48,29 +74,51 @@ size_t ascii_run_end(std::string_view s, size_t i) {
   return i;
 }
 
-size_t ascii_letter_run_end(std::string_view s, size_t i) {
-  const size_t n = s.size();
-  while (i + 8 <= n) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    // On the low seven bits of each byte (no carry between bytes), with the
-    // case bit set: a letter is at least 'a' and not above 'z', and ASCII.
-    const uint64_t low7 = (word | 0x20 * kOnes) & 0x7F * kOnes;
-    const uint64_t at_least_a = low7 + (0x80 - 'a') * kOnes;
-    const uint64_t above_z = low7 + (0x80 - 'z' - 1) * kOnes;
-    const uint64_t not_letter = (~at_least_a | above_z | word) & kHighBits;
-    if (not_letter != 0) {
-      if constexpr (std::endian::native == std::endian::little) return i + std::countr_zero(not_letter) / 8;
-      break;
-    }
-    i += 8;
+void ascii_letter_bits(std::string_view s, std::vector<uint64_t>& bits) {
+  bits.assign((s.size() + 63) / 64, 0);
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Signed bytes: with the case bit set, a letter is 'a'..'z', and a byte of
+  // 0x80 and above is negative, below 'a'.
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
+  auto letters_at = [&](size_t p) {  // bit k: s[p + k] is a letter
+    const __m128i v = _mm_or_si128(load16(s.data() + p), case_bit);
+    return static_cast<uint64_t>(static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, before_a), _mm_cmpgt_epi8(after_z, v)))));
+  };
+  for (; i + 16 <= s.size(); i += 16) bits[i / 64] |= letters_at(i) << (i % 64);
+  if (i < s.size() && s.size() >= 16) {  // the last sixteen bytes (some seen already)
+    const size_t p = s.size() - 16;
+    const uint64_t m = letters_at(p);
+    bits[p / 64] |= m << (p % 64);
+    if (p % 64 > 48) bits[p / 64 + 1] |= m >> (64 - p % 64);
+    i = s.size();
   }
-  while (i < n && static_cast<unsigned char>((s[i] | 0x20) - 'a') < 26) ++i;
-  return i;
+#endif
+  for (; i < s.size(); ++i) {
+    if (is_ascii_letter(s[i])) bits[i / 64] |= uint64_t{1} << (i % 64);
+  }
 }
 
 void ascii_lower_in_place(char* p, size_t n) {
   size_t i = 0;
+#if defined(__SSE2__)
+  // Every byte is ASCII (non-negative as a signed byte): 'A'..'Z' by two compares.
+  const __m128i before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1);
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  auto lower16 = [&](size_t at) {
+    const __m128i v = load16(p + at);
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, before_a), _mm_cmpgt_epi8(after_z, v));
+    if (_mm_movemask_epi8(upper) == 0) return;
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(p + at), _mm_or_si128(v, _mm_and_si128(upper, case_bit)));
+  };
+  for (; i + 16 <= n; i += 16) lower16(i);
+  if (i < n && n >= 16) {  // the last sixteen bytes: lowering some twice changes nothing
+    lower16(n - 16);
+    i = n;
+  }
+#endif
   for (; i + 8 <= n; i += 8) {
     uint64_t word;
     std::memcpy(&word, p + i, 8);
@@ -126,23 +174,25 @@ size_t skip_ascii_and_two_byte(std::string_view s, size_t i) {
 size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& wanted) {
 #if defined(__SSE2__)
   if (wanted.size() > 4) return i;
+  // Always four pairs to test (unrolled); unused ones are FF, never in UTF-8.
   __m128i lead[4], cont[4];
-  for (size_t k = 0; k < wanted.size(); ++k) {
-    lead[k] = _mm_set1_epi8(static_cast<char>(0xC0 | (wanted[k] >> 6)));
-    cont[k] = _mm_set1_epi8(static_cast<char>(0x80 | (wanted[k] & 0x3F)));
+  for (size_t k = 0; k < 4; ++k) {
+    lead[k] = _mm_set1_epi8(static_cast<char>(k < wanted.size() ? 0xC0 | (wanted[k] >> 6) : 0xFF));
+    cont[k] = _mm_set1_epi8(static_cast<char>(k < wanted.size() ? 0x80 | (wanted[k] & 0x3F) : 0xFF));
   }
   const __m128i three_byte_lead = _mm_set1_epi8(static_cast<char>(0xE0));
   while (i + 16 <= s.size()) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i v = load16(s.data() + i);
     // Bytes E0..FF (leads of longer characters): E0 <= b exactly when max(b, E0) == b.
     if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, three_byte_lead), v)) != 0) break;
-    unsigned found = 0;
-    for (size_t k = 0; k < wanted.size(); ++k) {
-      const auto l = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lead[k])));
-      const auto c = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, cont[k])));
-      found |= l & (c >> 1);  // the lead, then its continuation byte
+    // Lane k: byte k is a wanted lead and byte k + 1 its continuation (lane 15
+    // sees 0 after it: a lead there is looked at with the next block).
+    const __m128i next = _mm_srli_si128(v, 1);
+    __m128i found = _mm_setzero_si128();
+    for (size_t k = 0; k < 4; ++k) {
+      found = _mm_or_si128(found, _mm_and_si128(_mm_cmpeq_epi8(v, lead[k]), _mm_cmpeq_epi8(next, cont[k])));
     }
-    if (found != 0) break;
+    if (_mm_movemask_epi8(found) != 0) break;
     // A lead byte last: its character is looked at with the next block.
     const bool lead_last = (static_cast<unsigned char>(s[i + 15]) & 0xC0) == 0xC0;
     i += lead_last ? 15 : 16;
@@ -153,20 +203,31 @@ size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& w
 
 size_t find_first_byte_of(std::string_view s, size_t i, size_t end, std::string_view bytes) {
   end = std::min(end, s.size());
+  if (bytes.empty()) return end;
 #if defined(__SSE2__)
-  if (bytes.size() <= 4) {
-    __m128i wanted[4];
-    for (size_t k = 0; k < bytes.size(); ++k) wanted[k] = _mm_set1_epi8(bytes[k]);
+  if (bytes.size() <= 4 && i < end) {
+    __m128i wanted[4];  // always four (unrolled); unused ones repeat the first
+    for (size_t k = 0; k < 4; ++k) wanted[k] = _mm_set1_epi8(bytes[k < bytes.size() ? k : 0]);
+    auto hits = [&](size_t p) {  // bit k: s[p + k] is wanted
+      const __m128i v = load16(s.data() + p);
+      __m128i hit = _mm_cmpeq_epi8(v, wanted[0]);
+      for (size_t k = 1; k < 4; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, wanted[k]));
+      return static_cast<unsigned>(_mm_movemask_epi8(hit));
+    };
+    const size_t start = i;
     for (; i + 16 <= end; i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      __m128i hit = _mm_setzero_si128();
-      for (size_t k = 0; k < bytes.size(); ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, wanted[k]));
-      if (_mm_movemask_epi8(hit) != 0) break;  // found in this block: located below
+      if (const unsigned h = hits(i)) return i + std::countr_zero(h);
+    }
+    if (i < end && end - start >= 16) {  // the last sixteen bytes, some seen already
+      const unsigned h = hits(end - 16) >> (i - (end - 16));
+      return h != 0 ? i + std::countr_zero(h) : end;
     }
   }
 #endif
   for (; i < end; ++i) {
-    if (bytes.find(s[i]) != std::string_view::npos) return i;
+    for (char b : bytes) {
+      if (s[i] == b) return i;
+    }
   }
   return end;
 }

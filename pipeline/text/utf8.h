@@ -1,10 +1,11 @@
 // Small UTF-8 helpers shared by the text module: decode one code point with
 // explicit handling of invalid bytes, append one, and skip or lower-case runs
-// of ASCII eight bytes at a time.
+// of ASCII sixteen bytes at a time (eight without SSE2).
 #pragma once
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dipmine::text {
 
@@ -42,11 +43,16 @@ inline char32_t decode_utf8(std::string_view s, size_t i, size_t& len) {
 
 void append_utf8(std::string& out, char32_t cp);
 
+inline bool is_ascii_letter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+inline bool is_ascii_digit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+
 // The first position at or after i holding a non-ASCII byte (or s.size()).
 size_t ascii_run_end(std::string_view s, size_t i);
 
-// The first position at or after i that is not an ASCII letter (or s.size()).
-size_t ascii_letter_run_end(std::string_view s, size_t i);
+// Sets bit i % 64 of bits[i / 64] for every ASCII letter s[i], all others
+// clear (bits is resized to whole 64-bit words): words are then found a word
+// of bits at a time (see en::stem_words).
+void ascii_letter_bits(std::string_view s, std::vector<uint64_t>& bits);
 
 // A-Z → a-z in bytes [0, n) of p, which must all be ASCII.
 void ascii_lower_in_place(char* p, size_t n);

@@ -218,13 +218,17 @@ std::vector<TextWord> text_words(std::string_view s) {
   return words;
 }
 
-void text_words(std::string_view s, std::vector<TextWord>& words) {
+bool text_words(std::string_view s, std::vector<TextWord>& words) {
   FactsCache& cache = facts_cache();
   words.clear();
+  bool repairs = false;
   for_each_word(s, [&](size_t b, size_t e) {
-    const std::string_view word = s.substr(b, e - b);
-    words.push_back({b, e, FactsCache::fits(word) ? cache.get(word, word_facts, s.size() - e) : word_facts(word)});
+    const std::string_view word(s.data() + b, e - b);
+    const TextWord& w =
+        words.emplace_back(b, e, FactsCache::fits(word) ? cache.get(word, word_facts, s.size() - e) : word_facts(word));
+    repairs = repairs || w.facts.repair_ranges != 0;
   });
+  return repairs;
 }
 
 MappedText repair_visual_order(MappedText&& in) {
@@ -232,49 +236,68 @@ MappedText repair_visual_order(MappedText&& in) {
   return repair_visual_order(std::move(in), words);
 }
 
+namespace {
+
+// A word the repair rewrites: its bytes, its ranges in reading order
+// (ranges [first, first + count) of one list for the whole text), and whether
+// it follows the previous such word with only spaces between.
+struct RepairedWord {
+  size_t b = 0, e = 0, first = 0, count = 0;
+  bool joins_previous = false;
+};
+
+}  // namespace
+
 MappedText repair_visual_order(MappedText&& in, const std::vector<TextWord>& words) {
   const std::string_view s = in.text;
-  std::vector<WordRepair> repaired;  // in text order
-  std::vector<bool> joins_previous;  // repaired[k] follows repaired[k-1], spaces between
+  // Reused per thread: no allocation per text or per word.
+  thread_local std::vector<RepairedWord> repaired;  // in text order
+  thread_local std::vector<std::pair<size_t, size_t>> ranges;
+  thread_local WordRepair long_repair;
+  repaired.clear();
+  ranges.clear();
   bool prev_repaired = false;
   size_t prev_end = 0;
   for (const TextWord& w : words) {
     const WordFacts& f = w.facts;
     const bool ok = f.repair_ranges != 0;
     if (ok) {
-      WordRepair r;
+      RepairedWord r{w.b, w.e, ranges.size(), 0, prev_repaired && is_gap_space(s.substr(prev_end, w.b - prev_end))};
       if (f.repair_ranges == WordFacts::kLongRepair) {
-        repair_word(s, w.b, w.e, r);
+        long_repair.out.clear();
+        repair_word(s, w.b, w.e, long_repair);
+        r.b = long_repair.b;
+        r.e = long_repair.e;
+        ranges.insert(ranges.end(), long_repair.out.begin(), long_repair.out.end());
       } else {
-        r.b = w.b;
-        r.e = w.e;
-        for (size_t k = 0; k < f.repair_ranges; ++k) r.out.push_back({w.b + f.repair[k].first, w.b + f.repair[k].second});
-        r.repaired = true;
+        for (size_t k = 0; k < f.repair_ranges; ++k) ranges.push_back({w.b + f.repair[k].first, w.b + f.repair[k].second});
       }
-      joins_previous.push_back(prev_repaired && is_gap_space(s.substr(prev_end, w.b - prev_end)));
-      repaired.push_back(std::move(r));
+      r.count = ranges.size() - r.first;
+      repaired.push_back(r);
     }
     prev_repaired = ok;
     prev_end = w.e;
   }
   if (repaired.empty()) return std::move(in);
 
-  MappedText out;
-  out.text.reserve(s.size());
+  MappedText out = new_mapped_text(s.size(), in.runs.size() + 4 * repaired.size());
   size_t kept = 0;
   for (size_t k = 0; k < repaired.size();) {
     size_t last = k;  // the run of repaired words k..last, only spaces between
-    while (last + 1 < repaired.size() && joins_previous[last + 1]) ++last;
+    while (last + 1 < repaired.size() && repaired[last + 1].joins_previous) ++last;
     copy_mapped(out, in, kept, repaired[k].b);
     for (size_t m = k; m <= last; ++m) {
-      const WordRepair& placed = repaired[k + last - m];  // reversed when last > k
-      for (const auto& [b, e] : placed.out) copy_mapped(out, in, b, e);
+      const RepairedWord& placed = repaired[k + last - m];  // reversed when last > k
+      for (size_t q = placed.first; q < placed.first + placed.count; ++q) {
+        copy_mapped(out, in, ranges[q].first, ranges[q].second);
+      }
       if (m < last) copy_mapped(out, in, repaired[m].e, repaired[m + 1].b);  // gap stays
     }
     kept = repaired[last].e;
     k = last + 1;
   }
   copy_mapped(out, in, kept, s.size());
+  recycle_buffers(std::move(in));
   return out;
 }
 

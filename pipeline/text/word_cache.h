@@ -14,13 +14,21 @@
 // kWays slots per hash, the least recently used giving way: with fewer, the
 // few words that share a set evict each other on every use, and each miss of
 // the stem memo costs a Snowball call (a microsecond, as much as a hundred hits).
+// The lengths, hash tags and uses of a set's words are kept apart from the
+// keys and values, so a lookup reads one small record and then only the slot
+// that matches: the memos are larger than a core's cache.
 #pragma once
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace dipmine::text {
 
@@ -35,19 +43,16 @@ class WordCache {
 
   // compute(word) for a word that fits, from the memo when it holds the word.
   // The reference is valid until the next call. `readable_after`: how many
-  // bytes after the word may be read (it is part of a longer text); with
-  // kMaxBytes, the key is read in whole 8-byte loads and masked, without the
-  // branches of a copy of variable length.
+  // bytes after the word may be read (it is part of a longer text); when the
+  // word and those bytes make kMaxBytes, the key is read in whole loads and
+  // masked, without the branches of a copy of variable length.
   template <typename Compute>
   const Value& get(std::string_view word, Compute compute, size_t readable_after = 0) {
-    uint64_t key[kKeyWords] = {};
-    if (std::endian::native == std::endian::little && readable_after >= kMaxBytes) {
-      for (size_t k = 0; k < kKeyWords; ++k) {
-        std::memcpy(&key[k], word.data() + 8 * k, 8);
-        const size_t kept = word.size() > 8 * k ? std::min<size_t>(word.size() - 8 * k, 8) : 0;
-        key[k] &= kept == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * kept)) - 1;
-      }
+    uint64_t key[kKeyWords];  // every word of it written below
+    if (std::endian::native == std::endian::little && word.size() + readable_after >= kMaxBytes) {
+      load_masked(word, key);
     } else {
+      std::fill(key, key + kKeyWords, 0);
       std::memcpy(key, word.data(), word.size());
     }
     // A multiply carries bits upwards only, so the set index is taken from
@@ -55,40 +60,92 @@ class WordCache {
     uint64_t h = word.size();
     for (uint64_t k : key) h = (h ^ k) * 0x9E3779B97F4A7C15ull;
     size_t set = 0;
-    if constexpr (kSets > 1) set = static_cast<size_t>(h >> (64 - std::countr_zero(kSets))) * kWays;
+    if constexpr (kSets > 1) set = static_cast<size_t>(h >> (64 - std::countr_zero(kSets)));
+    const auto tag = static_cast<uint8_t>(h >> 32);  // bits below the set index's
+    SetTags& tags = tags_[set];
+    Slot* const ways = &slots_[set * kWays];
     const uint32_t now = ++clock_;
-    for (size_t w = set; w < set + kWays; ++w) {
-      Slot& slot = slots_[w];
-      if (slot.len == word.size() && same_key(slot.key, key)) {
-        slot.used = now;
-        return slot.value;
+    for (size_t w = 0; w < kWays; ++w) {
+      if (tags.len[w] == word.size() && tags.tag[w] == tag && same_key(ways[w].key, key)) {
+        tags.used[w] = now;
+        return ways[w].value;
       }
     }
-    size_t victim = set;
-    for (size_t w = set + 1; w < set + kWays; ++w) {
-      if (slots_[w].used < slots_[victim].used) victim = w;
+    size_t victim = 0;
+    for (size_t w = 1; w < kWays; ++w) {
+      if (tags.used[w] < tags.used[victim]) victim = w;
     }
-    Slot& slot = slots_[victim];
+    Slot& slot = ways[victim];
     slot.value = compute(word);
     std::memcpy(slot.key, key, sizeof key);
-    slot.len = static_cast<uint8_t>(word.size());
-    slot.used = now;
+    tags.len[victim] = static_cast<uint8_t>(word.size());
+    tags.tag[victim] = tag;
+    tags.used[victim] = now;
     return slot.value;
   }
 
  private:
   static constexpr uint8_t kEmpty = 255;
-  struct Slot {
-    uint64_t key[kKeyWords] = {};
-    uint32_t used = 0;  // clock_ at the last use (0: never)
-    uint8_t len = kEmpty;
-    Value value{};
+  // For each word length, the masks that keep a key's bytes inside the word
+  // (on a little-endian machine, byte b of a key word is bits 8b..8b+7).
+  static constexpr auto kKeptBytes = [] {
+    std::array<std::array<uint64_t, kKeyWords>, kMaxBytes + 1> masks{};
+    for (size_t len = 0; len <= kMaxBytes; ++len) {
+      for (size_t b = 0; b < len; ++b) masks[len][b / 8] |= uint64_t{0xFF} << (8 * (b % 8));
+    }
+    return masks;
+  }();
+  // What a lookup reads of its set before any key: the words' lengths, eight
+  // bits of their hashes and their last uses, in one small record (the slots
+  // of a set span several cache lines; the records of all sets fit a cache).
+  struct SetTags {
+    uint8_t len[kWays];  // kEmpty: a free slot
+    uint8_t tag[kWays];
+    uint32_t used[kWays];  // clock_ at the last use (0: never)
+    SetTags() {
+      std::fill(len, len + kWays, kEmpty);
+      std::fill(tag, tag + kWays, 0);
+      std::fill(used, used + kWays, 0);
+    }
   };
+  struct Slot {
+    Slot() {}  // the key is read only once the set's record says it was written
+    uint64_t key[kKeyWords];
+    Value value;
+  };
+  // The key of `word` (whose kMaxBytes bytes may be read): whole loads, the
+  // bytes past the word masked off (sixteen bytes at a time with SSE2).
+  static void load_masked(std::string_view word, uint64_t (&key)[kKeyWords]) {
+    const std::array<uint64_t, kKeyWords>& keep = kKeptBytes[word.size()];
+#if defined(__SSE2__)
+    if constexpr (kKeyWords % 2 == 0) {
+      for (size_t k = 0; k < kKeyWords; k += 2) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(word.data() + 8 * k));
+        const __m128i mask = _mm_loadu_si128(reinterpret_cast<const __m128i*>(keep.data() + k));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(key + k), _mm_and_si128(bytes, mask));
+      }
+      return;
+    }
+#endif
+    std::memcpy(key, word.data(), kMaxBytes);
+    for (size_t k = 0; k < kKeyWords; ++k) key[k] &= keep[k];
+  }
   static bool same_key(const uint64_t* a, const uint64_t* b) {
+#if defined(__SSE2__)
+    if constexpr (kKeyWords % 2 == 0) {
+      __m128i same = _mm_set1_epi8(-1);
+      for (size_t k = 0; k < kKeyWords; k += 2) {
+        same = _mm_and_si128(same, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a + k)),
+                                                  _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + k))));
+      }
+      return _mm_movemask_epi8(same) == 0xFFFF;
+    }
+#endif
     uint64_t diff = 0;
     for (size_t k = 0; k < kKeyWords; ++k) diff |= a[k] ^ b[k];
     return diff == 0;
   }
+  std::vector<SetTags> tags_ = std::vector<SetTags>(kSets);
   std::vector<Slot> slots_ = std::vector<Slot>(kSets * kWays);
   uint32_t clock_ = 0;  // counts lookups (wrapping only makes the eviction order approximate)
 };

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "text/arabic_chars.h"
 #include "text/steps.h"
+#include "text/two_byte_table.h"
 #include "text/utf8.h"
 #include "text/word_cache.h"
 
@@ -100,6 +102,59 @@ TEST_CASE("find_first_byte_of, ascii_run_end and ascii_lower_in_place equal plai
       for (char& c : expected) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
       ascii_lower_in_place(lowered.data(), lowered.size());
       CHECK(lowered == expected);
+    }
+  }
+}
+
+TEST_CASE("ascii_letter_bits marks exactly the ASCII letters", "[utf8]") {
+  std::vector<uint64_t> bits;
+  for (const std::string& s : random_strings(5000, 5)) {
+    ascii_letter_bits(s, bits);
+    REQUIRE(bits.size() == (s.size() + 63) / 64);
+    for (size_t i = 0; i < 64 * bits.size(); ++i) {
+      const bool letter = i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'));
+      CHECK(((bits[i / 64] >> (i % 64)) & 1) == (letter ? 1u : 0u));
+    }
+  }
+}
+
+TEST_CASE("skip_common_blocks skips only characters the chunk pass leaves alone", "[utf8]") {
+  // Persian letters (common and not), marks, digits, tatweel, quotes, ZWNJ,
+  // spaces and ASCII of both cases, in runs long enough for whole blocks.
+  static const std::vector<std::string> pieces = {
+      "کتاب", "های", "\u0647", "\u06cc", "\u064a", "\u0629", "\u064e", "\u0670", "\u06f1", "\u0640",
+      "\u060c", "«", "»", "\u200c", " ", "  ", "A", "b", "Z.", "é", "\u0301", "شهرهای بزرگ"};
+  const auto table = detail::make_two_byte_table(true, [](char32_t c) { return fa::fold_arabic_fast(c); });
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<size_t> len(0, 60), pick(0, pieces.size() - 1);
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
+    for (size_t i = 0; i < s.size();) {
+      std::string t = s;
+      const size_t k = detail::skip_common_blocks(t, i, table);
+      INFO(s << " from " << i);
+      REQUIRE(k >= i);
+      REQUIRE(k <= s.size());
+      size_t p = i;
+      while (p < k) {  // ASCII, or a character with both bits
+        size_t l;
+        const char32_t c = decode_utf8(s, p, l);
+        if (c >= 0x80) REQUIRE(table.bits[c] == (detail::kUnchanged | detail::kStartsChunk));
+        p += l;
+      }
+      REQUIRE(p == k);
+      if (k < s.size() && k > i) {  // the character after them starts a chunk
+        size_t l;
+        const char32_t c = decode_utf8(s, k, l);
+        REQUIRE((c < 0x80 || (c < 0x800 && (table.bits[c] & detail::kStartsChunk))));
+      }
+      std::string lowered = s;  // only the skipped ASCII letters lower-cased
+      for (size_t q = i; q < k; ++q) lowered[q] = (s[q] >= 'A' && s[q] <= 'Z') ? static_cast<char>(s[q] + 32) : s[q];
+      REQUIRE(t == lowered);
+      size_t l;
+      decode_utf8(s, i, l);
+      i += l;
     }
   }
 }

@@ -1,0 +1,186 @@
+// English stems (the last fold step): Snowball's stem of each word, memoised
+// per thread, built straight into the offset map.
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <bit>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "text/steps.h"
+#include "text/word_cache.h"
+
+namespace dipmine::text::en {
+namespace {
+
+struct StemmerDeleter {
+  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+};
+
+// Snowball stemmers are not thread-safe: one per thread.
+sb_stemmer* stemmer() {
+  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> st(sb_stemmer_new("english", "UTF_8"));
+  return st.get();
+}
+
+}  // namespace
+
+std::string stem_word(std::string_view word) {
+  sb_stemmer* st = stemmer();
+  std::string cur(word);
+  if (st == nullptr) return cur;
+  for (int round = 0; round < 4; ++round) {  // until it stops changing
+    const sb_symbol* r = sb_stemmer_stem(st, reinterpret_cast<const sb_symbol*>(cur.data()),
+                                         static_cast<int>(cur.size()));
+    if (r == nullptr) break;
+    std::string next(reinterpret_cast<const char*>(r), static_cast<size_t>(sb_stemmer_length(st)));
+    if (next == cur || next.empty()) break;
+    cur = std::move(next);
+  }
+  return cur;
+}
+
+namespace {
+
+// A stem that differs from its word (stem_len 0: the stem is the word).
+// Snowball costs about a microsecond a word (up to four rounds until the stem
+// stops changing), so stems are memoised per thread (word_cache.h).
+struct ChangedStem {
+  uint8_t stem_len = 0;
+  bool prefix = false;  // the stem is the word's first stem_len bytes (cities → citi)
+  char stem[32];
+};
+using StemCache = WordCache<ChangedStem, 4, 2048>;  // 8,192 words, about 600 KB
+
+// The stem of `word` if it differs from the word, else an empty view (a stem
+// is never empty). A stem that is the start of the word is returned as a
+// view of the word itself (append_stemmed then copies it with the text
+// before it). Valid until the next call on this thread. `readable_after` as
+// for WordCache::get.
+std::string_view changed_stem(std::string_view word, size_t readable_after) {
+  thread_local StemCache cache;
+  thread_local std::string long_stem;
+  auto compute = [](std::string_view w) {
+    ChangedStem c;
+    const std::string stem = stem_word(w);
+    if (stem != w && stem.size() <= sizeof c.stem) {
+      c.stem_len = static_cast<uint8_t>(stem.size());
+      c.prefix = w.starts_with(stem);
+      std::copy(stem.begin(), stem.end(), c.stem);
+    } else if (stem != w) {
+      c.stem_len = UINT8_MAX;  // too long to keep: stemmed again each time
+    }
+    return c;
+  };
+  if (StemCache::fits(word)) {
+    const ChangedStem& c = cache.get(word, compute, readable_after);
+    if (c.stem_len != UINT8_MAX) return c.prefix ? word.substr(0, c.stem_len) : std::string_view(c.stem, c.stem_len);
+  }
+  long_stem = stem_word(word);
+  if (long_stem == word) return {};
+  return word.starts_with(long_stem) ? word.substr(0, long_stem.size()) : std::string_view(long_stem);
+}
+
+// Appends `stem` in place of word bytes [i, j) of `in`, after the unchanged
+// bytes [kept, i). Stem byte k maps to word byte k; the last stem byte also
+// covers the dropped ending, so the map stays monotone and covers the word.
+// (The word and the stem are ASCII: one byte per character.)
+void append_stemmed(MappedText& out, MapCursor& cursor, size_t kept, size_t i, size_t j,
+                    std::string_view stem) {
+  const MappedText& in = cursor.map();
+  const size_t shared = std::min(stem.size() - 1, j - i);
+  if (!in.runs.empty()) {  // (a hand-made text may have no map)
+    size_t k = cursor.run_at(kept);
+    if (map_run_end(in, k) <= i) {  // the gap spans runs (a joined line, a folded quote)
+      copy_mapped(out, cursor, kept, i);
+      kept = i;
+      k = cursor.run_at(i);
+    }
+    const MappedText::Run r = in.runs[k];
+    if (r.oe == MappedText::kVerbatim && j <= map_run_end(in, k)) {
+      // The common case, gap and word copied from the original in one piece:
+      // the runs copy_mapped and push_mapped would make, built directly.
+      const uint32_t shift = r.ob - r.out;  // original offset of input byte 0
+      const size_t at = out.text.size() + (i - kept);  // where the stem goes
+      if (kept < i + shared) {
+        add_map_run(out, {static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(shift + kept),
+                          MappedText::kVerbatim});
+      }
+      for (size_t p = shared; p < stem.size(); ++p) {
+        const auto b = static_cast<uint32_t>(shift + std::min(i + p, j - 1));
+        const auto e = static_cast<uint32_t>(p + 1 == stem.size() ? shift + j : b + 1);
+        add_map_run(out, {static_cast<uint32_t>(at + p), b, e});
+      }
+      if (stem.data() == in.text.data() + i) {  // the word's own first bytes: one copy
+        out.text.append(in.text.data() + kept, i - kept + stem.size());
+      } else {
+        out.text.append(in.text.data() + kept, i - kept);
+        out.text.append(stem);
+      }
+      return;
+    }
+  }
+  copy_mapped(out, cursor, kept, i);
+  copy_map(out, cursor, i, i + shared);
+  out.text.append(stem.substr(0, shared));
+  for (size_t p = shared; p < stem.size(); ++p) {
+    const size_t src = std::min(i + p, j - 1);
+    const uint32_t b = cursor.range(src, src + 1).first;
+    const uint32_t e = p + 1 == stem.size() ? cursor.range(j - 1, j).second : cursor.range(src, src + 1).second;
+    push_mapped(out, static_cast<char32_t>(static_cast<unsigned char>(stem[p])), b, e);
+  }
+}
+
+// The first position at or after i (up to n) whose bit in `bits` (see
+// ascii_letter_bits) is `set`; n if there is none.
+size_t next_with_bit(const std::vector<uint64_t>& bits, size_t i, size_t n, bool set) {
+  size_t w = i / 64;
+  if (i >= n) return n;
+  uint64_t word = (set ? bits[w] : ~bits[w]) & (~uint64_t{0} << (i % 64));
+  while (word == 0) {
+    if (++w == bits.size()) return n;
+    word = set ? bits[w] : ~bits[w];
+  }
+  return std::min(n, w * 64 + std::countr_zero(word));
+}
+
+// Words glued to digits or other letters (C40, naïve) are names or codes.
+bool glued(std::string_view s, size_t i, size_t j) {
+  auto glues = [](char c) { return is_ascii_digit(c) || static_cast<unsigned char>(c) >= 0x80; };
+  return (i > 0 && glues(s[i - 1])) || (j < s.size() && glues(s[j]));
+}
+
+}  // namespace
+
+MappedText stem_words(MappedText&& in) {
+  const std::string_view s = in.text;
+  MappedText out;
+  MapCursor cursor(in);
+  size_t kept = 0;
+  bool changed = false;
+  // The words: runs of ASCII letters, found a 64-bit word of letter bits at a time.
+  thread_local std::vector<uint64_t> letters;
+  ascii_letter_bits(s, letters);
+  const size_t n = s.size();
+  for (size_t i = next_with_bit(letters, 0, n, true), j; i < n; i = next_with_bit(letters, j, n, true)) {
+    j = next_with_bit(letters, i, n, false);
+    if (j - i >= 3 && !glued(s, i, j)) {
+      const std::string_view stem = changed_stem(s.substr(i, j - i), s.size() - j);
+      if (!stem.empty()) {
+        if (!changed) {
+          changed = true;
+          out = new_mapped_text(s.size(), in.runs.size() + s.size() / 8);
+        }
+        append_stemmed(out, cursor, kept, i, j, stem);
+        kept = j;
+      }
+    }
+  }
+  if (!changed) return std::move(in);
+  copy_mapped(out, cursor, kept, s.size());
+  recycle_buffers(std::move(in));
+  return out;
+}
+
+}  // namespace dipmine::text::en
