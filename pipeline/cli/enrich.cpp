@@ -54,7 +54,7 @@ std::function<void(store::DocumentRecord&)> make_enricher(store::Corpus& corpus)
     for (store::ParagraphRecord& p : doc.paragraphs) {
       text::MappedText folded = text::normalizer_for(p.lang).fold_for_prefix(p.text);
       p.mentions = analysis::paragraph_mentions(*matcher, p.text, p.lang, folded);
-      p.terms = store::paragraph_terms(p.text, p.lang, std::move(folded));
+      p.terms = store::paragraph_terms(p.text, p.lang, std::move(folded), p.detected);
     }
   };
 }

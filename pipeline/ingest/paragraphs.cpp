@@ -96,7 +96,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, std::optional<tex
     if (t.empty()) continue;
     Paragraph p;
     p.text.assign(t);
-    p.lang = forced ? *forced : text::detect_lang(t);
+    p.detected = text::detect_lang(t);
+    p.lang = forced ? *forced : p.detected;
     out.push_back(std::move(p));
   }
   return out;

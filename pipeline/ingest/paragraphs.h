@@ -21,7 +21,8 @@ namespace dipmine::ingest {
 
 struct Paragraph {
   std::string text;
-  text::Lang lang = text::Lang::none;
+  text::Lang lang = text::Lang::none;      // `forced`, else `detected`
+  text::Lang detected = text::Lang::none;  // text::detect_lang(text)
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view text,

@@ -23,6 +23,9 @@ struct MentionRecord {
 struct ParagraphRecord {
   std::string text;  // original text, as read
   text::Lang lang = text::Lang::none;
+  // text::detect_lang(text) when known (the index folds by it, whatever
+  // `lang` says); none: not known, compute it.
+  text::Lang detected = text::Lang::none;
   std::vector<MentionRecord> mentions;
   // Pre-computed index terms, filled in the parallel stage so that the FTS5
   // tokenizer in the writer only hands them over (empty: tokenize on insert).

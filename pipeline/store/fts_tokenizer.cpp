@@ -119,8 +119,8 @@ std::vector<text::Term> paragraph_terms(std::string_view paragraph_text) {
 }
 
 std::vector<text::Term> paragraph_terms(std::string_view paragraph_text, text::Lang folded_as,
-                                        text::MappedText&& prefix_folded) {
-  const text::Lang lang = text::detect_lang(paragraph_text);
+                                        text::MappedText&& prefix_folded, text::Lang detected) {
+  const text::Lang lang = detected != text::Lang::none ? detected : text::detect_lang(paragraph_text);
   if (lang != folded_as) return paragraph_terms(paragraph_text);
   const text::MappedText folded = text::normalizer_for(lang).finish_fold(std::move(prefix_folded));
   return text::index_terms(paragraph_text, lang, text::TermMode::document, folded);

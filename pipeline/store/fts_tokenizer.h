@@ -43,9 +43,11 @@ fts5_api* fts5_api_for(Database& db);
 std::vector<text::Term> paragraph_terms(std::string_view paragraph_text);
 // The same, given the paragraph's fold_for_prefix by the normaliser of
 // `folded_as`; used only when that is the index's language (detect_lang of the
-// text), else the paragraph is folded again.
+// text, passed as `detected` when known, else none), else the paragraph is
+// folded again.
 std::vector<text::Term> paragraph_terms(std::string_view paragraph_text, text::Lang folded_as,
-                                        text::MappedText&& prefix_folded);
+                                        text::MappedText&& prefix_folded,
+                                        text::Lang detected = text::Lang::none);
 
 // U+E001: starts a pre-tokenised query string (never part of a key).
 inline constexpr std::string_view kQueryKeyMark = "\xEE\x80\x81";

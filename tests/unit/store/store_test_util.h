@@ -66,7 +66,7 @@ inline dipmine::store::DocumentRecord document(const std::string& sha,
   for (const auto& text : paragraphs) {
     dipmine::store::ParagraphRecord p;
     p.text = text;
-    p.lang = dipmine::text::detect_lang(text);
+    p.lang = p.detected = dipmine::text::detect_lang(text);
     if (precompute) p.terms = dipmine::store::paragraph_terms(text);
     d.paragraphs.push_back(std::move(p));
   }
