@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <stdexcept>
 
 #include "text/fa_edit.h"
 #include "text/normalizer.h"
@@ -92,20 +94,63 @@ bool in_paragraph_script(Lang lang, std::string_view original_word) {
 }
 
 // Persian affixes, as folded keys (folded once, by the same normaliser).
+// Short keys (all of them fit 8 bytes) compared as integers: these checks run
+// for every Persian word and its neighbour, and a memcmp call each cost more
+// than the compare.
+class AffixList {
+ public:
+  void add(std::string key) {
+    packed_.push_back({pack(key), key.size()});
+    keys_.push_back(std::move(key));
+  }
+  size_t size() const { return keys_.size(); }
+  const std::string& operator[](size_t k) const { return keys_[k]; }
+  bool contains(std::string_view s) const {
+    if (s.size() > 8) return false;
+    const uint64_t v = pack(s);
+    for (const auto& [bits, size] : packed_) {
+      if (size == s.size() && bits == v) return true;
+    }
+    return false;
+  }
+  // Whether `s` starts (ends) with affix k.
+  bool starts(std::string_view s, size_t k) const {
+    const size_t n = packed_[k].second;
+    return s.size() >= n && pack(s.substr(0, n)) == packed_[k].first;
+  }
+  bool ends(std::string_view s, size_t k) const {
+    const size_t n = packed_[k].second;
+    return s.size() >= n && pack(s.substr(s.size() - n)) == packed_[k].first;
+  }
+
+ private:
+  static uint64_t pack(std::string_view s) {
+    uint64_t v = 0;
+    std::memcpy(&v, s.data(), std::min<size_t>(s.size(), 8));
+    return v;
+  }
+  std::vector<std::string> keys_;
+  std::vector<std::pair<uint64_t, size_t>> packed_;
+};
+
 struct PersianAffixes {
-  std::vector<std::string> prefixes;  // join the next word: می + شود
-  std::vector<std::string> suffixes;  // join the previous word: کتاب + ها
-  std::vector<std::string> bound;     // never stored alone (no meaning by itself)
+  AffixList prefixes;  // join the next word: می + شود
+  AffixList suffixes;  // join the previous word: کتاب + ها
+  AffixList bound;     // never stored alone (no meaning by itself)
 };
 
 const PersianAffixes& persian_affixes() {
   static const PersianAffixes affixes = [] {
     const Normalizer& fa = normalizer_for(Lang::fa);
-    auto key = [&](const char* s) { return fa.fold(s).text; };
+    auto key = [&](const char* s) {
+      std::string k = fa.fold(s).text;
+      if (k.size() > 8) throw std::logic_error("Persian affix keys must fit 8 bytes");
+      return k;
+    };
     PersianAffixes a;
-    for (const char* p : {"می", "نمی", "بین"}) a.prefixes.push_back(key(p));
-    for (const char* s : {"ها", "های", "هایی", "تر", "ترین"}) a.suffixes.push_back(key(s));
-    for (const char* b : {"می", "نمی", "ها", "های", "هایی", "تر", "ترین"}) a.bound.push_back(key(b));
+    for (const char* p : {"می", "نمی", "بین"}) a.prefixes.add(key(p));
+    for (const char* s : {"ها", "های", "هایی", "تر", "ترین"}) a.suffixes.add(key(s));
+    for (const char* b : {"می", "نمی", "ها", "های", "هایی", "تر", "ترین"}) a.bound.add(key(b));
     return a;
   }();
   return affixes;
@@ -116,10 +161,6 @@ const PersianAffixes& persian_affixes() {
 bool is_arabic_lead(std::string_view key) {
   return !key.empty() && static_cast<unsigned char>(key[0]) >= 0xD8 &&
          static_cast<unsigned char>(key[0]) <= 0xDB;
-}
-
-bool contains(const std::vector<std::string>& list, std::string_view s) {
-  return std::find(list.begin(), list.end(), s) != list.end();
 }
 
 // A word of the folded text: its folded span, its key and its original span.
@@ -144,17 +185,18 @@ bool space_only_gap(std::string_view gap) {
 // Keys of the parts a joined Persian key splits into at a known affix.
 void persian_split(const std::string& joined, std::vector<std::string>& out) {
   const PersianAffixes& a = persian_affixes();
-  for (const std::string& p : a.prefixes) {
-    if (joined.size() > p.size() && joined.compare(0, p.size(), p) == 0 &&
-        char_count(std::string_view(joined).substr(p.size())) >= 2) {
-      out.push_back(joined.substr(p.size()));
+  for (size_t k = 0; k < a.prefixes.size(); ++k) {
+    const size_t n = a.prefixes[k].size();
+    if (joined.size() > n && a.prefixes.starts(joined, k) &&
+        char_count(std::string_view(joined).substr(n)) >= 2) {
+      out.push_back(joined.substr(n));
     }
   }
   for (size_t k = 0; k < 3; ++k) {  // plurals only: ها های هایی
-    const std::string& s = a.suffixes[k];
-    if (joined.size() > s.size() && joined.compare(joined.size() - s.size(), s.size(), s) == 0 &&
-        char_count(std::string_view(joined).substr(0, joined.size() - s.size())) >= 2) {
-      out.push_back(joined.substr(0, joined.size() - s.size()));
+    const size_t n = a.suffixes[k].size();
+    if (joined.size() > n && a.suffixes.ends(joined, k) &&
+        char_count(std::string_view(joined).substr(0, joined.size() - n)) >= 2) {
+      out.push_back(joined.substr(0, joined.size() - n));
     }
   }
 }
@@ -186,7 +228,7 @@ class TermBuilder {
       while (j < ws.size() && (is_arabic_lead(ws[j - 1].key) || is_arabic_lead(ws[j].key)) &&
              space_only_gap(std::string_view(folded_.text).substr(ws[j - 1].fe,
                                                                  ws[j].fb - ws[j - 1].fe)) &&
-             (contains(a.prefixes, ws[j - 1].key) || contains(a.suffixes, ws[j].key))) {
+             (a.prefixes.contains(ws[j - 1].key) || a.suffixes.contains(ws[j].key))) {
         ++j;
       }
       // A single word's key is taken, not copied: only compounds use the
@@ -213,7 +255,7 @@ class TermBuilder {
         keep.resize(alts.size());
         for (size_t k = 0; k < alts.size(); ++k) {
           const auto first = alts.begin(), here = first + static_cast<std::ptrdiff_t>(k);
-          keep[k] = alts[k] != joined && !contains(a.bound, alts[k]) && std::find(first, here, alts[k]) == here;
+          keep[k] = alts[k] != joined && !a.bound.contains(alts[k]) && std::find(first, here, alts[k]) == here;
         }
       }
       add_at_original(std::move(joined), gb, ge, false);
