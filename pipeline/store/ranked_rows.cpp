@@ -176,7 +176,7 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
     if (!possible) continue;
     double bound = 0.0;
     for (size_t p = 0; p < q.phrases.size(); ++p) {
-      if (q.phrases[p].clause >= 0) bound += idfs[p] * bounds[p][b];
+      if (q.phrases[p].clause >= 0) bound = Bm25::add_weighted(bound, idfs[p], bounds[p][b]);
     }
     candidates.push_back({bound, b});
   }

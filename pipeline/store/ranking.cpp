@@ -71,7 +71,8 @@ void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_contex
   const double len = static_cast<double>(n_tokens);
   double score = 0.0;
   for (int g = 0; g < n_groups; ++g) {
-    score += sqlite3_value_double(args[grouped ? g + 1 : g]) * Bm25::tf_part(freq[static_cast<size_t>(g)], len, avgdl);
+    score = Bm25::add_weighted(score, sqlite3_value_double(args[grouped ? g + 1 : g]),
+                               Bm25::tf_part(freq[static_cast<size_t>(g)], len, avgdl));
   }
   sqlite3_result_double(ctx, score);
 }
@@ -94,6 +95,12 @@ std::optional<int> KnownLengths::of(int64_t rowid) {
   if (code == 255) return std::nullopt;
   return code;
 }
+
+[[gnu::noinline]] double Bm25::tf_part(double freq, double len, double avgdl) {
+  return (freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * len / avgdl));
+}
+
+[[gnu::noinline]] double Bm25::add_weighted(double sum, double idf, double part) { return sum + idf * part; }
 
 double Bm25::idf(int64_t n_rows, int64_t n_hit) {
   double idf = std::log((static_cast<double>(n_rows - n_hit) + 0.5) / (static_cast<double>(n_hit) + 0.5));

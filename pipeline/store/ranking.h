@@ -29,9 +29,12 @@ struct Bm25 {
   // weight of a phrase found in `n_hit` of `n_rows` rows.
   static double idf(int64_t n_rows, int64_t n_hit);
   // A phrase found `freq` times in a row of `len` tokens, `avgdl` on average.
-  static double tf_part(double freq, double len, double avgdl) {
-    return (freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * len / avgdl));
-  }
+  static double tf_part(double freq, double len, double avgdl);
+  // sum + idf * part. Scores and the top-k index's bounds both add up with
+  // these two functions (one compiled copy each, never inlined), so that a
+  // bound equals the score it bounds to the last bit whatever the compiler
+  // does with floating point elsewhere.
+  static double add_weighted(double sum, double idf, double part);
 };
 
 // Row lengths dipmine_rank may take instead of asking FTS5 (a lookup per
