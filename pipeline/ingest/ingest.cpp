@@ -317,11 +317,9 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
     if (options.progress) options.progress(bytes_done, files_done);
   };
 
-  // Items in flight: enough for the enrichment threads to keep working
-  // through a commit, when the writer stops to write FTS5's pending terms as
-  // a segment and merge segments (50-450 ms every 32 MB or half second). With
-  // 8 items (4 a thread) the 2-core ingest left a third of a core idle; 32
-  // cost ~100 MB more peak memory (still bounded: items, not the corpus).
+  // Enough items in flight for enrichment to go on through the writer's
+  // commits (FTS5 writes and merges segments: 50-450 ms each); with 8, a
+  // third of a core sat idle. Memory stays bounded by items, not the corpus.
   tbb::parallel_pipeline(
       std::max<size_t>(32, static_cast<size_t>(threads) * 4),
       tbb::make_filter<void, Item*>(

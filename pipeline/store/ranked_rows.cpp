@@ -37,7 +37,7 @@ std::vector<double> phrase_idfs(const Query& q, int64_t rows, TermDf term_df, Pr
 }
 
 std::vector<RankedRow> rank_every_match(Corpus& corpus, const Query& q, size_t offset, size_t limit) {
-  VocabFrequencies vocab(corpus);
+  VocabFrequencies vocab(corpus.db());
   const std::vector<double> idfs = phrase_idfs(
       q, index_totals(corpus.db()).rows, [&](const std::string& k) { return vocab.term(k); },
       [&](const std::string& k) { return vocab.prefix(k); });

@@ -138,4 +138,34 @@ IndexTotals index_totals(Database& db) {
   return t;
 }
 
+VocabFrequencies::VocabFrequencies(Database& db) {
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, paragraphs_fts, row)");
+  term_ = std::make_unique<Statement>(db, "SELECT doc FROM temp.search_vocab WHERE term = ?");
+  prefix_ = std::make_unique<Statement>(
+      db, "SELECT coalesce(sum(doc), 0) FROM temp.search_vocab WHERE term >= ?1 AND term < ?2");
+}
+
+int64_t VocabFrequencies::term(std::string_view key) {
+  term_->bind(1, key);
+  const int64_t df = term_->step() ? term_->column_int(0) : 0;
+  term_->reset();
+  return df;
+}
+
+int64_t VocabFrequencies::prefix(std::string_view prefix) {
+  prefix_->bind(1, prefix).bind(2, prefix_successor(prefix));
+  prefix_->step();
+  const int64_t df = prefix_->column_int(0);
+  prefix_->reset();
+  return df;
+}
+
+std::string prefix_successor(std::string_view prefix) {
+  std::string s(prefix);
+  while (!s.empty() && static_cast<unsigned char>(s.back()) == 0xFF) s.pop_back();
+  if (s.empty()) return std::string(prefix.size() + 1, '\xFF');  // no key is all 0xFF bytes
+  s.back() = static_cast<char>(static_cast<unsigned char>(s.back()) + 1);
+  return s;
+}
+
 }  // namespace dipmine::store

@@ -19,6 +19,9 @@
 #include <optional>
 #include <string_view>
 
+#include <memory>
+#include <string>
+
 #include "store/sqlite.h"
 
 namespace dipmine::store {
@@ -75,5 +78,21 @@ IndexTotals index_totals(Database& db);
 
 // SQLite's varint (as FTS5 writes its records); advances `p`, never past `end`.
 uint64_t read_fts_varint(const unsigned char*& p, const unsigned char* end);
+
+// Document frequencies straight from FTS5 (fts5vocab), for an index without a
+// fresh top-k index: exact, but linear in the term's matches.
+class VocabFrequencies {
+ public:
+  explicit VocabFrequencies(Database& db);
+  int64_t term(std::string_view key);
+  int64_t prefix(std::string_view prefix);  // sum over the terms it covers
+
+ private:
+  std::unique_ptr<Statement> term_, prefix_;
+};
+
+// A string greater than every string that starts with `prefix` and less than
+// every other string greater than `prefix` (for `term >= prefix AND term < it`).
+std::string prefix_successor(std::string_view prefix);
 
 }  // namespace dipmine::store

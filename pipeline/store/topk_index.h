@@ -95,20 +95,4 @@ class TopkIndex {
   std::unique_ptr<Statement> term_, prefix_, rows_, row_filters_;
 };
 
-// Document frequencies straight from FTS5 (fts5vocab), for an index without a
-// fresh top-k index: exact, but linear in the term's matches.
-class VocabFrequencies {
- public:
-  explicit VocabFrequencies(Corpus& corpus);
-  int64_t term(std::string_view key);
-  int64_t prefix(std::string_view prefix);  // sum over the terms it covers
-
- private:
-  std::unique_ptr<Statement> term_, prefix_;
-};
-
-// A string greater than every string that starts with `prefix` and less than
-// every other string greater than `prefix` (for `term >= prefix AND term < it`).
-std::string prefix_successor(std::string_view prefix);
-
 }  // namespace dipmine::store

@@ -96,7 +96,7 @@ std::vector<std::string> random_queries(const std::vector<std::string>& words, i
 TEST_CASE("dipmine_rank gives bm25()'s scores on word queries, bit for bit", "[topk]") {
   TempDir t;
   auto c = seed_corpus(t);
-  VocabFrequencies vocab(*c);
+  VocabFrequencies vocab(c->db());
   const int64_t rows = index_totals(c->db()).rows;
   REQUIRE(rows > 500);
   int compared = 0;
