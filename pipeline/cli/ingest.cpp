@@ -9,6 +9,7 @@
 #include "cli/enrich.h"
 #include "common/error.h"
 #include "ingest/ingest.h"
+#include "store/topk_index.h"
 
 namespace dipmine::cli {
 namespace {
@@ -96,6 +97,7 @@ CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) i
 
     auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::create);
     opt.enrich = make_enricher(*corpus);
+    const bool topk_was_fresh = store::TopkIndex::is_fresh(*corpus);
 
     std::unique_ptr<ProgressBar> bar;
     if (is_terminal(2)) {
@@ -119,6 +121,10 @@ CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) i
     }
     fmt::print("{} added, {} updated, {} unchanged, {} failed ({}){}\n", r.added, r.updated,
                r.unchanged, failed, g.db_path(), records);
+    if (topk_was_fresh && !store::TopkIndex::is_fresh(*corpus)) {
+      fmt::print(stderr, "dipmine: note: the top-k index predates this ingest, so searches score every "
+                         "match until `dipmine optimize` rebuilds it\n");
+    }
     return failed > 0 ? 1 : 0;
   };
 });
