@@ -24,16 +24,15 @@ Query docs_only(const Query& q) {
 }  // namespace
 
 std::string rank_sql(const RankCall& call, const SqlFilters& f, std::string_view extra) {
-  std::string args = "dipmine_rank(paragraphs_fts";
-  for (size_t k = 0; k < call.idfs.size() + (call.groups.empty() ? 0 : 1); ++k) args += ", ?";
-  return fmt::format("SELECT paragraphs_fts.rowid, {}) FROM paragraphs_fts{} WHERE paragraphs_fts MATCH ?{}{}",
-                     args, f.joins, f.where, extra);
+  return fmt::format("SELECT paragraphs_fts.rowid, dipmine_rank(paragraphs_fts, ?{}) FROM paragraphs_fts{} "
+                     "WHERE paragraphs_fts MATCH ?{}{}",
+                     call.groups.empty() ? "" : ", ?", f.joins, f.where, extra);
 }
 
 int bind_ranking(Statement& s, const RankCall& call, const SqlFilters& f) {
   int i = 1;
+  s.bind_blob(i++, pack_idfs(call.idfs));
   if (!call.groups.empty()) s.bind_blob(i++, call.groups);
-  for (double idf : call.idfs) s.bind(i++, idf);
   s.bind(i++, call.match);
   for (const auto& b : f.binds) b(s, i);
   return i;

@@ -262,6 +262,7 @@ SqlFilters sql_filters(const Query& q, bool always_join_paragraphs) {
 
 std::vector<RankedRow> best_rows(Corpus& corpus, const Query& query, size_t offset, size_t limit,
                                  RankingStats* stats, const RankingPlan& plan) {
+  if (stats) *stats = RankingStats{};
   if (auto topk = TopkIndex::open_if_fresh(corpus)) {
     if (stats) stats->blocks = topk->blocks();
     if (auto rows = rank_by_blocks(corpus, *topk, query, offset, limit, stats, plan)) {

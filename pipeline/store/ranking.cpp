@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "common/error.h"
@@ -22,10 +23,15 @@ thread_local const KnownLengths* known_lengths = nullptr;
 void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx,
                    int n_args, sqlite3_value** args) {
   const int n_phrases = api->xPhraseCount(fts);
-  const bool grouped = n_args > 0 && sqlite3_value_type(args[0]) == SQLITE_BLOB;
-  const auto* groups = grouped ? static_cast<const unsigned char*>(sqlite3_value_blob(args[0])) : nullptr;
-  const int n_groups = std::max(grouped ? n_args - 1 : n_args, 0);
-  if (grouped && sqlite3_value_bytes(args[0]) < n_phrases) {
+  if (n_args < 1 || n_args > 2 || sqlite3_value_type(args[0]) != SQLITE_BLOB) {
+    sqlite3_result_error(ctx, "dipmine_rank(fts, idfs [, groups]): idfs must be a blob of doubles", -1);
+    return;
+  }
+  const auto* idf_bytes = static_cast<const char*>(sqlite3_value_blob(args[0]));
+  const int n_groups = sqlite3_value_bytes(args[0]) / static_cast<int>(sizeof(double));
+  const bool grouped = n_args == 2;
+  const auto* groups = grouped ? static_cast<const unsigned char*>(sqlite3_value_blob(args[1])) : nullptr;
+  if (grouped && sqlite3_value_bytes(args[1]) < n_phrases) {
     sqlite3_result_error(ctx, "dipmine_rank: the group blob names fewer phrases than the query has", -1);
     return;
   }
@@ -71,8 +77,9 @@ void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_contex
   const double len = static_cast<double>(n_tokens);
   double score = 0.0;
   for (int g = 0; g < n_groups; ++g) {
-    score = Bm25::add_weighted(score, sqlite3_value_double(args[grouped ? g + 1 : g]),
-                               Bm25::tf_part(freq[static_cast<size_t>(g)], len, avgdl));
+    double idf;
+    std::memcpy(&idf, idf_bytes + static_cast<size_t>(g) * sizeof(double), sizeof idf);
+    score = Bm25::add_weighted(score, idf, Bm25::tf_part(freq[static_cast<size_t>(g)], len, avgdl));
   }
   sqlite3_result_double(ctx, score);
 }
@@ -101,6 +108,12 @@ std::optional<int> KnownLengths::of(int64_t rowid) {
 }
 
 [[gnu::noinline]] double Bm25::add_weighted(double sum, double idf, double part) { return sum + idf * part; }
+
+std::string pack_idfs(const std::vector<double>& idfs) {
+  std::string blob(idfs.size() * sizeof(double), '\0');
+  if (!idfs.empty()) std::memcpy(blob.data(), idfs.data(), blob.size());
+  return blob;
+}
 
 double Bm25::idf(int64_t n_rows, int64_t n_hit) {
   double idf = std::log((static_cast<double>(n_rows - n_hit) + 0.5) / (static_cast<double>(n_hit) + 0.5));

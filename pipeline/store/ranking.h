@@ -21,6 +21,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "store/sqlite.h"
 
@@ -59,13 +60,15 @@ class KnownLengths {
   std::string_view codes_;
 };
 
-// Registers dipmine_rank(paragraphs_fts, idf...) on `db`: the sum over the
-// query's phrases of idf_i * tf_part(hits of phrase i, row length, average),
-// in phrase order; a phrase without an idf argument weighs 0. Or
-// dipmine_rank(paragraphs_fts, groups, idf...): `groups` a BLOB naming each
-// phrase's group (one byte a phrase), the idfs one a group, and a group's
-// hits its phrases' hits at distinct positions (the phrases a prefix was
-// expanded into score as the prefix did).
+// Registers dipmine_rank(paragraphs_fts, idfs [, groups]) on `db`: the sum
+// over the query's phrases of idf_i * tf_part(hits of phrase i, row length,
+// average), in phrase order. `idfs` is a BLOB of doubles (pack_idfs; SQLite
+// takes at most 127 arguments, a query may have more phrases); a phrase
+// without an idf weighs 0. With `groups`, a BLOB naming each phrase's group
+// (one byte a phrase), the idfs are one a group and a group's hits are its
+// phrases' hits at distinct positions (the phrases a prefix was expanded
+// into score as the prefix did).
+std::string pack_idfs(const std::vector<double>& idfs);
 void register_rank_function(Database& db);
 
 // The row count and total token count FTS5 keeps for `table` (its averages

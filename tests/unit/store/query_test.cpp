@@ -105,6 +105,12 @@ TEST_CASE("any typed query is a usage error or runs without an SQL error", "[que
   const fs::path dir = mkdtemp(path.data());
   {
     auto c = Corpus::open((dir / "q.db").string(), OpenMode::create);
+    {
+      Transaction tx(c->db());
+      c->insert(store_test::document("q", {"city diplomacy شهر 都市 OR AND NOT 5"}, true));
+      tx.commit();
+    }
+    optimize_index(*c, false);  // rank with the top-k index
     const char* pieces[] = {"city", "شهر", "都市", "\"", "-", "*", "OR", "AND", "NOT", "NEAR(",
                             ")", "(", ",", "5", ":", "lang:fa", "year:", "..", "doc:1", "^",
                             "\\", "'", "{", "}", "+", "،", "\u200c", " ", " ", " "};
@@ -118,6 +124,7 @@ TEST_CASE("any typed query is a usage error or runs without an SQL error", "[que
       try {
         const Query parsed = parse_query(q);
         REQUIRE_NOTHROW(count_matches(*c, parsed));
+        REQUIRE_NOTHROW(search(*c, parsed, {}));
         ++accepted;
       } catch (const dipmine::UsageError&) {
         ++refused;
