@@ -31,14 +31,7 @@ std::vector<std::string> inputs() {
       "ا\u0653", "ا\u0654", "ه\u0654", "ﻛ", "ﺘ", "ﻻ", "ﷺ", "۲", "٣", "٫", "٬", "\u200c", "\u200d",
       "\u00ad", "“", "”", "’", "—", "–", "−", "ﬁ", "ß", "İ", "Σ", "e\u0301", "ＳＣＯ", "ｶﾞ", "ｰ",
       "東京", "ｱ", "①", "A", "Z", "a", " ", "\n", "12", "(", "»", "\u2060", "\ufeff", "\xff"};
-  std::mt19937 rng(7);
-  std::uniform_int_distribution<size_t> len(0, 25), pick(0, pieces.size() - 1);
-  std::vector<std::string> out;
-  for (int i = 0; i < 3000; ++i) {
-    std::string s;
-    for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
-    out.push_back(std::move(s));
-  }
+  std::vector<std::string> out = text_test::random_texts(pieces, 3000, 7, 0, 25);
   for (std::string& p : text_test::corpus_paragraphs({"000", "002", "003", "004"})) {
     out.push_back(std::move(p));
   }
@@ -74,12 +67,8 @@ std::vector<std::string> word_step_inputs() {
       "یپلماسید", "یشهر", "دیپلماسی", "شهری", "المللیبین", "یبرا", "برای", "می", "نمی", "شود",
       "کتاب", "خانه", "ها", "های", "هایی", "تر", "ترین", "ای", "ام", "به", "که", "\u200c",
       "\u200c\u200c", " ", " ", " ", "  ", "\n", "،", ".", "ه", "ی", "\u064b", "ة", "a", "12"};
-  std::mt19937 rng(11);
-  std::uniform_int_distribution<size_t> len(0, 30), pick(0, pieces.size() - 1);
   std::vector<std::string> out;
-  for (int i = 0; i < 3000; ++i) {
-    std::string s;
-    for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
+  for (const std::string& s : text_test::random_texts(pieces, 3000, 11, 0, 30)) {
     out.push_back(s);
     out.push_back(s + " " + s);
   }

@@ -31,15 +31,7 @@ const std::vector<std::string>& pieces() {
 }
 
 std::vector<std::string> random_texts(size_t n, unsigned seed) {
-  std::mt19937 rng(seed);
-  std::uniform_int_distribution<size_t> len(0, 30), pick(0, pieces().size() - 1);
-  std::vector<std::string> out;
-  for (size_t i = 0; i < n; ++i) {
-    std::string s;
-    for (size_t k = len(rng); k > 0; --k) s += pieces()[pick(rng)];
-    out.push_back(std::move(s));
-  }
-  return out;
+  return text_test::random_texts(pieces(), n, seed, 0, 30);
 }
 
 // Paragraphs (blank-line separated) of the seed corpus, capped for speed.

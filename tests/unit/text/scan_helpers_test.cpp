@@ -11,6 +11,7 @@
 #include "text/steps.h"
 #include "text/two_byte_table.h"
 #include "text/utf8.h"
+#include "test_util.h"
 #include "text/word_cache.h"
 
 using namespace dipmine::text;
@@ -24,15 +25,7 @@ std::vector<std::string> random_strings(size_t n, unsigned seed) {
       "a", "Z", " ", "(", ")", "\n", "ش", "ه", "ی", "ـ", "\u061c", "\u00ad", "\u034f", "é", "«",
       "»", "\u200c", "\u200b", "東", "😀", "\xc2", "\x80", "\xe2\x80", "\xc0\xaf", "\xed\xa0\x80",
       "\xf4\x90\x80\x80", "\xff", "abcdefgh", "شهرهای"};
-  std::mt19937 rng(seed);
-  std::uniform_int_distribution<size_t> len(0, 40), pick(0, pieces.size() - 1);
-  std::vector<std::string> out;
-  for (size_t i = 0; i < n; ++i) {
-    std::string s;
-    for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
-    out.push_back(std::move(s));
-  }
-  return out;
+  return text_test::random_texts(pieces, n, seed, 0, 40);
 }
 
 // The definition: every character decodes, and no one-byte U+FFFD (an error).
@@ -125,11 +118,7 @@ TEST_CASE("skip_common_blocks skips only characters the chunk pass leaves alone"
       "کتاب", "های", "\u0647", "\u06cc", "\u064a", "\u0629", "\u064e", "\u0670", "\u06f1", "\u0640",
       "\u060c", "«", "»", "\u200c", " ", "  ", "A", "b", "Z.", "é", "\u0301", "شهرهای بزرگ"};
   const auto table = detail::make_two_byte_table(true, [](char32_t c) { return fa::fold_arabic_fast(c); });
-  std::mt19937 rng(7);
-  std::uniform_int_distribution<size_t> len(0, 60), pick(0, pieces.size() - 1);
-  for (int round = 0; round < 3000; ++round) {
-    std::string s;
-    for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
+  for (const std::string& s : text_test::random_texts(pieces, 3000, 7, 0, 60)) {
     for (size_t i = 0; i < s.size();) {
       std::string t = s;
       const size_t k = detail::skip_common_blocks(t, i, table);

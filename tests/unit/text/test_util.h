@@ -2,6 +2,7 @@
 #pragma once
 #include <fstream>
 #include <initializer_list>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -46,6 +47,21 @@ inline std::vector<std::string> corpus_paragraphs(std::initializer_list<const ch
       out.push_back(t.substr(b, e - b));
       b = e + 2;
     }
+  }
+  return out;
+}
+
+// `n` random concatenations of min_pieces..max_pieces `pieces` (random text
+// made of what the code under test looks at), the same for the same seed.
+inline std::vector<std::string> random_texts(const std::vector<std::string>& pieces, size_t n,
+                                             unsigned seed, size_t min_pieces, size_t max_pieces) {
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<size_t> len(min_pieces, max_pieces), pick(0, pieces.size() - 1);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < n; ++i) {
+    std::string s;
+    for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
+    out.push_back(std::move(s));
   }
   return out;
 }

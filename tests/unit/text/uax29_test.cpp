@@ -49,12 +49,8 @@ bool check_same_sentences(const std::string& text) {
 template <typename Check>
 size_t check_random(const std::vector<std::string>& pieces, unsigned seed, size_t max_pieces,
                     size_t n, Check check) {
-  std::mt19937 rng(seed);
-  std::uniform_int_distribution<size_t> len(1, max_pieces), pick(0, pieces.size() - 1);
   size_t handled = 0;
-  for (size_t i = 0; i < n; ++i) {
-    std::string s;
-    for (size_t k = len(rng); k > 0; --k) s += pieces[pick(rng)];
+  for (const std::string& s : text_test::random_texts(pieces, n, seed, 1, max_pieces)) {
     handled += check(s) ? 1 : 0;
   }
   return handled;
