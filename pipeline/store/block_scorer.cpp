@@ -81,8 +81,7 @@ RankCall expand_prefixes(const Query& q, TopkIndex& topk, const std::vector<doub
 BlockScorer::BlockScorer(Corpus& corpus, TopkIndex& topk, const Query& q, RankCall call, size_t k,
                          double match_share)
     : corpus_(corpus), topk_(topk), q_(q), call_(std::move(call)), k_(k), match_share_(match_share),
-      row_filters_(!q.langs.empty() || q.year_min || q.year_max),
-      doc_filter_(sql_filters(docs_only(q))),
+      row_filter_(q), doc_filter_(sql_filters(docs_only(q))), all_filters_(sql_filters(q)),
       dense_(corpus.db(), rank_sql(call_, doc_filter_, " AND paragraphs_fts.rowid BETWEEN ? AND ?")),
       scored_(topk.blocks(), false) {}
 
@@ -114,17 +113,19 @@ void BlockScorer::score_blocks(size_t first, size_t last, size_t candidates) {
     while (s.step()) {
       const RankedRow row{s.column_int(0), s.column_double(1)};
       if (scored_[static_cast<size_t>(row.rowid / rows)]) continue;  // scored before
-      if (facts != nullptr && !facts->passes(row.rowid, q_)) continue;
+      if (facts != nullptr && !facts->passes(row.rowid, row_filter_)) continue;
       offer(row);
     }
     s.reset();
   };
   if (match_share_ < kSparseShare) {
-    const SqlFilters all = sql_filters(q_);
-    if (!sparse_) sparse_ = std::make_unique<Statement>(corpus_.db(), rank_sql(call_, all, " AND paragraphs_fts.rowid BETWEEN ? AND ?"));
-    run(*sparse_, all, nullptr);
+    if (!sparse_) {
+      sparse_ = std::make_unique<Statement>(corpus_.db(),
+                                            rank_sql(call_, all_filters_, " AND paragraphs_fts.rowid BETWEEN ? AND ?"));
+    }
+    run(*sparse_, all_filters_, nullptr);
   } else {
-    const TopkIndex::Rows facts = topk_.rows_of_blocks(first, last, row_filters_);
+    const TopkIndex::Rows facts = topk_.rows_of_blocks(first, last, row_filter_.any());
     KnownLengths known(lo, facts.lengths);
     run(dense_, doc_filter_, &facts);
   }

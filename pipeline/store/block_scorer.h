@@ -72,8 +72,9 @@ class BlockScorer {
   RankCall call_;
   size_t k_;
   double match_share_;
-  bool row_filters_;          // lang: or year:
+  TopkIndex::RowFilter row_filter_;  // lang:, year:
   SqlFilters doc_filter_;     // doc: stays a join (a few paragraphs)
+  SqlFilters all_filters_;    // where rows are looked up one by one
   Statement dense_;           // row facts from the index
   std::unique_ptr<Statement> sparse_;  // lookups per row, every filter joined
   std::vector<RankedRow> heap_;  // the best k so far; front: the worst of them

@@ -159,9 +159,10 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
     clauses.emplace_back();
     for (auto& a : alternatives) clauses.back().push_back(std::move(a.second));
   }
+  const TopkIndex::RowFilter row_filter(q);
   std::vector<Candidate> candidates;
   for (size_t b = 0; b < n; ++b) {
-    if (!topk.block_may_pass(b, q)) continue;
+    if (!topk.block_may_pass(b, row_filter)) continue;
     const int64_t lo = static_cast<int64_t>(b) * rows_per_block, hi = lo + rows_per_block - 1;
     if (!q.docs.empty() && std::none_of(docs.begin(), docs.end(), [&](const auto& r) {
           return r.first <= hi && r.second >= lo;

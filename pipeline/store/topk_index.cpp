@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 
 #include "common/error.h"
@@ -342,37 +343,31 @@ TopkIndex::Rows TopkIndex::rows_of_blocks(size_t first_block, size_t last_block,
   return r;
 }
 
-bool TopkIndex::Rows::passes(int64_t rowid, const Query& query) const {
-  if (query.langs.empty() && !query.year_min && !query.year_max) return true;
-  const auto at = static_cast<size_t>(rowid - first_rowid);
-  if (rowid < first_rowid || at >= langs.size()) return false;
+TopkIndex::RowFilter::RowFilter(const Query& query) : years_(query.year_min || query.year_max) {
   if (!query.langs.empty()) {
-    uint8_t wanted = 0;
-    for (const std::string& l : query.langs) wanted |= lang_bit(l);
-    if ((wanted & langs[at]) == 0) return false;
+    langs_ = 0;
+    for (const std::string& l : query.langs) langs_ |= lang_bit(l);
   }
-  if (query.year_min || query.year_max) {
-    if (years[at] < 0) return false;
-    if (query.year_min && years[at] < *query.year_min) return false;
-    if (query.year_max && years[at] > *query.year_max) return false;
-  }
-  return true;
+  year_min_ = query.year_min.value_or(INT_MIN);
+  year_max_ = query.year_max.value_or(INT_MAX);
 }
 
-bool TopkIndex::block_may_pass(size_t b, const Query& query) const {
+bool TopkIndex::RowFilter::admits(uint8_t langs, int lo, int hi) const {
+  if ((langs & langs_) == 0) return false;
+  if (!years_) return true;
+  return lo >= 0 && lo <= hi && hi >= year_min_ && lo <= year_max_;
+}
+
+bool TopkIndex::Rows::passes(int64_t rowid, const RowFilter& filter) const {
+  if (!filter.any()) return true;
+  const auto at = static_cast<size_t>(rowid - first_rowid);
+  if (rowid < first_rowid || at >= langs.size()) return false;
+  return filter.admits(langs[at], years[at], years[at]);
+}
+
+bool TopkIndex::block_may_pass(size_t b, const RowFilter& filter) const {
   if (b >= filters_.size()) return false;
-  const BlockFilter& f = filters_[b];
-  if (!query.langs.empty()) {
-    uint8_t wanted = 0;
-    for (const std::string& l : query.langs) wanted |= lang_bit(l);
-    if ((wanted & f.langs) == 0) return false;
-  }
-  if (query.year_min || query.year_max) {
-    if (f.year_min > f.year_max) return false;
-    if (query.year_min && f.year_max < *query.year_min) return false;
-    if (query.year_max && f.year_min > *query.year_max) return false;
-  }
-  return true;
+  return filter.admits(filters_[b].langs, filters_[b].year_min, filters_[b].year_max);
 }
 
 }  // namespace dipmine::store

@@ -63,6 +63,22 @@ class TopkIndex {
   // order; nullopt when there are more than `limit`.
   std::optional<std::vector<std::pair<std::string, int64_t>>> prefix_terms(std::string_view prefix,
                                                                           size_t limit);
+  // A query's lang: and year: filters in the index's terms, made once a query
+  // (rows and blocks are checked by the thousand).
+  class RowFilter {
+   public:
+    explicit RowFilter(const Query& query);
+    bool any() const { return langs_ != kAnyLang || years_; }
+    // Whether rows with these languages (bits) and years lo..hi (lo < 0 or
+    // lo > hi: none has a year) can pass.
+    bool admits(uint8_t langs, int lo, int hi) const;
+
+   private:
+    static constexpr uint8_t kAnyLang = 0xFF;
+    uint8_t langs_ = kAnyLang;
+    bool years_ = false;
+    int year_min_ = 0, year_max_ = 0;
+  };
   // What the index knows of the rows of blocks first..last, from rowid
   // first * block_rows() on: lengths in tokens (one byte a row; kLongRow for
   // 255 tokens or more, and for rows not in the index), languages, years.
@@ -72,13 +88,13 @@ class TopkIndex {
     std::string lengths;
     std::vector<uint8_t> langs;  // empty unless asked for
     std::vector<int16_t> years;
-    // Whether row `rowid` passes the query's lang:/year: filters (needs
-    // langs and years when it has such filters).
-    bool passes(int64_t rowid, const Query& query) const;
+    // Whether row `rowid` passes `filter` (needs langs and years when it
+    // filters anything).
+    bool passes(int64_t rowid, const RowFilter& filter) const;
   };
   Rows rows_of_blocks(size_t first_block, size_t last_block, bool with_filters);
-  // False when no row of block `b` can pass the query's lang:/year: filters.
-  bool block_may_pass(size_t b, const Query& query) const;
+  // False when no row of block `b` can pass `filter`.
+  bool block_may_pass(size_t b, const RowFilter& filter) const;
 
  private:
   struct BlockFilter {
