@@ -294,6 +294,15 @@ int64_t TopkIndex::merge_term(std::string_view key, std::vector<double>* best) {
 
 std::optional<std::vector<std::pair<std::string, int64_t>>> TopkIndex::prefix_terms(
     std::string_view prefix, size_t limit) {
+  // A query asks for a prefix's terms for its idf, its bounds and its
+  // expansion: read them once.
+  auto [cached, fresh] = prefix_terms_.try_emplace({std::string(prefix), limit});
+  if (fresh) cached->second = read_prefix_terms(prefix, limit);
+  return cached->second;
+}
+
+std::optional<std::vector<std::pair<std::string, int64_t>>> TopkIndex::read_prefix_terms(
+    std::string_view prefix, size_t limit) {
   if (!prefix_) {
     prefix_ = std::make_unique<Statement>(corpus_.db(),
                                           "SELECT term, df FROM topk_terms WHERE term >= ?1 AND term < ?2");

@@ -22,6 +22,7 @@
 // the database. Not thread-safe (one per Corpus).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,12 +104,15 @@ class TopkIndex {
   };
   TopkIndex(Corpus& corpus, IndexTotals totals, int64_t block_rows, std::vector<BlockFilter> filters);
   void merge_blob(std::string_view blob, std::vector<double>* best) const;
+  using PrefixTerms = std::optional<std::vector<std::pair<std::string, int64_t>>>;
+  PrefixTerms read_prefix_terms(std::string_view prefix, size_t limit);
 
   Corpus& corpus_;
   IndexTotals totals_;
   int64_t block_rows_;
   std::vector<BlockFilter> filters_;
   std::unique_ptr<Statement> term_, prefix_, rows_, row_filters_;
+  std::map<std::pair<std::string, size_t>, PrefixTerms> prefix_terms_;  // by (prefix, limit)
 };
 
 }  // namespace dipmine::store
