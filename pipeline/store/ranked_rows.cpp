@@ -53,7 +53,7 @@ std::vector<RankedRow> rank_every_match(Corpus& corpus, const Query& q, size_t o
 }
 
 // Per block, the most one phrase can add to a row's score before the idf:
-// the least of its keys' block maxima. For a prefix key the row's hits are
+// the least of its keys' and its indexed word pairs' block maxima. For a prefix key the row's hits are
 // the sum over the terms it covers; with m_e each term's maximum, tf_part of
 // that sum is at most c*S/(S+1), S = sum of m_e/(c-m_e), c = k1+1 (the row
 // length cancels out), rounded up a little.
@@ -80,6 +80,14 @@ std::optional<std::vector<double>> phrase_bounds(TopkIndex& topk, const QueryPhr
     } else {
       topk.merge_term(p.keys[k], &key);
     }
+    for (size_t b = 0; b < n; ++b) bound[b] = std::min(bound[b], key[b]);
+  }
+  // A phrase occurs no more often than each pair of neighbouring words: the
+  // pairs the index knows bound it tighter (store/topk_pairs.h).
+  const size_t words = p.prefix ? p.keys.size() - 1 : p.keys.size();
+  for (size_t k = 0; k + 1 < words; ++k) {
+    std::fill(key.begin(), key.end(), 0.0);
+    if (!topk.merge_pair(p.keys[k], p.keys[k + 1], &key)) continue;
     for (size_t b = 0; b < n; ++b) bound[b] = std::min(bound[b], key[b]);
   }
   return bound;

@@ -126,6 +126,13 @@ CREATE TRIGGER topk_stale_year AFTER UPDATE OF year ON documents BEGIN
   DELETE FROM topk_meta WHERE key = 'state';
 END;
 )sql",
+      // 7: word pairs for phrase bounds (store/topk_pairs.h); the next
+      // optimize builds them (an index without them stays correct).
+      R"sql(
+CREATE TABLE topk_pairs(first TEXT NOT NULL, second TEXT NOT NULL, df INTEGER NOT NULL,
+                        blocks BLOB NOT NULL, PRIMARY KEY(first, second)) WITHOUT ROWID;
+DELETE FROM topk_meta WHERE key = 'state';
+)sql",
   };
   return list;
 }

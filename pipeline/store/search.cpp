@@ -146,6 +146,8 @@ OptimizeReport optimize_index(Corpus& corpus, bool rebuild) {
       const TopkIndex::BuildStats built = TopkIndex::build(corpus);
       r.topk_built = true;
       r.topk_terms = built.terms;
+      r.topk_pairs = built.pairs.pairs;
+      r.topk_pairs_skipped = built.pairs.skipped;
     }
     tx.commit();
   }

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "common/error.h"
+#include "store/topk_pairs.h"
 
 namespace dipmine::store {
 namespace {
@@ -27,24 +28,6 @@ uint8_t lang_bit(std::string_view lang) {
   if (lang == "en") return 2;
   if (lang == "ja") return 4;
   return 8;
-}
-
-void put_varint(std::string& out, uint64_t v) {
-  while (v >= 0x80) {
-    out += static_cast<char>((v & 0x7f) | 0x80);
-    v >>= 7;
-  }
-  out += static_cast<char>(v);
-}
-
-uint64_t get_varint(const char*& p, const char* end) {
-  uint64_t v = 0;
-  for (int shift = 0; p < end && shift < 64; shift += 7) {
-    const auto c = static_cast<unsigned char>(*p++);
-    v |= static_cast<uint64_t>(c & 0x7f) << shift;
-    if ((c & 0x80) == 0) break;
-  }
-  return v;
 }
 
 // Gathers one term's rows (in rowid order) into its frequency and blob of
@@ -100,9 +83,7 @@ class TermAccumulator {
   }
   void flush_block() {
     if (block_ < 0) return;
-    put_varint(blob_, static_cast<uint64_t>(block_ - last_written_));
-    put_varint(blob_, static_cast<uint64_t>(best_tf_));
-    put_varint(blob_, best_len_);
+    append_block_max(blob_, static_cast<uint64_t>(block_ - last_written_), static_cast<uint64_t>(best_tf_), best_len_);
     last_written_ = block_;
     best_ = -1;
     block_ = -1;
@@ -184,8 +165,9 @@ std::string write_block_rows(Database& db, const RowFacts& facts, int64_t block_
 
 }  // namespace
 
-TopkIndex::BuildStats TopkIndex::build(Corpus& corpus, int block_rows) {
+TopkIndex::BuildStats TopkIndex::build(Corpus& corpus, const BuildOptions& options) {
   Database& db = corpus.db();
+  const int64_t block_rows = options.block_rows;
   if (block_rows < 1) throw Error(fmt::format("{}: top-k block size must be positive", db.path()));
   invalidate(db);
   db.exec("DELETE FROM topk_terms");
@@ -223,7 +205,13 @@ TopkIndex::BuildStats TopkIndex::build(Corpus& corpus, int block_rows) {
     finish_term();
   }
   db.exec("DROP TABLE temp.topk_vocab");
+  stats.pairs = build_topk_pairs(db, lengths, totals.avgdl(), block_rows,
+                                 {options.pair_min_word_df,
+                                  static_cast<int64_t>(options.pair_budget * static_cast<double>(stats.entries))});
   Statement put(db, "INSERT OR REPLACE INTO topk_meta(key, value) VALUES (?, ?)");
+  put.bind(1, "pairs").bind(2, fmt::format("{} {}", stats.pairs.pairs > 0 || stats.pairs.complete ? options.pair_min_word_df : -1,
+                                            stats.pairs.complete ? 1 : 0));
+  put.run();
   put.bind(1, "filters").bind_blob(2, filters);
   put.run();
   put.bind(1, "state").bind(2, fmt::format("{} {} {} {}", totals.rows, totals.tokens, max_id, block_rows));
@@ -239,10 +227,15 @@ std::unique_ptr<TopkIndex> TopkIndex::open_if_fresh(Corpus& corpus) {
   State built;
   bool have_state = false;
   std::string filters;
+  PairState pairs;
   while (q.step()) {
     if (q.column_text(0) == "state") {
       have_state = std::sscanf(q.column_text(1).c_str(), "%ld %ld %ld %ld", &built.rows, &built.tokens,
                                &built.max_id, &built.block_rows) == 4;
+    } else if (q.column_text(0) == "pairs") {
+      int complete = 0;
+      if (std::sscanf(q.column_text(1).c_str(), "%ld %d", &pairs.min_word_df, &complete) != 2) pairs = {};
+      pairs.complete = complete == 1 && pairs.min_word_df > 0;
     } else if (q.column_text(0) == "filters") {
       filters = std::string(q.column_blob(1));
     }
@@ -260,12 +253,12 @@ std::unique_ptr<TopkIndex> TopkIndex::open_if_fresh(Corpus& corpus) {
     std::memcpy(&f[k].year_min, &filters[k * 5 + 1], 2);
     std::memcpy(&f[k].year_max, &filters[k * 5 + 3], 2);
   }
-  return std::unique_ptr<TopkIndex>(new TopkIndex(corpus, now, built.block_rows, std::move(f)));
+  return std::unique_ptr<TopkIndex>(new TopkIndex(corpus, now, built.block_rows, std::move(f), pairs));
 }
 
 TopkIndex::TopkIndex(Corpus& corpus, IndexTotals totals, int64_t block_rows,
-                     std::vector<BlockFilter> filters)
-    : corpus_(corpus), totals_(totals), block_rows_(block_rows), filters_(std::move(filters)) {}
+                     std::vector<BlockFilter> filters, PairState pairs)
+    : corpus_(corpus), totals_(totals), block_rows_(block_rows), filters_(std::move(filters)), pairs_(pairs) {}
 
 void TopkIndex::merge_blob(std::string_view blob, std::vector<double>* best) const {
   const char* p = blob.data();
@@ -273,9 +266,9 @@ void TopkIndex::merge_blob(std::string_view blob, std::vector<double>* best) con
   const double avgdl = totals_.avgdl();
   uint64_t block = 0;
   while (p < end) {
-    block += get_varint(p, end);
-    const auto tf = static_cast<double>(get_varint(p, end));
-    const auto len = static_cast<double>(get_varint(p, end));
+    block += read_varint(p, end);
+    const auto tf = static_cast<double>(read_varint(p, end));
+    const auto len = static_cast<double>(read_varint(p, end));
     if (block < best->size()) (*best)[block] = std::max((*best)[block], Bm25::tf_part(tf, len, avgdl));
   }
 }
@@ -290,6 +283,20 @@ int64_t TopkIndex::merge_term(std::string_view key, std::vector<double>* best) {
   }
   term_->reset();
   return df;
+}
+
+bool TopkIndex::merge_pair(std::string_view first, std::string_view second, std::vector<double>* best) {
+  if (pairs_.min_word_df <= 0) return false;
+  if (!pair_) {
+    pair_ = std::make_unique<Statement>(corpus_.db(), "SELECT blocks FROM topk_pairs WHERE first = ? AND second = ?");
+  }
+  pair_->bind(1, first).bind(2, second);
+  const bool found = pair_->step();
+  if (found) merge_blob(pair_->column_blob(0), best);
+  pair_->reset();
+  // Not there: it occurs nowhere when every pair of such words was kept.
+  return found || (pairs_.complete && merge_term(first, nullptr) >= pairs_.min_word_df &&
+                   merge_term(second, nullptr) >= pairs_.min_word_df);
 }
 
 std::optional<std::vector<std::pair<std::string, int64_t>>> TopkIndex::prefix_terms(

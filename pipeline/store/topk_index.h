@@ -32,6 +32,7 @@
 #include "store/corpus.h"
 #include "store/query.h"
 #include "store/ranking.h"
+#include "store/topk_pairs.h"
 
 namespace dipmine::store {
 
@@ -39,13 +40,23 @@ class TopkIndex {
  public:
   static constexpr int kDefaultBlockRows = 512;
 
+  struct BuildOptions {
+    int block_rows = kDefaultBlockRows;
+    // Word pairs (store/topk_pairs.h): of words in at least this many rows
+    // (below, FTS5 checks a phrase in few enough rows anyway), their maxima
+    // at most pair_budget times the terms' (the index at most doubles).
+    int64_t pair_min_word_df = 4096;
+    double pair_budget = 1.0;
+  };
   struct BuildStats {
     int64_t terms = 0;   // distinct terms
     int64_t entries = 0; // (term, block) maxima stored
     int64_t blocks = 0;
+    PairBuildStats pairs;
   };
   // Rebuilds the index from the full-text index (call inside a transaction).
-  static BuildStats build(Corpus& corpus, int block_rows = kDefaultBlockRows);
+  static BuildStats build(Corpus& corpus, const BuildOptions& options);
+  static BuildStats build(Corpus& corpus) { return build(corpus, BuildOptions{}); }
   // Marks the index stale (after FTS5 'rebuild' changes every token).
   static void invalidate(Database& db);
   // True when a fresh index is there.
@@ -60,6 +71,10 @@ class TopkIndex {
   // The document frequency of `key` (0 when absent); with `best` (size
   // blocks()), also raises best[b] to the key's maximum in block b.
   int64_t merge_term(std::string_view key, std::vector<double>* best);
+  // Whether the pair index knows where `first` is followed by `second`; if
+  // so, raises best[b] to the pair's maximum in block b (none: the pair is
+  // not in the block).
+  bool merge_pair(std::string_view first, std::string_view second, std::vector<double>* best);
   // The terms that start with `prefix`, with their document frequencies, in
   // order; nullopt when there are more than `limit`.
   std::optional<std::vector<std::pair<std::string, int64_t>>> prefix_terms(std::string_view prefix,
@@ -102,7 +117,12 @@ class TopkIndex {
     uint8_t langs = 0;        // bit 0 fa, 1 en, 2 ja, 3 other
     int16_t year_min = 0, year_max = -1;  // empty range: no row has a year
   };
-  TopkIndex(Corpus& corpus, IndexTotals totals, int64_t block_rows, std::vector<BlockFilter> filters);
+  struct PairState {
+    int64_t min_word_df = 0;
+    bool complete = false;  // every pair of such words is in topk_pairs
+  };
+  TopkIndex(Corpus& corpus, IndexTotals totals, int64_t block_rows, std::vector<BlockFilter> filters,
+            PairState pairs);
   void merge_blob(std::string_view blob, std::vector<double>* best) const;
   using PrefixTerms = std::optional<std::vector<std::pair<std::string, int64_t>>>;
   PrefixTerms read_prefix_terms(std::string_view prefix, size_t limit);
@@ -111,7 +131,8 @@ class TopkIndex {
   IndexTotals totals_;
   int64_t block_rows_;
   std::vector<BlockFilter> filters_;
-  std::unique_ptr<Statement> term_, prefix_, rows_, row_filters_;
+  PairState pairs_;
+  std::unique_ptr<Statement> pair_, term_, prefix_, rows_, row_filters_;
   std::map<std::pair<std::string, size_t>, PrefixTerms> prefix_terms_;  // by (prefix, limit)
 };
 

@@ -34,25 +34,35 @@ std::unique_ptr<Corpus> seed_corpus(const TempDir& t) {
   return c;
 }
 
-void build(Corpus& c, int block_rows) {
+// Word pairs of words in at least two rows by default (the shipped default
+// of 4096 would leave this corpus without any).
+TopkIndex::BuildStats build(Corpus& c, int block_rows, int64_t pair_min_word_df = 2, double pair_budget = 1.0) {
   Transaction tx(c.db());
-  TopkIndex::build(c, block_rows);
+  const auto stats = TopkIndex::build(c, {block_rows, pair_min_word_df, pair_budget});
   tx.commit();
+  return stats;
 }
 
-// Whitespace-separated words of the corpus that are valid queries.
-std::vector<std::string> query_words(const std::vector<std::string>& paragraphs) {
+// Whitespace-separated words of the corpus that are valid queries; with
+// `neighbours`, also "a b" for each two of them that stand side by side.
+std::vector<std::string> query_words(const std::vector<std::string>& paragraphs,
+                                     std::vector<std::string>* neighbours = nullptr) {
   std::vector<std::string> words;
   for (size_t i = 0; i < paragraphs.size(); i += 3) {
     const std::string& p = paragraphs[i];
+    bool after_word = false;
     for (size_t a = 0, b; a < p.size(); a = b + 1) {
       b = p.find_first_of(" \n", a);
       if (b == std::string::npos) b = p.size();
       std::string w = p.substr(a, b - a);
+      const bool was_after_word = after_word;
+      after_word = false;
       if (w.size() < 4 || w.find_first_of("\"*():-,") != std::string::npos) continue;
       try {
         parse_query(w);
+        if (neighbours && was_after_word) neighbours->push_back(words.back() + " " + w);
         words.push_back(w);
+        after_word = true;
       } catch (const dipmine::UsageError&) {
       }
     }
@@ -70,20 +80,24 @@ std::string prefix_of(const std::string& word) {
   return chars >= starts.size() ? word : word.substr(0, starts[chars]);
 }
 
-std::vector<std::string> random_queries(const std::vector<std::string>& words, int n) {
+std::vector<std::string> random_queries(const std::vector<std::string>& words,
+                                        const std::vector<std::string>& neighbours, int n) {
   std::mt19937 rng(7);
   auto word = [&] { return words[std::uniform_int_distribution<size_t>(0, words.size() - 1)(rng)]; };
+  auto side_by_side = [&] {
+    return neighbours[std::uniform_int_distribution<size_t>(0, neighbours.size() - 1)(rng)];
+  };
   std::vector<std::string> out;
   for (int i = 0; i < n; ++i) {
     const std::string a = word(), b = word();
     switch (i % 9) {
       case 0: out.push_back(a); break;
       case 1: out.push_back(a + " " + b); break;
-      case 2: out.push_back("\"" + a + " " + b + "\""); break;
+      case 2: out.push_back("\"" + (i % 2 ? side_by_side() : a + " " + b) + "\""); break;
       case 3: out.push_back(prefix_of(a) + "*"); break;
       case 4: out.push_back(a + " OR " + b); break;
       case 5: out.push_back(a + " -" + b); break;
-      case 6: out.push_back("NEAR(" + a + " " + b + ", 8)"); break;
+      case 6: out.push_back("NEAR(" + (i % 2 ? side_by_side() : a + " " + b) + ", 8)"); break;
       case 7: out.push_back(a + (i % 2 ? " year:2012..2016" : " year:..2013")); break;
       default: out.push_back(a + (i % 2 ? " lang:fa" : " lang:en") + " doc:" + std::to_string(i % 40 + 1)); break;
     }
@@ -126,9 +140,11 @@ TEST_CASE("dipmine_rank gives bm25()'s scores on word queries, bit for bit", "[t
 TEST_CASE("ranking by blocks gives exactly the rows and scores of scoring every match", "[topk]") {
   TempDir t;
   auto c = seed_corpus(t);
-  const auto words = query_words(store_test::corpus_paragraphs());
+  std::vector<std::string> neighbours;
+  const auto words = query_words(store_test::corpus_paragraphs(), &neighbours);
   REQUIRE(words.size() > 1000);
-  const auto queries = random_queries(words, 450);
+  REQUIRE(neighbours.size() > 500);
+  const auto queries = random_queries(words, neighbours, 450);
   // Small blocks, few scored one by one: many queries reach phase 2.
   const RankingPlan plans[] = {{2, 3}, {}};
   for (const int block_rows : {4, 64}) {
@@ -164,6 +180,88 @@ TEST_CASE("ranking by blocks gives exactly the rows and scores of scoring every 
       }
     }
   }
+}
+
+TEST_CASE("word pairs bound phrases of frequent words: the same hits from fewer blocks", "[topk]") {
+  TempDir t;
+  auto c = seed_corpus(t);
+  std::vector<std::string> neighbours;
+  query_words(store_test::corpus_paragraphs(), &neighbours);
+  // Phrases of words side by side, and the same words the other way round
+  // (mostly never adjacent: a complete pair index knows they occur nowhere).
+  std::vector<Query> queries;
+  for (size_t i = 0; i < neighbours.size() && queries.size() < 400; i += 3) {
+    const size_t space = neighbours[i].find(' ');
+    queries.push_back(parse_query("\"" + neighbours[i] + "\""));
+    queries.push_back(parse_query("\"" + neighbours[i].substr(space + 1) + " " + neighbours[i].substr(0, space) + "\""));
+  }
+  auto rank_all = [&](size_t* visited, size_t* nowhere) {
+    std::vector<std::vector<RankedRow>> out;
+    for (const Query& q : queries) {
+      RankingStats stats;
+      out.push_back(best_rows(*c, q, 0, 5, &stats));
+      REQUIRE(stats.used_topk);
+      *visited += stats.visited_blocks;
+      if (stats.candidate_blocks == 0) ++*nowhere;
+    }
+    return out;
+  };
+  const auto built = build(*c, 8, 2);
+  CHECK(built.pairs.pairs > 1000);
+  CHECK(built.pairs.complete);
+  CHECK(built.pairs.skipped.empty());
+  size_t visited_pairs = 0, nowhere_pairs = 0, visited_words = 0, nowhere_words = 0;
+  const auto with_pairs = rank_all(&visited_pairs, &nowhere_pairs);
+  // Without pairs (no budget for them): bounds from the words alone.
+  CHECK(build(*c, 8, 2, 0.0).pairs.pairs == 0);
+  const auto words_only = rank_all(&visited_words, &nowhere_words);
+  INFO("blocks scored with pairs " << visited_pairs << ", without " << visited_words);
+  CHECK(visited_pairs * 2 < visited_words);
+  CHECK(nowhere_pairs > 20);
+  CHECK(nowhere_words == 0);
+  TopkIndex::invalidate(c->db());
+  for (size_t i = 0; i < queries.size(); ++i) {
+    RankingStats stats;
+    const auto every = best_rows(*c, queries[i], 0, 5, &stats);
+    REQUIRE_FALSE(stats.used_topk);
+    INFO(queries[i].match);
+    REQUIRE(every.size() == with_pairs[i].size());
+    REQUIRE(every.size() == words_only[i].size());
+    for (size_t k = 0; k < every.size(); ++k) {
+      CHECK(every[k].rowid == with_pairs[i][k].rowid);
+      CHECK(every[k].score == with_pairs[i][k].score);
+      CHECK(every[k].rowid == words_only[i][k].rowid);
+    }
+  }
+}
+
+TEST_CASE("word pairs are left out, with the reason, when the text disagrees with the index", "[topk]") {
+  TempDir t;
+  auto c = seed_corpus(t);
+  // The text changes behind FTS5's back (as after a tokenizer change without
+  // `optimize --rebuild`): pairs from it could not be trusted.
+  c->db().exec("DROP TRIGGER paragraphs_fts_update");
+  c->db().exec("UPDATE paragraphs SET text = text || ' city diplomacy' WHERE id = 40");
+  const auto built = build(*c, 8, 2);
+  CHECK(built.pairs.pairs == 0);
+  CHECK(built.pairs.skipped.find("paragraph 40 ") == 0);
+  CHECK(built.pairs.skipped.find("optimize --rebuild") != std::string::npos);
+  auto topk = TopkIndex::open_if_fresh(*c);
+  REQUIRE(topk);
+  const Query q = parse_query("\"city diplomacy\"");
+  REQUIRE(q.phrases.at(0).keys.size() == 2);
+  std::vector<double> best(topk->blocks(), 0.0);
+  CHECK_FALSE(topk->merge_pair(q.phrases[0].keys[0], q.phrases[0].keys[1], &best));
+  CHECK(std::all_of(best.begin(), best.end(), [](double b) { return b == 0.0; }));
+  // With the full-text index rebuilt from the text, they are back.
+  optimize_index(*c, true);
+  const auto rebuilt = build(*c, 8, 2);
+  CHECK(rebuilt.pairs.pairs > 1000);
+  CHECK(rebuilt.pairs.skipped.empty());
+  topk = TopkIndex::open_if_fresh(*c);
+  REQUIRE(topk);
+  CHECK(topk->merge_pair(q.phrases[0].keys[0], q.phrases[0].keys[1], &best));
+  CHECK(std::any_of(best.begin(), best.end(), [](double b) { return b > 0.0; }));
 }
 
 TEST_CASE("the top-k index is stale after every write and fresh after optimize", "[topk]") {
