@@ -7,6 +7,7 @@
 #include <atomic>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/error.h"
 #include "store/fts_tokenizer.h"
@@ -101,6 +102,47 @@ struct PairBlobs {
   std::string blob;
 };
 
+// The pairs' blobs as they grow, block by block. Memory stays near the
+// budget: past a quarter over it, the pairs seen least so far are dropped
+// for good (a dropped pair must not come back with its earlier blocks
+// missing) until the rest fit in it.
+class PairAccumulator {
+ public:
+  explicit PairAccumulator(int64_t max_entries) : budget_(max_entries), limit_(max_entries + max_entries / 4) {}
+  void add(int64_t block, const std::vector<PairMax>& maxima) {
+    for (const PairMax& m : maxima) {
+      if (!dropped_.empty() && dropped_.count(m.pair) != 0) continue;
+      PairBlobs& p = blobs_[m.pair];
+      p.df += m.rows;
+      ++p.entries;
+      append_block_max(p.blob, static_cast<uint64_t>(block - p.last_block), m.tf, m.len);
+      p.last_block = block;
+      ++held_;
+    }
+    if (held_ > limit_) drop_least_seen();
+  }
+  std::unordered_map<uint64_t, PairBlobs>& blobs() { return blobs_; }
+  bool dropped_any() const { return !dropped_.empty(); }
+
+ private:
+  void drop_least_seen() {
+    std::vector<std::pair<int64_t, uint64_t>> seen;  // (df so far, pair)
+    seen.reserve(blobs_.size());
+    for (const auto& [pair, p] : blobs_) seen.emplace_back(p.df, pair);
+    std::sort(seen.begin(), seen.end());
+    for (const auto& [df, pair] : seen) {
+      if (held_ <= budget_) break;
+      held_ -= blobs_[pair].entries;
+      blobs_.erase(pair);
+      dropped_.insert(pair);
+    }
+  }
+
+  int64_t budget_, limit_, held_ = 0;
+  std::unordered_map<uint64_t, PairBlobs> blobs_;
+  std::unordered_set<uint64_t> dropped_;
+};
+
 }  // namespace
 
 void append_block_max(std::string& blob, uint64_t block_delta, uint64_t tf, uint64_t length) {
@@ -130,7 +172,7 @@ PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengt
   const FrequentTerms frequent = frequent_terms(db, std::max<int64_t>(policy.min_word_df, 1));
   if (frequent.names.size() < 1 || policy.max_entries <= 0) return stats;
 
-  std::unordered_map<uint64_t, PairBlobs> blobs;
+  PairAccumulator accumulator(policy.max_entries);
   int64_t mismatched_row = -1;
   Statement rows(db, "SELECT id, text FROM paragraphs ORDER BY id");
   bool have_row = rows.step();
@@ -159,14 +201,9 @@ PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengt
           tbb::make_filter<Block*, void>(tbb::filter_mode::serial_in_order, [&](Block* raw) {
             const std::unique_ptr<Block> block(raw);
             if (block->mismatched_row >= 0 && mismatched_row < 0) mismatched_row = block->mismatched_row;
-            for (const PairMax& m : block->maxima) {
-              PairBlobs& p = blobs[m.pair];
-              p.df += m.rows;
-              ++p.entries;
-              append_block_max(p.blob, static_cast<uint64_t>(block->index - p.last_block), m.tf, m.len);
-              p.last_block = block->index;
-            }
+            accumulator.add(block->index, block->maxima);
           }));
+  auto& blobs = accumulator.blobs();
   stats.candidates = static_cast<int64_t>(blobs.size());
   if (mismatched_row >= 0) {
     stats.skipped = fmt::format("paragraph {} no longer tokenizes as the full-text index has it "
@@ -180,7 +217,7 @@ PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengt
   std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
-  stats.complete = true;
+  stats.complete = !accumulator.dropped_any();
   Statement put(db, "INSERT INTO topk_pairs(first, second, df, blocks) VALUES (?, ?, ?, ?)");
   for (const auto& [df, pair] : order) {
     const PairBlobs& p = blobs[pair];

@@ -16,8 +16,10 @@
 //
 // Which pairs: both words in at least `min_word_df` rows; then pairs by the
 // number of rows they occur in, most first, while the (pair, block) maxima
-// stay within `max_entries`. `complete` says no such pair was left out, so
-// that a missing pair of frequent words occurs nowhere.
+// stay within `max_entries`. While building, once the pairs held pass that
+// by a quarter, those seen in the fewest rows so far are dropped (memory
+// stays bounded). `complete` says no such pair was left out, so that a missing pair
+// of frequent words occurs nowhere.
 // Errors: dipmine::Error naming the database. Call inside a transaction.
 #pragma once
 #include <cstdint>
@@ -34,7 +36,7 @@ struct PairPolicy {
 };
 
 struct PairBuildStats {
-  int64_t candidates = 0;  // pairs of frequent words found
+  int64_t candidates = 0;  // pairs of frequent words held to the end
   int64_t pairs = 0;       // of those, stored
   int64_t entries = 0;     // (pair, block) maxima stored
   bool complete = false;

@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "store/ranked_rows.h"
 #include "store/ranking.h"
+#include "store/fts_tokenizer.h"
 #include "store/search.h"
 #include "store_test_util.h"
 
@@ -182,6 +183,23 @@ TEST_CASE("ranking by blocks gives exactly the rows and scores of scoring every 
   }
 }
 
+// Each stored pair's row count is the number of rows FTS5 finds the two
+// words side by side in.
+void check_pair_counts(Corpus& c) {
+  Statement pairs(c.db(), "SELECT first, second, df FROM topk_pairs");
+  Statement count(c.db(), "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?");
+  int checked = 0;
+  while (pairs.step()) {
+    count.bind(1, query_key_string({pairs.column_text(0), pairs.column_text(1)}));
+    REQUIRE(count.step());
+    INFO(pairs.column_text(0) << " " << pairs.column_text(1));
+    CHECK(count.column_int(0) == pairs.column_int(2));
+    count.reset();
+    ++checked;
+  }
+  CHECK(checked > 20);
+}
+
 TEST_CASE("word pairs bound phrases of frequent words: the same hits from fewer blocks", "[topk]") {
   TempDir t;
   auto c = seed_corpus(t);
@@ -210,15 +228,27 @@ TEST_CASE("word pairs bound phrases of frequent words: the same hits from fewer 
   CHECK(built.pairs.pairs > 1000);
   CHECK(built.pairs.complete);
   CHECK(built.pairs.skipped.empty());
+  check_pair_counts(*c);
   size_t visited_pairs = 0, nowhere_pairs = 0, visited_words = 0, nowhere_words = 0;
   const auto with_pairs = rank_all(&visited_pairs, &nowhere_pairs);
+  // A budget too small for all of them: pairs dropped while building too.
+  const auto some = build(*c, 8, 2, 0.05);
+  CHECK_FALSE(some.pairs.complete);
+  CHECK(some.pairs.pairs > 20);
+  CHECK(some.pairs.entries <= built.entries / 20);
+  size_t visited_some = 0, nowhere_some = 0;
+  const auto some_pairs = rank_all(&visited_some, &nowhere_some);
+  CHECK(nowhere_some == 0);  // a pair not kept may occur anywhere
+  CHECK(some.pairs.candidates < built.pairs.candidates);  // some were dropped on the way
+  check_pair_counts(*c);
   // Without pairs (no budget for them): bounds from the words alone.
   CHECK(build(*c, 8, 2, 0.0).pairs.pairs == 0);
   const auto words_only = rank_all(&visited_words, &nowhere_words);
-  INFO("blocks scored with pairs " << visited_pairs << ", without " << visited_words);
+  INFO("blocks scored with pairs " << visited_pairs << ", some " << visited_some << ", without " << visited_words);
   CHECK(visited_pairs * 2 < visited_words);
   CHECK(nowhere_pairs > 20);
   CHECK(nowhere_words == 0);
+  CHECK(visited_some < visited_words);
   TopkIndex::invalidate(c->db());
   for (size_t i = 0; i < queries.size(); ++i) {
     RankingStats stats;
@@ -227,10 +257,12 @@ TEST_CASE("word pairs bound phrases of frequent words: the same hits from fewer 
     INFO(queries[i].match);
     REQUIRE(every.size() == with_pairs[i].size());
     REQUIRE(every.size() == words_only[i].size());
+    REQUIRE(every.size() == some_pairs[i].size());
     for (size_t k = 0; k < every.size(); ++k) {
       CHECK(every[k].rowid == with_pairs[i][k].rowid);
       CHECK(every[k].score == with_pairs[i][k].score);
       CHECK(every[k].rowid == words_only[i][k].rowid);
+      CHECK(every[k].rowid == some_pairs[i][k].rowid);
     }
   }
 }
