@@ -10,6 +10,7 @@
 #include "store/block_scorer.h"
 #include "store/ranking.h"
 #include "store/topk_index.h"
+#include "text/segmenter.h"
 
 namespace dipmine::store {
 namespace {
@@ -93,6 +94,46 @@ std::optional<std::vector<double>> phrase_bounds(TopkIndex& topk, const QueryPhr
   return bound;
 }
 
+// Whether every row that matches phrase p's clause contains p: the clause's
+// other alternatives (besides p's NEAR partner) are only p's whole-word
+// boost, which occurs only where p does (store/query.cpp).
+bool clause_needs(const Query& q, size_t p, size_t partner) {
+  const QueryPhrase& x = q.phrases[p];
+  for (size_t o = 0; o < q.phrases.size(); ++o) {
+    const QueryPhrase& y = q.phrases[o];
+    if (o == p || o == partner || y.clause != x.clause) continue;
+    if (y.alternative == x.alternative || y.keys.size() != 1 || y.prefix ||
+        y.keys[0] != std::string(text::kWholeWordMark) + x.keys[0]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Two words that must both occur (AND, or one NEAR of the two) score at
+// most what their best shared paragraph scores, where the index knows it
+// (store/topk_pairs.h): exactly for AND (NEAR counts fewer hits). The two
+// words' bounds become that paragraph's parts. They must be the query's
+// first two scored phrases, so that a row's score adds its parts of them
+// first, as the bound adds the pair's: floating-point addition is monotone,
+// so the phrases after them cannot make the bound fall below a score.
+void use_pairs_together(TopkIndex& topk, const Query& q, const std::vector<double>& idfs,
+                        std::vector<std::vector<double>>& bounds) {
+  std::vector<size_t> scored;
+  for (size_t p = 0; p < q.phrases.size() && scored.size() < 2; ++p) {
+    if (q.phrases[p].clause >= 0) scored.push_back(p);
+  }
+  if (scored.size() != 2) return;
+  const size_t pa = scored[0], pb = scored[1];
+  const QueryPhrase& a = q.phrases[pa];
+  const QueryPhrase& b = q.phrases[pb];
+  if (a.keys.size() != 1 || b.keys.size() != 1 || a.prefix || b.prefix) return;
+  // Separate clauses (AND) or one alternative of one clause (NEAR), not OR.
+  if (a.clause == b.clause && a.alternative != b.alternative) return;
+  if (!clause_needs(q, pa, pb) || !clause_needs(q, pb, pa)) return;
+  topk.together(a.keys[0], b.keys[0], idfs[pa], idfs[pb], &bounds[pa], &bounds[pb]);
+}
+
 // At most this share of the rows can match: a row matches an alternative of
 // every clause, and an alternative only where each of its phrases occurs.
 double match_share(const Query& q, const std::vector<int64_t>& hits, int64_t rows) {
@@ -149,6 +190,7 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
     if (!b) return std::nullopt;
     bounds[p] = std::move(*b);
   }
+  use_pairs_together(topk, q, idfs, bounds);
   const auto docs = doc_ranges(corpus, q);
   // A block can match when every clause has an alternative all of whose
   // phrases occur in it; its bound sums idf x phrase bound in phrase order,

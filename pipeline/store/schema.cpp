@@ -126,11 +126,14 @@ CREATE TRIGGER topk_stale_year AFTER UPDATE OF year ON documents BEGIN
   DELETE FROM topk_meta WHERE key = 'state';
 END;
 )sql",
-      // 7: word pairs for phrase bounds (store/topk_pairs.h); the next
-      // optimize builds them (an index without them stays correct).
+      // 7: word pairs for bounds of phrases, AND and NEAR (store/topk_pairs.h);
+      // the next optimize builds them (an index without them stays correct).
       R"sql(
 CREATE TABLE topk_pairs(first TEXT NOT NULL, second TEXT NOT NULL, df INTEGER NOT NULL,
                         blocks BLOB NOT NULL, PRIMARY KEY(first, second)) WITHOUT ROWID;
+CREATE TABLE topk_together(first TEXT NOT NULL, second TEXT NOT NULL, df INTEGER NOT NULL,
+                           blocks BLOB NOT NULL, PRIMARY KEY(first, second)) WITHOUT ROWID;
+CREATE TABLE topk_wide_terms(term TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID;
 DELETE FROM topk_meta WHERE key = 'state';
 )sql",
   };

@@ -146,7 +146,8 @@ OptimizeReport optimize_index(Corpus& corpus, bool rebuild) {
       const TopkIndex::BuildStats built = TopkIndex::build(corpus);
       r.topk_built = true;
       r.topk_terms = built.terms;
-      r.topk_pairs = built.pairs.pairs;
+      r.topk_pairs = built.pairs.side_by_side.pairs;
+      r.topk_together = built.pairs.together.pairs;
       r.topk_pairs_skipped = built.pairs.skipped;
     }
     tx.commit();

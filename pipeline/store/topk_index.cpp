@@ -83,7 +83,7 @@ class TermAccumulator {
   }
   void flush_block() {
     if (block_ < 0) return;
-    append_block_max(blob_, static_cast<uint64_t>(block_ - last_written_), static_cast<uint64_t>(best_tf_), best_len_);
+    append_varints(blob_, {static_cast<uint64_t>(block_ - last_written_), static_cast<uint64_t>(best_tf_), best_len_});
     last_written_ = block_;
     best_ = -1;
     block_ = -1;
@@ -205,12 +205,13 @@ TopkIndex::BuildStats TopkIndex::build(Corpus& corpus, const BuildOptions& optio
     finish_term();
   }
   db.exec("DROP TABLE temp.topk_vocab");
-  stats.pairs = build_topk_pairs(db, lengths, totals.avgdl(), block_rows,
+  stats.pairs = build_topk_pairs(db, lengths, totals, block_rows,
                                  {options.pair_min_word_df,
-                                  static_cast<int64_t>(options.pair_budget * static_cast<double>(stats.entries))});
+                                  static_cast<int64_t>(options.pair_budget * static_cast<double>(stats.entries)),
+                                  options.pair_max_terms_a_row});
   Statement put(db, "INSERT OR REPLACE INTO topk_meta(key, value) VALUES (?, ?)");
-  put.bind(1, "pairs").bind(2, fmt::format("{} {}", stats.pairs.pairs > 0 || stats.pairs.complete ? options.pair_min_word_df : -1,
-                                            stats.pairs.complete ? 1 : 0));
+  put.bind(1, "pairs").bind(2, fmt::format("{} {} {}", options.pair_min_word_df, stats.pairs.side_by_side.complete ? 1 : 0,
+                                            stats.pairs.together.complete ? 1 : 0));
   put.run();
   put.bind(1, "filters").bind_blob(2, filters);
   put.run();
@@ -233,9 +234,11 @@ std::unique_ptr<TopkIndex> TopkIndex::open_if_fresh(Corpus& corpus) {
       have_state = std::sscanf(q.column_text(1).c_str(), "%ld %ld %ld %ld", &built.rows, &built.tokens,
                                &built.max_id, &built.block_rows) == 4;
     } else if (q.column_text(0) == "pairs") {
-      int complete = 0;
-      if (std::sscanf(q.column_text(1).c_str(), "%ld %d", &pairs.min_word_df, &complete) != 2) pairs = {};
-      pairs.complete = complete == 1 && pairs.min_word_df > 0;
+      int side = 0, together = 0;
+      if (std::sscanf(q.column_text(1).c_str(), "%ld %d %d", &pairs.min_word_df, &side, &together) != 3) pairs = {};
+      pairs.side_by_side_complete = side == 1;
+      pairs.together_complete = together == 1;
+
     } else if (q.column_text(0) == "filters") {
       filters = std::string(q.column_blob(1));
     }
@@ -253,12 +256,12 @@ std::unique_ptr<TopkIndex> TopkIndex::open_if_fresh(Corpus& corpus) {
     std::memcpy(&f[k].year_min, &filters[k * 5 + 1], 2);
     std::memcpy(&f[k].year_max, &filters[k * 5 + 3], 2);
   }
-  return std::unique_ptr<TopkIndex>(new TopkIndex(corpus, now, built.block_rows, std::move(f), pairs));
+  return std::unique_ptr<TopkIndex>(new TopkIndex(corpus, now, built.block_rows, std::move(f), std::move(pairs)));
 }
 
 TopkIndex::TopkIndex(Corpus& corpus, IndexTotals totals, int64_t block_rows,
                      std::vector<BlockFilter> filters, PairState pairs)
-    : corpus_(corpus), totals_(totals), block_rows_(block_rows), filters_(std::move(filters)), pairs_(pairs) {}
+    : corpus_(corpus), totals_(totals), block_rows_(block_rows), filters_(std::move(filters)), pairs_(std::move(pairs)) {}
 
 void TopkIndex::merge_blob(std::string_view blob, std::vector<double>* best) const {
   const char* p = blob.data();
@@ -283,20 +286,6 @@ int64_t TopkIndex::merge_term(std::string_view key, std::vector<double>* best) {
   }
   term_->reset();
   return df;
-}
-
-bool TopkIndex::merge_pair(std::string_view first, std::string_view second, std::vector<double>* best) {
-  if (pairs_.min_word_df <= 0) return false;
-  if (!pair_) {
-    pair_ = std::make_unique<Statement>(corpus_.db(), "SELECT blocks FROM topk_pairs WHERE first = ? AND second = ?");
-  }
-  pair_->bind(1, first).bind(2, second);
-  const bool found = pair_->step();
-  if (found) merge_blob(pair_->column_blob(0), best);
-  pair_->reset();
-  // Not there: it occurs nowhere when every pair of such words was kept.
-  return found || (pairs_.complete && merge_term(first, nullptr) >= pairs_.min_word_df &&
-                   merge_term(second, nullptr) >= pairs_.min_word_df);
 }
 
 std::optional<std::vector<std::pair<std::string, int64_t>>> TopkIndex::prefix_terms(

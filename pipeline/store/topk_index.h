@@ -43,10 +43,13 @@ class TopkIndex {
   struct BuildOptions {
     int block_rows = kDefaultBlockRows;
     // Word pairs (store/topk_pairs.h): of words in at least this many rows
-    // (below, FTS5 checks a phrase in few enough rows anyway), their maxima
-    // at most pair_budget times the terms' (the index at most doubles).
+    // (below, FTS5 checks their few rows fast enough anyway), each kind's
+    // maxima at most pair_budget times the terms' (the index at most
+    // triples); a row of more such words than pair_max_terms_a_row makes its
+    // block know no pairs together.
     int64_t pair_min_word_df = 4096;
     double pair_budget = 1.0;
+    size_t pair_max_terms_a_row = 128;
   };
   struct BuildStats {
     int64_t terms = 0;   // distinct terms
@@ -75,6 +78,13 @@ class TopkIndex {
   // so, raises best[b] to the pair's maximum in block b (none: the pair is
   // not in the block).
   bool merge_pair(std::string_view first, std::string_view second, std::vector<double>* best);
+  // Whether the index knows in which blocks `a` and `b` (idfs idf_a, idf_b)
+  // share a paragraph; if so, sets a_part[b] and b_part[b] to the words'
+  // Bm25::tf_part in the block's paragraph whose two weighted parts sum
+  // highest (the AND of the two words scores exactly that there), and to 0
+  // where no paragraph has both.
+  bool together(std::string_view a, std::string_view b, double idf_a, double idf_b, std::vector<double>* a_part,
+                std::vector<double>* b_part);
   // The terms that start with `prefix`, with their document frequencies, in
   // order; nullopt when there are more than `limit`.
   std::optional<std::vector<std::pair<std::string, int64_t>>> prefix_terms(std::string_view prefix,
@@ -119,7 +129,8 @@ class TopkIndex {
   };
   struct PairState {
     int64_t min_word_df = 0;
-    bool complete = false;  // every pair of such words is in topk_pairs
+    bool side_by_side_complete = false;  // every pair of such words is in topk_pairs
+    bool together_complete = false;      // ... in topk_together
   };
   TopkIndex(Corpus& corpus, IndexTotals totals, int64_t block_rows, std::vector<BlockFilter> filters,
             PairState pairs);
@@ -132,7 +143,7 @@ class TopkIndex {
   int64_t block_rows_;
   std::vector<BlockFilter> filters_;
   PairState pairs_;
-  std::unique_ptr<Statement> pair_, term_, prefix_, rows_, row_filters_;
+  std::unique_ptr<Statement> pair_, together_, wide_term_, term_, prefix_, rows_, row_filters_;
   std::map<std::pair<std::string, size_t>, PrefixTerms> prefix_terms_;  // by (prefix, limit)
 };
 

@@ -4,31 +4,34 @@
 #include <tbb/parallel_pipeline.h>
 
 #include <algorithm>
-#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "common/error.h"
 #include "store/fts_tokenizer.h"
-#include "store/ranking.h"
 
 namespace dipmine::store {
 namespace {
 
-// The terms in at least min_word_df rows, numbered.
+// The terms in at least min_word_df rows, numbered in term order.
 struct FrequentTerms {
   std::unordered_map<std::string, uint32_t> ids;
   std::vector<std::string> names;
+  std::vector<double> idfs;
+  std::vector<char> together;  // in at most half the rows: paired within paragraphs
 };
 
-FrequentTerms frequent_terms(Database& db, int64_t min_df) {
+FrequentTerms frequent_terms(Database& db, int64_t min_df, int64_t rows) {
   FrequentTerms f;
-  Statement q(db, "SELECT term FROM topk_terms WHERE df >= ? ORDER BY term");
+  Statement q(db, "SELECT term, df FROM topk_terms WHERE df >= ? ORDER BY term");
   q.bind(1, min_df);
   while (q.step()) {
     f.ids.emplace(q.column_text(0), static_cast<uint32_t>(f.names.size()));
     f.names.push_back(q.column_text(0));
+    f.idfs.push_back(Bm25::idf(rows, q.column_int(1)));
+    f.together.push_back(q.column_int(1) * 2 <= rows ? 1 : 0);
   }
   return f;
 }
@@ -38,24 +41,43 @@ uint64_t pair_key(uint32_t first, uint32_t second) { return (static_cast<uint64_
 // One block's best row for one pair, and how many of its rows have it.
 struct PairMax {
   uint64_t pair = 0;
-  uint32_t rows = 0, tf = 0, len = 0;
-  double part = -1;
+  uint32_t rows = 0, tf = 0, tf2 = 0, len = 0;  // tf2: the second word's (together)
+  double score = -1;                            // what "best" maximises
 };
 
 struct Block {
   int64_t index = 0;
   std::vector<std::pair<int64_t, std::string>> rows;  // (id, text)
-  std::vector<PairMax> maxima;                          // by pair
-  int64_t mismatched_row = -1;                          // a row FTS5 counted otherwise
+  std::vector<PairMax> side_by_side, together;        // by pair
+  std::vector<PairMax> wide_postings;                 // (term in `pair`, row in `rows`), in that order
+  int64_t mismatched_row = -1;                        // a row FTS5 counted otherwise
 };
 
-// Adds the block's pair maxima to `block`: every row tokenised as FTS5 saw
-// it (positions advance on each token not colocated with the previous one).
+// Sorts a block's per-row pairs and keeps each pair's best row and row count.
+void keep_best(std::vector<PairMax>& found, std::vector<PairMax>& out) {
+  std::sort(found.begin(), found.end(), [](const PairMax& a, const PairMax& b) { return a.pair < b.pair; });
+  for (const PairMax& m : found) {
+    if (out.empty() || out.back().pair != m.pair) {
+      out.push_back(m);
+      continue;
+    }
+    PairMax& best = out.back();
+    ++best.rows;
+    if (m.score > best.score) best = PairMax{best.pair, best.rows, m.tf, m.tf2, m.len, m.score};
+  }
+  found.clear();
+}
+
+// Fills the block's pair maxima: every row tokenised as FTS5 saw it
+// (positions advance on each token not colocated with the previous one).
 void find_pairs(Block& block, const FrequentTerms& frequent, const std::vector<uint32_t>& lengths,
-                double avgdl) {
+                double avgdl, int64_t block_rows, size_t max_terms_a_row) {
   std::vector<std::pair<uint32_t, uint32_t>> tokens;  // (position, term id) of frequent terms
+  std::vector<uint32_t> ids;
   std::vector<uint64_t> pairs;
-  std::vector<PairMax> found;
+  std::vector<std::pair<uint32_t, uint32_t>> counts;  // (term id, tf) of the row
+  std::vector<double> parts;
+  std::vector<PairMax> adjacent, shared;
   for (const auto& [id, text] : block.rows) {
     tokens.clear();
     uint32_t positions = 0;
@@ -67,6 +89,7 @@ void find_pairs(Block& block, const FrequentTerms& frequent, const std::vector<u
     }
     const uint32_t len = static_cast<size_t>(id) < lengths.size() ? lengths[static_cast<size_t>(id)] : 0;
     if (len != positions && block.mismatched_row < 0) block.mismatched_row = id;
+    // Side by side: a token at position p and one at p + 1.
     pairs.clear();
     for (size_t i = 0; i < tokens.size(); ++i) {
       for (size_t j = i + 1; j < tokens.size() && tokens[j].first <= tokens[i].first + 1; ++j) {
@@ -77,23 +100,39 @@ void find_pairs(Block& block, const FrequentTerms& frequent, const std::vector<u
     for (size_t i = 0, j; i < pairs.size(); i = j) {
       for (j = i; j < pairs.size() && pairs[j] == pairs[i];) ++j;
       const auto tf = static_cast<uint32_t>(j - i);
-      found.push_back({pairs[i], 1, tf, len, Bm25::tf_part(tf, len, avgdl)});
+      adjacent.push_back({pairs[i], 1, tf, 0, len, Bm25::tf_part(tf, len, avgdl)});
     }
-  }
-  std::sort(found.begin(), found.end(), [](const PairMax& a, const PairMax& b) { return a.pair < b.pair; });
-  for (const PairMax& m : found) {
-    if (block.maxima.empty() || block.maxima.back().pair != m.pair) {
-      block.maxima.push_back(m);
+    // Together: every two distinct words of the row, scored as their AND.
+    ids.clear();
+    for (const auto& t : tokens) {
+      if (frequent.together[t.second]) ids.push_back(t.second);
+    }
+    std::sort(ids.begin(), ids.end());
+    counts.clear();
+    for (size_t i = 0, j; i < ids.size(); i = j) {
+      for (j = i; j < ids.size() && ids[j] == ids[i];) ++j;
+      counts.emplace_back(ids[i], static_cast<uint32_t>(j - i));
+    }
+    parts.clear();
+    for (const auto& c : counts) parts.push_back(Bm25::tf_part(c.second, len, avgdl));
+    if (counts.size() > max_terms_a_row) {  // too many pairs: its words are listed instead
+      for (const auto& c : counts) {
+        block.wide_postings.push_back({c.first, static_cast<uint32_t>(id - block.index * block_rows), c.second, 0, len, 0});
+      }
       continue;
     }
-    PairMax& best = block.maxima.back();
-    ++best.rows;
-    if (m.part > best.part) {
-      best.part = m.part;
-      best.tf = m.tf;
-      best.len = m.len;
+    for (size_t i = 0; i < counts.size(); ++i) {
+      const double first = Bm25::add_weighted(0.0, frequent.idfs[counts[i].first], parts[i]);
+      for (size_t j = i + 1; j < counts.size(); ++j) {
+        shared.push_back({pair_key(counts[i].first, counts[j].first), 1, counts[i].second, counts[j].second, len,
+                          Bm25::add_weighted(first, frequent.idfs[counts[j].first], parts[j])});
+      }
     }
   }
+  keep_best(adjacent, block.side_by_side);
+  keep_best(shared, block.together);
+  std::stable_sort(block.wide_postings.begin(), block.wide_postings.end(),
+                   [](const PairMax& a, const PairMax& b) { return a.pair < b.pair; });
   block.rows.clear();
 }
 
@@ -102,27 +141,57 @@ struct PairBlobs {
   std::string blob;
 };
 
-// The pairs' blobs as they grow, block by block. Memory stays near the
+// One kind's blobs as they grow, block by block. Memory stays near the
 // budget: past a quarter over it, the pairs seen least so far are dropped
 // for good (a dropped pair must not come back with its earlier blocks
 // missing) until the rest fit in it.
 class PairAccumulator {
  public:
-  explicit PairAccumulator(int64_t max_entries) : budget_(max_entries), limit_(max_entries + max_entries / 4) {}
+  PairAccumulator(int64_t max_entries, bool two_counts)
+      : budget_(max_entries), limit_(max_entries + max_entries / 4), two_counts_(two_counts) {}
   void add(int64_t block, const std::vector<PairMax>& maxima) {
     for (const PairMax& m : maxima) {
       if (!dropped_.empty() && dropped_.count(m.pair) != 0) continue;
       PairBlobs& p = blobs_[m.pair];
       p.df += m.rows;
       ++p.entries;
-      append_block_max(p.blob, static_cast<uint64_t>(block - p.last_block), m.tf, m.len);
+      const auto delta = static_cast<uint64_t>(block - p.last_block);
+      if (two_counts_) {
+        append_varints(p.blob, {delta, m.tf, m.tf2, m.len});
+      } else {
+        append_varints(p.blob, {delta, m.tf, m.len});
+      }
       p.last_block = block;
       ++held_;
     }
     if (held_ > limit_) drop_least_seen();
   }
-  std::unordered_map<uint64_t, PairBlobs>& blobs() { return blobs_; }
-  bool dropped_any() const { return !dropped_.empty(); }
+  // Stores the most frequent pairs within the budget in `table`.
+  PairKindStats write(Database& db, const char* table, const FrequentTerms& frequent) {
+    PairKindStats stats;
+    stats.candidates = static_cast<int64_t>(blobs_.size());
+    std::vector<std::pair<int64_t, uint64_t>> order;  // (df, pair)
+    order.reserve(blobs_.size());
+    for (const auto& [pair, p] : blobs_) order.emplace_back(p.df, pair);
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    stats.complete = dropped_.empty();
+    Statement put(db, fmt::format("INSERT INTO {}(first, second, df, blocks) VALUES (?, ?, ?, ?)", table));
+    for (const auto& [df, pair] : order) {
+      const PairBlobs& p = blobs_[pair];
+      if (stats.entries + p.entries > budget_) {
+        stats.complete = false;
+        continue;
+      }
+      put.bind(1, frequent.names[pair >> 32]).bind(2, frequent.names[pair & 0xFFFFFFFFu]);
+      put.bind(3, df).bind_blob(4, p.blob);
+      put.run();
+      ++stats.pairs;
+      stats.entries += p.entries;
+    }
+    return stats;
+  }
 
  private:
   void drop_least_seen() {
@@ -139,14 +208,41 @@ class PairAccumulator {
   }
 
   int64_t budget_, limit_, held_ = 0;
+  bool two_counts_;
   std::unordered_map<uint64_t, PairBlobs> blobs_;
   std::unordered_set<uint64_t> dropped_;
 };
 
+// Per term, the rows too wide for pairs that have it: varints of (row -
+// previous row, tf, length), in row order. Rows are few (long paragraphs
+// with many frequent words), and each is listed whole.
+class WidePostings {
+ public:
+  void add(int64_t first_row, const std::vector<PairMax>& postings) {
+    for (const PairMax& m : postings) {
+      PairBlobs& p = blobs_[m.pair];
+      const int64_t row = first_row + m.rows;
+      append_varints(p.blob, {static_cast<uint64_t>(row - p.last_block), m.tf, m.len});
+      p.last_block = row;
+    }
+  }
+  int64_t write(Database& db, const FrequentTerms& frequent) {
+    Statement put(db, "INSERT INTO topk_wide_terms(term, rows) VALUES (?, ?)");
+    for (const auto& [term, p] : blobs_) {
+      put.bind(1, frequent.names[term]).bind_blob(2, p.blob);
+      put.run();
+    }
+    return static_cast<int64_t>(blobs_.size());
+  }
+
+ private:
+  std::unordered_map<uint64_t, PairBlobs> blobs_;  // by term id; last_block: the last row
+};
+
 }  // namespace
 
-void append_block_max(std::string& blob, uint64_t block_delta, uint64_t tf, uint64_t length) {
-  for (uint64_t v : {block_delta, tf, length}) {
+void append_varints(std::string& blob, std::initializer_list<uint64_t> values) {
+  for (uint64_t v : values) {
     while (v >= 0x80) {
       blob += static_cast<char>((v & 0x7f) | 0x80);
       v >>= 7;
@@ -165,14 +261,15 @@ uint64_t read_varint(const char*& p, const char* end) {
   return v;
 }
 
-PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengths, double avgdl,
+PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengths, const IndexTotals& totals,
                                 int64_t block_rows, const PairPolicy& policy) {
-  db.exec("DELETE FROM topk_pairs");
+  db.exec("DELETE FROM topk_pairs; DELETE FROM topk_together; DELETE FROM topk_wide_terms");
   PairBuildStats stats;
-  const FrequentTerms frequent = frequent_terms(db, std::max<int64_t>(policy.min_word_df, 1));
-  if (frequent.names.size() < 1 || policy.max_entries <= 0) return stats;
+  const FrequentTerms frequent = frequent_terms(db, std::max<int64_t>(policy.min_word_df, 1), totals.rows);
+  if (frequent.names.empty() || policy.max_entries <= 0) return stats;
 
-  PairAccumulator accumulator(policy.max_entries);
+  PairAccumulator side_by_side(policy.max_entries, false), together(policy.max_entries, true);
+  WidePostings wide_postings;
   int64_t mismatched_row = -1;
   Statement rows(db, "SELECT id, text FROM paragraphs ORDER BY id");
   bool have_row = rows.step();
@@ -195,42 +292,25 @@ PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengt
           }) &
           tbb::make_filter<Block*, Block*>(tbb::filter_mode::parallel,
                                            [&](Block* block) {
-                                             find_pairs(*block, frequent, lengths, avgdl);
+                                             find_pairs(*block, frequent, lengths, totals.avgdl(), block_rows,
+                                                        policy.max_terms_a_row);
                                              return block;
                                            }) &
           tbb::make_filter<Block*, void>(tbb::filter_mode::serial_in_order, [&](Block* raw) {
             const std::unique_ptr<Block> block(raw);
             if (block->mismatched_row >= 0 && mismatched_row < 0) mismatched_row = block->mismatched_row;
-            accumulator.add(block->index, block->maxima);
+            side_by_side.add(block->index, block->side_by_side);
+            together.add(block->index, block->together);
+            wide_postings.add(block->index * block_rows, block->wide_postings);
           }));
-  auto& blobs = accumulator.blobs();
-  stats.candidates = static_cast<int64_t>(blobs.size());
   if (mismatched_row >= 0) {
     stats.skipped = fmt::format("paragraph {} no longer tokenizes as the full-text index has it "
                                 "(run `dipmine optimize --rebuild`)", mismatched_row);
     return stats;
   }
-  // The most frequent pairs first, while the budget lasts.
-  std::vector<std::pair<int64_t, uint64_t>> order;  // (df, pair)
-  order.reserve(blobs.size());
-  for (const auto& [pair, p] : blobs) order.emplace_back(p.df, pair);
-  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
-  stats.complete = !accumulator.dropped_any();
-  Statement put(db, "INSERT INTO topk_pairs(first, second, df, blocks) VALUES (?, ?, ?, ?)");
-  for (const auto& [df, pair] : order) {
-    const PairBlobs& p = blobs[pair];
-    if (stats.entries + p.entries > policy.max_entries) {
-      stats.complete = false;
-      continue;
-    }
-    put.bind(1, frequent.names[pair >> 32]).bind(2, frequent.names[pair & 0xFFFFFFFFu]);
-    put.bind(3, df).bind_blob(4, p.blob);
-    put.run();
-    ++stats.pairs;
-    stats.entries += p.entries;
-  }
+  stats.side_by_side = side_by_side.write(db, "topk_pairs", frequent);
+  stats.together = together.write(db, "topk_together", frequent);
+  stats.wide_terms = wide_postings.write(db, frequent);
   return stats;
 }
 

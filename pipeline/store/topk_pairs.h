@@ -1,58 +1,79 @@
-// Word pairs for the top-k index (store/topk_index.h): bounds for phrases of
-// frequent words.
+// Word pairs for the top-k index (store/topk_index.h): bounds for phrases,
+// AND and NEAR of frequent words.
 //
-// A phrase of two frequent words ("دیپلماسی شهری", "city diplomacy") occurs
-// in almost every block, and the least of its words' block maxima comes from
-// rows where the words stand apart, so ranking by blocks would score most of
-// the index. For each pair of adjacent terms whose words are both frequent,
-// the pair table keeps what the term table keeps for a term: the rows it
-// occurs in and, per block, the (pair count, length) of the block's best row.
-// A phrase occurs in a row no more often than any pair of its neighbouring
-// words, so its bound in a block is at most each indexed pair's maximum (for
-// a two-word phrase, exactly its best row's score), and a block without the
-// pair cannot match. Lucene's common grams do this at indexing time; here it
-// is built at optimize from the stored text, tokenised again by the FTS5
-// tokenizer's own function (store/fts_tokenizer.h), so ingest pays nothing.
+// Two words found in almost every block ("دیپلماسی شهری", "sister cities")
+// make loose bounds: each word's block maximum comes from another row, and
+// ranking by blocks would score most of the index. So, per pair of frequent
+// words, the index keeps what it keeps for a term: the rows the pair occurs
+// in and, per block, what its best row scores. Two kinds:
+//   side by side (topk_pairs): the first word directly followed by the
+//     second; per block the (pair count, length) of the best row. A phrase
+//     occurs in a row no more often than any two of its neighbouring words,
+//     so its bound is at most each indexed pair's maximum (for a two-word
+//     phrase, exactly its best row's score);
+//   together (topk_together): both words in one paragraph; per block the
+//     (count of the first, count of the second, length) of the row whose two
+//     words' bm25 parts, weighted by their idfs, sum highest: exactly the
+//     best score of the AND of the two words, and a bound for their NEAR.
+// A block without the pair cannot match. Lucene's common grams do the first
+// at indexing time; here both are built at optimize from the stored text,
+// tokenised again by the FTS5 tokenizer's own function
+// (store/fts_tokenizer.h), so ingest pays nothing.
 //
-// Which pairs: both words in at least `min_word_df` rows; then pairs by the
-// number of rows they occur in, most first, while the (pair, block) maxima
-// stay within `max_entries`. While building, once the pairs held pass that
-// by a quarter, those seen in the fewest rows so far are dropped (memory
-// stays bounded). `complete` says no such pair was left out, so that a missing pair
-// of frequent words occurs nowhere.
+// Which pairs: both words in at least `min_word_df` rows (together: and in
+// at most half, where FTS5's idf is at its floor and adds nothing to a
+// bound); then pairs by the rows they occur in, most first, while their
+// (pair, block) maxima stay within `max_entries` for each kind. While
+// building, once the pairs held pass that by a quarter, those seen in the
+// fewest rows so far are dropped for good (memory stays bounded). `complete`
+// says no pair of such words was left out, so that a missing one occurs
+// nowhere. A row with more than `max_terms_a_row` such words would make too
+// many pairs together (their number grows as the square): such wide rows
+// are listed per word instead (topk_wide_terms: row, count, length), and a
+// pair's bound in a block is the higher of its best row's score and the best
+// score of the wide rows that have both words.
 // Errors: dipmine::Error naming the database. Call inside a transaction.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
+#include "store/ranking.h"
 #include "store/sqlite.h"
 
 namespace dipmine::store {
 
 struct PairPolicy {
   int64_t min_word_df = 0;
-  int64_t max_entries = 0;
+  int64_t max_entries = 0;    // for each kind
+  size_t max_terms_a_row = 0;
 };
 
-struct PairBuildStats {
-  int64_t candidates = 0;  // pairs of frequent words held to the end
+struct PairKindStats {
+  int64_t candidates = 0;  // pairs held to the end
   int64_t pairs = 0;       // of those, stored
   int64_t entries = 0;     // (pair, block) maxima stored
   bool complete = false;
+};
+
+struct PairBuildStats {
+  PairKindStats side_by_side, together;
+  int64_t wide_terms = 0;  // terms listed for rows too wide for pairs together
   std::string skipped;     // why no pair was stored, when the text disagrees with the index
 };
 
-// Fills topk_pairs from the paragraphs' text. `lengths[id]` is each row's
-// token count as FTS5 stored it; a row whose text now gives another count
-// (a tokenizer changed without `optimize --rebuild`) stops the pairs.
-PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengths, double avgdl,
+// Fills topk_pairs, topk_together and topk_wide_terms from the paragraphs' text. `lengths[id]`
+// is each row's token count as FTS5 stored it; a row whose text now gives
+// another count (a tokenizer changed without `optimize --rebuild`) stops the
+// pairs.
+PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengths, const IndexTotals& totals,
                                 int64_t block_rows, const PairPolicy& policy);
 
-// The blob format of topk_terms and topk_pairs: per block that has the term
-// (in block order), varints of (block - previous block, tf, length) of its
-// best row.
-void append_block_max(std::string& blob, uint64_t block_delta, uint64_t tf, uint64_t length);
+// The blobs of topk_terms, topk_pairs and topk_together: per block that has
+// the term or pair (in block order), varints of (block - previous block, then
+// the counts and the length of its best row).
+void append_varints(std::string& blob, std::initializer_list<uint64_t> values);
 uint64_t read_varint(const char*& p, const char* end);
 
 }  // namespace dipmine::store

@@ -37,9 +37,10 @@ std::unique_ptr<Corpus> seed_corpus(const TempDir& t) {
 
 // Word pairs of words in at least two rows by default (the shipped default
 // of 4096 would leave this corpus without any).
-TopkIndex::BuildStats build(Corpus& c, int block_rows, int64_t pair_min_word_df = 2, double pair_budget = 1.0) {
+TopkIndex::BuildStats build(Corpus& c, int block_rows, int64_t pair_min_word_df = 2, double pair_budget = 1.0,
+                            size_t pair_max_terms_a_row = 1000) {
   Transaction tx(c.db());
-  const auto stats = TopkIndex::build(c, {block_rows, pair_min_word_df, pair_budget});
+  const auto stats = TopkIndex::build(c, {block_rows, pair_min_word_df, pair_budget, pair_max_terms_a_row});
   tx.commit();
   return stats;
 }
@@ -93,7 +94,7 @@ std::vector<std::string> random_queries(const std::vector<std::string>& words,
     const std::string a = word(), b = word();
     switch (i % 9) {
       case 0: out.push_back(a); break;
-      case 1: out.push_back(a + " " + b); break;
+      case 1: out.push_back(i % 2 ? side_by_side() : a + " " + b); break;
       case 2: out.push_back("\"" + (i % 2 ? side_by_side() : a + " " + b) + "\""); break;
       case 3: out.push_back(prefix_of(a) + "*"); break;
       case 4: out.push_back(a + " OR " + b); break;
@@ -150,7 +151,11 @@ TEST_CASE("ranking by blocks gives exactly the rows and scores of scoring every 
   const RankingPlan plans[] = {{2, 3}, {}};
   for (const int block_rows : {4, 64}) {
     const RankingPlan& plan = plans[block_rows == 4 ? 0 : 1];
-    build(*c, block_rows);
+    // With blocks of 64, rows of more than 12 frequent words are too wide
+    // for pairs together: their listed words bound those pairs instead.
+    const auto built = build(*c, block_rows, 2, 50.0, block_rows == 4 ? 1000 : 12);
+    CHECK(built.pairs.together.pairs > 1000);
+    CHECK((built.pairs.wide_terms > 100) == (block_rows == 64));
     REQUIRE(TopkIndex::is_fresh(*c));
     std::vector<std::vector<RankedRow>> by_blocks;
     size_t pruned = 0, with_hits = 0, merged = 0;
@@ -184,15 +189,16 @@ TEST_CASE("ranking by blocks gives exactly the rows and scores of scoring every 
 }
 
 // Each stored pair's row count is the number of rows FTS5 finds the two
-// words side by side in.
-void check_pair_counts(Corpus& c) {
-  Statement pairs(c.db(), "SELECT first, second, df FROM topk_pairs");
+// words in: side by side (a phrase) or anywhere in one paragraph (AND).
+void check_pair_counts(Corpus& c, const std::string& table, bool side_by_side) {
+  Statement pairs(c.db(), "SELECT first, second, df FROM " + table);
   Statement count(c.db(), "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?");
   int checked = 0;
   while (pairs.step()) {
-    count.bind(1, query_key_string({pairs.column_text(0), pairs.column_text(1)}));
+    const std::string a = pairs.column_text(0), b = pairs.column_text(1);
+    count.bind(1, side_by_side ? query_key_string({a, b}) : query_key_string({a}) + " " + query_key_string({b}));
     REQUIRE(count.step());
-    INFO(pairs.column_text(0) << " " << pairs.column_text(1));
+    INFO(table << ": " << a << " " << b);
     CHECK(count.column_int(0) == pairs.column_int(2));
     count.reset();
     ++checked;
@@ -200,61 +206,84 @@ void check_pair_counts(Corpus& c) {
   CHECK(checked > 20);
 }
 
-TEST_CASE("word pairs bound phrases of frequent words: the same hits from fewer blocks", "[topk]") {
+TEST_CASE("word pairs bound phrases, AND and NEAR of frequent words: the same hits from fewer blocks", "[topk]") {
   TempDir t;
   auto c = seed_corpus(t);
   std::vector<std::string> neighbours;
   query_words(store_test::corpus_paragraphs(), &neighbours);
-  // Phrases of words side by side, and the same words the other way round
-  // (mostly never adjacent: a complete pair index knows they occur nowhere).
-  std::vector<Query> queries;
-  for (size_t i = 0; i < neighbours.size() && queries.size() < 400; i += 3) {
+  // Of words side by side: the phrase, the phrase the other way round
+  // (mostly never adjacent: a complete pair index knows they occur nowhere),
+  // both words anywhere, and within three words.
+  enum Kind { kPhrase, kReversed, kAnd, kNear, kKinds };
+  std::vector<std::pair<Kind, Query>> queries;
+  for (size_t i = 0; i < neighbours.size() && queries.size() < 800; i += 3) {
     const size_t space = neighbours[i].find(' ');
-    queries.push_back(parse_query("\"" + neighbours[i] + "\""));
-    queries.push_back(parse_query("\"" + neighbours[i].substr(space + 1) + " " + neighbours[i].substr(0, space) + "\""));
+    const std::string a = neighbours[i].substr(0, space), b = neighbours[i].substr(space + 1);
+    queries.emplace_back(kPhrase, parse_query("\"" + a + " " + b + "\""));
+    queries.emplace_back(kReversed, parse_query("\"" + b + " " + a + "\""));
+    queries.emplace_back(kAnd, parse_query(a + " " + b));
+    queries.emplace_back(kNear, parse_query("NEAR(" + a + " " + b + ", 3)"));
   }
-  auto rank_all = [&](size_t* visited, size_t* nowhere) {
+  struct Tally {
+    size_t visited[kKinds] = {};
+    size_t nowhere = 0;
+  };
+  auto rank_all = [&](Tally* tally) {
     std::vector<std::vector<RankedRow>> out;
-    for (const Query& q : queries) {
+    for (const auto& [kind, q] : queries) {
       RankingStats stats;
       out.push_back(best_rows(*c, q, 0, 5, &stats));
       REQUIRE(stats.used_topk);
-      *visited += stats.visited_blocks;
-      if (stats.candidate_blocks == 0) ++*nowhere;
+      tally->visited[kind] += stats.visited_blocks;
+      if (stats.candidate_blocks == 0) ++tally->nowhere;
     }
     return out;
   };
-  const auto built = build(*c, 8, 2);
-  CHECK(built.pairs.pairs > 1000);
-  CHECK(built.pairs.complete);
+  // Pairs within paragraphs outnumber the terms' maxima many times.
+  const auto built = build(*c, 8, 2, 50.0);
+  CHECK(built.pairs.side_by_side.pairs > 1000);
+  CHECK(built.pairs.side_by_side.complete);
+  CHECK(built.pairs.together.pairs > 1000);
+  CHECK(built.pairs.together.complete);
+  CHECK(built.pairs.wide_terms == 0);
   CHECK(built.pairs.skipped.empty());
-  check_pair_counts(*c);
-  size_t visited_pairs = 0, nowhere_pairs = 0, visited_words = 0, nowhere_words = 0;
-  const auto with_pairs = rank_all(&visited_pairs, &nowhere_pairs);
+  check_pair_counts(*c, "topk_pairs", true);
+  check_pair_counts(*c, "topk_together", false);
+  Tally with, some, without;
+  const auto with_pairs = rank_all(&with);
   // A budget too small for all of them: pairs dropped while building too.
-  const auto some = build(*c, 8, 2, 0.05);
-  CHECK_FALSE(some.pairs.complete);
-  CHECK(some.pairs.pairs > 20);
-  CHECK(some.pairs.entries <= built.entries / 20);
-  size_t visited_some = 0, nowhere_some = 0;
-  const auto some_pairs = rank_all(&visited_some, &nowhere_some);
-  CHECK(nowhere_some == 0);  // a pair not kept may occur anywhere
-  CHECK(some.pairs.candidates < built.pairs.candidates);  // some were dropped on the way
-  check_pair_counts(*c);
+  const auto few = build(*c, 8, 2, 0.05);
+  for (const PairKindStats* k : {&few.pairs.side_by_side, &few.pairs.together}) {
+    CHECK_FALSE(k->complete);
+    CHECK(k->pairs > 20);
+    CHECK(k->entries <= built.entries / 20);  // the terms' maxima
+  }
+  CHECK(few.pairs.side_by_side.candidates < built.pairs.side_by_side.candidates);  // dropped on the way
+  CHECK(few.pairs.together.candidates < built.pairs.together.candidates);
+  check_pair_counts(*c, "topk_pairs", true);
+  check_pair_counts(*c, "topk_together", false);
+  const auto some_pairs = rank_all(&some);
+  CHECK(some.nowhere == 0);  // a pair not kept may occur anywhere
   // Without pairs (no budget for them): bounds from the words alone.
-  CHECK(build(*c, 8, 2, 0.0).pairs.pairs == 0);
-  const auto words_only = rank_all(&visited_words, &nowhere_words);
-  INFO("blocks scored with pairs " << visited_pairs << ", some " << visited_some << ", without " << visited_words);
-  CHECK(visited_pairs * 2 < visited_words);
-  CHECK(nowhere_pairs > 20);
-  CHECK(nowhere_words == 0);
-  CHECK(visited_some < visited_words);
+  const auto none = build(*c, 8, 2, 0.0);
+  CHECK(none.pairs.side_by_side.pairs + none.pairs.together.pairs == 0);
+  const auto words_only = rank_all(&without);
+  for (int k = 0; k < kKinds; ++k) {
+    INFO("query kind " << k << ": blocks scored with pairs " << with.visited[k] << ", some "
+                       << some.visited[k] << ", without " << without.visited[k]);
+    // Phrases gain most (their words' maxima are far apart); AND and NEAR
+    // here less (blocks of 8 rows hold few rows with both words).
+    CHECK(static_cast<double>(with.visited[k]) < (k <= kReversed ? 0.5 : 0.75) * static_cast<double>(without.visited[k]));
+    CHECK(some.visited[k] <= without.visited[k]);
+  }
+  CHECK(with.nowhere > 20);
+  CHECK(without.nowhere == 0);
   TopkIndex::invalidate(c->db());
   for (size_t i = 0; i < queries.size(); ++i) {
     RankingStats stats;
-    const auto every = best_rows(*c, queries[i], 0, 5, &stats);
+    const auto every = best_rows(*c, queries[i].second, 0, 5, &stats);
     REQUIRE_FALSE(stats.used_topk);
-    INFO(queries[i].match);
+    INFO(queries[i].second.match);
     REQUIRE(every.size() == with_pairs[i].size());
     REQUIRE(every.size() == words_only[i].size());
     REQUIRE(every.size() == some_pairs[i].size());
@@ -275,7 +304,7 @@ TEST_CASE("word pairs are left out, with the reason, when the text disagrees wit
   c->db().exec("DROP TRIGGER paragraphs_fts_update");
   c->db().exec("UPDATE paragraphs SET text = text || ' city diplomacy' WHERE id = 40");
   const auto built = build(*c, 8, 2);
-  CHECK(built.pairs.pairs == 0);
+  CHECK(built.pairs.side_by_side.pairs + built.pairs.together.pairs == 0);
   CHECK(built.pairs.skipped.find("paragraph 40 ") == 0);
   CHECK(built.pairs.skipped.find("optimize --rebuild") != std::string::npos);
   auto topk = TopkIndex::open_if_fresh(*c);
@@ -284,11 +313,14 @@ TEST_CASE("word pairs are left out, with the reason, when the text disagrees wit
   REQUIRE(q.phrases.at(0).keys.size() == 2);
   std::vector<double> best(topk->blocks(), 0.0);
   CHECK_FALSE(topk->merge_pair(q.phrases[0].keys[0], q.phrases[0].keys[1], &best));
+  std::vector<double> other(topk->blocks(), 0.0);
+  CHECK_FALSE(topk->together(q.phrases[0].keys[0], q.phrases[0].keys[1], 1.0, 1.0, &best, &other));
   CHECK(std::all_of(best.begin(), best.end(), [](double b) { return b == 0.0; }));
   // With the full-text index rebuilt from the text, they are back.
   optimize_index(*c, true);
   const auto rebuilt = build(*c, 8, 2);
-  CHECK(rebuilt.pairs.pairs > 1000);
+  CHECK(rebuilt.pairs.side_by_side.pairs > 1000);
+  CHECK(rebuilt.pairs.together.pairs > 1000);
   CHECK(rebuilt.pairs.skipped.empty());
   topk = TopkIndex::open_if_fresh(*c);
   REQUIRE(topk);
