@@ -264,16 +264,12 @@ TopkIndex::TopkIndex(Corpus& corpus, IndexTotals totals, int64_t block_rows,
     : corpus_(corpus), totals_(totals), block_rows_(block_rows), filters_(std::move(filters)), pairs_(std::move(pairs)) {}
 
 void TopkIndex::merge_blob(std::string_view blob, std::vector<double>* best) const {
-  const char* p = blob.data();
-  const char* end = p + blob.size();
   const double avgdl = totals_.avgdl();
-  uint64_t block = 0;
-  while (p < end) {
-    block += read_varint(p, end);
-    const auto tf = static_cast<double>(read_varint(p, end));
-    const auto len = static_cast<double>(read_varint(p, end));
-    if (block < best->size()) (*best)[block] = std::max((*best)[block], Bm25::tf_part(tf, len, avgdl));
-  }
+  for_each_entry<3>(blob, [&](uint64_t block, const auto& v) {  // tf, length
+    if (block < best->size()) {
+      (*best)[block] = std::max((*best)[block], Bm25::tf_part(static_cast<double>(v[0]), static_cast<double>(v[1]), avgdl));
+    }
+  });
 }
 
 int64_t TopkIndex::merge_term(std::string_view key, std::vector<double>* best) {

@@ -43,20 +43,12 @@ bool TopkIndex::together(std::string_view a, std::string_view b, double idf_a, d
   // The pair's best row in each block (0: no row has both) ...
   std::fill(a_part->begin(), a_part->end(), 0.0);
   std::fill(b_part->begin(), b_part->end(), 0.0);
-  const char* p = blob.data();
-  const char* end = p + blob.size();
   const double avgdl = totals_.avgdl();
-  uint64_t block = 0;
-  while (p < end) {
-    block += read_varint(p, end);
-    const auto tf_a = static_cast<double>(read_varint(p, end));
-    const auto tf_b = static_cast<double>(read_varint(p, end));
-    const auto len = static_cast<double>(read_varint(p, end));
-    if (block < a_part->size() && block < b_part->size()) {
-      (*a_part)[block] = Bm25::tf_part(tf_a, len, avgdl);
-      (*b_part)[block] = Bm25::tf_part(tf_b, len, avgdl);
-    }
-  }
+  for_each_entry<4>(blob, [&](uint64_t block, const auto& v) {  // tf of a, tf of b, length
+    if (block >= a_part->size() || block >= b_part->size()) return;
+    (*a_part)[block] = Bm25::tf_part(static_cast<double>(v[0]), static_cast<double>(v[2]), avgdl);
+    (*b_part)[block] = Bm25::tf_part(static_cast<double>(v[1]), static_cast<double>(v[2]), avgdl);
+  });
   // ... or the best of the rows too wide for pairs that have both words.
   struct Posting {
     int64_t row;
@@ -66,15 +58,9 @@ bool TopkIndex::together(std::string_view a, std::string_view b, double idf_a, d
   for (int w = 0; w < 2; ++w) {
     wide_term_->bind(1, w == 0 ? a : b);
     if (wide_term_->step()) {
-      const std::string_view rows = wide_term_->column_blob(0);
-      const char* q = rows.data();
-      int64_t row = 0;
-      while (q < rows.data() + rows.size()) {
-        row += static_cast<int64_t>(read_varint(q, rows.data() + rows.size()));
-        const auto tf = static_cast<double>(read_varint(q, rows.data() + rows.size()));
-        const auto len = static_cast<double>(read_varint(q, rows.data() + rows.size()));
-        wide[w].push_back({row, tf, len});
-      }
+      for_each_entry<3>(wide_term_->column_blob(0), [&](uint64_t row, const auto& v) {  // tf, length
+        wide[w].push_back({static_cast<int64_t>(row), static_cast<double>(v[0]), static_cast<double>(v[1])});
+      });
     }
     wide_term_->reset();
   }

@@ -34,9 +34,11 @@
 // score of the wide rows that have both words.
 // Errors: dipmine::Error naming the database. Call inside a transaction.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/ranking.h"
@@ -75,5 +77,19 @@ PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengt
 // the counts and the length of its best row).
 void append_varints(std::string& blob, std::initializer_list<uint64_t> values);
 uint64_t read_varint(const char*& p, const char* end);
+// Calls f(position, values) for each entry of such a blob: `Values` varints
+// an entry, the first the distance from the previous entry's position.
+template <size_t Values, typename F>
+void for_each_entry(std::string_view blob, F f) {
+  const char* p = blob.data();
+  const char* end = p + blob.size();
+  uint64_t at = 0;
+  std::array<uint64_t, Values - 1> values;
+  while (p < end) {
+    at += read_varint(p, end);
+    for (uint64_t& v : values) v = read_varint(p, end);
+    f(at, values);
+  }
+}
 
 }  // namespace dipmine::store
