@@ -112,26 +112,41 @@ bool clause_needs(const Query& q, size_t p, size_t partner) {
 
 // Two words that must both occur (AND, or one NEAR of the two) score at
 // most what their best shared paragraph scores, where the index knows it
-// (store/topk_pairs.h): exactly for AND (NEAR counts fewer hits). The two
-// words' bounds become that paragraph's parts. They must be the query's
-// first two scored phrases, so that a row's score adds its parts of them
-// first, as the bound adds the pair's: floating-point addition is monotone,
-// so the phrases after them cannot make the bound fall below a score.
+// (store/topk_pairs.h): exactly for AND (NEAR counts fewer hits). The words'
+// bounds (and their whole-word keys', a Japanese word's boost) become that
+// paragraph's parts. They must be all the query's scored phrases, in the
+// order dipmine_rank adds them, so that the bound is the very sum.
 void use_pairs_together(TopkIndex& topk, const Query& q, const std::vector<double>& idfs,
                         std::vector<std::vector<double>>& bounds) {
   std::vector<size_t> scored;
-  for (size_t p = 0; p < q.phrases.size() && scored.size() < 2; ++p) {
+  for (size_t p = 0; p < q.phrases.size(); ++p) {
     if (q.phrases[p].clause >= 0) scored.push_back(p);
   }
-  if (scored.size() != 2) return;
-  const size_t pa = scored[0], pb = scored[1];
+  auto boost_of = [&](size_t p, size_t o) {
+    const QueryPhrase& x = q.phrases[p];
+    const QueryPhrase& y = q.phrases[o];
+    return y.clause == x.clause && y.alternative != x.alternative && y.keys.size() == 1 && !y.prefix &&
+           x.keys.size() == 1 && y.keys[0] == std::string(text::kWholeWordMark) + x.keys[0];
+  };
+  // a [a's whole word] b [b's whole word]
+  size_t k = 0;
+  constexpr size_t kNone = SIZE_MAX;
+  auto next = [&] { return k < scored.size() ? scored[k++] : kNone; };
+  auto boost_after = [&](size_t p) { return k < scored.size() && boost_of(p, scored[k]) ? scored[k++] : kNone; };
+  const size_t pa = next(), pwa = pa == kNone ? kNone : boost_after(pa);
+  const size_t pb = next(), pwb = pb == kNone ? kNone : boost_after(pb);
+  if (pb == kNone || k != scored.size()) return;
   const QueryPhrase& a = q.phrases[pa];
   const QueryPhrase& b = q.phrases[pb];
   if (a.keys.size() != 1 || b.keys.size() != 1 || a.prefix || b.prefix) return;
   // Separate clauses (AND) or one alternative of one clause (NEAR), not OR.
   if (a.clause == b.clause && a.alternative != b.alternative) return;
   if (!clause_needs(q, pa, pb) || !clause_needs(q, pb, pa)) return;
-  topk.together(a.keys[0], b.keys[0], idfs[pa], idfs[pb], &bounds[pa], &bounds[pb]);
+  TopkIndex::PairQuery pair{a.keys[0], b.keys[0], idfs[pa], idfs[pb],
+                            pwa == kNone ? 0.0 : idfs[pwa], pwb == kNone ? 0.0 : idfs[pwb],
+                            &bounds[pa], &bounds[pb],
+                            pwa == kNone ? nullptr : &bounds[pwa], pwb == kNone ? nullptr : &bounds[pwb]};
+  topk.together(pair);
 }
 
 // At most this share of the rows can match: a row matches an alternative of

@@ -133,6 +133,8 @@ CREATE TABLE topk_pairs(first TEXT NOT NULL, second TEXT NOT NULL, df INTEGER NO
                         blocks BLOB NOT NULL, PRIMARY KEY(first, second)) WITHOUT ROWID;
 CREATE TABLE topk_together(first TEXT NOT NULL, second TEXT NOT NULL, df INTEGER NOT NULL,
                            blocks BLOB NOT NULL, PRIMARY KEY(first, second)) WITHOUT ROWID;
+CREATE TABLE topk_together_boosted(first TEXT NOT NULL, second TEXT NOT NULL, df INTEGER NOT NULL,
+                                   blocks BLOB NOT NULL, PRIMARY KEY(first, second)) WITHOUT ROWID;
 CREATE TABLE topk_wide_terms(term TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID;
 DELETE FROM topk_meta WHERE key = 'state';
 )sql",

@@ -78,13 +78,23 @@ class TopkIndex {
   // so, raises best[b] to the pair's maximum in block b (none: the pair is
   // not in the block).
   bool merge_pair(std::string_view first, std::string_view second, std::vector<double>* best);
-  // Whether the index knows in which blocks `a` and `b` (idfs idf_a, idf_b)
-  // share a paragraph; if so, sets a_part[b] and b_part[b] to the words'
-  // Bm25::tf_part in the block's paragraph whose two weighted parts sum
-  // highest (the AND of the two words scores exactly that there), and to 0
-  // where no paragraph has both.
-  bool together(std::string_view a, std::string_view b, double idf_a, double idf_b, std::vector<double>* a_part,
-                std::vector<double>* b_part);
+  // A query of two words `a` and `b` (AND or NEAR), each maybe with its
+  // whole-word key's phrase after it (store/query.cpp): their idfs and the
+  // bounds to set (word parts null where the query has no such phrase).
+  struct PairQuery {
+    std::string_view a, b;
+    double idf_a = 0, idf_b = 0, idf_a_word = 0, idf_b_word = 0;
+    std::vector<double>* a_part = nullptr;
+    std::vector<double>* b_part = nullptr;
+    std::vector<double>* a_word_part = nullptr;
+    std::vector<double>* b_word_part = nullptr;
+  };
+  // Whether the index knows in which blocks `a` and `b` share a paragraph;
+  // if so, sets the parts of each block to the Bm25::tf_parts of the block's
+  // paragraph whose weighted parts sum highest, added as dipmine_rank adds
+  // them (so the query scores exactly that there), and to 0 where no
+  // paragraph has both.
+  bool together(const PairQuery& query);
   // The terms that start with `prefix`, with their document frequencies, in
   // order; nullopt when there are more than `limit`.
   std::optional<std::vector<std::pair<std::string, int64_t>>> prefix_terms(std::string_view prefix,
@@ -143,7 +153,7 @@ class TopkIndex {
   int64_t block_rows_;
   std::vector<BlockFilter> filters_;
   PairState pairs_;
-  std::unique_ptr<Statement> pair_, together_, wide_term_, term_, prefix_, rows_, row_filters_;
+  std::unique_ptr<Statement> pair_, together_, boosted_, wide_term_, term_, prefix_, rows_, row_filters_;
   std::map<std::pair<std::string, size_t>, PrefixTerms> prefix_terms_;  // by (prefix, limit)
 };
 

@@ -1,9 +1,10 @@
 // TopkIndex's word-pair bounds (store/topk_pairs.h has how they are built):
-// the query side of topk_pairs, topk_together and topk_wide_terms.
+// the query side of topk_pairs, topk_together(_boosted) and topk_wide_terms.
 #include <algorithm>
 
 #include "store/topk_index.h"
 #include "store/topk_pairs.h"
+#include "text/segmenter.h"
 
 namespace dipmine::store {
 
@@ -21,64 +22,135 @@ bool TopkIndex::merge_pair(std::string_view first, std::string_view second, std:
                    merge_term(second, nullptr) >= pairs_.min_word_df);
 }
 
-bool TopkIndex::together(std::string_view a, std::string_view b, double idf_a, double idf_b,
-                         std::vector<double>* a_part, std::vector<double>* b_part) {
-  if (pairs_.min_word_df <= 0 || a == b) return false;
-  if (b < a) return together(b, a, idf_b, idf_a, b_part, a_part);
+namespace {
+
+// One word of a pair query: its key, idf and bound, and its whole-word key's.
+struct Word {
+  std::string key;
+  double idf = 0, word_idf = 0;
+  std::vector<double>* part = nullptr;
+  std::vector<double>* word_part = nullptr;  // none: the query has no whole-word key for it
+};
+
+// Sums as dipmine_rank does: the first word, its whole-word key, the second,
+// its whole-word key (a missing key adds nothing).
+double pair_score(const Word& a, const Word& b, double pa, double pwa, double pb, double pwb) {
+  double sum = Bm25::add_weighted(0.0, a.idf, pa);
+  if (a.word_part) sum = Bm25::add_weighted(sum, a.word_idf, pwa);
+  sum = Bm25::add_weighted(sum, b.idf, pb);
+  if (b.word_part) sum = Bm25::add_weighted(sum, b.word_idf, pwb);
+  return sum;
+}
+
+}  // namespace
+
+bool TopkIndex::together(const PairQuery& query) {
+  Word a{std::string(query.a), query.idf_a, query.idf_a_word, query.a_part, query.a_word_part};
+  Word b{std::string(query.b), query.idf_b, query.idf_b_word, query.b_part, query.b_word_part};
+  const bool boosted = a.word_part || b.word_part;
+  if (pairs_.min_word_df <= 0 || a.key == b.key) return false;
+  if (b.key < a.key) {
+    // The index adds the pair's parts in term order; with whole-word keys
+    // between them, another order could round differently.
+    if (boosted) return false;
+    std::swap(a, b);
+  }
   if (!together_) {
     together_ = std::make_unique<Statement>(corpus_.db(),
                                             "SELECT blocks FROM topk_together WHERE first = ? AND second = ?");
+    boosted_ = std::make_unique<Statement>(corpus_.db(),
+                                           "SELECT blocks FROM topk_together_boosted WHERE first = ? AND second = ?");
     wide_term_ = std::make_unique<Statement>(corpus_.db(), "SELECT rows FROM topk_wide_terms WHERE term = ?");
   }
-  together_->bind(1, a).bind(2, b);
-  const bool found = together_->step();
-  std::string blob;
-  if (found) blob = std::string(together_->column_blob(0));
-  together_->reset();
+  auto blob_of = [&](Statement& s, bool* found) {
+    s.bind(1, a.key).bind(2, b.key);
+    *found = s.step();
+    std::string blob = *found ? std::string(s.column_blob(0)) : std::string();
+    s.reset();
+    return blob;
+  };
   auto pairable = [&](std::string_view w) {
     const int64_t df = merge_term(w, nullptr);
     return df >= pairs_.min_word_df && df * 2 <= totals_.rows;
   };
-  if (!found && !(pairs_.together_complete && pairable(a) && pairable(b))) return false;
+  auto whole_word = [](const std::string& w) { return std::string(text::kWholeWordMark) + w; };
+  bool found = false;
+  std::string blob = blob_of(*together_, &found);
+  const bool nowhere = !found && pairs_.together_complete && pairable(a.key) && pairable(b.key);
+  if (boosted) {
+    // The index weighted a word's whole-word key wherever it has one.
+    if (pairable(whole_word(a.key)) != (a.word_part != nullptr) ||
+        pairable(whole_word(b.key)) != (b.word_part != nullptr)) {
+      return false;
+    }
+    blob = blob_of(*boosted_, &found);
+  }
+  if (!found && !nowhere) return false;
+  for (std::vector<double>* v : {a.part, a.word_part, b.part, b.word_part}) {
+    if (v) std::fill(v->begin(), v->end(), 0.0);
+  }
   // The pair's best row in each block (0: no row has both) ...
-  std::fill(a_part->begin(), a_part->end(), 0.0);
-  std::fill(b_part->begin(), b_part->end(), 0.0);
   const double avgdl = totals_.avgdl();
-  for_each_entry<4>(blob, [&](uint64_t block, const auto& v) {  // tf of a, tf of b, length
-    if (block >= a_part->size() || block >= b_part->size()) return;
-    (*a_part)[block] = Bm25::tf_part(static_cast<double>(v[0]), static_cast<double>(v[2]), avgdl);
-    (*b_part)[block] = Bm25::tf_part(static_cast<double>(v[1]), static_cast<double>(v[2]), avgdl);
-  });
+  const size_t n = std::min(a.part->size(), b.part->size());
+  auto set = [&](std::vector<double>* v, size_t k, double part) {
+    if (v) (*v)[k] = part;
+  };
+  auto tf_part = [&](uint64_t tf, uint64_t len) {
+    return Bm25::tf_part(static_cast<double>(tf), static_cast<double>(len), avgdl);
+  };
+  if (!boosted) {
+    for_each_entry<4>(blob, [&](uint64_t k, const auto& v) {  // tf of a, tf of b, length
+      if (k < n) set(a.part, k, tf_part(v[0], v[2])), set(b.part, k, tf_part(v[1], v[2]));
+    });
+  } else {
+    for_each_entry<6>(blob, [&](uint64_t k, const auto& v) {  // tfs of a, b, their whole words; length
+      if (k >= n) return;
+      set(a.part, k, tf_part(v[0], v[4]));
+      set(b.part, k, tf_part(v[1], v[4]));
+      set(a.word_part, k, tf_part(v[2], v[4]));
+      set(b.word_part, k, tf_part(v[3], v[4]));
+    });
+  }
   // ... or the best of the rows too wide for pairs that have both words.
   struct Posting {
     int64_t row;
-    double tf, len;
+    uint64_t tf, len;
   };
-  std::vector<Posting> wide[2];
-  for (int w = 0; w < 2; ++w) {
-    wide_term_->bind(1, w == 0 ? a : b);
+  auto postings = [&](const std::string& term) {
+    std::vector<Posting> out;
+    wide_term_->bind(1, term);
     if (wide_term_->step()) {
       for_each_entry<3>(wide_term_->column_blob(0), [&](uint64_t row, const auto& v) {  // tf, length
-        wide[w].push_back({static_cast<int64_t>(row), static_cast<double>(v[0]), static_cast<double>(v[1])});
+        out.push_back({static_cast<int64_t>(row), v[0], v[1]});
       });
     }
     wide_term_->reset();
-  }
-  for (size_t i = 0, j = 0; i < wide[0].size() && j < wide[1].size();) {
-    if (wide[0][i].row != wide[1][j].row) {
-      ++(wide[0][i].row < wide[1][j].row ? i : j);
+    return out;
+  };
+  const std::vector<Posting> wa = postings(a.key), wb = postings(b.key);
+  const std::vector<Posting> wwa = a.word_part ? postings(whole_word(a.key)) : std::vector<Posting>{};
+  const std::vector<Posting> wwb = b.word_part ? postings(whole_word(b.key)) : std::vector<Posting>{};
+  size_t at_wa = 0, at_wb = 0;  // walk the whole-word lists along with the rows
+  auto tf_in = [](const std::vector<Posting>& list, size_t& at, int64_t row) -> uint64_t {
+    while (at < list.size() && list[at].row < row) ++at;
+    return at < list.size() && list[at].row == row ? list[at].tf : 0;
+  };
+  for (size_t i = 0, j = 0; i < wa.size() && j < wb.size();) {
+    if (wa[i].row != wb[j].row) {
+      ++(wa[i].row < wb[j].row ? i : j);
       continue;
     }
-    const auto k = static_cast<size_t>(wide[0][i].row / block_rows_);
-    const double part_a = Bm25::tf_part(wide[0][i].tf, wide[0][i].len, avgdl);
-    const double part_b = Bm25::tf_part(wide[1][j].tf, wide[1][j].len, avgdl);
+    const int64_t row = wa[i].row;
+    const auto k = static_cast<size_t>(row / block_rows_);
+    const uint64_t len = wa[i].len;
+    const double pa = tf_part(wa[i].tf, len), pb = tf_part(wb[j].tf, len);
+    const double pwa = tf_part(tf_in(wwa, at_wa, row), len), pwb = tf_part(tf_in(wwb, at_wb, row), len);
     ++i, ++j;
-    if (k >= a_part->size() || k >= b_part->size()) continue;
-    const double pair = Bm25::add_weighted(Bm25::add_weighted(0.0, idf_a, (*a_part)[k]), idf_b, (*b_part)[k]);
-    const double row = Bm25::add_weighted(Bm25::add_weighted(0.0, idf_a, part_a), idf_b, part_b);
-    if (row > pair) {
-      (*a_part)[k] = part_a;
-      (*b_part)[k] = part_b;
+    if (k >= n) continue;
+    auto at = [&](std::vector<double>* v) { return v ? (*v)[k] : 0.0; };
+    if (pair_score(a, b, pa, pwa, pb, pwb) >
+        pair_score(a, b, at(a.part), at(a.word_part), at(b.part), at(b.word_part))) {
+      set(a.part, k, pa), set(a.word_part, k, pwa), set(b.part, k, pb), set(b.word_part, k, pwb);
     }
   }
   return true;

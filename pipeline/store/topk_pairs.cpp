@@ -11,6 +11,7 @@
 
 #include "common/error.h"
 #include "store/fts_tokenizer.h"
+#include "text/segmenter.h"
 
 namespace dipmine::store {
 namespace {
@@ -21,6 +22,7 @@ struct FrequentTerms {
   std::vector<std::string> names;
   std::vector<double> idfs;
   std::vector<char> together;  // in at most half the rows: paired within paragraphs
+  std::vector<int64_t> twin;   // the id of its whole-word key (text::kWholeWordMark + it), or -1
 };
 
 FrequentTerms frequent_terms(Database& db, int64_t min_df, int64_t rows) {
@@ -33,6 +35,11 @@ FrequentTerms frequent_terms(Database& db, int64_t min_df, int64_t rows) {
     f.idfs.push_back(Bm25::idf(rows, q.column_int(1)));
     f.together.push_back(q.column_int(1) * 2 <= rows ? 1 : 0);
   }
+  f.twin.assign(f.names.size(), -1);
+  for (size_t id = 0; id < f.names.size(); ++id) {
+    const auto it = f.ids.find(std::string(text::kWholeWordMark) + f.names[id]);
+    if (it != f.ids.end() && f.together[it->second]) f.twin[id] = it->second;
+  }
   return f;
 }
 
@@ -43,12 +50,13 @@ struct PairMax {
   uint64_t pair = 0;
   uint32_t rows = 0, tf = 0, tf2 = 0, len = 0;  // tf2: the second word's (together)
   double score = -1;                            // what "best" maximises
+  uint32_t twin_tf = 0, twin_tf2 = 0;           // their whole-word keys' (boosted)
 };
 
 struct Block {
   int64_t index = 0;
   std::vector<std::pair<int64_t, std::string>> rows;  // (id, text)
-  std::vector<PairMax> side_by_side, together;        // each pair once
+  std::vector<PairMax> side_by_side, together, boosted;  // each pair once
   std::vector<PairMax> wide_postings;                 // (term in `pair`, row in `rows`), in that order
   int64_t mismatched_row = -1;                        // a row FTS5 counted otherwise
 };
@@ -69,7 +77,11 @@ class PairTable {
       return;
     }
     ++best.rows;
-    if (m.score > best.score) best = PairMax{best.pair, best.rows, m.tf, m.tf2, m.len, m.score};
+    if (m.score > best.score) {
+      const uint32_t rows = best.rows;
+      best = m;
+      best.rows = rows;
+    }
   }
   // Moves the pairs out (in no particular order) and empties the table.
   void take(std::vector<PairMax>& out) {
@@ -114,7 +126,7 @@ void find_pairs(Block& block, const FrequentTerms& frequent, const std::vector<u
   std::vector<uint64_t> pairs;
   std::vector<std::pair<uint32_t, uint32_t>> counts;  // (term id, tf) of the row
   std::vector<double> parts;
-  thread_local PairTable adjacent, shared;  // kept at their size from block to block
+  thread_local PairTable adjacent, shared, boosted;  // kept at their size from block to block
   for (const auto& [id, text] : block.rows) {
     tokens.clear();
     uint32_t positions = 0;
@@ -158,16 +170,35 @@ void find_pairs(Block& block, const FrequentTerms& frequent, const std::vector<u
       }
       continue;
     }
+    // A word's whole-word key in this row: (its tf, the sum so far plus its
+    // weighted part); tf 0 adds nothing, as a phrase without hits.
+    auto add_twin = [&](uint32_t word, double sum, uint32_t* tf) {
+      const int64_t twin = frequent.twin[word];
+      if (twin < 0) return sum;
+      const auto at = std::lower_bound(counts.begin(), counts.end(), std::pair{static_cast<uint32_t>(twin), 0u});
+      if (at == counts.end() || at->first != static_cast<uint32_t>(twin)) return Bm25::add_weighted(sum, frequent.idfs[twin], 0.0);
+      *tf = at->second;
+      return Bm25::add_weighted(sum, frequent.idfs[twin], parts[static_cast<size_t>(at - counts.begin())]);
+    };
     for (size_t i = 0; i < counts.size(); ++i) {
-      const double first = Bm25::add_weighted(0.0, frequent.idfs[counts[i].first], parts[i]);
+      const uint32_t a = counts[i].first;
+      const double first = Bm25::add_weighted(0.0, frequent.idfs[a], parts[i]);
       for (size_t j = i + 1; j < counts.size(); ++j) {
-        shared.add({pair_key(counts[i].first, counts[j].first), 1, counts[i].second, counts[j].second, len,
-                    Bm25::add_weighted(first, frequent.idfs[counts[j].first], parts[j])});
+        const uint32_t b = counts[j].first;
+        shared.add({pair_key(a, b), 1, counts[i].second, counts[j].second, len,
+                    Bm25::add_weighted(first, frequent.idfs[b], parts[j])});
+        if (frequent.twin[a] < 0 && frequent.twin[b] < 0) continue;
+        // As a query of the two words scores when one is a Japanese
+        // dictionary word: with its whole-word key after it (store/query.cpp).
+        PairMax m{pair_key(a, b), 1, counts[i].second, counts[j].second, len, 0};
+        m.score = add_twin(b, Bm25::add_weighted(add_twin(a, first, &m.twin_tf), frequent.idfs[b], parts[j]), &m.twin_tf2);
+        boosted.add(m);
       }
     }
   }
   adjacent.take(block.side_by_side);
   shared.take(block.together);
+  boosted.take(block.boosted);
   std::stable_sort(block.wide_postings.begin(), block.wide_postings.end(),
                    [](const PairMax& a, const PairMax& b) { return a.pair < b.pair; });
   block.rows.clear();
@@ -184,8 +215,9 @@ struct PairBlobs {
 // missing) until the rest fit in it.
 class PairAccumulator {
  public:
-  PairAccumulator(int64_t max_entries, bool two_counts)
-      : budget_(max_entries), limit_(max_entries + max_entries / 4), two_counts_(two_counts) {}
+  enum class Values { side_by_side, together, boosted };
+  PairAccumulator(int64_t max_entries, Values values)
+      : budget_(max_entries), limit_(max_entries + max_entries / 4), values_(values) {}
   void add(int64_t block, const std::vector<PairMax>& maxima) {
     for (const PairMax& m : maxima) {
       if (!dropped_.empty() && dropped_.count(m.pair) != 0) continue;
@@ -193,10 +225,10 @@ class PairAccumulator {
       p.df += m.rows;
       ++p.entries;
       const auto delta = static_cast<uint64_t>(block - p.last_block);
-      if (two_counts_) {
-        append_varints(p.blob, {delta, m.tf, m.tf2, m.len});
-      } else {
-        append_varints(p.blob, {delta, m.tf, m.len});
+      switch (values_) {
+        case Values::side_by_side: append_varints(p.blob, {delta, m.tf, m.len}); break;
+        case Values::together: append_varints(p.blob, {delta, m.tf, m.tf2, m.len}); break;
+        case Values::boosted: append_varints(p.blob, {delta, m.tf, m.tf2, m.twin_tf, m.twin_tf2, m.len}); break;
       }
       p.last_block = block;
       ++held_;
@@ -245,7 +277,7 @@ class PairAccumulator {
   }
 
   int64_t budget_, limit_, held_ = 0;
-  bool two_counts_;
+  Values values_;
   std::unordered_map<uint64_t, PairBlobs> blobs_;
   std::unordered_set<uint64_t> dropped_;
 };
@@ -300,12 +332,15 @@ uint64_t read_varint(const char*& p, const char* end) {
 
 PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengths, const IndexTotals& totals,
                                 int64_t block_rows, const PairPolicy& policy) {
-  db.exec("DELETE FROM topk_pairs; DELETE FROM topk_together; DELETE FROM topk_wide_terms");
+  db.exec("DELETE FROM topk_pairs; DELETE FROM topk_together; DELETE FROM topk_together_boosted; "
+          "DELETE FROM topk_wide_terms");
   PairBuildStats stats;
   const FrequentTerms frequent = frequent_terms(db, std::max<int64_t>(policy.min_word_df, 1), totals.rows);
   if (frequent.names.empty() || policy.max_entries <= 0) return stats;
 
-  PairAccumulator side_by_side(policy.max_entries, false), together(policy.max_entries, true);
+  using Values = PairAccumulator::Values;
+  PairAccumulator side_by_side(policy.max_entries, Values::side_by_side);
+  PairAccumulator together(policy.max_entries, Values::together), boosted(policy.max_entries, Values::boosted);
   WidePostings wide_postings;
   int64_t mismatched_row = -1;
   Statement rows(db, "SELECT id, text FROM paragraphs ORDER BY id");
@@ -338,6 +373,7 @@ PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengt
             if (block->mismatched_row >= 0 && mismatched_row < 0) mismatched_row = block->mismatched_row;
             side_by_side.add(block->index, block->side_by_side);
             together.add(block->index, block->together);
+            boosted.add(block->index, block->boosted);
             wide_postings.add(block->index * block_rows, block->wide_postings);
           }));
   if (mismatched_row >= 0) {
@@ -347,6 +383,7 @@ PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengt
   }
   stats.side_by_side = side_by_side.write(db, "topk_pairs", frequent);
   stats.together = together.write(db, "topk_together", frequent);
+  stats.boosted = boosted.write(db, "topk_together_boosted", frequent);
   stats.wide_terms = wide_postings.write(db, frequent);
   return stats;
 }

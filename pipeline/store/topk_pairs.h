@@ -15,6 +15,11 @@
 //     (count of the first, count of the second, length) of the row whose two
 //     words' bm25 parts, weighted by their idfs, sum highest: exactly the
 //     best score of the AND of the two words, and a bound for their NEAR.
+//   boosted (topk_together_boosted): the same for pairs one of whose words
+//     is a Japanese dictionary word, whose query adds its whole-word key
+//     (store/query.cpp): the row whose parts of the words and of their
+//     whole-word keys, weighted, sum highest, in the order first word, its
+//     whole-word key, second word, its whole-word key; (four counts, length).
 // A block without the pair cannot match. Lucene's common grams do the first
 // at indexing time; here both are built at optimize from the stored text,
 // tokenised again by the FTS5 tokenizer's own function
@@ -60,7 +65,7 @@ struct PairKindStats {
 };
 
 struct PairBuildStats {
-  PairKindStats side_by_side, together;
+  PairKindStats side_by_side, together, boosted;
   int64_t wide_terms = 0;  // terms listed for rows too wide for pairs together
   std::string skipped;     // why no pair was stored, when the text disagrees with the index
 };
