@@ -16,6 +16,15 @@ using namespace topk_test;
 
 namespace {
 
+// `ranked` has the rows (and the scores) of `every`, in its order.
+void check_same_rows(const std::vector<RankedRow>& every, const std::vector<RankedRow>& ranked) {
+  REQUIRE(every.size() == ranked.size());
+  for (size_t k = 0; k < every.size(); ++k) {
+    CHECK(every[k].rowid == ranked[k].rowid);
+    CHECK(every[k].score == ranked[k].score);
+  }
+}
+
 // Each stored pair's row count is the number of rows FTS5 finds the two
 // words in: side by side (a phrase) or anywhere in one paragraph (AND).
 void check_pair_counts(Corpus& c, const std::string& table, bool side_by_side) {
@@ -114,15 +123,9 @@ TEST_CASE("word pairs bound phrases, AND and NEAR of frequent words: the same hi
     const auto every = best_rows(*c, queries[i].second, 0, 5, &stats);
     REQUIRE_FALSE(stats.used_topk);
     INFO(queries[i].second.match);
-    REQUIRE(every.size() == with_pairs[i].size());
-    REQUIRE(every.size() == words_only[i].size());
-    REQUIRE(every.size() == some_pairs[i].size());
-    for (size_t k = 0; k < every.size(); ++k) {
-      CHECK(every[k].rowid == with_pairs[i][k].rowid);
-      CHECK(every[k].score == with_pairs[i][k].score);
-      CHECK(every[k].rowid == words_only[i][k].rowid);
-      CHECK(every[k].rowid == some_pairs[i][k].rowid);
-    }
+    check_same_rows(every, with_pairs[i]);
+    check_same_rows(every, words_only[i]);
+    check_same_rows(every, some_pairs[i]);
   }
 }
 
@@ -184,14 +187,9 @@ TEST_CASE("Japanese words with their whole-word keys rank the same by boosted pa
   for (size_t i = 0; i < texts.size(); ++i) {
     INFO(texts[i]);
     const auto every = best_rows(*c, parse_query(texts[i]), 0, 5);
-    REQUIRE(every.size() == with_pairs[i].size());
-    REQUIRE(every.size() == words_only[i].size());
     CHECK_FALSE(every.empty());
-    for (size_t k = 0; k < every.size(); ++k) {
-      CHECK(every[k].rowid == with_pairs[i][k].rowid);
-      CHECK(every[k].score == with_pairs[i][k].score);
-      CHECK(every[k].rowid == words_only[i][k].rowid);
-    }
+    check_same_rows(every, with_pairs[i]);
+    check_same_rows(every, words_only[i]);
   }
 }
 
