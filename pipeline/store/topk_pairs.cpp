@@ -189,7 +189,8 @@ void find_pairs(Block& block, const FrequentTerms& frequent, const std::vector<u
                     Bm25::add_weighted(first, frequent.idfs[b], parts[j])});
         if (frequent.twin[a] < 0 && frequent.twin[b] < 0) continue;
         // As a query of the two words scores when one is a Japanese
-        // dictionary word: with its whole-word key after it (store/query.cpp).
+        // dictionary word: with its whole-word key after it (store/query.cpp;
+        // NEAR adds none, and uses the plain entry).
         PairMax m{pair_key(a, b), 1, counts[i].second, counts[j].second, len, 0};
         m.score = add_twin(b, Bm25::add_weighted(add_twin(a, first, &m.twin_tf), frequent.idfs[b], parts[j]), &m.twin_tf2);
         boosted.add(m);
@@ -340,7 +341,8 @@ PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengt
 
   using Values = PairAccumulator::Values;
   PairAccumulator side_by_side(policy.max_entries, Values::side_by_side);
-  PairAccumulator together(policy.max_entries, Values::together), boosted(policy.max_entries, Values::boosted);
+  PairAccumulator together(policy.max_entries, Values::together);
+  PairAccumulator boosted(policy.max_entries / 2, Values::boosted);  // Japanese words' pairs only
   WidePostings wide_postings;
   int64_t mismatched_row = -1;
   Statement rows(db, "SELECT id, text FROM paragraphs ORDER BY id");

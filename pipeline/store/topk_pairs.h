@@ -15,11 +15,12 @@
 //     (count of the first, count of the second, length) of the row whose two
 //     words' bm25 parts, weighted by their idfs, sum highest: exactly the
 //     best score of the AND of the two words, and a bound for their NEAR.
-//   boosted (topk_together_boosted): the same for pairs one of whose words
-//     is a Japanese dictionary word, whose query adds its whole-word key
-//     (store/query.cpp): the row whose parts of the words and of their
-//     whole-word keys, weighted, sum highest, in the order first word, its
-//     whole-word key, second word, its whole-word key; (four counts, length).
+//   boosted (topk_together_boosted): also, for pairs one of whose words is
+//     a Japanese dictionary word, whose query adds its whole-word key (not
+//     in NEAR; store/query.cpp): the row whose parts of the words and of
+//     their whole-word keys, weighted, sum highest, in the order first word,
+//     its whole-word key, second word, its whole-word key; (four counts,
+//     length). Its budget is half the others'.
 // A block without the pair cannot match. Lucene's common grams do the first
 // at indexing time; here both are built at optimize from the stored text,
 // tokenised again by the FTS5 tokenizer's own function
