@@ -114,8 +114,10 @@ bool clause_needs(const Query& q, size_t p, size_t partner) {
 // most what their best shared paragraph scores, where the index knows it
 // (store/topk_pairs.h): exactly for AND (NEAR counts fewer hits). The words'
 // bounds (and their whole-word keys', a Japanese word's boost) become that
-// paragraph's parts. They must be all the query's scored phrases, in the
-// order dipmine_rank adds them, so that the bound is the very sum.
+// paragraph's parts. They must be the query's first scored phrases, in the
+// order dipmine_rank adds them, so that the bound starts as the very sum of
+// that paragraph; phrases after them (a third word) add their own bounds,
+// and floating-point addition is monotone, so the total stays a bound.
 void use_pairs_together(TopkIndex& topk, const Query& q, const std::vector<double>& idfs,
                         std::vector<std::vector<double>>& bounds) {
   std::vector<size_t> scored;
@@ -135,7 +137,7 @@ void use_pairs_together(TopkIndex& topk, const Query& q, const std::vector<doubl
   auto boost_after = [&](size_t p) { return k < scored.size() && boost_of(p, scored[k]) ? scored[k++] : kNone; };
   const size_t pa = next(), pwa = pa == kNone ? kNone : boost_after(pa);
   const size_t pb = next(), pwb = pb == kNone ? kNone : boost_after(pb);
-  if (pb == kNone || k != scored.size()) return;
+  if (pb == kNone) return;
   const QueryPhrase& a = q.phrases[pa];
   const QueryPhrase& b = q.phrases[pb];
   if (a.keys.size() != 1 || b.keys.size() != 1 || a.prefix || b.prefix) return;
