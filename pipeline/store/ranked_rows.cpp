@@ -54,10 +54,10 @@ std::vector<RankedRow> rank_every_match(Corpus& corpus, const Query& q, size_t o
 }
 
 // Per block, the most one phrase can add to a row's score before the idf:
-// the least of its keys' and its indexed word pairs' block maxima. For a prefix key the row's hits are
-// the sum over the terms it covers; with m_e each term's maximum, tf_part of
-// that sum is at most c*S/(S+1), S = sum of m_e/(c-m_e), c = k1+1 (the row
-// length cancels out), rounded up a little.
+// the least of its keys' and its indexed word pairs' block maxima. For a
+// prefix key the row's hits are the sum over the terms it covers; with m_e
+// each term's maximum, tf_part of that sum is at most c*S/(S+1), S = sum of
+// m_e/(c-m_e), c = k1+1 (the row length cancels out), rounded up a little.
 std::optional<std::vector<double>> phrase_bounds(TopkIndex& topk, const QueryPhrase& p) {
   const size_t n = topk.blocks();
   std::vector<double> bound(n, std::numeric_limits<double>::infinity()), key(n);
@@ -94,18 +94,20 @@ std::optional<std::vector<double>> phrase_bounds(TopkIndex& topk, const QueryPhr
   return bound;
 }
 
+// Whether phrase y is the whole-word boost of the one-word phrase x: the
+// alternative a query adds to a Japanese dictionary word, which occurs only
+// where x does (store/query.cpp).
+bool is_boost_of(const QueryPhrase& x, const QueryPhrase& y) {
+  return y.clause == x.clause && y.alternative != x.alternative && x.keys.size() == 1 && y.keys.size() == 1 &&
+         !y.prefix && y.keys[0] == text::whole_word_key(x.keys[0]);
+}
+
 // Whether every row that matches phrase p's clause contains p: the clause's
-// other alternatives (besides p's NEAR partner) are only p's whole-word
-// boost, which occurs only where p does (store/query.cpp).
+// other alternatives (besides p's NEAR partner) are only p's boost.
 bool clause_needs(const Query& q, size_t p, size_t partner) {
-  const QueryPhrase& x = q.phrases[p];
   for (size_t o = 0; o < q.phrases.size(); ++o) {
-    const QueryPhrase& y = q.phrases[o];
-    if (o == p || o == partner || y.clause != x.clause) continue;
-    if (y.alternative == x.alternative || y.keys.size() != 1 || y.prefix ||
-        y.keys[0] != std::string(text::kWholeWordMark) + x.keys[0]) {
-      return false;
-    }
+    if (o == p || o == partner || q.phrases[o].clause != q.phrases[p].clause) continue;
+    if (!is_boost_of(q.phrases[p], q.phrases[o])) return false;
   }
   return true;
 }
@@ -124,17 +126,13 @@ void use_pairs_together(TopkIndex& topk, const Query& q, const std::vector<doubl
   for (size_t p = 0; p < q.phrases.size(); ++p) {
     if (q.phrases[p].clause >= 0) scored.push_back(p);
   }
-  auto boost_of = [&](size_t p, size_t o) {
-    const QueryPhrase& x = q.phrases[p];
-    const QueryPhrase& y = q.phrases[o];
-    return y.clause == x.clause && y.alternative != x.alternative && y.keys.size() == 1 && !y.prefix &&
-           x.keys.size() == 1 && y.keys[0] == std::string(text::kWholeWordMark) + x.keys[0];
-  };
   // a [a's whole word] b [b's whole word]
   size_t k = 0;
   constexpr size_t kNone = SIZE_MAX;
   auto next = [&] { return k < scored.size() ? scored[k++] : kNone; };
-  auto boost_after = [&](size_t p) { return k < scored.size() && boost_of(p, scored[k]) ? scored[k++] : kNone; };
+  auto boost_after = [&](size_t p) {
+    return k < scored.size() && is_boost_of(q.phrases[p], q.phrases[scored[k]]) ? scored[k++] : kNone;
+  };
   const size_t pa = next(), pwa = pa == kNone ? kNone : boost_after(pa);
   const size_t pb = next(), pwb = pb == kNone ? kNone : boost_after(pb);
   if (pb == kNone) return;

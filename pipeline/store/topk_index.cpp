@@ -238,7 +238,6 @@ std::unique_ptr<TopkIndex> TopkIndex::open_if_fresh(Corpus& corpus) {
       if (std::sscanf(q.column_text(1).c_str(), "%ld %d %d", &pairs.min_word_df, &side, &together) != 3) pairs = {};
       pairs.side_by_side_complete = side == 1;
       pairs.together_complete = together == 1;
-
     } else if (q.column_text(0) == "filters") {
       filters = std::string(q.column_blob(1));
     }

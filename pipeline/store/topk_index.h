@@ -44,9 +44,9 @@ class TopkIndex {
     int block_rows = kDefaultBlockRows;
     // Word pairs (store/topk_pairs.h): of words in at least this many rows
     // (below, FTS5 checks their few rows fast enough anyway), each kind's
-    // maxima at most pair_budget times the terms' (the index at most
-    // triples); a row of more such words than pair_max_terms_a_row makes its
-    // block know no pairs together.
+    // maxima at most pair_budget times the terms' (boosted: half that); a
+    // row of more such words than pair_max_terms_a_row has its words listed
+    // instead of its pairs within it.
     int64_t pair_min_word_df = 4096;
     double pair_budget = 1.0;
     size_t pair_max_terms_a_row = 128;

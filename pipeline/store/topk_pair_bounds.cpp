@@ -70,22 +70,22 @@ bool TopkIndex::together(const PairQuery& query) {
     return blob;
   };
   auto pairable = [&](std::string_view w) {
-    const int64_t df = merge_term(w, nullptr);
-    return df >= pairs_.min_word_df && df * 2 <= totals_.rows;
+    return pairs_within_paragraphs(merge_term(w, nullptr), pairs_.min_word_df, totals_.rows);
   };
-  auto whole_word = [](const std::string& w) { return std::string(text::kWholeWordMark) + w; };
-  bool found = false;
-  std::string blob = blob_of(*together_, &found);
-  const bool nowhere = !found && pairs_.together_complete && pairable(a.key) && pairable(b.key);
-  if (boosted) {
-    // The index weighted a word's whole-word key wherever it has one.
-    if (pairable(whole_word(a.key)) != (a.word_part != nullptr) ||
-        pairable(whole_word(b.key)) != (b.word_part != nullptr)) {
-      return false;
-    }
-    blob = blob_of(*boosted_, &found);
+  // The index weighted a word's whole-word key wherever it has one.
+  if (boosted && (pairable(text::whole_word_key(a.key)) != (a.word_part != nullptr) ||
+                  pairable(text::whole_word_key(b.key)) != (b.word_part != nullptr))) {
+    return false;
   }
-  if (!found && !nowhere) return false;
+  bool found = false;
+  const std::string blob = blob_of(boosted ? *boosted_ : *together_, &found);
+  if (!found) {
+    // Not there: the words share no paragraph if their plain pair is not
+    // there either and every such pair was kept.
+    bool plain = false;
+    if (boosted) blob_of(*together_, &plain);
+    if (plain || !pairs_.together_complete || !pairable(a.key) || !pairable(b.key)) return false;
+  }
   for (std::vector<double>* v : {a.part, a.word_part, b.part, b.word_part}) {
     if (v) std::fill(v->begin(), v->end(), 0.0);
   }
@@ -128,8 +128,8 @@ bool TopkIndex::together(const PairQuery& query) {
     return out;
   };
   const std::vector<Posting> wa = postings(a.key), wb = postings(b.key);
-  const std::vector<Posting> wwa = a.word_part ? postings(whole_word(a.key)) : std::vector<Posting>{};
-  const std::vector<Posting> wwb = b.word_part ? postings(whole_word(b.key)) : std::vector<Posting>{};
+  const std::vector<Posting> wwa = a.word_part ? postings(text::whole_word_key(a.key)) : std::vector<Posting>{};
+  const std::vector<Posting> wwb = b.word_part ? postings(text::whole_word_key(b.key)) : std::vector<Posting>{};
   size_t at_wa = 0, at_wb = 0;  // walk the whole-word lists along with the rows
   auto tf_in = [](const std::vector<Posting>& list, size_t& at, int64_t row) -> uint64_t {
     while (at < list.size() && list[at].row < row) ++at;

@@ -33,11 +33,11 @@ FrequentTerms frequent_terms(Database& db, int64_t min_df, int64_t rows) {
     f.ids.emplace(q.column_text(0), static_cast<uint32_t>(f.names.size()));
     f.names.push_back(q.column_text(0));
     f.idfs.push_back(Bm25::idf(rows, q.column_int(1)));
-    f.together.push_back(q.column_int(1) * 2 <= rows ? 1 : 0);
+    f.together.push_back(pairs_within_paragraphs(q.column_int(1), min_df, rows) ? 1 : 0);
   }
   f.twin.assign(f.names.size(), -1);
   for (size_t id = 0; id < f.names.size(); ++id) {
-    const auto it = f.ids.find(std::string(text::kWholeWordMark) + f.names[id]);
+    const auto it = f.ids.find(text::whole_word_key(f.names[id]));
     if (it != f.ids.end() && f.together[it->second]) f.twin[id] = it->second;
   }
   return f;
@@ -53,17 +53,31 @@ struct PairMax {
   uint32_t twin_tf = 0, twin_tf2 = 0;           // their whole-word keys' (boosted)
 };
 
+// A word of a row too wide for pairs within it.
+struct WidePosting {
+  uint32_t term = 0, row_in_block = 0, tf = 0, len = 0;
+};
+
 struct Block {
   int64_t index = 0;
   std::vector<std::pair<int64_t, std::string>> rows;  // (id, text)
   std::vector<PairMax> side_by_side, together, boosted;  // each pair once
-  std::vector<PairMax> wide_postings;                 // (term in `pair`, row in `rows`), in that order
-  int64_t mismatched_row = -1;                        // a row FTS5 counted otherwise
+  std::vector<WidePosting> wide_postings;               // by term, then row
+  int64_t mismatched_row = -1;                          // a row FTS5 counted otherwise
 };
+
+// Calls f(value, count) for each run of equal values of `sorted`.
+template <typename T, typename F>
+void for_each_run(const std::vector<T>& sorted, F f) {
+  for (size_t i = 0, j; i < sorted.size(); i = j) {
+    for (j = i; j < sorted.size() && sorted[j] == sorted[i];) ++j;
+    f(sorted[i], static_cast<uint32_t>(j - i));
+  }
+}
 
 // A block's pairs as its rows are read: each pair's best row and row count,
 // in a table of open addressing (a block holds ~10^5 pairs; sorting them
-// took a third of the build).
+// took a quarter of the build).
 class PairTable {
  public:
   void add(const PairMax& m) {
@@ -146,11 +160,9 @@ void find_pairs(Block& block, const FrequentTerms& frequent, const std::vector<u
       }
     }
     std::sort(pairs.begin(), pairs.end());
-    for (size_t i = 0, j; i < pairs.size(); i = j) {
-      for (j = i; j < pairs.size() && pairs[j] == pairs[i];) ++j;
-      const auto tf = static_cast<uint32_t>(j - i);
-      adjacent.add({pairs[i], 1, tf, 0, len, Bm25::tf_part(tf, len, avgdl)});
-    }
+    for_each_run(pairs, [&](uint64_t pair, uint32_t tf) {
+      adjacent.add({pair, 1, tf, 0, len, Bm25::tf_part(tf, len, avgdl)});
+    });
     // Together: every two distinct words of the row, scored as their AND.
     ids.clear();
     for (const auto& t : tokens) {
@@ -158,15 +170,12 @@ void find_pairs(Block& block, const FrequentTerms& frequent, const std::vector<u
     }
     std::sort(ids.begin(), ids.end());
     counts.clear();
-    for (size_t i = 0, j; i < ids.size(); i = j) {
-      for (j = i; j < ids.size() && ids[j] == ids[i];) ++j;
-      counts.emplace_back(ids[i], static_cast<uint32_t>(j - i));
-    }
+    for_each_run(ids, [&](uint32_t term, uint32_t tf) { counts.emplace_back(term, tf); });
     parts.clear();
     for (const auto& c : counts) parts.push_back(Bm25::tf_part(c.second, len, avgdl));
     if (counts.size() > max_terms_a_row) {  // too many pairs: its words are listed instead
       for (const auto& c : counts) {
-        block.wide_postings.push_back({c.first, static_cast<uint32_t>(id - block.index * block_rows), c.second, 0, len, 0});
+        block.wide_postings.push_back({c.first, static_cast<uint32_t>(id - block.index * block_rows), c.second, len});
       }
       continue;
     }
@@ -201,7 +210,7 @@ void find_pairs(Block& block, const FrequentTerms& frequent, const std::vector<u
   shared.take(block.together);
   boosted.take(block.boosted);
   std::stable_sort(block.wide_postings.begin(), block.wide_postings.end(),
-                   [](const PairMax& a, const PairMax& b) { return a.pair < b.pair; });
+                   [](const WidePosting& a, const WidePosting& b) { return a.term < b.term; });
   block.rows.clear();
 }
 
@@ -240,15 +249,9 @@ class PairAccumulator {
   PairKindStats write(Database& db, const char* table, const FrequentTerms& frequent) {
     PairKindStats stats;
     stats.candidates = static_cast<int64_t>(blobs_.size());
-    std::vector<std::pair<int64_t, uint64_t>> order;  // (df, pair)
-    order.reserve(blobs_.size());
-    for (const auto& [pair, p] : blobs_) order.emplace_back(p.df, pair);
-    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
     stats.complete = dropped_.empty();
     Statement put(db, fmt::format("INSERT INTO {}(first, second, df, blocks) VALUES (?, ?, ?, ?)", table));
-    for (const auto& [df, pair] : order) {
+    for (const auto& [df, pair] : by_rows_seen(true)) {
       const PairBlobs& p = blobs_[pair];
       if (stats.entries + p.entries > budget_) {
         stats.complete = false;
@@ -264,12 +267,20 @@ class PairAccumulator {
   }
 
  private:
-  void drop_least_seen() {
-    std::vector<std::pair<int64_t, uint64_t>> seen;  // (df so far, pair)
+  // (rows seen, pair) of every pair held, fewest rows first or most first
+  // (ties by pair, so that the build is deterministic).
+  std::vector<std::pair<int64_t, uint64_t>> by_rows_seen(bool most_first) const {
+    std::vector<std::pair<int64_t, uint64_t>> seen;
     seen.reserve(blobs_.size());
-    for (const auto& [pair, p] : blobs_) seen.emplace_back(p.df, pair);
+    for (const auto& [pair, p] : blobs_) seen.emplace_back(most_first ? -p.df : p.df, pair);
     std::sort(seen.begin(), seen.end());
-    for (const auto& [df, pair] : seen) {
+    if (most_first) {
+      for (auto& s : seen) s.first = -s.first;
+    }
+    return seen;
+  }
+  void drop_least_seen() {
+    for (const auto& [df, pair] : by_rows_seen(false)) {
       if (held_ <= budget_) break;
       held_ -= blobs_[pair].entries;
       blobs_.erase(pair);
@@ -288,11 +299,11 @@ class PairAccumulator {
 // with many frequent words), and each is listed whole.
 class WidePostings {
  public:
-  void add(int64_t first_row, const std::vector<PairMax>& postings) {
-    for (const PairMax& m : postings) {
-      PairBlobs& p = blobs_[m.pair];
-      const int64_t row = first_row + m.rows;
-      append_varints(p.blob, {static_cast<uint64_t>(row - p.last_block), m.tf, m.len});
+  void add(int64_t first_row, const std::vector<WidePosting>& postings) {
+    for (const WidePosting& w : postings) {
+      PairBlobs& p = blobs_[w.term];
+      const int64_t row = first_row + w.row_in_block;
+      append_varints(p.blob, {static_cast<uint64_t>(row - p.last_block), w.tf, w.len});
       p.last_block = row;
     }
   }

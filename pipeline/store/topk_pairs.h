@@ -52,6 +52,13 @@
 
 namespace dipmine::store {
 
+// Whether a term in `df` of `rows` rows is paired within paragraphs: in at
+// least min_word_df rows, and in at most half (beyond, FTS5's idf is at its
+// floor). Build and search both ask this.
+inline bool pairs_within_paragraphs(int64_t df, int64_t min_word_df, int64_t rows) {
+  return df >= min_word_df && df * 2 <= rows;
+}
+
 struct PairPolicy {
   int64_t min_word_df = 0;
   int64_t max_entries = 0;    // for each kind

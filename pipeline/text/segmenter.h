@@ -64,6 +64,12 @@ enum class TermMode { document, query };
 // the character bigram they start at, so a whole-word hit can rank higher
 // without ever colliding with a bigram key. U+E000 never occurs inside a word.
 inline constexpr std::string_view kWholeWordMark = "\xEE\x80\x80";
+// The whole-word key of a dictionary word (or of a query's key for one).
+inline std::string whole_word_key(std::string_view word) {
+  std::string key(kWholeWordMark);
+  key += word;
+  return key;
+}
 
 // Terms of `original` for indexing and querying: fold, segment, map back.
 //   - Every word's key is folded by the normaliser of its own script (a Latin

@@ -296,8 +296,7 @@ class TermBuilder {
         if (char_count(t.substr(w.begin, w.end - w.begin)) < 2) continue;
         // In a query the whole-word key only makes sense when the run is one word.
         if (mode_ == TermMode::query && (w.begin != rb || w.end != re)) continue;
-        add(std::string(kWholeWordMark) + std::string(t.substr(w.begin, w.end - w.begin)),
-            w.begin, w.end, true);
+        add(whole_word_key(t.substr(w.begin, w.end - w.begin)), w.begin, w.end, true);
       }
     }
   }
