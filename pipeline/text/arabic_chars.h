@@ -4,6 +4,9 @@
 #include <array>
 #include <cstddef>
 #include <string_view>
+#include <vector>
+
+#include "text/utf8.h"
 
 namespace dipmine::text::fa {
 
@@ -128,11 +131,18 @@ inline size_t in_word_length(std::string_view s, size_t i) {
   return b0 == 0xE2 && s.size() - i >= 3 && s[i + 1] == '\x80' && s[i + 2] == '\x8c' ? 3 : 0;
 }
 
-// Calls fn(b, e) for each Persian word of `s` in order: a run of in_word
-// characters that starts at a letter or mark (not at ZWNJ). Byte-level, as
-// in_word_length, with the U+06xx test inlined: every fa step scans the words.
+// The bits for_each_word reads, bit i % 64 of word i / 64 for byte i of s
+// (each vector resized to whole 64-bit words): `starts`, byte i is the lead
+// byte of an in_word U+06xx character; `inside`, byte i belongs to an in_word
+// character (U+06xx or ZWNJ). Sixteen bytes at a time, without a branch per
+// character: word ends are unpredictable, and a scan that branches on each
+// one pays a misprediction a word.
+void arabic_word_bits(std::string_view s, std::vector<uint64_t>& starts, std::vector<uint64_t>& inside);
+
+// for_each_word a character at a time (for a scan nested in another's fn,
+// which would overwrite the bits that one is reading).
 template <typename Fn>
-void for_each_word(std::string_view s, Fn fn) {
+void for_each_word_bytewise(std::string_view s, Fn fn) {
   const size_t n = s.size();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   // A lead D8..DB and its continuation byte: index ((lead - D8) << 6) | (cont & 3F)
@@ -158,6 +168,31 @@ void for_each_word(std::string_view s, Fn fn) {
     }
     fn(i, j);
     i = j;
+  }
+}
+
+// Calls fn(b, e) for each Persian word of `s` in order: a run of in_word
+// characters that starts at a letter or mark (not at ZWNJ). Every fa step
+// scans the words: they are read off arabic_word_bits, a word at a time.
+template <typename Fn>
+void for_each_word(std::string_view s, Fn fn) {
+  thread_local std::vector<uint64_t> starts, inside;
+  thread_local bool busy = false;
+  if (busy) {
+    for_each_word_bytewise(s, fn);
+    return;
+  }
+  busy = true;
+  struct Release {
+    bool& flag;
+    ~Release() { flag = false; }
+  } release{busy};
+  arabic_word_bits(s, starts, inside);
+  const size_t n = s.size();
+  for (size_t b = next_bit(starts, 0, n, true); b < n;) {
+    const size_t e = next_bit(inside, b, n, false);
+    fn(b, e);
+    b = next_bit(starts, e, n, true);
   }
 }
 

@@ -132,19 +132,6 @@ void append_stemmed(MappedText& out, MapCursor& cursor, size_t kept, size_t i, s
   }
 }
 
-// The first position at or after i (up to n) whose bit in `bits` (see
-// ascii_letter_bits) is `set`; n if there is none.
-size_t next_with_bit(const std::vector<uint64_t>& bits, size_t i, size_t n, bool set) {
-  size_t w = i / 64;
-  if (i >= n) return n;
-  uint64_t word = (set ? bits[w] : ~bits[w]) & (~uint64_t{0} << (i % 64));
-  while (word == 0) {
-    if (++w == bits.size()) return n;
-    word = set ? bits[w] : ~bits[w];
-  }
-  return std::min(n, w * 64 + std::countr_zero(word));
-}
-
 // Words glued to digits or other letters (C40, naïve) are names or codes.
 bool glued(std::string_view s, size_t i, size_t j) {
   auto glues = [](char c) { return is_ascii_digit(c) || static_cast<unsigned char>(c) >= 0x80; };
@@ -163,8 +150,8 @@ MappedText stem_words(MappedText&& in) {
   thread_local std::vector<uint64_t> letters;
   ascii_letter_bits(s, letters);
   const size_t n = s.size();
-  for (size_t i = next_with_bit(letters, 0, n, true), j; i < n; i = next_with_bit(letters, j, n, true)) {
-    j = next_with_bit(letters, i, n, false);
+  for (size_t i = next_bit(letters, 0, n, true), j; i < n; i = next_bit(letters, j, n, true)) {
+    j = next_bit(letters, i, n, false);
     if (j - i >= 3 && !glued(s, i, j)) {
       const std::string_view stem = changed_stem(s.substr(i, j - i), s.size() - j);
       if (!stem.empty()) {

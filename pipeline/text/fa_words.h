@@ -15,18 +15,27 @@
 
 namespace dipmine::text::fa {
 
-// Facts about one word that depend on its bytes only.
+// What a word can be in zwnj_join_words, from its key (fa_key) alone: the
+// bits of join_role. Most words are none of these, and the join step looks
+// no further at them.
+enum JoinRole : uint8_t {
+  kVerbPrefix = 1,      // می نمی
+  kSuffix = 2,          // ها های هایی تر ترین
+  kSuffixAfterHeh = 4,  // ام ات اش ای (after a final ه)
+};
+uint8_t join_role(std::u32string_view key);
+
+// Facts about one word that depend on its bytes only (16 bytes: the memo
+// holds thousands, and every word of a text is copied with its facts).
 struct WordFacts {
   static constexpr size_t kMaxRanges = 7;     // up to 6 runs and the marks before them
   static constexpr uint8_t kLongRepair = 255;  // repaired, ranges too far for a byte
-  uint8_t letters = 0;                         // key letters (fa_key), counted up to 5
-  char32_t key[4] = {};                        // the first four key letters
+  uint8_t join_role = 0;                       // JoinRole bits
   // How the visual-order repair rewrites the word: 0, it does not; else the
   // number of byte ranges (relative to the word) in reading order, or
   // kLongRepair for a word whose ranges are worked out again when needed.
   uint8_t repair_ranges = 0;
   std::pair<uint8_t, uint8_t> repair[kMaxRanges] = {};
-  std::u32string_view short_key() const { return {key, letters}; }  // when letters <= 4
 };
 
 struct TextWord {

@@ -137,6 +137,14 @@ MappedText zwnj_join_words(MappedText&& in) {
   return zwnj_join_words(std::move(in), words);
 }
 
+uint8_t join_role(std::u32string_view key) {
+  uint8_t role = 0;
+  if (key == U"می"sv || key == U"نمی"sv) role |= kVerbPrefix;
+  if (is_suffix(key)) role |= kSuffix;
+  if (is_suffix_after_heh(key)) role |= kSuffixAfterHeh;
+  return role;
+}
+
 MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words) {
   const std::string_view s = in.text;
   if (!has_arabic_script(s)) return std::move(in);
@@ -149,36 +157,28 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words) 
     const size_t b = words[k].b, e = words[k].e;
     if (chain_b == std::string_view::npos) chain_b = b;
     const TextWord& nw = words[k + 1];
+    // A rule can apply only after a lone می/نمی or before a suffix (the join
+    // roles, worked out once per word form): other pairs stop here.
+    const bool lone_prefix = chain_b == b && (words[k].facts.join_role & kVerbPrefix);
+    const bool next_suffix = nw.facts.join_role & (kSuffix | kSuffixAfterHeh);
     const bool one_space = nw.b == e + 1 && (s[e] == ' ' || s[e] == '\t');
-    if (!one_space) {
+    if (!(lone_prefix || next_suffix) || !one_space) {
       chain_b = std::string_view::npos;
       continue;
     }
-    // Keys are looked at only where a rule can apply: after a lone می/نمی, or
-    // before a word of at most four key letters (every suffix is that short).
-    const WordFacts& wf = words[k].facts;
-    const bool lone_prefix = chain_b == b && wf.letters < 4 &&
-                             (wf.short_key() == U"می"sv || wf.short_key() == U"نمی"sv);
-    if (!lone_prefix && nw.facts.letters >= 5) {
-      chain_b = std::string_view::npos;
-      continue;
-    }
-    const std::u32string_view next =
-        nw.facts.letters <= 4 ? nw.facts.short_key() : word_at(s, nw.b, nw.e, next_buf).key;
+    const std::u32string_view next = word_at(s, nw.b, nw.e, next_buf).key;
     bool join = false;
     std::u32string_view chain;
     if (lone_prefix) {
       // "می شود" → "می‌شود"
       join = looks_like_verb_rest(next) && verb_prefix_length(next) == 0;
-      if (join) chain = wf.short_key();
-    } else if (!is_suffix(next) && !is_suffix_after_heh(next)) {
-      join = false;  // whatever the chain is (its key is not needed)
+      if (join) chain = word_at(s, b, e, chain_buf).key;
     } else {
       chain = word_at(s, chain_b, e, chain_buf).key;
       // "کتاب ها" → "کتاب‌ها", "خانه ای" → "خانه‌ای"
       join = chain.size() >= 2 && !is_short_function_word(chain) &&
-             (is_suffix(next) ||
-              (chain.back() == U'ه' && chain.size() >= 3 && is_suffix_after_heh(next)));
+             ((nw.facts.join_role & kSuffix) ||
+              (chain.back() == U'ه' && chain.size() >= 3 && (nw.facts.join_role & kSuffixAfterHeh)));
     }
     // Never make a word the visual-order repair would take apart.
     if (join) {

@@ -2,6 +2,7 @@
 // explicit handling of invalid bytes, append one, and skip or lower-case runs
 // of ASCII sixteen bytes at a time (eight without SSE2).
 #pragma once
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -53,6 +54,20 @@ size_t ascii_run_end(std::string_view s, size_t i);
 // clear (bits is resized to whole 64-bit words): words are then found a word
 // of bits at a time (see en::stem_words).
 void ascii_letter_bits(std::string_view s, std::vector<uint64_t>& bits);
+
+// The first position at or after i (up to n) whose bit in `bits` (bit i % 64
+// of bits[i / 64], as ascii_letter_bits sets them) is `set`; n if there is none.
+inline size_t next_bit(const std::vector<uint64_t>& bits, size_t i, size_t n, bool set) {
+  if (i >= n) return n;
+  size_t w = i / 64;
+  uint64_t word = (set ? bits[w] : ~bits[w]) & (~uint64_t{0} << (i % 64));
+  while (word == 0) {
+    if (++w == bits.size()) return n;
+    word = set ? bits[w] : ~bits[w];
+  }
+  const size_t at = w * 64 + static_cast<size_t>(std::countr_zero(word));
+  return at < n ? at : n;
+}
 
 // A-Z → a-z in bytes [0, n) of p, which must all be ASCII.
 void ascii_lower_in_place(char* p, size_t n);

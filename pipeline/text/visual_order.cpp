@@ -161,7 +161,10 @@ bool repair_word(std::string_view s, size_t wb, size_t we, WordRepair& r) {
 // The facts of one word (fa_words.h).
 WordFacts word_facts(std::string_view word) {
   WordFacts f;
-  for (size_t i = 0; i < word.size() && f.letters < 5;) {
+  // Every join role is a key of at most four letters.
+  char32_t key[4];
+  size_t letters = 0;
+  for (size_t i = 0; i < word.size() && letters <= 4;) {
     const auto b0 = static_cast<unsigned char>(word[i]);
     if ((b0 & 0xE0) != 0xC0) {  // not two bytes (ZWNJ): not a key letter
       size_t len;
@@ -171,11 +174,12 @@ WordFacts word_facts(std::string_view word) {
     }
     const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(word[i + 1]) & 0x3F);
     if (const char32_t k = key_letter_or_0(c)) {
-      if (f.letters < 4) f.key[f.letters] = k;
-      ++f.letters;
+      if (letters < 4) key[letters] = k;
+      ++letters;
     }
     i += 2;
   }
+  if (letters <= 4) f.join_role = join_role(std::u32string_view(key, letters));
   WordRepair r;
   if (repair_word(word, 0, word.size(), r)) {
     if (word.size() > UINT8_MAX || r.out.size() > WordFacts::kMaxRanges) {

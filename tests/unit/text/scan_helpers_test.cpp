@@ -197,3 +197,71 @@ TEST_CASE("stem_words through the stem memo equals stem_word on each word", "[me
   bare.text = "the cities govern";
   CHECK(en::stem_words(std::move(bare)).text == "the citi govern");
 }
+
+namespace {
+
+// The words for_each_word finds, and the words of the character-at-a-time scan.
+std::vector<std::pair<size_t, size_t>> words_of(std::string_view s) {
+  std::vector<std::pair<size_t, size_t>> out;
+  fa::for_each_word(s, [&](size_t b, size_t e) { out.emplace_back(b, e); });
+  return out;
+}
+std::vector<std::pair<size_t, size_t>> words_bytewise(std::string_view s) {
+  std::vector<std::pair<size_t, size_t>> out;
+  fa::for_each_word_bytewise(s, [&](size_t b, size_t e) { out.emplace_back(b, e); });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("arabic_word_bits classes every U+06xx character as kInWordArabic does", "[utf8]") {
+  // Each U+06xx character at every position of a sixteen-byte block (and
+  // past the blocks, where the bytes are looked at one by one), between
+  // letters and between spaces.
+  for (char32_t c = 0x0600; c < 0x0700; ++c) {
+    std::string ch;
+    append_utf8(ch, c);
+    for (size_t at = 0; at < 40; ++at) {
+      for (const std::string& fill : {std::string("a"), std::string("\u0634")}) {
+        std::string s;
+        while (s.size() + fill.size() <= at) s += fill;
+        if (s.size() < at) s += "a";
+        const size_t pos = s.size();
+        s += ch + fill + fill + "abc";
+        INFO("U+" << std::hex << static_cast<uint32_t>(c) << std::dec << " at byte " << pos);
+        std::vector<uint64_t> starts, inside;
+        fa::arabic_word_bits(s, starts, inside);
+        const bool bit = (starts[pos / 64] >> (pos % 64)) & 1;
+        REQUIRE(bit == fa::kInWordArabic[c - 0x0600]);
+        REQUIRE(words_of(s) == words_bytewise(s));
+      }
+    }
+  }
+}
+
+TEST_CASE("for_each_word finds the words of the character-at-a-time scan", "[utf8]") {
+  static const std::vector<std::string> pieces = {
+      "a", " ", "\n", "ش", "ه", "ی", "ـ", "\u064e", "\u200c", "\u200c\u200c", "۲", "،", "؟", "é",
+      "«", "東", "😀", "شهرهای", "می\u200cشود", "\u06d4", "\u06dd", "\u06f0"};
+  size_t with_words = 0;
+  for (const std::string& s : text_test::random_texts(pieces, 5000, 7, 0, 120)) {
+    INFO(s);
+    const auto words = words_of(s);
+    REQUIRE(words == words_bytewise(s));
+    with_words += !words.empty();
+  }
+  CHECK(with_words > 4000);
+  // Words across the 64-byte words of bits, and a ZWNJ alone or first.
+  const std::string long_word = std::string(63, 'a') + "شهرهای\u200cشهر" + " \u200cشهر\u200c";
+  CHECK(words_of(long_word) == words_bytewise(long_word));
+  CHECK(words_of(long_word).size() == 2);
+  CHECK(words_of("\u200c").empty());
+  CHECK(words_of("").empty());
+}
+
+TEST_CASE("for_each_word nested in another's callback still finds its words", "[utf8]") {
+  const std::string outer = "یک دو", inner = "سه چهار پنج";
+  std::vector<size_t> inner_counts;
+  fa::for_each_word(outer, [&](size_t, size_t) { inner_counts.push_back(words_of(inner).size()); });
+  CHECK(inner_counts == std::vector<size_t>{3, 3});
+}
