@@ -52,6 +52,7 @@ bool text_words(std::string_view s, std::vector<TextWord>& words);
 // The steps of steps.h on a text whose words are already known (`words` must
 // be text_words(in.text)).
 MappedText repair_visual_order(MappedText&& in, const std::vector<TextWord>& words);
-MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words);
+// zwnj_join_words writes `joiner` in place of the space (0: deletes it).
+MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words, char32_t joiner);
 
 }  // namespace dipmine::text::fa

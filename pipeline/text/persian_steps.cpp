@@ -101,6 +101,24 @@ struct Nesting {
   bool backwards() const { return depth == 0 && high <= 0; }
 };
 
+// Arabic script on a line, as NFKC would leave it: U+06xx, or a presentation
+// form (U+FB50-FDFF, U+FE70-FEFF; NFKC makes them U+06xx letters) other than
+// the ornate parentheses and the noncharacters, which NFKC keeps. The step
+// runs before NFKC: in fold, NFKC comes with case and digit folding, after
+// which a line of Persian digits alone would no longer read as Arabic.
+bool has_arabic_letters_or_forms(std::string_view line) {
+  for (size_t i = 0; i < line.size(); ++i) {
+    const auto c0 = static_cast<unsigned char>(line[i]);
+    if (c0 >= 0xD8 && c0 <= 0xDB) return true;
+    if (c0 != 0xEF || line.size() - i < 3) continue;
+    const char32_t cp = 0xF000 | ((static_cast<unsigned char>(line[i + 1]) & 0x3F) << 6) |
+                        (static_cast<unsigned char>(line[i + 2]) & 0x3F);
+    const bool form = (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+    if (form && cp != 0xFD3E && cp != 0xFD3F && !(cp >= 0xFDD0 && cp <= 0xFDEF)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 MappedText fix_reversed_punctuation(MappedText&& in) {
@@ -124,7 +142,7 @@ MappedText fix_reversed_punctuation(MappedText&& in) {
       else if (e + 1 < s.size() && s[e + 1] == '\xbb') quotes_n.step(-1);
     }
     // Only lines of Arabic script: asked last, as most lines' marks nest as written.
-    auto arabic = [&] { return has_arabic_script(s.substr(b, e - b)); };
+    auto arabic = [&] { return has_arabic_letters_or_forms(s.substr(b, e - b)); };
     const bool parens = !parens_n.as_written() && parens_n.backwards() && arabic();
     const bool quotes = !quotes_n.as_written() && quotes_n.backwards() && arabic();
     for (size_t i = b; (parens || quotes) && i < e; ++i) {
@@ -153,7 +171,7 @@ MappedText nfkc_and_letter_variants(MappedText&& in) {
 }
 
 MappedText fold_chars(MappedText&& in) {
-  return apply_nfkc_casefold_then(std::move(in), [](char32_t c) { return fold_arabic_fast(c); });
+  return apply_nfkc_casefold_then(std::move(in), [](char32_t c) { return fold_arabic_fast(persian_letter_fast(c)); });
 }
 
 }  // namespace dipmine::text::fa

@@ -134,7 +134,7 @@ MappedText zwnj_tidy(MappedText&& in) {
 MappedText zwnj_join_words(MappedText&& in) {
   if (!has_arabic_script(in.text)) return std::move(in);
   const std::vector<TextWord> words = text_words(in.text);
-  return zwnj_join_words(std::move(in), words);
+  return zwnj_join_words(std::move(in), words, kZwnj);
 }
 
 uint8_t join_role(std::u32string_view key) {
@@ -145,7 +145,7 @@ uint8_t join_role(std::u32string_view key) {
   return role;
 }
 
-MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words) {
+MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words, char32_t joiner) {
   const std::string_view s = in.text;
   if (!has_arabic_script(s)) return std::move(in);
   Editor ed(in);
@@ -188,7 +188,7 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words) 
       if (would_repair(joined)) join = false;
     }
     if (join) {
-      ed.replace(e, e + 1, kZwnj);
+      ed.replace(e, e + 1, joiner);
     } else {
       chain_b = std::string_view::npos;
     }
@@ -196,7 +196,7 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words) 
   return ed.finish(std::move(in));
 }
 
-MappedText repair_tidy_and_join(MappedText&& in) {
+MappedText repair_tidy_and_join(MappedText&& in, bool folded) {
   thread_local std::vector<TextWord> words;  // reused: no allocation per text
   const bool repairs = text_words(in.text, words);
   MappedText t = repairs ? repair_visual_order(std::move(in), words) : std::move(in);
@@ -208,7 +208,7 @@ MappedText repair_tidy_and_join(MappedText&& in) {
     if (!has_arabic_script(t.text)) return t;
     text_words(t.text, words);
   }
-  return zwnj_join_words(std::move(t), words);
+  return zwnj_join_words(std::move(t), words, folded ? 0 : kZwnj);
 }
 
 MappedText zwnj_verb_prefix(MappedText&& in) {

@@ -194,7 +194,9 @@ MappedText letter_variants(MappedText&& in);
 MappedText remove_tatweel_and_controls(MappedText&& in);
 // »...« → «...» and )X( → (X): per line of Arabic script and per kind of mark,
 // all marks swapped when they nest only read backwards (RTL extraction
-// reversed them). Idempotent: swapped marks nest as written.
+// reversed them). Idempotent: swapped marks nest as written. Runs before NFKC
+// (presentation forms count as Arabic script; full-width parentheses are not
+// marks).
 MappedText fix_reversed_punctuation(MappedText&& in);
 // Doubled ZWNJ made single; ZWNJ not between a letter (or mark) and a letter
 // (beside a space, punctuation, line edge) removed.
@@ -218,7 +220,7 @@ MappedText fold_marks_and_hamza(MappedText&& in);
 MappedText fold_digits(MappedText&& in);
 // Fused forms of the steps above, each exactly the chain it names, in one pass:
 // apply_nfkc then letter_variants (clean), and apply_nfkc_casefold then
-// fold_marks_and_hamza then fold_digits (fold).
+// letter_variants, fold_marks_and_hamza and fold_digits (fold).
 MappedText nfkc_and_letter_variants(MappedText&& in);
 MappedText fold_chars(MappedText&& in);
 // Visual-order repair (visual_order.cpp): word pieces put back in reading order
@@ -230,7 +232,12 @@ bool would_repair(std::string_view word);
 // Fused: repair_visual_order, zwnj_tidy and zwnj_join_words in turn, exactly;
 // the words are scanned and looked up once for both word steps when the first
 // two leave the text as it is (the common case).
-MappedText repair_tidy_and_join(MappedText&& in);
+// `folded`: `in` went through fold_chars (no ZWNJ is left), and words are
+// joined by deleting the space between them, as fold_chars would delete the
+// ZWNJ put there. The word steps decide on the words' keys alone, which
+// fold_chars keeps, so this is the text of fold_chars(repair_tidy_and_join(x))
+// for x the text before fold_chars.
+MappedText repair_tidy_and_join(MappedText&& in, bool folded = false);
 }  // namespace fa
 
 // ---- English (english_steps.cpp) ----

@@ -193,8 +193,25 @@ WordFacts word_facts(std::string_view word) {
   return f;
 }
 
+// Spaces between two words of one backwards run. A ZWNJ beside them is
+// noise (zwnj_tidy drops it) and fold has dropped it already, so it does not
+// end the run.
 bool is_gap_space(std::string_view gap) {
-  return !gap.empty() && gap.find_first_not_of(" \t\xc2\xa0") == std::string_view::npos;
+  bool space = false;
+  for (size_t i = 0; i < gap.size();) {
+    if (gap[i] == ' ' || gap[i] == '\t') {
+      space = true;
+      ++i;
+    } else if (gap.compare(i, 2, "\xc2\xa0") == 0) {
+      space = true;
+      i += 2;
+    } else if (gap.compare(i, 3, "\xe2\x80\x8c") == 0) {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return space;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "test_util.h"
+#include "text/normalizer.h"
 #include "text/steps.h"
 
 using namespace dipmine::text;
@@ -112,6 +113,30 @@ TEST_CASE("fa::repair_visual_order rotates pieces and reverses repaired runs", "
   // The whole output still covers exactly the original.
   CHECK(m.original_span(0, m.text.size()) == std::pair<uint32_t, uint32_t>{0, 25});
   CHECK(run(fa::repair_visual_order, "دیپلماسی شهری").text == "دیپلماسی شهری");
+  // A stray ZWNJ beside the space does not end the run (fold has dropped it
+  // already: clean and fold must agree); anything else between does.
+  CHECK(run(fa::repair_visual_order, "یشهر ‌یپلماسید").text == "دیپلماسی ‌شهری");
+  CHECK(run(fa::repair_visual_order, "یشهر، یپلماسید").text == "شهری، دیپلماسی");
+  const Normalizer& fa_n = normalizer_for(Lang::fa);
+  CHECK(fa_n.clean("ةتوسع ‌یشهر").text == "شهری توسعه");
+  CHECK(fa_n.fold("ةتوسع ‌یشهر").text == "شهری توسعه");
+}
+
+TEST_CASE("fold folds before the word steps and decides as clean does", "[steps][fa]") {
+  const Normalizer& n = normalizer_for(Lang::fa);
+  // Words written apart joined: the space goes (no ZWNJ in fold).
+  CHECK(n.fold("می شود کتاب ها").text == "میشود کتابها");
+  CHECK(n.clean("می شود کتاب ها").text == "می‌شود کتاب‌ها");
+  // Persian digits alone on a line still make it Arabic for the reversed
+  // quotes (fix_reversed_punctuation runs before digits are folded).
+  CHECK(n.clean("»۲۰۱۵«").text == "«۲۰۱۵»");
+  CHECK(n.fold("»۲۰۱۵«").text == "«2015»");
+  // ...and so do presentation forms, which NFKC turns into letters.
+  CHECK(n.fold("»ﺷﻬﺮ«").text == "«شهر»");
+  // A letter variant before hamza above: the variant is folded, the hamza
+  // dropped (fold(fold(x)) == fold(x)).
+  CHECK(n.fold("ةٔ").text == "ه");
+  CHECK(n.fold(n.fold("ةٔ").text).text == n.fold("ةٔ").text);
 }
 
 TEST_CASE("en::remove_soft_hyphens and en::fold_quotes_and_dashes", "[steps][en]") {
