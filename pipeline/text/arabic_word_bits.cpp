@@ -54,6 +54,13 @@ void arabic_word_bits(std::string_view s, std::vector<uint64_t>& starts, std::ve
 #if defined(__SSE2__)
   // i is a multiple of 16, so the sixteen bits of a block sit in one word.
   for (; i + 17 <= n; i += 16) starts[i / 64] |= static_cast<uint64_t>(arabic_starts16(s.data() + i)) << (i % 64);
+  if (i + 1 < n && n >= 17) {  // the rest: the last seventeen bytes, some seen already
+    const size_t p = n - 17;
+    const uint64_t m = arabic_starts16(s.data() + p);
+    starts[p / 64] |= m << (p % 64);
+    if (p % 64 > 48) starts[p / 64 + 1] |= m >> (64 - p % 64);
+    i = n;
+  }
 #endif
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (; i + 1 < n; ++i) {  // a lead is never the last byte of valid UTF-8
