@@ -45,6 +45,9 @@ std::vector<SnippetPart> split_marked(const std::string& marked, bool* cut_befor
 std::string tokenizer_fingerprint() {
   static const char* probes[] = {
       "بین‌المللی بینالمللی بین المللی میشود می شود کتاب‌ها كتاب ي ۲۰۱۵ دیپلماسی شهری توسعة پایدار",
+      // Cases the visual-order repair and fold changed on (a ZWNJ beside the
+      // space in a backwards run; a variant before hamza above).
+      "ةتوسع \u200cیشهر ة\u0654 »۲۰۱۵«",
       "City Diplomacy, UN-Habitat's networks: running cities 2015 ÉCOLE ﬁnance",
       "東京都に住む。上海協力機構（ＳＣＯ）の市長ﾀﾞｲｱﾛｰｸﾞ 2025年",
   };
