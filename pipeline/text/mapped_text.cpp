@@ -217,8 +217,8 @@ void append_shifted(MappedText& out, const MappedText& in, uint32_t shift) {
   out.text += in.text;
 }
 
-MappedText sanitize_utf8(std::string_view original) {
-  if (is_valid_utf8(original)) return verbatim(original);
+MappedText sanitize_utf8(std::string_view original, size_t valid_prefix) {
+  if (is_valid_utf8(original.substr(valid_prefix))) return verbatim(original);
   // Each invalid byte becomes U+FFFD mapped to the byte's identity range.
   std::vector<std::pair<uint32_t, uint32_t>> ranges(original.size());
   identity_chars(original, [&](size_t b, size_t e) {

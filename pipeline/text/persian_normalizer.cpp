@@ -5,9 +5,9 @@
 namespace dipmine::text {
 
 MappedText PersianNormalizer::clean(std::string_view original) const {
-  MappedText t = sanitize_utf8(original);
-  // Before NFKC, so that marks a tatweel kept apart are put in canonical order.
-  t = fa::remove_tatweel_and_controls(std::move(t));  // شــهر, LRM, ZWJ
+  // sanitize_utf8 then remove_tatweel_and_controls (شــهر, LRM, ZWJ; before
+  // NFKC, so that marks a tatweel kept apart are put in canonical order).
+  MappedText t = fa::sanitize_and_remove_controls(original);
   t = fa::fix_reversed_punctuation(std::move(t));    // »...« → «...»
   // apply_nfkc (presentation forms → letters), then letter_variants (ي ك ة →
   // ی ک ه), fused into one pass.
@@ -29,8 +29,7 @@ MappedText PersianNormalizer::fold(std::string_view original) const {
   // ZWNJ inside a word written joined change nothing fold keeps: skipped.
   // (The properties test checks fold(x) against fold_chars(clean(x)) on
   // every seed paragraph.)
-  MappedText t = sanitize_utf8(original);
-  t = fa::remove_tatweel_and_controls(std::move(t));
+  MappedText t = fa::sanitize_and_remove_controls(original);
   t = fa::fix_reversed_punctuation(std::move(t));
   // apply_nfkc_casefold (Latin case; drops ZWNJ), letter_variants,
   // fold_marks_and_hamza (harakat, أ إ آ → ا), fold_digits (۲۰۱۵ → 2015), fused.

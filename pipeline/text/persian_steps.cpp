@@ -31,19 +31,24 @@ bool removes(char32_t c) { return c == kTatweel || (c != kZwnj && (char_flags(c)
 // remove: it is skipped sixteen bytes at a time, looking for the few two-byte
 // characters removed (tatweel, ALM, soft hyphen, CGJ), and other two-byte
 // characters (all of Arabic script) are answered from a table.
-size_t next_removed(std::string_view s, size_t i, size_t& len) {
-  static const std::array<bool, 0x800> kTwoByte = [] {
-    std::array<bool, 0x800> t{};
-    for (char32_t c = 0x80; c < 0x800; ++c) t[c] = removes(c);
-    return t;
-  }();
-  static const std::u32string kTwoByteRemoved = [] {
-    std::u32string cps;
+const std::array<bool, 0x800> kTwoByte = [] {
+  std::array<bool, 0x800> t{};
+  for (char32_t c = 0x80; c < 0x800; ++c) t[c] = removes(c);
+  return t;
+}();
+const std::u32string& two_byte_removed() {
+  static const std::u32string cps = [] {
+    std::u32string out;
     for (char32_t c = 0x80; c < 0x800; ++c) {
-      if (kTwoByte[c]) cps.push_back(c);
+      if (kTwoByte[c]) out.push_back(c);
     }
-    return cps;
+    return out;
   }();
+  return cps;
+}
+
+size_t next_removed(std::string_view s, size_t i, size_t& len) {
+  const std::u32string& kTwoByteRemoved = two_byte_removed();
   size_t next_block = i;  // where to try the block skip again
   while (i < s.size()) {
     if (i >= next_block) {
@@ -72,16 +77,26 @@ size_t next_removed(std::string_view s, size_t i, size_t& len) {
   return s.size();
 }
 
-}  // namespace
-
-MappedText remove_tatweel_and_controls(MappedText&& in) {
+// remove_tatweel_and_controls knowing that bytes [0, from) hold nothing it removes.
+MappedText remove_controls_from(MappedText&& in, size_t from) {
   const std::string_view s = in.text;
   size_t len = 0;
-  size_t i = next_removed(s, 0, len);
+  size_t i = next_removed(s, from, len);
   if (i == s.size()) return std::move(in);
   Editor ed(in);
   for (; i < s.size(); i = next_removed(s, i + len, len)) ed.replace(i, i + len, 0);
   return ed.finish(std::move(in));
+}
+
+}  // namespace
+
+MappedText remove_tatweel_and_controls(MappedText&& in) { return remove_controls_from(std::move(in), 0); }
+
+MappedText sanitize_and_remove_controls(std::string_view original) {
+  // The blocks skipped here are valid UTF-8 with nothing to remove in them:
+  // neither step looks at them again.
+  const size_t common = skip_blocks_without(original, 0, two_byte_removed());
+  return remove_controls_from(sanitize_utf8(original, common), common);
 }
 
 namespace {

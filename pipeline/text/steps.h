@@ -23,7 +23,9 @@ namespace dipmine::text {
 
 // The identity map over `original`, with every invalid UTF-8 byte replaced by
 // U+FFFD (mapped to that byte). Later steps may assume valid UTF-8.
-MappedText sanitize_utf8(std::string_view original);
+// `valid_prefix`: bytes [0, valid_prefix) are known to be valid UTF-8 and
+// end at a character boundary (only the rest is checked).
+MappedText sanitize_utf8(std::string_view original, size_t valid_prefix = 0);
 
 // Calls `fn` on every code point of `in` (invalid bytes arrive as U+FFFD). If fn
 // returns false the code point is kept as it is; if true, it is replaced by
@@ -192,6 +194,9 @@ MappedText letter_variants(MappedText&& in);
 // (ZWSP, soft hyphen, ...), which fold would drop and so glue words. ZWNJ is
 // kept (see zwnj_* steps). Runs before NFKC.
 MappedText remove_tatweel_and_controls(MappedText&& in);
+// Fused: sanitize_utf8 then remove_tatweel_and_controls, exactly, the common
+// blocks (ASCII and Arabic letters) checked once for both.
+MappedText sanitize_and_remove_controls(std::string_view original);
 // »...« → «...» and )X( → (X): per line of Arabic script and per kind of mark,
 // all marks swapped when they nest only read backwards (RTL extraction
 // reversed them). Idempotent: swapped marks nest as written. Runs before NFKC

@@ -180,11 +180,20 @@ size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& w
     lead[k] = _mm_set1_epi8(static_cast<char>(k < wanted.size() ? 0xC0 | (wanted[k] >> 6) : 0xFF));
     cont[k] = _mm_set1_epi8(static_cast<char>(k < wanted.size() ? 0x80 | (wanted[k] & 0x3F) : 0xFF));
   }
-  const __m128i three_byte_lead = _mm_set1_epi8(static_cast<char>(0xE0));
+  const __m128i lead_base = _mm_set1_epi8(static_cast<char>(0xC2));
+  const __m128i lead_span = _mm_set1_epi8(0xDF - 0xC2);
+  const __m128i top_two = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i cont_bits = _mm_set1_epi8(static_cast<char>(0x80));
   while (i + 16 <= s.size()) {
     const __m128i v = load16(s.data() + i);
-    // Bytes E0..FF (leads of longer characters): E0 <= b exactly when max(b, E0) == b.
-    if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, three_byte_lead), v)) != 0) break;
+    // Well-formed ASCII and two-byte characters only (as skip_ascii_and_two_byte).
+    const unsigned ascii = ~static_cast<unsigned>(_mm_movemask_epi8(v)) & 0xFFFF;
+    const __m128i from_base = _mm_sub_epi8(v, lead_base);  // C2..DF → 0..1D
+    const unsigned leads = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(from_base, lead_span), from_base)));
+    const unsigned conts = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top_two), cont_bits)));
+    if ((ascii | leads | conts) != 0xFFFF || conts != ((leads << 1) & 0xFFFF)) break;
     // Lane k: byte k is a wanted lead and byte k + 1 its continuation (lane 15
     // sees 0 after it: a lead there is looked at with the next block).
     const __m128i next = _mm_srli_si128(v, 1);
@@ -193,9 +202,7 @@ size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& w
       found = _mm_or_si128(found, _mm_and_si128(_mm_cmpeq_epi8(v, lead[k]), _mm_cmpeq_epi8(next, cont[k])));
     }
     if (_mm_movemask_epi8(found) != 0) break;
-    // A lead byte last: its character is looked at with the next block.
-    const bool lead_last = (static_cast<unsigned char>(s[i + 15]) & 0xC0) == 0xC0;
-    i += lead_last ? 15 : 16;
+    i += (leads & 0x8000) ? 15 : 16;  // a lead last: its character starts the next block
   }
 #endif
   return i;

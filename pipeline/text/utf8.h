@@ -72,12 +72,13 @@ inline size_t next_bit(const std::vector<uint64_t>& bits, size_t i, size_t n, bo
 // A-Z → a-z in bytes [0, n) of p, which must all be ASCII.
 void ascii_lower_in_place(char* p, size_t n);
 
-// For a scan of valid UTF-8 for a few two-byte code points: from i (a
-// character boundary) on, skips sixteen-byte blocks made only of ASCII and
-// two-byte characters none of which is in `wanted` (at most four code points
-// in U+0080..U+07FF). Returns a character boundary: i itself when the first
-// block does not qualify (it has a longer character or a wanted one), for the
-// caller to look at character by character.
+// For a scan for a few two-byte code points: from i (a character boundary)
+// on, skips sixteen-byte blocks made only of well-formed ASCII and two-byte
+// characters none of which is in `wanted` (at most four code points in
+// U+0080..U+07FF). Returns a character boundary: i itself when the first
+// block does not qualify (it has a longer character, a wanted one or an
+// invalid byte), for the caller to look at character by character. The bytes
+// skipped are valid UTF-8, so a scan from 0 also bounds a valid prefix.
 size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& wanted);
 
 // The first position in [i, end) whose byte is one of `bytes` (at most four),

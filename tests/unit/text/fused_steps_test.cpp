@@ -1,4 +1,5 @@
-// The fused one-pass steps (fa::nfkc_and_letter_variants, fa::fold_chars,
+// The fused one-pass steps (fa::sanitize_and_remove_controls,
+// fa::nfkc_and_letter_variants, fa::fold_chars,
 // en::fold_chars, ja::fold_chars, fa::repair_tidy_and_join) give exactly what
 // the steps they fuse give in turn, text and map, and the run-length map
 // behaves as a per-byte map.
@@ -44,6 +45,7 @@ TEST_CASE("fused steps equal the chains of steps they replace", "[steps][fused]"
   for (const std::string& x : inputs()) {
     INFO(text_test::visible(x));
     const MappedText in = sanitize_utf8(x);
+    CHECK(same_mapped(fa::sanitize_and_remove_controls(x), fa::remove_tatweel_and_controls(MappedText(in))));
     CHECK(same_mapped(fa::nfkc_and_letter_variants(MappedText(in)),
                       fa::letter_variants(apply_nfkc(MappedText(in)))));
     CHECK(same_mapped(fa::fold_chars(MappedText(in)),

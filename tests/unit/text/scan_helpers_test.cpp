@@ -54,6 +54,26 @@ TEST_CASE("is_valid_utf8 agrees with decoding on random strings", "[utf8]") {
   CHECK_FALSE(is_valid_utf8(std::string(15, 'a') + "\xd8" + std::string(20, 'b')));
 }
 
+TEST_CASE("skip_blocks_without skips only valid UTF-8", "[utf8]") {
+  const std::u32string wanted = {0x0640, 0x061C, 0x00AD};
+  size_t invalid = 0, skipped_some = 0;
+  for (const std::string& s : random_strings(20000, 3)) {
+    INFO(s);
+    const size_t k = skip_blocks_without(s, 0, wanted);
+    REQUIRE(is_valid_utf8(s.substr(0, k)));
+    invalid += !is_valid_utf8(s);
+    skipped_some += !is_valid_utf8(s) && k > 0;
+  }
+  CHECK(invalid > 1000);
+  CHECK(skipped_some > 100);  // blocks before an invalid byte are still skipped
+  // A stray continuation byte, an overlong lead and a lead without its
+  // continuation, each inside the first block.
+  for (const std::string bad : {"\x80", "\xc0\xaf", "\xc1\x81", "\xd8 "}) {
+    const std::string s = "abcd" + bad + std::string(40, 'x');
+    CHECK(skip_blocks_without(s, 0, wanted) == 0);
+  }
+}
+
 TEST_CASE("skip_blocks_without stops before a wanted or longer character", "[utf8]") {
   const std::u32string wanted = {0x0640, 0x061C, 0x00AD};
   for (const std::string& s : random_strings(20000, 2)) {
