@@ -1,6 +1,8 @@
 // Driver for scripts/bench/normalize: MB/s of clean and fold per language on
 // the corpus paragraphs, beside a bare ICU NFKC_Casefold pass over the same
-// bytes in the same run. Rates are per CPU second of one thread.
+// bytes in the same run (fold and ICU in alternating passes, so that their
+// ratio does not depend on when a neighbour was busy). Rates are per CPU
+// second of one thread.
 // Usage: normalize_bench CORPUS_DIR [SECONDS_PER_ROW]
 //        normalize_bench CORPUS_DIR --profile fa|en|ja icu|clean|fold|cold|seg ROUNDS
 // "cold" is fold with empty word memos (English stems, Persian word facts:
@@ -66,6 +68,29 @@ double rate(const std::vector<std::string>& paras, double seconds, Fn fn) {
   } while (elapsed < seconds);
   if (sink == 42) std::puts("");  // keep the work observable
   return bytes / elapsed / 1e6;
+}
+
+// The rates of fn_a and fn_b measured in alternating passes over all the
+// paragraphs for about `seconds` of CPU in all: the machine is shared, and a
+// ratio of two rates taken seconds apart measures the neighbours' load as
+// much as the code.
+template <typename FnA, typename FnB>
+std::pair<double, double> paired_rates(const std::vector<std::string>& paras, double seconds, FnA fn_a,
+                                       FnB fn_b) {
+  size_t bytes = 0, sink = 0;
+  for (const auto& p : paras) sink += fn_a(p) + fn_b(p);  // warm-up
+  double ta = 0, tb = 0;
+  do {
+    const double t0 = cpu_seconds();
+    for (const auto& p : paras) sink += fn_a(p);
+    const double t1 = cpu_seconds();
+    for (const auto& p : paras) sink += fn_b(p);
+    ta += t1 - t0;
+    tb += cpu_seconds() - t1;
+    for (const auto& p : paras) bytes += p.size();
+  } while (ta + tb < seconds);
+  if (sink == 42) std::puts("");
+  return {bytes / ta / 1e6, bytes / tb / 1e6};
 }
 
 // One fold of every paragraph in a new thread (so with empty per-thread word
@@ -160,9 +185,9 @@ int main(int argc, char** argv) {
     size_t kb = 0;
     for (const auto& p : paras) kb += p.size();
     const Normalizer& n = normalizer_for(lang);
-    const double icu = rate(paras, seconds, icu_pass);
+    const auto [icu, fold] = paired_rates(paras, 2 * seconds, icu_pass,
+                                          [&](const std::string& p) { return n.fold(p).text.size(); });
     const double clean = rate(paras, seconds, [&](const std::string& p) { return n.clean(p).text.size(); });
-    const double fold = rate(paras, seconds, [&](const std::string& p) { return n.fold(p).text.size(); });
     const double cold = cold_rate(n, paras, seconds);
     const double seg = rate(paras, seconds, [&](const std::string& p) { return fold_seg(n, p); });
     std::printf("%-4s %9zu %10.1f %10.1f %10.1f %10.1f %12.1f %8.2fx %8.2fx\n",
