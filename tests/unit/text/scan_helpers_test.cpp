@@ -202,6 +202,14 @@ TEST_CASE("stem_words through the stem memo equals stem_word on each word", "[me
     for (int k = 0; k < 6; ++k) w += static_cast<char>(letter(rng));
     words.push_back(w + (i % 2 ? "ings" : "ies"));
   }
+  // Words of up to eight letters go through the small table in front of the
+  // memo first: thousands of them, so that they share its slots.
+  static const char* endings[] = {"s", "ed", "y", "ies", "ly", "ing", ""};
+  for (int i = 0; i < 6000; ++i) {
+    std::string w;
+    for (int k = 0; k < 3 + i % 3; ++k) w += static_cast<char>(letter(rng));
+    words.push_back(w + endings[i % 7]);
+  }
   std::string text, expected;
   for (int pass = 0; pass < 2; ++pass) {
     for (const std::string& w : words) {
@@ -209,6 +217,8 @@ TEST_CASE("stem_words through the stem memo equals stem_word on each word", "[me
       expected += en::stem_word(w) + " ";
     }
   }
+  text += "flies";  // a short word last: fewer than eight bytes after it
+  expected += en::stem_word("flies");
   const MappedText stemmed = en::stem_words(sanitize_utf8(text));
   CHECK(stemmed.text == expected);
   CHECK(stemmed.text.rfind("citi ", 40) != std::string::npos);
