@@ -91,7 +91,11 @@ std::unique_ptr<Corpus> Corpus::open(const std::string& path, OpenMode mode) {
   }
   register_fts_tokenizer(db);  // before migrate: migration 2 builds the index with it
   register_rank_function(db);
-  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+  // WAL, so that searches read while an ingest writes. Not when another
+  // connection holds the store in rollback mode (an ingest: see BulkWrite);
+  // reads work in either mode, and a later open switches it back.
+  db.try_journal_mode("wal");
+  db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
   if (mode == OpenMode::existing) {
     Statement v(db, "PRAGMA user_version");
     v.step();
@@ -276,6 +280,7 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
 }
 
 BulkWrite::BulkWrite(Corpus& corpus) : db_(corpus.db()) {
+  rollback_journal_ = db_.try_journal_mode("delete");
   db_.exec("PRAGMA wal_autocheckpoint = 16384; PRAGMA foreign_keys = OFF; "
            "PRAGMA cache_size = -65536;");
 }
@@ -284,6 +289,9 @@ BulkWrite::~BulkWrite() {
   try {
     db_.exec("PRAGMA wal_autocheckpoint = 1000; PRAGMA foreign_keys = ON; "
              "PRAGMA cache_size = -2000;");
+    // If a reader came meanwhile, the store stays in rollback mode until the
+    // next open switches it (Corpus::open).
+    if (rollback_journal_) db_.try_journal_mode("wal");
   } catch (const std::exception&) {
     // Only fails when the connection is already broken; closing will say so.
   }

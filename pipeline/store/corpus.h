@@ -112,7 +112,14 @@ class Corpus {
 };
 
 // Connection settings for writing many documents (ingest), restored when it
-// goes out of scope. Create it outside any transaction. The WAL is
+// goes out of scope. Create it outside any transaction. The store leaves WAL
+// mode for a rollback journal while no other connection has it open: in WAL
+// mode every page is written twice (to the WAL, then by the checkpoint into
+// the database), where a bulk load adds mostly new pages, which a rollback
+// journal need not copy (ingest at 200 MB: 15% less time). A killed ingest
+// rolls back to its last commit at the next open either way; readers that
+// come meanwhile wait while a batch commits (busy timeout). When another
+// connection has the store open, it stays in WAL mode, and the WAL is
 // checkpointed every 64 MB instead of SQLite's 4 MB (a sixth of the writer's
 // time went to checkpoints; closing the database checkpoints it). Foreign-key
 // checks are off: insert() adds whole documents, parents first, so they would
@@ -129,6 +136,7 @@ class BulkWrite {
 
  private:
   Database& db_;
+  bool rollback_journal_ = false;
 };
 
 }  // namespace dipmine::store

@@ -34,6 +34,20 @@ Database::Database(const std::string& path, bool create) : path_(path) {
 
 Database::~Database() { sqlite3_close_v2(db_); }
 
+bool Database::try_journal_mode(std::string_view mode) {
+  sqlite3_busy_timeout(db_, 0);
+  const std::string sql = "PRAGMA journal_mode = " + std::string(mode);
+  sqlite3_stmt* stmt = nullptr;
+  std::string now;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW) {
+    if (const unsigned char* t = sqlite3_column_text(stmt, 0)) now = reinterpret_cast<const char*>(t);
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_busy_timeout(db_, 5000);
+  return now == mode;
+}
+
 void Database::exec(std::string_view sql) {
   char* err = nullptr;
   const std::string s(sql);

@@ -30,6 +30,12 @@ class Database {
 
   // Runs one or more statements that return no rows. Throws on error.
   void exec(std::string_view sql);
+  // Sets the journal mode ("wal", "delete", ...) if that can be done at once:
+  // leaving WAL mode, or entering it, needs the only connection to the file,
+  // and this one does not wait for others to go. True if the mode is now
+  // `mode`; false (the mode unchanged, nothing thrown) when another
+  // connection is in the way.
+  bool try_journal_mode(std::string_view mode);
   // Throws dipmine::Error "<path>: <what>: <sqlite message>".
   [[noreturn]] void fail(std::string_view what) const;
 

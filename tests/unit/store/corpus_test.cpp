@@ -1,6 +1,7 @@
 #include "store/corpus.h"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -225,4 +226,65 @@ TEST_CASE("remembered keys stay off on a store that already has documents") {
   c->start_remembering_keys();
   CHECK(c->find_by_sha("aa").has_value());
   CHECK(c->may_have_doi("10.1000/anything"));  // unknown: ask the database
+}
+
+namespace {
+
+std::string journal_mode(Corpus& c) {
+  Statement q(c.db(), "PRAGMA journal_mode");
+  q.step();
+  return q.column_text(0);
+}
+
+}  // namespace
+
+TEST_CASE("a bulk write uses a rollback journal when it has the store to itself, then WAL again") {
+  TempDb t;
+  auto c = Corpus::open(t.path.string(), OpenMode::create);
+  CHECK(journal_mode(*c) == "wal");
+  {
+    BulkWrite bulk(*c);
+    CHECK(journal_mode(*c) == "delete");
+    Transaction tx(c->db());
+    c->insert(sample("aa"));
+    tx.commit();
+    // A reader that comes while a batch is being written opens the store at
+    // once (it cannot switch it back to WAL then, and does not wait to) and
+    // reads what was committed.
+    Transaction batch(c->db());
+    c->insert(sample("bb"));
+    const auto start = std::chrono::steady_clock::now();
+    auto reader = Corpus::open(t.path.string(), OpenMode::existing);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+    CHECK(journal_mode(*reader) == "delete");
+    CHECK(reader->find_by_sha("aa").has_value());
+    CHECK_FALSE(reader->find_by_sha("bb").has_value());
+    reader.reset();
+    batch.commit();
+  }
+  CHECK(journal_mode(*c) == "wal");
+  CHECK_FALSE(fs::exists(t.path.string() + "-journal"));
+  auto again = Corpus::open(t.path.string(), OpenMode::existing);
+  CHECK(again->find_by_sha("bb").has_value());
+}
+
+TEST_CASE("a bulk write stays in WAL mode while another connection has the store open") {
+  TempDb t;
+  auto c = Corpus::open(t.path.string(), OpenMode::create);
+  {
+    Transaction tx(c->db());
+    c->insert(sample("aa"));
+    tx.commit();
+  }
+  auto reader = Corpus::open(t.path.string(), OpenMode::existing);
+  CHECK(reader->find_by_sha("aa").has_value());
+  {
+    BulkWrite bulk(*c);
+    CHECK(journal_mode(*c) == "wal");
+    Transaction tx(c->db());
+    c->insert(sample("bb"));
+    tx.commit();
+    CHECK(reader->find_by_sha("bb").has_value());  // WAL: the reader sees the commit
+  }
+  CHECK(journal_mode(*c) == "wal");
 }
