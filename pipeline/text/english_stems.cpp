@@ -196,11 +196,7 @@ void append_stemmed(MappedText& out, MapCursor& cursor, size_t kept, size_t i, s
   }
 }
 
-// Words glued to digits or other letters (C40, naïve) are names or codes.
-bool glued(std::string_view s, size_t i, size_t j) {
-  auto glues = [](char c) { return is_ascii_digit(c) || static_cast<unsigned char>(c) >= 0x80; };
-  return (i > 0 && glues(s[i - 1])) || (j < s.size() && glues(s[j]));
-}
+bool bit_at(const std::vector<uint64_t>& bits, size_t i) { return (bits[i / 64] >> (i % 64)) & 1; }
 
 }  // namespace
 
@@ -210,23 +206,29 @@ MappedText stem_words(MappedText&& in) {
   MapCursor cursor(in);
   size_t kept = 0;
   bool changed = false;
-  // The words: runs of ASCII letters, found a 64-bit word of letter bits at a time.
-  thread_local std::vector<uint64_t> letters;
-  ascii_letter_bits(s, letters);
+  // The words: runs of ASCII letters, their starts read off the letter bits
+  // 64 bytes at a time. Words glued to digits or other letters (C40, naïve)
+  // are names or codes: kept as they are.
+  thread_local std::vector<uint64_t> letters, glue;
+  ascii_letter_bits(s, letters, &glue);
   const size_t n = s.size();
-  for (size_t i = next_bit(letters, 0, n, true), j; i < n; i = next_bit(letters, j, n, true)) {
-    j = next_bit(letters, i, n, false);
-    if (j - i >= 3 && !glued(s, i, j)) {
-      const std::string_view stem = changed_stem(s.substr(i, j - i), s.size() - j);
-      if (!stem.empty()) {
-        if (!changed) {
-          changed = true;
-          out = new_mapped_text(s.size(), in.runs.size() + s.size() / 8);
-        }
-        append_stemmed(out, cursor, kept, i, j, stem);
-        kept = j;
+  uint64_t carry = 0;  // the last bit of the previous word of bits
+  for (size_t w = 0; w < letters.size(); ++w) {
+    const uint64_t bits = letters[w];
+    for (uint64_t starts = bits & ~((bits << 1) | carry); starts != 0; starts &= starts - 1) {
+      const size_t i = w * 64 + static_cast<size_t>(std::countr_zero(starts));
+      const size_t j = next_bit(letters, i, n, false);
+      if (j - i < 3 || (i > 0 && bit_at(glue, i - 1)) || (j < n && bit_at(glue, j))) continue;
+      const std::string_view stem = changed_stem(s.substr(i, j - i), n - j);
+      if (stem.empty()) continue;
+      if (!changed) {
+        changed = true;
+        out = new_mapped_text(n, in.runs.size() + n / 8);
       }
+      append_stemmed(out, cursor, kept, i, j, stem);
+      kept = j;
     }
+    carry = bits >> 63;
   }
   if (!changed) return std::move(in);
   copy_mapped(out, cursor, kept, s.size());

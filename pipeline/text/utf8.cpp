@@ -74,30 +74,42 @@ size_t ascii_run_end(std::string_view s, size_t i) {
   return i;
 }
 
-void ascii_letter_bits(std::string_view s, std::vector<uint64_t>& bits) {
+void ascii_letter_bits(std::string_view s, std::vector<uint64_t>& bits, std::vector<uint64_t>* glue) {
   bits.assign((s.size() + 63) / 64, 0);
+  if (glue != nullptr) glue->assign(bits.size(), 0);
+  auto set_bits = [](std::vector<uint64_t>& v, size_t p, uint64_t m) {  // bits m of bytes p..p+15
+    v[p / 64] |= m << (p % 64);
+    if (p % 64 > 48) v[p / 64 + 1] |= m >> (64 - p % 64);
+  };
   size_t i = 0;
 #if defined(__SSE2__)
   // Signed bytes: with the case bit set, a letter is 'a'..'z', and a byte of
   // 0x80 and above is negative, below 'a'.
   const __m128i case_bit = _mm_set1_epi8(0x20);
   const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
-  auto letters_at = [&](size_t p) {  // bit k: s[p + k] is a letter
-    const __m128i v = _mm_or_si128(load16(s.data() + p), case_bit);
-    return static_cast<uint64_t>(static_cast<unsigned>(
+  const __m128i before_0 = _mm_set1_epi8('0' - 1), after_9 = _mm_set1_epi8('9' + 1);
+  auto block = [&](size_t p) {  // the bits of bytes p..p+15
+    const __m128i raw = load16(s.data() + p);
+    const __m128i v = _mm_or_si128(raw, case_bit);
+    const auto letters = static_cast<uint64_t>(static_cast<unsigned>(
         _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, before_a), _mm_cmpgt_epi8(after_z, v)))));
+    set_bits(bits, p, letters);
+    if (glue != nullptr) {
+      const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(raw, before_0), _mm_cmpgt_epi8(after_9, raw));
+      set_bits(*glue, p, static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(digit, raw))));
+    }
   };
-  for (; i + 16 <= s.size(); i += 16) bits[i / 64] |= letters_at(i) << (i % 64);
+  for (; i + 16 <= s.size(); i += 16) block(i);
   if (i < s.size() && s.size() >= 16) {  // the last sixteen bytes (some seen already)
-    const size_t p = s.size() - 16;
-    const uint64_t m = letters_at(p);
-    bits[p / 64] |= m << (p % 64);
-    if (p % 64 > 48) bits[p / 64 + 1] |= m >> (64 - p % 64);
+    block(s.size() - 16);
     i = s.size();
   }
 #endif
   for (; i < s.size(); ++i) {
     if (is_ascii_letter(s[i])) bits[i / 64] |= uint64_t{1} << (i % 64);
+    if (glue != nullptr && (is_ascii_digit(s[i]) || static_cast<unsigned char>(s[i]) >= 0x80)) {
+      (*glue)[i / 64] |= uint64_t{1} << (i % 64);
+    }
   }
 }
 

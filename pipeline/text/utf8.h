@@ -52,8 +52,11 @@ size_t ascii_run_end(std::string_view s, size_t i);
 
 // Sets bit i % 64 of bits[i / 64] for every ASCII letter s[i], all others
 // clear (bits is resized to whole 64-bit words): words are then found a word
-// of bits at a time (see en::stem_words).
-void ascii_letter_bits(std::string_view s, std::vector<uint64_t>& bits);
+// of bits at a time (see en::stem_words). With `glue`, the same for the bytes
+// that glue a word to its neighbour: ASCII digits and bytes of non-ASCII
+// characters.
+void ascii_letter_bits(std::string_view s, std::vector<uint64_t>& bits,
+                       std::vector<uint64_t>* glue = nullptr);
 
 // The first position at or after i (up to n) whose bit in `bits` (bit i % 64
 // of bits[i / 64], as ascii_letter_bits sets them) is `set`; n if there is none.

@@ -119,16 +119,23 @@ TEST_CASE("find_first_byte_of, ascii_run_end and ascii_lower_in_place equal plai
   }
 }
 
-TEST_CASE("ascii_letter_bits marks exactly the ASCII letters", "[utf8]") {
-  std::vector<uint64_t> bits;
-  for (const std::string& s : random_strings(5000, 5)) {
-    ascii_letter_bits(s, bits);
+TEST_CASE("ascii_letter_bits marks exactly the ASCII letters, and the glue bytes", "[utf8]") {
+  std::vector<uint64_t> bits, glue;
+  size_t digits = 0;
+  for (std::string s : random_strings(5000, 5)) {
+    if (s.size() % 3 == 0) s += "0123456789";
+    ascii_letter_bits(s, bits, &glue);
     REQUIRE(bits.size() == (s.size() + 63) / 64);
+    REQUIRE(glue.size() == bits.size());
     for (size_t i = 0; i < 64 * bits.size(); ++i) {
       const bool letter = i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'));
+      const bool glues = i < s.size() && ((s[i] >= '0' && s[i] <= '9') || static_cast<unsigned char>(s[i]) >= 0x80);
       CHECK(((bits[i / 64] >> (i % 64)) & 1) == (letter ? 1u : 0u));
+      CHECK(((glue[i / 64] >> (i % 64)) & 1) == (glues ? 1u : 0u));
+      digits += i < s.size() && s[i] >= '0' && s[i] <= '9';
     }
   }
+  CHECK(digits > 10000);
 }
 
 TEST_CASE("skip_common_blocks skips only characters the chunk pass leaves alone", "[utf8]") {

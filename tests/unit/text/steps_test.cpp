@@ -161,6 +161,12 @@ TEST_CASE("en::join_wrapped_lines", "[steps][en]") {
 TEST_CASE("en::stem_words and en::stem_word", "[steps][en]") {
   CHECK(run(en::stem_words, "cities and networks").text == "citi and network");
   CHECK(run(en::stem_words, "c40 abc1").text == "c40 abc1");
+  // Glued to a digit or a non-ASCII letter on either side: kept as written.
+  CHECK(run(en::stem_words, "networks2 1cities naïves cities").text == "networks2 1cities naïves citi");
+  // Words across the 64-byte blocks the word starts are read in.
+  const std::string pad(60, ' ');
+  CHECK(run(en::stem_words, pad + "networks cities").text == pad + "network citi");
+  CHECK(run(en::stem_words, std::string(63, 'a') + " cities").text == std::string(63, 'a') + " citi");
   CHECK(en::stem_word("cities") == "citi");
   CHECK(en::stem_word(en::stem_word("generalizations")) == en::stem_word("generalizations"));
   const MappedText m = run(en::stem_words, "cities");
