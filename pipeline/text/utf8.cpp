@@ -150,32 +150,35 @@ void ascii_lower_in_place(char* p, size_t n) {
 
 namespace {
 
+#if defined(__SSE2__)
+// How many bytes of the block v (sixteen bytes from a character boundary) are
+// whole ASCII and well-formed two-byte characters: 16, or 15 when the last
+// byte is a lead (its character is looked at with the next block); 0 when the
+// block holds anything else (a longer character or an invalid byte).
+size_t two_byte_block_length(__m128i v) {
+  const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+  if (high == 0) return 16;  // all ASCII
+  const __m128i from_base = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2)));  // C2..DF → 0..1D
+  const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(
+      _mm_cmpeq_epi8(_mm_min_epu8(from_base, _mm_set1_epi8(0xDF - 0xC2)), from_base)));
+  const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(
+      _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80)))));
+  // Every byte one of the three kinds, and a continuation exactly after each lead.
+  if (((~high & 0xFFFF) | lead | cont) != 0xFFFF || cont != ((lead << 1) & 0xFFFF)) return 0;
+  return (lead & 0x8000) ? 15 : 16;
+}
+#endif
+
 // How far from i (a character boundary) the bytes are ASCII and well-formed
 // two-byte characters, checked sixteen bytes at a time: the returned position
 // is a character boundary, i itself when the first block holds anything else
 // (a longer character or an error, for the byte-by-byte path to judge).
 size_t skip_ascii_and_two_byte(std::string_view s, size_t i) {
 #if defined(__SSE2__)
-  const __m128i lead_base = _mm_set1_epi8(static_cast<char>(0xC2));
-  const __m128i lead_span = _mm_set1_epi8(0xDF - 0xC2);
-  const __m128i top_two = _mm_set1_epi8(static_cast<char>(0xC0));
-  const __m128i cont_bits = _mm_set1_epi8(static_cast<char>(0x80));
   while (i + 16 <= s.size()) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
-    if (high == 0) {  // all ASCII
-      i += 16;
-      continue;
-    }
-    const unsigned ascii = ~high & 0xFFFF;
-    const __m128i from_base = _mm_sub_epi8(v, lead_base);  // C2..DF → 0..1D
-    const unsigned lead = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(from_base, lead_span), from_base)));
-    const unsigned cont = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top_two), cont_bits)));
-    // Every byte one of the three kinds, and a continuation exactly after each lead.
-    if ((ascii | lead | cont) != 0xFFFF || cont != ((lead << 1) & 0xFFFF)) break;
-    i += (lead & 0x8000) ? 15 : 16;  // a lead last: its character starts the next block
+    const size_t length = two_byte_block_length(load16(s.data() + i));
+    if (length == 0) break;
+    i += length;
   }
 #endif
   return i;
@@ -192,20 +195,10 @@ size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& w
     lead[k] = _mm_set1_epi8(static_cast<char>(k < wanted.size() ? 0xC0 | (wanted[k] >> 6) : 0xFF));
     cont[k] = _mm_set1_epi8(static_cast<char>(k < wanted.size() ? 0x80 | (wanted[k] & 0x3F) : 0xFF));
   }
-  const __m128i lead_base = _mm_set1_epi8(static_cast<char>(0xC2));
-  const __m128i lead_span = _mm_set1_epi8(0xDF - 0xC2);
-  const __m128i top_two = _mm_set1_epi8(static_cast<char>(0xC0));
-  const __m128i cont_bits = _mm_set1_epi8(static_cast<char>(0x80));
   while (i + 16 <= s.size()) {
     const __m128i v = load16(s.data() + i);
-    // Well-formed ASCII and two-byte characters only (as skip_ascii_and_two_byte).
-    const unsigned ascii = ~static_cast<unsigned>(_mm_movemask_epi8(v)) & 0xFFFF;
-    const __m128i from_base = _mm_sub_epi8(v, lead_base);  // C2..DF → 0..1D
-    const unsigned leads = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(from_base, lead_span), from_base)));
-    const unsigned conts = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top_two), cont_bits)));
-    if ((ascii | leads | conts) != 0xFFFF || conts != ((leads << 1) & 0xFFFF)) break;
+    const size_t length = two_byte_block_length(v);  // well-formed ASCII and two-byte characters
+    if (length == 0) break;
     // Lane k: byte k is a wanted lead and byte k + 1 its continuation (lane 15
     // sees 0 after it: a lead there is looked at with the next block).
     const __m128i next = _mm_srli_si128(v, 1);
@@ -214,7 +207,7 @@ size_t skip_blocks_without(std::string_view s, size_t i, const std::u32string& w
       found = _mm_or_si128(found, _mm_and_si128(_mm_cmpeq_epi8(v, lead[k]), _mm_cmpeq_epi8(next, cont[k])));
     }
     if (_mm_movemask_epi8(found) != 0) break;
-    i += (leads & 0x8000) ? 15 : 16;  // a lead last: its character starts the next block
+    i += length;
   }
 #endif
   return i;
