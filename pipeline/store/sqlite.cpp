@@ -18,6 +18,9 @@ void configure_sqlite_once() {
 }
 }  // namespace
 
+// How long a statement waits for another connection's lock before failing.
+constexpr int kBusyTimeoutMs = 5000;
+
 Database::Database(const std::string& path, bool create) : path_(path) {
   configure_sqlite_once();
   const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
@@ -29,7 +32,7 @@ Database::Database(const std::string& path, bool create) : path_(path) {
     throw Error(fmt::format("{}: cannot open database: {}", path, msg));
   }
   sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, 5000);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }
@@ -44,7 +47,7 @@ bool Database::try_journal_mode(std::string_view mode) {
     if (const unsigned char* t = sqlite3_column_text(stmt, 0)) now = reinterpret_cast<const char*>(t);
   }
   sqlite3_finalize(stmt);
-  sqlite3_busy_timeout(db_, 5000);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
   return now == mode;
 }
 

@@ -26,28 +26,35 @@ namespace {
 // which fold would drop and so glue two words together there.
 bool removes(char32_t c) { return c == kTatweel || (c != kZwnj && (char_flags(c) & kIgnorable)); }
 
-// The first character at or after i (a character boundary) that is removed,
-// its length in `len`; s.size() if there is none. Most text has nothing to
-// remove: it is skipped sixteen bytes at a time, looking for the few two-byte
-// characters removed (tatweel, ALM, soft hyphen, CGJ), and other two-byte
-// characters (all of Arabic script) are answered from a table.
-const std::array<bool, 0x800> kTwoByte = [] {
-  std::array<bool, 0x800> t{};
-  for (char32_t c = 0x80; c < 0x800; ++c) t[c] = removes(c);
-  return t;
-}();
+// removes() of every two-byte code point (U+0080..U+07FF), as a table, and
+// the list of those removed; built on first use (they ask ICU, which a
+// static initializer should not).
+const std::array<bool, 0x800>& two_byte_removes() {
+  static const std::array<bool, 0x800> table = [] {
+    std::array<bool, 0x800> t{};
+    for (char32_t c = 0x80; c < 0x800; ++c) t[c] = removes(c);
+    return t;
+  }();
+  return table;
+}
 const std::u32string& two_byte_removed() {
   static const std::u32string cps = [] {
     std::u32string out;
     for (char32_t c = 0x80; c < 0x800; ++c) {
-      if (kTwoByte[c]) out.push_back(c);
+      if (two_byte_removes()[c]) out.push_back(c);
     }
     return out;
   }();
   return cps;
 }
 
+// The first character at or after i (a character boundary) that is removed,
+// its length in `len`; s.size() if there is none. Most text has nothing to
+// remove: it is skipped sixteen bytes at a time, looking for the few two-byte
+// characters removed (tatweel, ALM, soft hyphen, CGJ), and other two-byte
+// characters (all of Arabic script) are answered from a table.
 size_t next_removed(std::string_view s, size_t i, size_t& len) {
+  const std::array<bool, 0x800>& kTwoByte = two_byte_removes();
   const std::u32string& kTwoByteRemoved = two_byte_removed();
   size_t next_block = i;  // where to try the block skip again
   while (i < s.size()) {

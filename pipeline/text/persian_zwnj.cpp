@@ -157,15 +157,17 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words, 
     // A rule can apply only after a lone می/نمی or before a suffix (the join
     // roles, worked out once per word form): most pairs stop at this test.
     const TextWord& nw = words[k + 1];
-    if (!(words[k].facts.join_role & kVerbPrefix) && !(nw.facts.join_role & (kSuffix | kSuffixAfterHeh))) {
+    const bool prefix = words[k].facts.join_role & kVerbPrefix;
+    const bool next_suffix = nw.facts.join_role & (kSuffix | kSuffixAfterHeh);
+    if (!prefix && !next_suffix) {
       chain_b = std::string_view::npos;
       continue;
     }
     const size_t b = words[k].b, e = words[k].e;
     if (chain_b == std::string_view::npos) chain_b = b;
-    const bool lone_prefix = chain_b == b && (words[k].facts.join_role & kVerbPrefix);
+    const bool lone_prefix = prefix && chain_b == b;
     const bool one_space = nw.b == e + 1 && (s[e] == ' ' || s[e] == '\t');
-    if (!(lone_prefix || (nw.facts.join_role & (kSuffix | kSuffixAfterHeh))) || !one_space) {
+    if (!(lone_prefix || next_suffix) || !one_space) {
       chain_b = std::string_view::npos;
       continue;
     }
