@@ -1,10 +1,11 @@
 // RIS: `TY  - JOUR` ... `ER  - `, one field per line (`XX  - value`); a line
-// without a tag continues the field above it (multi-line abstracts).
+// without a tag continues the field above it (multi-line abstracts), except
+// after KW, where EndNote writes one keyword per untagged line. Lines end at
+// LF, CRLF or a lone CR (IEEE Xplore writes "\r\n\n\rTY  - ").
 #include <fmt/format.h>
 
 #include "bib/entry.h"
 #include "bib/readers.h"
-#include "common/lines.h"
 
 namespace dipmine::bib::detail {
 namespace {
@@ -30,12 +31,14 @@ void read_ris(std::string_view text, Sink& sink) {
   bool in_record = false;
   Entry e;
   std::string* last = nullptr;  // the field a continuation line extends
+  bool in_keywords = false;     // the last tag was KW: an untagged line is a keyword
   std::string py, y1, da, ab, n2, ti, t1, jo, jf, t2;
   auto reset = [&] {
     e = Entry{};
     py.clear(), y1.clear(), da.clear(), ab.clear(), n2.clear(), ti.clear(), t1.clear();
     jo.clear(), jf.clear(), t2.clear();
     last = nullptr;
+    in_keywords = false;
   };
   auto first_of = [](std::initializer_list<const std::string*> list) {
     for (const std::string* s : list) {
@@ -50,14 +53,16 @@ void read_ris(std::string_view text, Sink& sink) {
     e.venue = first_of({&t2, &jo, &jf});
     sink.add(std::move(e));
   };
-  LineReader lines(text);
+  ExportLines lines(text);
   size_t line_no = 0;
   for (std::string_view line; lines.next(line);) {
     line_no = lines.number();
     std::string_view value;
     const std::string_view tag = ris_tag(line, value);
     if (tag.empty()) {
-      if (in_record && last != nullptr && !trim(line).empty()) {
+      if (in_record && in_keywords && !trim(line).empty()) {
+        for (std::string& k : split_list(line, ";")) e.author_keywords.push_back(std::move(k));
+      } else if (in_record && last != nullptr && !trim(line).empty()) {
         *last += '\n';
         *last += line;
       } else if (!in_record && !trim(line).empty()) {
@@ -83,6 +88,7 @@ void read_ris(std::string_view text, Sink& sink) {
       continue;
     }
     value = trim(value);
+    in_keywords = tag == "KW";
     auto set = [&](std::string& field) {
       if (!field.empty()) field += '\n';
       field.append(value);
@@ -103,7 +109,7 @@ void read_ris(std::string_view text, Sink& sink) {
     else if (tag == "KW") {
       // One keyword per KW line; some tools pack several, separated by ';'.
       for (std::string& k : split_list(value, ";")) e.author_keywords.push_back(std::move(k));
-      last = e.author_keywords.empty() ? nullptr : &e.author_keywords.back();
+      last = nullptr;
     } else if (tag == "DO") set(e.doi);
     else if (tag == "JO" || tag == "JA") set(jo);
     else if (tag == "JF") set(jf);
