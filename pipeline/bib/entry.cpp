@@ -370,7 +370,7 @@ std::string clean_doi(std::string_view doi) {
     }
   }
   // MEDLINE writes "10.1000/x [doi]"; a URL may end in '/' or '.'.
-  if (const size_t sp = out.find(' '); sp != std::string::npos) out.resize(sp);
+  if (const size_t sp = out.find_first_of(" \t\r\n"); sp != std::string::npos) out.resize(sp);
   while (!out.empty() && (out.back() == '.' || out.back() == '/' || out.back() == ',')) out.pop_back();
   if (out.rfind("10.", 0) != 0 && out.rfind("10/", 0) != 0) {
     // Not a DOI after all (a URL to a landing page): keep it as written.

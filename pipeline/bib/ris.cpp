@@ -25,6 +25,22 @@ std::string_view ris_tag(std::string_view line, std::string_view& value) {
   return line.substr(0, 2);
 }
 
+// IEEE Xplore writes "G. Kalbe", "L. A. Parnell": a name without a comma
+// whose given part is initials is turned round like every other reader's
+// names; other names without a comma (corporate authors) are kept.
+std::string ris_name(std::string_view name) {
+  name = trim(name);
+  if (name.find(',') != std::string_view::npos) return std::string(name);
+  const size_t last_space = name.rfind(' ');
+  if (last_space == std::string_view::npos) return std::string(name);
+  for (const std::string& word : split_list(name.substr(0, last_space), " ")) {
+    const std::string_view w = trim(word);
+    const size_t letters = w.size() - (w.back() == '.' ? 1 : 0);
+    if (letters == 0 || letters > 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return std::string(name);
+  }
+  return family_given(name);
+}
+
 }  // namespace
 
 void read_ris(std::string_view text, Sink& sink) {
@@ -47,6 +63,7 @@ void read_ris(std::string_view text, Sink& sink) {
     return std::string();
   };
   auto finish = [&] {
+    for (std::string& a : e.authors) a = ris_name(a);
     e.title = first_of({&ti, &t1});
     e.abstract = first_of({&ab, &n2});
     e.year = first_of({&py, &y1, &da});
@@ -110,7 +127,7 @@ void read_ris(std::string_view text, Sink& sink) {
       // One keyword per KW line; some tools pack several, separated by ';'.
       for (std::string& k : split_list(value, ";")) e.author_keywords.push_back(std::move(k));
       last = nullptr;
-    } else if (tag == "DO") set(e.doi);
+    } else if (tag == "DO") { if (e.doi.empty()) set(e.doi); else last = nullptr; }  // Ovid repeats it
     else if (tag == "JO" || tag == "JA") set(jo);
     else if (tag == "JF") set(jf);
     else if (tag == "T2") set(t2);

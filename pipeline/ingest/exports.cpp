@@ -36,12 +36,34 @@ std::string first_doi(std::string_view text) {
 
 }  // namespace
 
-bool looks_like_export(const std::string& path) {
+namespace {
+
+std::string head_of(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  char head[4096];
-  in.read(head, sizeof head);
-  const std::string_view text(head, static_cast<size_t>(in.gcount()));
-  return bib::detect_format(path, text).has_value() || !bib::unsupported_export(path, text).empty();
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
+}
+
+std::string unsupported_line(const std::string& path, std::string_view text) {
+  const std::string kind = bib::unsupported_export(path, text);
+  if (kind.empty()) return {};
+  return fmt::format("{}: looks like {} export, which dipmine does not read; not stored (supported: "
+                     "RIS, BibTeX, CSL-JSON, Scopus CSV, WoS plain text and tab-delimited, "
+                     "PubMed/MEDLINE, PubMed CSV, OpenAlex CSV/JSON, Lens CSV)",
+                     path, kind.rfind("a ", 0) == 0 ? kind : "an " + kind);
+}
+
+}  // namespace
+
+bool looks_like_export(const std::string& path) {
+  const std::string head = head_of(path);
+  return bib::detect_format(path, head).has_value() || !bib::unsupported_export(path, head).empty();
+}
+
+std::string unsupported_export_error(const std::string& path) {
+  return unsupported_line(path, head_of(path));
 }
 
 bool is_export_format(const std::string& format) { return bib::is_format_name(format); }
@@ -61,12 +83,7 @@ std::string export_failure(const std::string& path, size_t records, size_t entri
 
 std::string unsupported_export_error(const std::string& path, const DecodedFile& file) {
   if (file.format == "pdf") return {};
-  const std::string kind = bib::unsupported_export(path, file.text);
-  if (kind.empty()) return {};
-  return fmt::format("{}: looks like {} export, which dipmine does not read; not stored (supported: "
-                     "RIS, BibTeX, CSL-JSON, Scopus CSV, WoS plain text and tab-delimited, "
-                     "PubMed/MEDLINE, PubMed CSV, OpenAlex CSV/JSON, Lens CSV)",
-                     path, kind.rfind("a ", 0) == 0 ? kind : "an " + kind);
+  return unsupported_line(path, file.text);
 }
 
 std::optional<ExportRecords> read_export_records(const std::string& path, const DecodedFile& file,

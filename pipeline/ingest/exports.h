@@ -56,6 +56,9 @@ bool looks_like_export(const std::string& path);
 // "PATH: looks like an IEEE Xplore CSV export, which dipmine does not read;
 // ..." for a file that is an export of a format without a reader; "" else.
 std::string unsupported_export_error(const std::string& path, const DecodedFile& file);
+// The same judged on the file's opening bytes, for a file that could not be
+// decoded as text (a binary Citavi project).
+std::string unsupported_export_error(const std::string& path);
 // The error that fails an export file once read: no record at all, or most
 // entries skipped ("PATH: 56 of 58 records could not be read ..."); "" when
 // the file is good.

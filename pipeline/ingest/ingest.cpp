@@ -75,7 +75,8 @@ class ExportSlicer {
     bytes_ = fs::file_size(path, ec);
     DecodedFile file = read_document_file(path, options_.read);
     if (!file.error.empty()) {
-      item->error = std::move(file.error);
+      item->error = unsupported_export_error(path);
+      if (item->error.empty()) item->error = std::move(file.error);
       item->file_bytes = bytes_;
       return item.release();
     }
