@@ -1,5 +1,6 @@
 // Bibliographic exports (RIS, BibTeX/BibLaTeX, CSL-JSON, Scopus CSV, Web of
-// Science plain text) read into store records: one DocumentRecord per entry.
+// Science plain text and tab-delimited, PubMed/MEDLINE, PubMed CSV, OpenAlex
+// CSV and JSON, Lens CSV) read into store records: one DocumentRecord per entry.
 //
 //   if (auto fmt = bib::detect_format(path, text)) {
 //     bib::ExportRead r = bib::read_export(path, text, *fmt);
@@ -15,18 +16,23 @@
 //     Author Keywords, WoS DE) as kind "author", index keywords (Scopus Index
 //     Keywords, WoS ID) as kind "index"; key = keyword_key(keyword), lang =
 //     detected (the record's language when the keyword has no letters);
-//   - title, authors ("Family, Given; ..."), year, venue, doi (without any
-//     https://doi.org/ prefix), source (the URL), lang (language with most
-//     paragraph text), format ("ris", "bibtex", "csl-json", "scopus-csv", "wos");
+//   - title, authors ("Family, Given; ..." in every format: BibTeX, Lens and
+//     OpenAlex "Given Family" names are turned round), year, venue, doi (see
+//     clean_doi), source (the URL), lang (language with most paragraph
+//     text), format (format_name);
 //   - path "<file>#<n>" (n = 1-based entry ordinal in the file) and name (the
 //     entry's own id: BibTeX key, RIS ID, CSL id, Scopus EID, WoS UT; else the
 //     path). sha256 and bytes are left for ingest (see identity_text).
-// Bad entries (unterminated brace, RIS record without ER, CSV row with the
-// wrong number of fields, an invalid year, no title) are skipped with one
-// message "PATH:LINE: what; skipped" each; the other entries are kept. A file
-// whose structure cannot be read at all (invalid JSON, a CSV without the
-// Scopus header) gives an empty record list and one message. Never throws for
-// any input. Pure functions: safe from any thread.
+// Bad entries (unterminated brace, RIS record without ER, CSV row with fewer
+// fields than the header, no title) are skipped with one message
+// "PATH:LINE: what; skipped" each, and the file's messages end with
+// "PATH: S of E records skipped: N × reason; ..."; the other entries are
+// kept. A year that is no plausible year (`6`, `0004-03`, a BC date) is
+// dropped with a warning and the record kept; so is an undefined BibTeX
+// @string macro (its name stands as the text, one warning per macro). A file
+// whose structure cannot be read at all (invalid JSON, a CSV without a title
+// column) gives an empty record list and one message. Never throws for any
+// input. Pure functions: safe from any thread.
 #pragma once
 #include <functional>
 #include <optional>
@@ -38,16 +44,34 @@
 
 namespace dipmine::bib {
 
-enum class Format { ris, bibtex, csl_json, scopus_csv, wos };
+enum class Format {
+  ris, bibtex, csl_json, scopus_csv, wos, wos_tab, medline, pubmed_csv, openalex_csv,
+  openalex_json, lens_csv
+};
 
-// "ris", "bibtex", "csl-json", "scopus-csv", "wos" (also DocumentRecord::format).
+// "ris", "bibtex", "csl-json", "scopus-csv", "wos", "wos-tab", "medline",
+// "pubmed-csv", "openalex-csv", "openalex-json", "lens-csv" (also
+// DocumentRecord::format).
 std::string_view format_name(Format f);
+// True for the names above: documents that are export records.
+bool is_format_name(std::string_view name);
+// Every format, in enum order.
+const std::vector<Format>& all_formats();
 
-// The export format of a file, judged by its content first (RIS `TY  - `,
-// BibTeX `@type{`, a JSON array of CSL items, the Scopus CSV header, WoS `FN`/
-// `PT` tags) and by its extension (.ris .bib .json .csv .txt) for ambiguous
-// content; nullopt for an ordinary text file.
+// The export format of a file, judged by its content (RIS `TY  - ` in the
+// first lines, BibTeX `@type{`, WoS `FN`/`PT` tags or a tab-delimited header
+// of tags, MEDLINE `PMID- `, the header row of a Scopus, PubMed, OpenAlex or
+// Lens CSV, a JSON array of CSL items or of OpenAlex works); the extension
+// (.ris .bib .ciw .json) only decides content that says nothing (empty, or
+// JSON without those keys). nullopt for an ordinary text file, and for an
+// export we do not read (see unsupported_export).
 std::optional<Format> detect_format(std::string_view path, std::string_view text);
+
+// When the content of a file for which detect_format gave nullopt looks like
+// a bibliographic export nonetheless, what it looks like ("IEEE Xplore CSV",
+// "EndNote XML", "a CSV with a title column", ...); "" for ordinary text.
+// Ingest fails such a file with a clear line instead of storing a junk text.
+std::string unsupported_export(std::string_view path, std::string_view text);
 
 struct ExportRead {
   std::vector<store::DocumentRecord> records;
@@ -71,8 +95,11 @@ std::string identity_text(const store::DocumentRecord& rec);
 // text::normalizer_for(detect_lang(keyword)); what keywords.key stores.
 std::string keyword_key(std::string_view keyword);
 
-// A DOI without its resolver prefix (https://doi.org/, doi:), trimmed; the
-// comparison key is this lower-cased (DOIs are case-insensitive).
+// A DOI without its resolver prefix or label, in any case (https://doi.org/,
+// http://dx.doi.org/, http://doi.acm.org/, doi:), %-escapes decoded and
+// MEDLINE's " [doi]" cut; short DOIs ("10/abc") likewise. A value that is no
+// DOI after that (a landing-page URL) is kept as written. The comparison key
+// is this lower-cased (DOIs are case-insensitive).
 std::string clean_doi(std::string_view doi);
 
 }  // namespace dipmine::bib

@@ -1,10 +1,14 @@
 // BibTeX and BibLaTeX: `@type{key, field = value, ...}` with values in braces,
 // quotes, bare numbers or @string macros joined by `#`. A written parser (see
 // docs/bib.md for why not btparse): it knows the line of every entry, so a bad
-// entry is reported and skipped and the next one read.
+// entry is reported and skipped and the next one read. As bibtex does, an
+// undefined macro stands for its own name (one warning per macro), and an
+// entry with `crossref` takes the fields it lacks from the entry named; so the
+// entries are all read before any is handed on.
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 #include "bib/entry.h"
 #include "bib/readers.h"
@@ -44,22 +48,58 @@ class Parser {
   void run() {
     while (true) {
       const size_t at = t_.find('@', i_);
-      if (at == std::string_view::npos) return;
+      if (at == std::string_view::npos) break;
       i_ = at + 1;
       const size_t entry_line = line_of(at);
       try {
         entry(entry_line);
       } catch (const ParseError& e) {
         const size_t error_line = line_of(e.pos);
-        sink_.skip(entry_line, error_line == entry_line
-                                   ? fmt::format("BibTeX entry: {}", e.what)
-                                   : fmt::format("BibTeX entry: {} at line {}", e.what, error_line));
+        Parsed bad;
+        bad.line = entry_line;
+        bad.error = error_line == entry_line
+                        ? fmt::format("BibTeX entry: {}", e.what)
+                        : fmt::format("BibTeX entry: {} at line {}", e.what, error_line);
+        bad.reason = "BibTeX entry: " + e.what;
+        parsed_.push_back(std::move(bad));
         i_ = next_entry_start(std::max(e.pos, at + 1));
       }
+    }
+    for (Parsed& p : parsed_) {
+      if (!p.error.empty()) sink_.skip(p.line, p.error, p.reason);
+      else sink_.add(to_entry(p));
     }
   }
 
  private:
+  // An entry as read: its fields, or why it could not be read.
+  struct Parsed {
+    size_t line = 0;
+    std::string key;
+    std::map<std::string, std::string> fields;
+    std::string error, reason;
+  };
+
+  // The fields of the entry its `crossref` names, where it lacks them
+  // (BibLaTeX's mapping: the parent's title is the child's booktitle).
+  void inherit(Parsed& p) {
+    auto ref = p.fields.find("crossref");
+    if (ref == p.fields.end()) return;
+    auto parent = by_key_.find(lower(trim(ref->second)));
+    if (parent == by_key_.end()) {
+      sink_.note(p.line, fmt::format("crossref `{}` names no entry of this file; not followed",
+                                     trim(ref->second)));
+      return;
+    }
+    const Parsed& from = parsed_[parent->second];
+    for (const auto& [name, value] : from.fields) {
+      if (name == "title") {
+        p.fields.emplace("booktitle", value);
+      } else if (name != "crossref") {
+        p.fields.emplace(name, value);
+      }
+    }
+  }
   size_t line_of(size_t pos) {
     // Lines are counted incrementally: positions only grow, except after a
     // recovery jump, which is forward too.
@@ -176,7 +216,13 @@ class Parser {
         } else if (auto it = macros_.find(lower(n)); it != macros_.end()) {
           v += it->second;
         } else {
-          throw ParseError{at, fmt::format("undefined @string macro `{}`", n)};
+          // bibtex warns and goes on with an empty string; the name says
+          // more than nothing (IEEE_J_IP, ICSE), so it stands as the text.
+          if (undefined_.insert(lower(n)).second) {
+            sink_.note(line_of(at), fmt::format("undefined @string macro `{}`: its name stands as "
+                                                "the text (warned once)", n));
+          }
+          v += n;
         }
       }
       skip_space();
@@ -232,14 +278,32 @@ class Parser {
       return;
     }
     skip_space();
-    const std::string_view key = name();
+    const size_t key_start = i_;
+    std::string_view key = name();
     skip_space();
-    if (i_ < t_.size() && t_[i_] == ',') ++i_;
-    else if (i_ < t_.size() && t_[i_] != close) throw ParseError{i_, "expected `,` after the citation key"};
-    std::map<std::string, std::string> f = fields(close);
+    if (i_ < t_.size() && t_[i_] == '=') {
+      // No citation key (EndNote's BibTeX): that was the first field's name.
+      i_ = key_start;
+      key = {};
+    } else if (i_ < t_.size() && t_[i_] == ',') {
+      ++i_;
+    } else if (i_ < t_.size() && t_[i_] != close) {
+      throw ParseError{i_, "expected `,` after the citation key"};
+    }
+    Parsed p;
+    p.line = line;
+    p.key = std::string(key);
+    p.fields = fields(close);
+    if (!p.key.empty()) by_key_.emplace(lower(p.key), parsed_.size());
+    parsed_.push_back(std::move(p));
+  }
+
+  Entry to_entry(Parsed& p) {
+    inherit(p);
+    std::map<std::string, std::string>& f = p.fields;
     Entry e;
-    e.line = line;
-    e.id = std::string(key);
+    e.line = p.line;
+    e.id = p.key;
     auto get = [&](std::initializer_list<const char*> names) {
       for (const char* n : names) {
         if (auto it = f.find(n); it != f.end() && !trim(it->second).empty()) {
@@ -256,9 +320,11 @@ class Parser {
     e.doi = get({"doi"});
     if (auto it = f.find("url"); it != f.end()) e.url = squeeze(it->second);
     e.language = get({"langid", "language"});
-    for (std::string& a : split_names(f["author"])) e.authors.push_back(latex_to_unicode(a));
+    for (std::string& a : split_names(f["author"])) {
+      e.authors.push_back(latex_to_unicode(family_given(a)));
+    }
     e.author_keywords = split_keywords(get({"keywords", "keyword", "author_keywords"}));
-    sink_.add(std::move(e));
+    return e;
   }
 
   // "A and B and {C and D}": split on a whole-word `and` outside braces.
@@ -285,6 +351,9 @@ class Parser {
   size_t i_ = 0;
   size_t line_pos_ = 0, line_no_ = 1;
   std::map<std::string, std::string> macros_;
+  std::set<std::string> undefined_;          // macros already warned about
+  std::vector<Parsed> parsed_;               // every entry, in file order
+  std::map<std::string, size_t> by_key_;     // lower-cased key -> parsed_ index
 };
 
 }  // namespace

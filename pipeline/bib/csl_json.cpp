@@ -1,7 +1,11 @@
-// CSL-JSON (Zotero's "CSL JSON" export): an array of item objects.
+// JSON exports: CSL-JSON (Zotero's "CSL JSON" export, an array of item
+// objects) and OpenAlex works (the API's {"results": [...]}, an array of
+// works, or one work).
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 #include "bib/entry.h"
 #include "bib/readers.h"
@@ -90,28 +94,125 @@ std::string year_of(const json& item) {
   return {};
 }
 
-}  // namespace
-
-void read_csl_json(std::string_view text, Sink& sink) {
-  json doc;
+// The parsed document as an array of items with each item's line; false
+// (and a message) when the text is not JSON or holds no array.
+bool parse_items(std::string_view text, Sink& sink, const char* what, json& doc,
+                 std::vector<size_t>& lines) {
   try {
     doc = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    if (const size_t colon = what.rfind(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    std::string why = e.what();
+    if (const size_t colon = why.rfind(": "); colon != std::string::npos) why = why.substr(colon + 2);
     sink.note(line_at(text, e.byte > 0 ? e.byte - 1 : 0),
-              fmt::format("invalid JSON ({}); no records read", what));
-    return;
+              fmt::format("invalid JSON ({}); no records read", why));
+    return false;
   }
-  std::vector<size_t> lines = element_lines(text);
+  if (doc.is_object() && doc.contains("results") && doc["results"].is_array()) {
+    // An API page: the works are one level down, so the scanner's lines are not theirs.
+    json results = std::move(doc["results"]);
+    doc = std::move(results);
+    lines.clear();
+    return true;
+  }
+  lines = element_lines(text);
   if (doc.is_object()) {
     doc = json::array({doc});
     lines.assign(1, line_at(text, text.find('{')));
   }
   if (!doc.is_array()) {
-    sink.note(1, "CSL-JSON must be an array of items; no records read");
-    return;
+    sink.note(1, fmt::format("{} must be an array of items; no records read", what));
+    return false;
   }
+  return true;
+}
+
+// OpenAlex keeps abstracts as {"word": [positions]}: put the words back.
+std::string inverted_abstract(const json& index) {
+  std::vector<std::pair<int64_t, const std::string*>> words;
+  for (const auto& [word, positions] : index.items()) {
+    if (!positions.is_array()) continue;
+    for (const json& p : positions) {
+      if (p.is_number_integer()) words.emplace_back(p.get<int64_t>(), &word);
+    }
+  }
+  std::sort(words.begin(), words.end());
+  std::string out;
+  for (const auto& [pos, word] : words) {
+    if (!out.empty()) out += ' ';
+    out += *word;
+  }
+  return out;
+}
+
+const json* path(const json& item, std::initializer_list<const char*> keys) {
+  const json* at = &item;
+  for (const char* k : keys) {
+    if (!at->is_object()) return nullptr;
+    auto it = at->find(k);
+    if (it == at->end() || it->is_null()) return nullptr;
+    at = &*it;
+  }
+  return at;
+}
+
+}  // namespace
+
+void read_openalex_json(std::string_view text, Sink& sink) {
+  json doc;
+  std::vector<size_t> lines;
+  if (!parse_items(text, sink, "OpenAlex JSON", doc, lines)) return;
+  for (size_t n = 0; n < doc.size(); ++n) {
+    const json& work = doc[n];
+    const size_t line = n < lines.size() ? lines[n] : 1;
+    if (!work.is_object()) {
+      sink.skip(line, "OpenAlex work is not an object");
+      continue;
+    }
+    Entry e;
+    e.line = line;
+    e.id = str(work, "id");
+    e.title = str(work, "title");
+    if (trim(e.title).empty()) e.title = str(work, "display_name");
+    e.year = str(work, "publication_year");
+    e.doi = str(work, "doi");
+    e.language = str(work, "language");
+    for (auto keys : {std::initializer_list<const char*>{"primary_location", "source", "display_name"},
+                      std::initializer_list<const char*>{"host_venue", "display_name"}}) {
+      if (const json* v = path(work, keys); v != nullptr && v->is_string()) {
+        e.venue = v->get<std::string>();
+        break;
+      }
+    }
+    if (const json* url = path(work, {"primary_location", "landing_page_url"}); url && url->is_string()) {
+      e.url = url->get<std::string>();
+    }
+    if (const json* a = path(work, {"abstract_inverted_index"}); a != nullptr && a->is_object()) {
+      e.abstract = inverted_abstract(*a);
+    }
+    if (const json* a = path(work, {"authorships"}); a != nullptr && a->is_array()) {
+      for (const json& ship : *a) {
+        const json* name = path(ship, {"author", "display_name"});
+        if (name == nullptr) name = path(ship, {"raw_author_name"});
+        if (name != nullptr && name->is_string()) e.authors.push_back(family_given(name->get<std::string>()));
+      }
+    }
+    // OpenAlex's keywords are assigned by OpenAlex, not by the authors.
+    if (const json* k = path(work, {"keywords"}); k != nullptr && k->is_array()) {
+      for (const json& kw : *k) {
+        const std::string name = kw.is_string() ? kw.get<std::string>()
+                                                : !str(kw, "display_name").empty() ? str(kw, "display_name")
+                                                                                   : str(kw, "keyword");
+        if (!name.empty()) e.index_keywords.push_back(name);
+      }
+    }
+    sink.add(std::move(e));
+  }
+}
+
+void read_csl_json(std::string_view text, Sink& sink) {
+  json doc;
+  std::vector<size_t> lines;
+  if (!parse_items(text, sink, "CSL-JSON", doc, lines)) return;
   for (size_t n = 0; n < doc.size(); ++n) {
     const json& item = doc[n];
     const size_t line = n < lines.size() ? lines[n] : 1;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "bib/bib.h"
+#include "bib/csv.h"
 #include "bib/entry.h"
 #include "bib/readers.h"
 
@@ -22,13 +23,8 @@ std::string extension(std::string_view path) {
 // The first `max` lines that are not blank.
 std::vector<std::string_view> first_lines(std::string_view text, size_t max) {
   std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (pos < text.size() && out.size() < max) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  detail::ExportLines lines(text);
+  for (std::string_view line; out.size() < max && lines.next(line);) {
     if (!detail::trim(line).empty()) out.push_back(line);
   }
   return out;
@@ -49,12 +45,47 @@ bool is_bibtex_start(std::string_view line) {
   return i > 1 && i < line.size() && (line[i] == '{' || line[i] == '(');
 }
 
-bool is_scopus_header(std::string_view line) {
-  std::string l(line);
-  return l.find("Title") != std::string::npos &&
-         (l.find("Authors") != std::string::npos || l.find("Source title") != std::string::npos ||
-          l.find("EID") != std::string::npos) &&
-         l.find(',') != std::string::npos;
+bool has(const std::vector<std::string>& cells, std::string_view name) {
+  return std::find(cells.begin(), cells.end(), name) != cells.end();
+}
+
+// The table export a header row names; nullopt for other CSVs.
+std::optional<Format> table_format(std::string_view text, std::string_view first) {
+  if (first.find('\t') != std::string_view::npos) {
+    const auto cells = detail::header_cells(text, '\t');
+    if (!cells.empty() && (cells[0] == "pt" || cells[0] == "fn") && has(cells, "ti") &&
+        (has(cells, "au") || has(cells, "ut"))) {
+      return Format::wos_tab;
+    }
+    return std::nullopt;
+  }
+  const auto cells = detail::header_cells(text, ',');
+  if (!has(cells, "title") && !has(cells, "display_name")) return std::nullopt;
+  if (has(cells, "pmid") && has(cells, "journal/book")) return Format::pubmed_csv;
+  if (has(cells, "lens id")) return Format::lens_csv;
+  if (has(cells, "publication_year") && has(cells, "id")) return Format::openalex_csv;
+  if (has(cells, "source title") || has(cells, "eid") || has(cells, "author(s) id")) {
+    return Format::scopus_csv;
+  }
+  return std::nullopt;
+}
+
+// JSON: OpenAlex works carry "authorships"/"publication_year"; CSL items
+// "type" and "title".
+std::optional<Format> json_format(std::string_view ext, std::string_view text, std::string_view head) {
+  if (!starts_with(head, "[") && !starts_with(head, "{")) return std::nullopt;
+  const std::string_view start = text.substr(0, 8192);
+  if (start.find("\"publication_year\"") != std::string_view::npos ||
+      start.find("\"authorships\"") != std::string_view::npos ||
+      start.find("openalex.org/W") != std::string_view::npos) {
+    return Format::openalex_json;
+  }
+  if (start.find("\"title\"") != std::string_view::npos &&
+      (start.find("\"type\"") != std::string_view::npos || ext == "json")) {
+    return Format::csl_json;
+  }
+  if (ext == "json") return Format::csl_json;  // its reader says what is wrong
+  return std::nullopt;
 }
 
 }  // namespace
@@ -63,42 +94,90 @@ std::optional<Format> detect_format(std::string_view path, std::string_view text
   if (starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
   const std::string ext = extension(path);
   const std::vector<std::string_view> lines = first_lines(text, 8);
-  if (ext == "ris") return Format::ris;
-  if (ext == "bib" || ext == "bibtex" || ext == "biblatex") return Format::bibtex;
-  if (ext == "ciw") return Format::wos;
-  if (lines.empty()) return std::nullopt;
-  const std::string_view first = lines[0];
-  const std::string_view head = detail::trim(first);
-  if (ext == "json" && (starts_with(head, "[") || starts_with(head, "{"))) return Format::csl_json;
-  if (ext == "csv") {
-    if (is_scopus_header(first)) return Format::scopus_csv;
-    return std::nullopt;
-  }
-  // Content alone, for any other name (.txt downloads, no extension).
-  for (std::string_view l : lines) {
-    if (is_ris_start(l)) return Format::ris;
-    if (l.size() >= 5 && l[0] >= 'A' && l[0] <= 'Z' && l[2] == ' ' && l[3] == ' ' && l[4] == '-') {
-      continue;  // RIS header tags before TY (some publishers)
+  // Content first: a Web of Science file saved as .ris, or RIS as .txt, is
+  // what it holds. The extension decides only when the content is silent.
+  if (!lines.empty()) {
+    const std::string_view first = lines[0];
+    const std::string_view head = detail::trim(first);
+    for (std::string_view l : lines) {
+      if (is_ris_start(l)) return Format::ris;
+      // Before TY: other tag lines (some publishers) or a record number
+      // ("1." in Ovid exports); anything else is prose.
+      const bool tag_line = l.size() >= 5 && l[0] >= 'A' && l[0] <= 'Z' && l[2] == ' ' && l[4] == '-';
+      if (!tag_line && detail::trim(l).size() > 6) break;
     }
-    break;
+    if (starts_with(first, "FN ") || (starts_with(first, "PT ") && lines.size() > 1 &&
+                                      lines[1].size() > 3 && lines[1][2] == ' ')) {
+      return Format::wos;
+    }
+    if (starts_with(first, "PMID-") || starts_with(first, "PMID -")) return Format::medline;
+    for (std::string_view l : lines) {
+      if (starts_with(detail::trim(l), "%")) continue;  // BibTeX comment lines
+      if (is_bibtex_start(l)) return Format::bibtex;
+      break;
+    }
+    if (auto f = json_format(ext, text, head)) return f;
+    if (auto f = table_format(text, first)) return f;
   }
-  if (starts_with(first, "FN ") || (starts_with(first, "PT ") && lines.size() > 1 &&
-                                    lines[1].size() > 3 && lines[1][2] == ' ')) {
-    return Format::wos;
+  if (ext == "csv" && !lines.empty()) {
+    // A Scopus export with few columns chosen says only "Authors,Title,...".
+    const auto cells = detail::header_cells(text, ',');
+    if (has(cells, "title") && has(cells, "authors")) return Format::scopus_csv;
   }
-  for (std::string_view l : lines) {
-    if (starts_with(detail::trim(l), "%")) continue;  // BibTeX comment lines
-    if (is_bibtex_start(l)) return Format::bibtex;
-    break;
-  }
-  if (starts_with(head, "[") && text.substr(0, 4096).find("\"title\"") != std::string_view::npos &&
-      text.substr(0, 4096).find("\"type\"") != std::string_view::npos) {
-    return Format::csl_json;
-  }
-  if (is_scopus_header(first) && first.find("Source title") != std::string_view::npos) {
-    return Format::scopus_csv;
+  if (lines.empty() || ext == "ris" || ext == "bib" || ext == "bibtex" || ext == "biblatex" ||
+      ext == "ciw" || ext == "nbib") {
+    // Empty, or text that is none of the above: the reader of the named
+    // format says what is wrong with it (instead of a junk text document).
+    if (ext == "ris") return Format::ris;
+    if (ext == "bib" || ext == "bibtex" || ext == "biblatex") {
+      // BibTeX may open with prose before the first entry.
+      if (text.find('@') != std::string_view::npos || lines.empty()) return Format::bibtex;
+    }
+    if (ext == "ciw") return Format::wos;
+    if (ext == "nbib") return Format::medline;
   }
   return std::nullopt;
+}
+
+std::string unsupported_export(std::string_view path, std::string_view text) {
+  if (starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  const std::vector<std::string_view> lines = first_lines(text, 8);
+  if (lines.empty()) return {};
+  const std::string_view first = detail::trim(lines[0]);
+  const std::string_view start = text.substr(0, 4096);
+  auto in_start = [&](std::string_view s) { return start.find(s) != std::string_view::npos; };
+  if (starts_with(first, "%0 ")) return "EndNote tagged text (.enw)";
+  if (starts_with(first, "RT ") && lines.size() > 1 && starts_with(lines[1], "SR ")) {
+    return "RefWorks tagged text";
+  }
+  if (starts_with(first, "<")) {
+    if (in_start("<PubmedArticle")) return "PubMed XML";
+    if (in_start("<records><record>") || in_start("<xml><records>")) return "EndNote XML";
+    if (in_start("<mods") || in_start("<modsCollection")) return "MODS XML";
+    if (in_start("<rdf:RDF") && in_start("zotero")) return "Zotero RDF";
+    return {};
+  }
+  if (starts_with(text, "SQLite format 3")) {
+    return extension(path).rfind("ctv", 0) == 0 ? "a Citavi project" : "";
+  }
+  if (starts_with(text, "PK\x03\x04") && extension(path).rfind("ctv", 0) == 0) return "a Citavi project";
+  const char sep = first.find('\t') != std::string_view::npos ? '\t' : ',';
+  const auto cells = detail::header_cells(text, sep);
+  if (has(cells, "document title") && has(cells, "publication title")) return "IEEE Xplore CSV";
+  if (has(cells, "item title") && has(cells, "item doi")) return "SpringerLink CSV";
+  if (std::any_of(cells.begin(), cells.end(),
+                  [](const std::string& c) { return c.rfind("emtree", 0) == 0; })) {
+    return "Embase CSV";
+  }
+  if (has(cells, "key") && has(cells, "item type") && has(cells, "publication year")) {
+    return "Zotero CSV";
+  }
+  if (cells.size() >= 3 && (has(cells, "title") || has(cells, "article title")) &&
+      (has(cells, "authors") || has(cells, "author") || has(cells, "year") || has(cells, "doi") ||
+       has(cells, "abstract"))) {
+    return "a CSV of bibliographic records in a layout dipmine does not know";
+  }
+  return {};
 }
 
 ExportRead read_export(const std::string& path, std::string_view text, Format format) {
@@ -113,9 +192,16 @@ ExportRead read_export(const std::string& path, std::string_view text, Format fo
     case Format::ris: detail::read_ris(text, sink); break;
     case Format::bibtex: detail::read_bibtex(text, sink); break;
     case Format::csl_json: detail::read_csl_json(text, sink); break;
-    case Format::scopus_csv: detail::read_scopus_csv(text, sink); break;
     case Format::wos: detail::read_wos(text, sink); break;
+    case Format::medline: detail::read_medline(text, sink); break;
+    case Format::openalex_json: detail::read_openalex_json(text, sink); break;
+    case Format::scopus_csv:
+    case Format::wos_tab:
+    case Format::pubmed_csv:
+    case Format::openalex_csv:
+    case Format::lens_csv: detail::read_table(text, sink); break;
   }
+  sink.summarise();
   if (sink.out.entries == 0 && sink.out.messages.empty()) {
     sink.note(0, fmt::format("no {} records found", format_name(format)));
   }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -100,6 +101,54 @@ std::vector<std::string> split_keywords(std::string_view s) {
   return split_list(s, s.find(';') != std::string_view::npos ? ";" : ",");
 }
 
+std::string family_given(std::string_view name) {
+  name = trim(name);
+  // Words split at spaces (and ~) outside braces; a comma outside braces
+  // means the name is already "Family, Given".
+  std::vector<std::string_view> words;
+  int depth = 0;
+  size_t start = 0;
+  bool has_letters = false;
+  for (size_t i = 0; i <= name.size(); ++i) {
+    const char c = i < name.size() ? name[i] : ' ';
+    if (c == '{') ++depth;
+    else if (c == '}') --depth;
+    else if (depth == 0 && c == ',') return std::string(name);
+    if (static_cast<unsigned char>(c) >= 0xE3 && static_cast<unsigned char>(c) <= 0xED) {
+      return std::string(name);  // CJK, kana, hangul: family name first already, no case
+    }
+    if (std::isalpha(static_cast<unsigned char>(c))) has_letters = true;
+    if (depth == 0 && (c == ' ' || c == '~' || c == '\t' || c == '\n')) {
+      if (i > start) words.push_back(name.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (words.size() < 2 || !has_letters) return std::string(name);
+  // The first letter of a word, looking inside braces; a control sequence
+  // (\"{o}) counts as a letter of unknown case, as bibtex does.
+  auto lower_word = [](std::string_view w) {
+    for (char c : w) {
+      if (c == '{' || c == '}') continue;
+      if (c == '\\') return false;
+      return c >= 'a' && c <= 'z';
+    }
+    return false;
+  };
+  size_t family = words.size() - 1;
+  while (family > 1 && lower_word(words[family - 1])) --family;
+  std::string out;
+  for (size_t i = family; i < words.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out.append(words[i]);
+  }
+  out += ',';
+  for (size_t i = 0; i < family; ++i) {
+    out += ' ';
+    out.append(words[i]);
+  }
+  return out;
+}
+
 std::optional<int> parse_year(std::string_view s) {
   int value = 0, digits = 0;
   for (size_t i = 0; i <= s.size();) {
@@ -121,11 +170,40 @@ std::optional<int> parse_year(std::string_view s) {
   return std::nullopt;
 }
 
-void Sink::skip(size_t line, std::string_view what) {
+bool ExportLines::next(std::string_view& line) {
+  if (pos_ >= text_.size()) return false;
+  size_t nl = text_.find('\n', pos_);
+  if (nl == std::string_view::npos) nl = text_.size();
+  size_t end = nl, next = nl + 1;
+  // A CR before the LF ends the line with it; a CR anywhere else is a line
+  // end of its own. memchr over the line only: most exports have none.
+  if (const void* cr = std::memchr(text_.data() + pos_, '\r', nl - pos_); cr != nullptr) {
+    const size_t at = static_cast<size_t>(static_cast<const char*>(cr) - text_.data());
+    end = at;
+    next = at + 1 == nl ? nl + 1 : at + 1;
+  }
+  line = text_.substr(pos_, end - pos_);
+  pos_ = next;
+  ++number_;
+  return true;
+}
+
+void Sink::skip(size_t line, std::string_view what, std::string_view reason) {
   ++ordinal;
   ++out.entries;
   ++out.skipped;
+  ++skip_reasons[std::string(reason.empty() ? what : reason)];
   out.messages.push_back(fmt::format("{}:{}: {}; skipped", path, line, what));
+}
+
+void Sink::summarise() {
+  if (out.skipped == 0) return;
+  std::string reasons;
+  for (const auto& [reason, n] : skip_reasons) {
+    if (!reasons.empty()) reasons += "; ";
+    reasons += fmt::format("{} × {}", n, reason);
+  }
+  note(0, fmt::format("{} of {} records skipped: {}", out.skipped, out.entries, reasons));
 }
 
 const std::pair<std::string, text::Lang>& Sink::keyword_key_and_lang(const std::string& keyword) {
@@ -152,8 +230,9 @@ void Sink::add(Entry&& e) {
   if (const std::string y = squeeze(e.year); !y.empty() && !is_no_year(y)) {
     year = parse_year(y);
     if (!year) {
-      skip(e.line, fmt::format("invalid year `{}`", y));
-      return;
+      // bibtex keeps such an entry too; a record without a year is still a
+      // record (its text, authors and keywords count).
+      note(e.line, fmt::format("no plausible year in `{}`; record kept without a year", y));
     }
   }
   ++ordinal;
@@ -224,8 +303,29 @@ std::string_view format_name(Format f) {
     case Format::csl_json: return "csl-json";
     case Format::scopus_csv: return "scopus-csv";
     case Format::wos: return "wos";
+    case Format::wos_tab: return "wos-tab";
+    case Format::medline: return "medline";
+    case Format::pubmed_csv: return "pubmed-csv";
+    case Format::openalex_csv: return "openalex-csv";
+    case Format::openalex_json: return "openalex-json";
+    case Format::lens_csv: return "lens-csv";
   }
   return "";
+}
+
+const std::vector<Format>& all_formats() {
+  static const std::vector<Format> formats = {
+      Format::ris,        Format::bibtex,       Format::csl_json,      Format::scopus_csv,
+      Format::wos,        Format::wos_tab,      Format::medline,       Format::pubmed_csv,
+      Format::openalex_csv, Format::openalex_json, Format::lens_csv};
+  return formats;
+}
+
+bool is_format_name(std::string_view name) {
+  for (Format f : all_formats()) {
+    if (format_name(f) == name) return true;
+  }
+  return false;
 }
 
 std::string keyword_key(std::string_view keyword) {
@@ -236,14 +336,47 @@ std::string keyword_key(std::string_view keyword) {
 
 std::string clean_doi(std::string_view doi) {
   std::string_view d = detail::trim(doi);
-  for (std::string_view prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
-                                  "http://dx.doi.org/", "doi.org/", "doi:", "DOI:", "DOI "}) {
-    if (d.size() >= prefix.size() && d.substr(0, prefix.size()) == prefix) {
-      d.remove_prefix(prefix.size());
-      break;
+  auto lower_starts = [&](std::string_view prefix) {
+    if (d.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(d[i])) != prefix[i]) return false;
+    }
+    return true;
+  };
+  // Resolver URLs (doi.org, dx.doi.org, ACM's old doi.acm.org) and "doi:"
+  // labels, in any case; the rest is the DOI itself (short DOIs "10/abc" too).
+  bool cut = true;
+  while (cut) {
+    cut = false;
+    for (std::string_view prefix : {"https://", "http://", "www.", "dx.doi.org/", "doi.org/",
+                                    "doi.acm.org/", "doi:", "doi "}) {
+      if (lower_starts(prefix)) {
+        d.remove_prefix(prefix.size());
+        d = detail::trim(d);
+        cut = true;
+      }
     }
   }
-  return std::string(detail::trim(d));
+  std::string out;
+  out.reserve(d.size());
+  // %-escapes (DOIs copied from URLs: "10.1002/%28SICI%29...") decoded.
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (d[i] == '%' && i + 2 < d.size() && std::isxdigit(static_cast<unsigned char>(d[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(d[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(d.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += d[i];
+    }
+  }
+  // MEDLINE writes "10.1000/x [doi]"; a URL may end in '/' or '.'.
+  if (const size_t sp = out.find_first_of(" \t\r\n"); sp != std::string::npos) out.resize(sp);
+  while (!out.empty() && (out.back() == '.' || out.back() == '/' || out.back() == ',')) out.pop_back();
+  if (out.rfind("10.", 0) != 0 && out.rfind("10/", 0) != 0) {
+    // Not a DOI after all (a URL to a landing page): keep it as written.
+    return std::string(detail::trim(doi));
+  }
+  return out;
 }
 
 std::string identity_text(const store::DocumentRecord& rec) {

@@ -2,6 +2,7 @@
 // function that turns them into a store record, so that all five formats give
 // the same record for the same paper.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,17 +33,37 @@ struct Sink {
   const RecordCallback* emit = nullptr;  // set: records go there, not to out
 
   // Checks and converts one entry: adds a record or a "PATH:LINE: ...;
-  // skipped" message.
+  // skipped" message. A year that is no plausible year is dropped with a
+  // warning; the record is kept.
   void add(Entry&& e);
-  // An entry that could not even be parsed.
-  void skip(size_t line, std::string_view what);
+  // An entry that could not even be parsed. `reason` is the kind of fault
+  // counted in the file's summary (default: `what`).
+  void skip(size_t line, std::string_view what, std::string_view reason = {});
   // A problem that is not an entry (outside any record, whole file).
   void note(size_t line, std::string_view what);
+  // After the last entry: "PATH: S of E records skipped: N × reason; ..."
+  // when any were skipped (so a long list of lines still ends in a count).
+  void summarise();
+  std::map<std::string, size_t> skip_reasons{};
   // keyword_key() and the detected language of a squeezed keyword,
   // remembered: the same keywords recur across the records of an export, and
   // folding one costs thousands of instructions. Bounded (cleared when full).
   const std::pair<std::string, text::Lang>& keyword_key_and_lang(const std::string& keyword);
   std::unordered_map<std::string, std::pair<std::string, text::Lang>> keyword_keys{};
+};
+
+// Lines of an export: ends at "\n", "\r\n" or a lone "\r" (old Mac and
+// IEEE Xplore exports), each without its line end; number() counts them all.
+class ExportLines {
+ public:
+  explicit ExportLines(std::string_view text) : text_(text) {}
+  bool next(std::string_view& line);
+  size_t number() const { return number_; }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+  size_t number_ = 0;
 };
 
 // Trims; collapses every run of whitespace (including newlines) to one space.
@@ -52,6 +73,12 @@ std::string_view trim(std::string_view s);
 std::vector<std::string> split_list(std::string_view s, std::string_view seps);
 // Splits keywords: on ';' when the text has one, else on ','.
 std::vector<std::string> split_keywords(std::string_view s);
+// "Given Family" -> "Family, Given", as BibTeX reads names: the last word is
+// the family name, with the lower-case words (von part: "van der", also
+// braced "{van der}") just before it; a name with a comma, one word, a
+// braced corporate name or a name in a script without case (CJK) is kept.
+// Braces are kept for latex_to_unicode.
+std::string family_given(std::string_view name);
 // The year in a date such as "2020", "2020/05/01/", "2020-05", "۱۳۹۹";
 // nullopt when there is no plausible year (1000..2999).
 std::optional<int> parse_year(std::string_view s);

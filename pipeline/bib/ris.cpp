@@ -1,10 +1,11 @@
 // RIS: `TY  - JOUR` ... `ER  - `, one field per line (`XX  - value`); a line
-// without a tag continues the field above it (multi-line abstracts).
+// without a tag continues the field above it (multi-line abstracts), except
+// after KW, where EndNote writes one keyword per untagged line. Lines end at
+// LF, CRLF or a lone CR (IEEE Xplore writes "\r\n\n\rTY  - ").
 #include <fmt/format.h>
 
 #include "bib/entry.h"
 #include "bib/readers.h"
-#include "common/lines.h"
 
 namespace dipmine::bib::detail {
 namespace {
@@ -24,18 +25,36 @@ std::string_view ris_tag(std::string_view line, std::string_view& value) {
   return line.substr(0, 2);
 }
 
+// IEEE Xplore writes "G. Kalbe", "L. A. Parnell": a name without a comma
+// whose given part is initials is turned round like every other reader's
+// names; other names without a comma (corporate authors) are kept.
+std::string ris_name(std::string_view name) {
+  name = trim(name);
+  if (name.find(',') != std::string_view::npos) return std::string(name);
+  const size_t last_space = name.rfind(' ');
+  if (last_space == std::string_view::npos) return std::string(name);
+  for (const std::string& word : split_list(name.substr(0, last_space), " ")) {
+    const std::string_view w = trim(word);
+    const size_t letters = w.size() - (w.back() == '.' ? 1 : 0);
+    if (letters == 0 || letters > 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return std::string(name);
+  }
+  return family_given(name);
+}
+
 }  // namespace
 
 void read_ris(std::string_view text, Sink& sink) {
   bool in_record = false;
   Entry e;
   std::string* last = nullptr;  // the field a continuation line extends
+  bool in_keywords = false;     // the last tag was KW: an untagged line is a keyword
   std::string py, y1, da, ab, n2, ti, t1, jo, jf, t2;
   auto reset = [&] {
     e = Entry{};
     py.clear(), y1.clear(), da.clear(), ab.clear(), n2.clear(), ti.clear(), t1.clear();
     jo.clear(), jf.clear(), t2.clear();
     last = nullptr;
+    in_keywords = false;
   };
   auto first_of = [](std::initializer_list<const std::string*> list) {
     for (const std::string* s : list) {
@@ -44,20 +63,23 @@ void read_ris(std::string_view text, Sink& sink) {
     return std::string();
   };
   auto finish = [&] {
+    for (std::string& a : e.authors) a = ris_name(a);
     e.title = first_of({&ti, &t1});
     e.abstract = first_of({&ab, &n2});
     e.year = first_of({&py, &y1, &da});
     e.venue = first_of({&t2, &jo, &jf});
     sink.add(std::move(e));
   };
-  LineReader lines(text);
+  ExportLines lines(text);
   size_t line_no = 0;
   for (std::string_view line; lines.next(line);) {
     line_no = lines.number();
     std::string_view value;
     const std::string_view tag = ris_tag(line, value);
     if (tag.empty()) {
-      if (in_record && last != nullptr && !trim(line).empty()) {
+      if (in_record && in_keywords && !trim(line).empty()) {
+        for (std::string& k : split_list(line, ";")) e.author_keywords.push_back(std::move(k));
+      } else if (in_record && last != nullptr && !trim(line).empty()) {
         *last += '\n';
         *last += line;
       } else if (!in_record && !trim(line).empty()) {
@@ -83,6 +105,7 @@ void read_ris(std::string_view text, Sink& sink) {
       continue;
     }
     value = trim(value);
+    in_keywords = tag == "KW";
     auto set = [&](std::string& field) {
       if (!field.empty()) field += '\n';
       field.append(value);
@@ -103,8 +126,8 @@ void read_ris(std::string_view text, Sink& sink) {
     else if (tag == "KW") {
       // One keyword per KW line; some tools pack several, separated by ';'.
       for (std::string& k : split_list(value, ";")) e.author_keywords.push_back(std::move(k));
-      last = e.author_keywords.empty() ? nullptr : &e.author_keywords.back();
-    } else if (tag == "DO") set(e.doi);
+      last = nullptr;
+    } else if (tag == "DO") { if (e.doi.empty()) set(e.doi); else last = nullptr; }  // Ovid repeats it
     else if (tag == "JO" || tag == "JA") set(jo);
     else if (tag == "JF") set(jf);
     else if (tag == "T2") set(t2);

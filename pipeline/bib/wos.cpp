@@ -5,7 +5,6 @@
 
 #include "bib/entry.h"
 #include "bib/readers.h"
-#include "common/lines.h"
 
 namespace dipmine::bib::detail {
 namespace {
@@ -31,7 +30,7 @@ void read_wos(std::string_view text, Sink& sink) {
     last = nullptr;
     last_list = nullptr;
   };
-  LineReader lines(text);
+  ExportLines lines(text);
   size_t line_no = 0;
   for (std::string_view line; lines.next(line);) {
     line_no = lines.number();

@@ -36,17 +36,54 @@ std::string first_doi(std::string_view text) {
 
 }  // namespace
 
-bool looks_like_export(const std::string& path) {
+namespace {
+
+std::string head_of(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  char head[4096];
-  in.read(head, sizeof head);
-  return bib::detect_format(path, std::string_view(head, static_cast<size_t>(in.gcount())))
-      .has_value();
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
 }
 
-bool is_export_format(const std::string& format) {
-  return format == "ris" || format == "bibtex" || format == "csl-json" ||
-         format == "scopus-csv" || format == "wos";
+std::string unsupported_line(const std::string& path, std::string_view text) {
+  const std::string kind = bib::unsupported_export(path, text);
+  if (kind.empty()) return {};
+  return fmt::format("{}: looks like {} export, which dipmine does not read; not stored (supported: "
+                     "RIS, BibTeX, CSL-JSON, Scopus CSV, WoS plain text and tab-delimited, "
+                     "PubMed/MEDLINE, PubMed CSV, OpenAlex CSV/JSON, Lens CSV)",
+                     path, kind.rfind("a ", 0) == 0 ? kind : "an " + kind);
+}
+
+}  // namespace
+
+bool looks_like_export(const std::string& path) {
+  const std::string head = head_of(path);
+  return bib::detect_format(path, head).has_value() || !bib::unsupported_export(path, head).empty();
+}
+
+std::string unsupported_export_error(const std::string& path) {
+  return unsupported_line(path, head_of(path));
+}
+
+bool is_export_format(const std::string& format) { return bib::is_format_name(format); }
+
+std::string export_failure(const std::string& path, size_t records, size_t entries,
+                           size_t skipped) {
+  if (records == 0) return fmt::format("{}: no record could be read", path);
+  // Most entries lost is a file read wrongly, not a few bad records: the
+  // records read are stored, and the file counts as failed (exit 1).
+  if (skipped * 2 > entries) {
+    return fmt::format("{}: {} of {} records could not be read (see the lines above); the file "
+                       "counts as failed",
+                       path, skipped, entries);
+  }
+  return {};
+}
+
+std::string unsupported_export_error(const std::string& path, const DecodedFile& file) {
+  if (file.format == "pdf") return {};
+  return unsupported_line(path, file.text);
 }
 
 std::optional<ExportRecords> read_export_records(const std::string& path, const DecodedFile& file,
@@ -208,8 +245,15 @@ std::optional<int64_t> ExportWriter::attach_target(const store::DocumentRecord& 
   if (!titles_fresh_) {
     titles_.clear();
     store::Statement q(corpus_.db(),
-                       "SELECT id, title FROM documents WHERE format IN "
-                       "('ris','bibtex','csl-json','scopus-csv','wos') AND title <> ''");
+                       fmt::format("SELECT id, title FROM documents WHERE format IN ({}) AND title <> ''",
+                                   [] {
+                                     std::string list;
+                                     for (bib::Format f : bib::all_formats()) {
+                                       list += fmt::format("{}'{}'", list.empty() ? "" : ",",
+                                                           bib::format_name(f));
+                                     }
+                                     return list;
+                                   }()));
     while (q.step()) titles_.emplace(bib::keyword_key(q.column_text(1)), q.column_int(0));
     titles_fresh_ = true;
   }

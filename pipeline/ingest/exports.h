@@ -50,8 +50,20 @@ void finish_export_record(store::DocumentRecord& rec, const IngestOptions& optio
 std::optional<ExportRecords> read_export_records(const std::string& path, const DecodedFile& file,
                                                  const IngestOptions& options);
 // True when the opening bytes of the file at `path` (or its name) say it is a
-// bibliographic export: ingest then streams it (ExportStream).
+// bibliographic export, read or not: ingest then streams it (ExportStream)
+// or fails it (unsupported_export_error).
 bool looks_like_export(const std::string& path);
+// "PATH: looks like an IEEE Xplore CSV export, which dipmine does not read;
+// ..." for a file that is an export of a format without a reader; "" else.
+std::string unsupported_export_error(const std::string& path, const DecodedFile& file);
+// The same judged on the file's opening bytes, for a file that could not be
+// decoded as text (a binary Citavi project).
+std::string unsupported_export_error(const std::string& path);
+// The error that fails an export file once read: no record at all, or most
+// entries skipped ("PATH: 56 of 58 records could not be read ..."); "" when
+// the file is good.
+std::string export_failure(const std::string& path, size_t records, size_t entries,
+                           size_t skipped);
 
 // An export parsed on a thread of its own, its records handed out in slices as
 // they are read: enriching and writing start with the first record instead of

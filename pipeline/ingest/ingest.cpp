@@ -75,13 +75,20 @@ class ExportSlicer {
     bytes_ = fs::file_size(path, ec);
     DecodedFile file = read_document_file(path, options_.read);
     if (!file.error.empty()) {
-      item->error = std::move(file.error);
+      item->error = unsupported_export_error(path);
+      if (item->error.empty()) item->error = std::move(file.error);
       item->file_bytes = bytes_;
       return item.release();
     }
     const std::optional<bib::Format> format =
         file.format == "pdf" ? std::nullopt : bib::detect_format(path, file.text);
-    if (!format) return item.release();  // the parallel stage reads it as a document
+    if (!format) {
+      // An export of a kind we do not read fails here; ordinary text goes on
+      // to the parallel stage as a document.
+      item->error = unsupported_export_error(path, file);
+      if (!item->error.empty()) item->file_bytes = bytes_;
+      return item.release();
+    }
     path_ = path;
     records_ = 0;
     stream_ = std::make_unique<ExportStream>(path, std::move(file), *format);
@@ -109,7 +116,7 @@ class ExportSlicer {
     item->entries = summary.entries;
     item->skipped = summary.skipped;
     item->file_bytes = bytes_;
-    if (records_ == 0) item->error = fmt::format("{}: no record could be read", path_);
+    item->error = export_failure(path_, records_, summary.entries, summary.skipped);
     return item.release();
   }
 
@@ -351,6 +358,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
               tbb::filter_mode::parallel,
               [&](Item* item) -> Item* {
                 written.free_all();
+                if (!item->error.empty()) return item;  // failed in the input stage
                 try {
                   if (item->prepared) {
                     for (auto& r : item->records) finish_export_record(r, options);
@@ -369,9 +377,11 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                     item->messages = std::move(ex->messages);
                     item->entries = ex->entries;
                     item->skipped = ex->skipped;
-                    if (item->records.empty()) {
-                      item->error = fmt::format("{}: no record could be read", item->path);
-                    }
+                    item->error = export_failure(item->path, item->records.size(), item->entries,
+                                                 item->skipped);
+                    return item;
+                  }
+                  if (item->error = unsupported_export_error(item->path, file); !item->error.empty()) {
                     return item;
                   }
                   store::DocumentRecord rec = make_record(item->path, std::move(file), options);

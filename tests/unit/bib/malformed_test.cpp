@@ -30,42 +30,51 @@ using V = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("RIS: no ER, bad year, no title are skipped with their line", "[bib][malformed]") {
+TEST_CASE("RIS: no ER, no title are skipped with their line; a bad year is dropped", "[bib][malformed]") {
   const auto r = read("malformed.ris");
-  CHECK(titles(r) == V{"Good record one", "Good record one, exported again", "Good record two"});
+  CHECK(titles(r) == V{"Good record one", "Record with a bad year", "Good record one, exported again",
+                       "Good record two"});
   CHECK(r.entries == 7);
-  CHECK(r.skipped == 4);
+  CHECK(r.skipped == 3);
   CHECK(r.messages == V{
       "malformed.ris:1: text outside a RIS record (before TY); ignored",
       "malformed.ris:8: RIS record has no ER line before the next TY; skipped",
-      "malformed.ris:12: invalid year `19xx`; skipped",
+      "malformed.ris:12: no plausible year in `19xx`; record kept without a year",
       "malformed.ris:17: record has no title; skipped",
-      "malformed.ris:33: RIS record has no ER line (file ends inside it); skipped"});
-  CHECK_FALSE(r.records[2].year.has_value());  // "in press" is no year, not a bad one
-  CHECK(r.records[1].path == "malformed.ris#5");  // ordinals count skipped entries too
+      "malformed.ris:33: RIS record has no ER line (file ends inside it); skipped",
+      "malformed.ris: 3 of 7 records skipped: 1 × RIS record has no ER line (file ends inside "
+      "it); 1 × RIS record has no ER line before the next TY; 1 × record has no title"});
+  CHECK_FALSE(r.records[1].year.has_value());
+  CHECK_FALSE(r.records[3].year.has_value());  // "in press" is no year, not a bad one
+  CHECK(r.records[2].path == "malformed.ris#5");  // ordinals count skipped entries too
 }
 
-TEST_CASE("BibTeX: unterminated brace, bad year, undefined macro", "[bib][malformed]") {
+TEST_CASE("BibTeX: unterminated brace skipped; bad year, undefined macro kept", "[bib][malformed]") {
   const auto r = read("malformed.bib");
-  CHECK(titles(r) == V{"Good entry été", "Second good entry", "Third good entry"});
+  CHECK(titles(r) == V{"Good entry été", "Second good entry", "Entry with an invalid year",
+                       "Uses an undefined macro", "Third good entry"});
   CHECK(r.records[0].venue == "Journal of Urban Diplomacy (online)");  // @string and #
-  CHECK(r.skipped == 3);
+  CHECK(r.skipped == 1);
   CHECK(r.messages == V{
+      "malformed.bib:26: undefined @string macro `nosuchmacro`: its name stands as the text "
+      "(warned once)",
       "malformed.bib:9: BibTeX entry: unterminated brace at line 10; skipped",
-      "malformed.bib:19: invalid year `twenty`; skipped",
-      "malformed.bib:24: BibTeX entry: undefined @string macro `nosuchmacro` at line 26; skipped"});
+      "malformed.bib:19: no plausible year in `twenty`; record kept without a year",
+      "malformed.bib: 1 of 6 records skipped: 1 × BibTeX entry: unterminated brace"});
 }
 
-TEST_CASE("Scopus CSV: wrong field count, bad year, unterminated quote", "[bib][malformed]") {
+TEST_CASE("Scopus CSV: short row, unterminated quote skipped; bad year kept", "[bib][malformed]") {
   const auto r = read("malformed.csv");  // starts with a BOM
-  CHECK(titles(r) == V{"Good row one", "Good row two"});
+  CHECK(titles(r) == V{"Good row one", "Row with an invalid year", "Good row two"});
   CHECK(r.records[0].paragraphs.size() == 2);
   CHECK(r.records[0].paragraphs[1].text == "Line one line two, with a comma and \"quotes\"");
-  CHECK(r.records[1].paragraphs.size() == 1);  // "[No abstract available]" is no abstract
+  CHECK(r.records[2].paragraphs.size() == 1);  // "[No abstract available]" is no abstract
   CHECK(r.messages == V{"malformed.csv:4: CSV row has 7 fields, the header has 8; skipped",
-                        "malformed.csv:5: invalid year `20201`; skipped",
+                        "malformed.csv:5: no plausible year in `20201`; record kept without a year",
                         "malformed.csv:7: CSV row has a quote that is never closed (rest of the "
-                        "file); skipped"});
+                        "file); skipped",
+                        "malformed.csv: 2 of 5 records skipped: 1 × CSV row has a quote that is "
+                        "never closed (rest of the file); 1 × row has fewer fields than the header"});
 }
 
 TEST_CASE("WoS: records without ER are skipped", "[bib][malformed]") {
@@ -73,15 +82,19 @@ TEST_CASE("WoS: records without ER are skipped", "[bib][malformed]") {
   CHECK(titles(r) == V{"Good WoS record", "Second good WoS record"});
   CHECK(r.messages == V{"malformed_wos.txt:8: WoS record has no ER line before the next PT; skipped",
                         "malformed_wos.txt:18: WoS record has no ER line (EF ends the file inside "
-                        "it); skipped"});
+                        "it); skipped",
+                        "malformed_wos.txt: 2 of 4 records skipped: 1 × WoS record has no ER line "
+                        "(EF ends the file inside it); 1 × WoS record has no ER line before the "
+                        "next PT"});
 }
 
-TEST_CASE("CSL-JSON: a non-object item and a bad year are skipped", "[bib][malformed]") {
+TEST_CASE("CSL-JSON: a non-object item is skipped, a bad year dropped", "[bib][malformed]") {
   const auto r = read("malformed.json");
-  CHECK(titles(r) == V{"Good CSL item", "Second good CSL item"});
-  CHECK(r.records[1].keywords.size() == 2);
+  CHECK(titles(r) == V{"Good CSL item", "Item with a bad year", "Second good CSL item"});
+  CHECK(r.records[2].keywords.size() == 2);
   CHECK(r.messages == V{"malformed.json:3: CSL-JSON item is not an object; skipped",
-                        "malformed.json:4: invalid year `soon`; skipped"});
+                        "malformed.json:4: no plausible year in `soon`; record kept without a year",
+                        "malformed.json: 1 of 4 records skipped: 1 × CSL-JSON item is not an object"});
 }
 
 TEST_CASE("invalid JSON is one message with its line and no records", "[bib][malformed]") {
@@ -96,13 +109,16 @@ TEST_CASE("files with no records and CSVs without a Title say so", "[bib][malfor
   CHECK(r.messages == V{"x.ris: no ris records found"});
   r = bib::read_export("x.csv", "Authors,Year\nA,2020\n", bib::Format::scopus_csv);
   CHECK(r.messages ==
-        V{"x.csv:1: CSV header has no Title column (not a Scopus export); no records read"});
+        V{"x.csv:1: the header has no title column (not a Scopus CSV export); no records read"});
   r = bib::read_export("x.csv", "", bib::Format::scopus_csv);
-  CHECK(r.messages == V{"x.csv:1: no CSV header row; no records read"});
+  CHECK(r.messages == V{"x.csv:1: no header row; no records read"});
   r = bib::read_export("x.json", "{\"a\": 1}", bib::Format::csl_json);
   CHECK(r.skipped == 1);
   r = bib::read_export("x.json", "42", bib::Format::csl_json);
   CHECK(r.messages == V{"x.json:1: CSL-JSON must be an array of items; no records read"});
+  // Every skipped record is counted by reason at the end.
+  r = bib::read_export("x.json", "[1, 2, {\"title\": \"t\"}]", bib::Format::csl_json);
+  CHECK(r.messages.back() == "x.json: 2 of 3 records skipped: 2 × CSL-JSON item is not an object");
   r = bib::read_export("x.ris", "AU  - Someone\n", bib::Format::ris);
   CHECK(r.messages.front() == "x.ris:1: RIS field AU outside a record (no TY); ignored");
   r = bib::read_export("x.txt", "FN x\nAU Someone\n", bib::Format::wos);
@@ -112,26 +128,26 @@ TEST_CASE("files with no records and CSVs without a Title say so", "[bib][malfor
 TEST_CASE("BibTeX syntax errors name the entry line", "[bib][malformed]") {
   auto r = bib::read_export("x.bib", "@article{k,\n title {x}}\n@article{ok, title={Fine}}\n",
                             bib::Format::bibtex);
-  CHECK(r.messages == V{"x.bib:1: BibTeX entry: expected `=` after field `title` at line 2; skipped"});
+  CHECK(r.messages.front() == "x.bib:1: BibTeX entry: expected `=` after field `title` at line 2; skipped");
   CHECK(titles(r) == V{"Fine"});
   r = bib::read_export("x.bib", "@article{k, title = {x} year = 1}\n", bib::Format::bibtex);
-  CHECK(r.messages == V{"x.bib:1: BibTeX entry: expected `,` between fields; skipped"});
+  CHECK(r.messages.front() == "x.bib:1: BibTeX entry: expected `,` between fields; skipped");
   r = bib::read_export("x.bib", "@article{k, title = \"x}\n", bib::Format::bibtex);
-  CHECK(r.messages == V{"x.bib:1: BibTeX entry: unterminated quote; skipped"});
+  CHECK(r.messages.front() == "x.bib:1: BibTeX entry: unterminated quote; skipped");
   r = bib::read_export("x.bib", "@article{k, title = {x},\n", bib::Format::bibtex);
-  CHECK(r.messages ==
-        V{"x.bib:1: BibTeX entry: file ends inside the entry (missing closing brace) at line 2; skipped"});
+  CHECK(r.messages.front() ==
+        "x.bib:1: BibTeX entry: file ends inside the entry (missing closing brace) at line 2; skipped");
   r = bib::read_export("x.bib", "@article{k, title = {x},\n@book{j, title={y}}", bib::Format::bibtex);
-  CHECK(r.messages == V{"x.bib:1: BibTeX entry: entry not closed before the next entry at line 2; skipped"});
+  CHECK(r.messages.front() == "x.bib:1: BibTeX entry: entry not closed before the next entry at line 2; skipped");
   CHECK(titles(r) == V{"y"});
   r = bib::read_export("x.bib", "@article{k, title = ,}", bib::Format::bibtex);
-  CHECK(r.messages == V{"x.bib:1: BibTeX entry: expected a field value; skipped"});
+  CHECK(r.messages.front() == "x.bib:1: BibTeX entry: expected a field value; skipped");
   r = bib::read_export("x.bib", "@article{k, = {x}}", bib::Format::bibtex);
-  CHECK(r.messages == V{"x.bib:1: BibTeX entry: expected a field name; skipped"});
+  CHECK(r.messages.front() == "x.bib:1: BibTeX entry: expected a field name; skipped");
   r = bib::read_export("x.bib", "@article{k x, title={t}}", bib::Format::bibtex);
-  CHECK(r.messages == V{"x.bib:1: BibTeX entry: expected `,` after the citation key; skipped"});
+  CHECK(r.messages.front() == "x.bib:1: BibTeX entry: expected `,` after the citation key; skipped");
   r = bib::read_export("x.bib", "@article{k, title = ", bib::Format::bibtex);
-  CHECK(r.messages == V{"x.bib:1: BibTeX entry: file ends inside a field value; skipped"});
+  CHECK(r.messages.front() == "x.bib:1: BibTeX entry: file ends inside a field value; skipped");
   r = bib::read_export("x.bib", "@article{k, title ", bib::Format::bibtex);
-  CHECK(r.messages == V{"x.bib:1: BibTeX entry: file ends, expected `=` after field `title`; skipped"});
+  CHECK(r.messages.front() == "x.bib:1: BibTeX entry: file ends, expected `=` after field `title`; skipped");
 }

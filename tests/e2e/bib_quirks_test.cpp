@@ -1,0 +1,66 @@
+// Issue 17 end to end: a file that mostly fails fails loudly, exports of
+// formats without a reader fail with a line naming them (never a junk text
+// document), and DOIs written in different forms meet across files.
+#include <catch2/catch.hpp>
+
+#include "harness.h"
+
+using namespace e2e;
+
+namespace {
+std::string bib(const std::string& name) { return (data_dir() / "bib" / name).string(); }
+}  // namespace
+
+TEST_CASE("an export whose records mostly fail counts as failed", "[bib][e2e]") {
+  Sandbox sb;
+  const fs::path csv = sb.dir() / "short_rows.csv";
+  write_file(csv,
+             "Authors,Title,Year,Source title,EID\n"
+             "\"A B.\",\"Kept row\",2020,J,e1\n"
+             "\"A B.\",\"Short row\",2020\n"
+             "\"A B.\",\"Another short row\",2021\n");
+  const Result r = sb.run({"ingest", csv.string()});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("short_rows.csv: 2 of 3 records could not be read (see the lines above); the "
+                   "file counts as failed") != std::string::npos);
+  CHECK(r.err.find("short_rows.csv: 2 of 3 records skipped: 2 × row has fewer fields than the "
+                   "header") != std::string::npos);
+  // The record that could be read is stored all the same.
+  CHECK(r.out.find("1 added, 0 updated, 0 unchanged, 1 failed") == 0);
+}
+
+TEST_CASE("exports of formats without a reader fail with a clear line", "[bib][e2e]") {
+  Sandbox sb;
+  Result r = sb.run({"ingest", bib("real/tune/litstudy_ieee.csv"), bib("real/tune/asreview_embase.csv")});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("litstudy_ieee.csv: looks like an IEEE Xplore CSV export, which dipmine does "
+                   "not read; not stored") != std::string::npos);
+  CHECK(r.err.find("asreview_embase.csv: looks like an Embase CSV export") != std::string::npos);
+  CHECK(r.out.find("0 added, 0 updated, 0 unchanged, 2 failed") == 0);
+  // An ordinary CSV is still an ordinary document.
+  write_file(sb.dir() / "cities.csv", "city,population\nTehran,9000000\n");
+  r = sb.run({"ingest", (sb.dir() / "cities.csv").string()});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("1 added") == 0);
+}
+
+TEST_CASE("a WoS file named .ris and a PubMed CSV are read as what they are", "[bib][e2e]") {
+  Sandbox sb;
+  Result r = sb.run({"ingest", bib("real/tune/rispy_example_wos.ris"), bib("formats/pubmed.csv")});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("5 added") == 0);
+  r = sb.run({"docs", "--format", "tsv"});
+  CHECK(r.out.find("City diplomacy and urban health networks.\t2021\t") != std::string::npos);
+}
+
+TEST_CASE("DOIs written as URLs, labels or in capitals meet across exports", "[bib][e2e]") {
+  Sandbox sb;
+  // names_macros.bib gives 10.1016/j.cities.2020.103055 as https://dx.doi.org/
+  // in capitals and as doi:..., pubmed.csv and openalex.json plainly / as a URL.
+  const Result r = sb.run({"ingest", bib("formats/pubmed.csv"), bib("formats/names_macros.bib"),
+                           bib("formats/openalex.json")});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("10 records read: 7 added, 3 merged as duplicates, 0 skipped") != std::string::npos);
+  CHECK(r.err.find("names_macros.bib#2: DOI 10.1016/J.CITIES.2020.103055 is already in the store") !=
+        std::string::npos);
+}
