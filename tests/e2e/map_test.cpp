@@ -90,6 +90,18 @@ TEST_CASE("map options: units, labels, splits, layouts", "[map]") {
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("map: 3 nodes") == 0);
+  // --labels picks the concept label's language (the other labels when it is empty).
+  for (const char* lang : {"fa", "en"}) {
+    r = s.run({"map", "--out", std::string("labels_") + lang, "--labels", lang});
+    REQUIRE(r.code == 0);
+    const std::string vos = e2e::read_file(s.dir() / (std::string("labels_") + lang) / "vosviewer_map.txt");
+    CHECK((vos.find("\tدیپلماسی شهری\t") != std::string::npos) ==
+          (std::string(lang) == "fa"));
+    CHECK((vos.find("\turban diplomacy\t") != std::string::npos) == (std::string(lang) == "en"));
+    CHECK(vos.find("\tUCLG\t") != std::string::npos);
+    const std::string html = e2e::read_file(s.dir() / (std::string("labels_") + lang) / "map.html");
+    CHECK((html.find("\"l\":\"urban diplomacy\"") != std::string::npos) == (std::string(lang) == "en"));
+  }
   r = s.run({"map", "--out", "split", "--split", "lang", "--kind", "network", "--kind", "indicator"});
   REQUIRE(r.code == 0);
   CHECK(fs::exists(s.dir() / "split" / "map_fa.svg"));
