@@ -1,19 +1,17 @@
 #include "analysis/layout.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <fmt/format.h>
 #include <igraph.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <random>
 #include <thread>
 
+#include "analysis/repulsion.h"
 #include "common/error.h"
 
 namespace dipmine::analysis {
@@ -50,40 +48,9 @@ double ipow(double d, int e) {
   return r;
 }
 
-// Sum over all l of (xk - x_l, yk - y_l) / d_kl and of d_kl (pairs at distance
-// 0 add nothing): the r = 1 repulsion on node k, the map's O(n^2) hot spot.
-// SSE2 does two pairs at a time; the partial sums are added in a fixed order,
-// so results are identical run to run.
-void repulsion(double xk, double yk, const double* x, const double* y, size_t n, double& r1, double& r2,
-               double& rq) {
-  size_t l = 0;
-#if defined(__SSE2__)
-  const __m128d X = _mm_set1_pd(xk), Y = _mm_set1_pd(yk), zero = _mm_setzero_pd(), one = _mm_set1_pd(1.0);
-  __m128d s1 = zero, s2 = zero, sq_sum = zero;
-  for (; l + 2 <= n; l += 2) {
-    const __m128d d1 = _mm_sub_pd(X, _mm_loadu_pd(x + l)), d2 = _mm_sub_pd(Y, _mm_loadu_pd(y + l));
-    const __m128d sq = _mm_add_pd(_mm_mul_pd(d1, d1), _mm_mul_pd(d2, d2));
-    const __m128d d = _mm_sqrt_pd(sq);
-    const __m128d inv = _mm_and_pd(_mm_cmpgt_pd(sq, zero), _mm_div_pd(one, d));  // 1/0 masked to 0
-    s1 = _mm_add_pd(s1, _mm_mul_pd(d1, inv));
-    s2 = _mm_add_pd(s2, _mm_mul_pd(d2, inv));
-    sq_sum = _mm_add_pd(sq_sum, d);
-  }
-  double a[2], b[2], c[2];
-  _mm_storeu_pd(a, s1), _mm_storeu_pd(b, s2), _mm_storeu_pd(c, sq_sum);
-  r1 += a[0] + a[1], r2 += b[0] + b[1], rq += c[0] + c[1];
-#endif
-  for (; l < n; ++l) {
-    const double d1 = xk - x[l], d2 = yk - y[l], sq = d1 * d1 + d2 * d2;
-    const double d = std::sqrt(sq);
-    const double inv = sq > 0 ? 1.0 / d : 0.0;
-    r1 += d1 * inv, r2 += d2 * inv, rq += d;
-  }
-}
-
 // One random start of VOSviewer's gradient descent (see the header).
 std::vector<Point> vos_start(const Adjacency& adj, size_t n, const LayoutOptions& opt,
-                             double pair_attraction, uint64_t seed) {
+                             double pair_attraction, uint64_t seed, bool report) {
   std::mt19937_64 rng(seed);
   std::vector<double> x(n), y(n);
   for (size_t i = 0; i < n; ++i) x[i] = 2 * unit_double(rng) - 1, y[i] = 2 * unit_double(rng) - 1;
@@ -93,11 +60,43 @@ std::vector<Point> vos_start(const Adjacency& adj, size_t n, const LayoutOptions
 
   const int a = opt.attraction, r = opt.repulsion;
   const bool fast = a == 2 && r == 1;
+  // Large maps: the repulsion of all nodes from a Barnes-Hut tree of the
+  // positions at the start of each iteration (analysis/repulsion.h).
+  const bool large = fast && n > opt.exact_up_to, tree = large && opt.theta > 0;
+  RepulsionField field;
+  std::vector<double> rx, ry, rd;
   double step = 1.0, quality = std::numeric_limits<double>::infinity();
+  double min_step = 0.001;
+  if (large) {
+    // The random start scaled to the size that minimises V along the scaling
+    // direction (V(c) = c^2 A / 2 - c R, so c = R / A), with the step and its
+    // convergence limit in the same units: a large map need not spend a
+    // hundred iterations growing out of [-1, 1]^2, nor converge to a far
+    // smaller fraction of its size than a small one does.
+    field.compute(x, y, opt.theta, rx, ry, rd);
+    double attraction = 0, repulsion = 0;
+    for (size_t k = 0; k < n; ++k) {
+      repulsion += rd[k] / 2;
+      for (size_t e = adj.first[k]; e < adj.first[k + 1]; ++e) {
+        const auto l = static_cast<size_t>(adj.neighbor[e]);
+        attraction += adj.weight[e] * ((x[k] - x[l]) * (x[k] - x[l]) + (y[k] - y[l]) * (y[k] - y[l])) / 2;
+      }
+    }
+    const double scale = attraction > 0 ? std::max(1.0, repulsion / attraction) : 1.0;
+    for (size_t i = 0; i < n; ++i) x[i] *= scale, y[i] *= scale;
+    step = scale, min_step = 0.001 * scale;
+  }
   int improvements = 0;
-  for (int it = 0; it < opt.max_iterations && step >= 0.001; ++it) {
+  auto last_report = std::chrono::steady_clock::now();
+  for (int it = 0; it < opt.max_iterations && step >= min_step; ++it) {
     const double old_quality = quality;
     quality = 0;
+    if (tree) field.compute(x, y, opt.theta, rx, ry, rd);
+    if (report && opt.progress && std::chrono::steady_clock::now() - last_report > std::chrono::milliseconds(500)) {
+      last_report = std::chrono::steady_clock::now();
+      opt.progress(fmt::format("layout: {} nodes, iteration {}, step {:.3g} (stops below {:.3g})", n, it, step,
+                               min_step));
+    }
     double sum_x = std::accumulate(x.begin(), x.end(), 0.0);
     double sum_y = std::accumulate(y.begin(), y.end(), 0.0);
     for (size_t k : order) {
@@ -110,10 +109,12 @@ std::vector<Point> vos_start(const Adjacency& adj, size_t n, const LayoutOptions
         g1 += b * d1, g2 += b * d2;
         q += adj.weight[e] * (fast ? sq : ipow(std::sqrt(sq), a)) / a;
       }
-      if (fast) {
+      if (tree) {
+        g1 -= rx[k], g2 -= ry[k], q -= rd[k];
+      } else if (fast) {
         // Repulsion with r = 1: the gradient of -d is -(dx, dy) / d.
         double r1 = 0, r2 = 0, rq = 0;
-        repulsion(xk, yk, x.data(), y.data(), n, r1, r2, rq);
+        add_repulsion(xk, yk, x.data(), y.data(), n, r1, r2, rq);
         g1 -= r1, g2 -= r2, q -= rq;
       } else {
         for (size_t l = 0; l < n; ++l) {
@@ -198,6 +199,16 @@ double vos_quality(const std::vector<Point>& xy, const std::vector<Link>& links,
     const Point &p = xy[static_cast<size_t>(links[k].i)], &q = xy[static_cast<size_t>(links[k].j)];
     v += s[k] * ipow(std::sqrt((p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)), a) / a;
   }
+  if (r == 1 && pair_attraction == 0) {  // the usual case, at the speed of the layout's own loop
+    std::vector<double> x(xy.size()), y(xy.size());
+    for (size_t i = 0; i < xy.size(); ++i) x[i] = xy[i].x, y[i] = xy[i].y;
+    for (size_t i = 0; i < xy.size(); ++i) {
+      double gx = 0, gy = 0, d = 0;
+      add_repulsion(x[i], y[i], x.data() + i + 1, y.data() + i + 1, xy.size() - i - 1, gx, gy, d);
+      v -= d;
+    }
+    return v;
+  }
   for (size_t i = 0; i < xy.size(); ++i) {
     for (size_t j = i + 1; j < xy.size(); ++j) {
       const double dx = xy[i].x - xy[j].x, dy = xy[i].y - xy[j].y, d = std::sqrt(dx * dx + dy * dy);
@@ -258,7 +269,7 @@ std::vector<Point> layout_component(size_t n, const std::vector<Link>& links, co
     std::vector<double> quality(results.size());
     auto run = [&](size_t first, size_t stride) {
       for (size_t k = first; k < results.size(); k += stride) {
-        results[k] = vos_start(adj, n, opt, 0.0, opt.seed * 1000003u + k);
+        results[k] = vos_start(adj, n, opt, 0.0, opt.seed * 1000003u + k, first == 0);
         quality[k] = vos_quality(results[k], links, s, opt.attraction, opt.repulsion, 0.0);
       }
     };

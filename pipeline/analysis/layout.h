@@ -25,6 +25,7 @@
 // dipmine::Error. Not thread-safe for `fr` (igraph's global RNG).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,13 @@ struct LayoutOptions {
   int threads = 2;
   int max_iterations = 1000;
   uint64_t seed = 0;
+  // Above this many nodes the repulsion comes from a Barnes-Hut tree with
+  // this theta (analysis/repulsion.h); theta 0 = always exact.
+  size_t exact_up_to = 500;
+  double theta = 0.7;
+  // Called now and then (at most every 0.5 s) from one thread with a line
+  // saying how far the layout is; may be empty.
+  std::function<void(const std::string&)> progress;
 };
 
 struct Point {

@@ -108,6 +108,9 @@ SplitSpec parse_split(const std::string& text) {
 Map build_map(store::Corpus& corpus, const MapOptions& opt) {
   if (opt.min_docs < 1) throw UsageError(fmt::format("--min-docs: must be >= 1, got {}", opt.min_docs));
   if (opt.top < 0) throw UsageError(fmt::format("--top: must be >= 0, got {}", opt.top));
+  if (!(opt.min_occurrences >= 1)) {
+    throw UsageError(fmt::format("--min-occurrences: must be >= 1, got {}", opt.min_occurrences));
+  }
   Map map;
   Stopwatch clock;
   MapInput in = load_map_input(corpus, opt.query);
@@ -127,8 +130,10 @@ Map build_map(store::Corpus& corpus, const MapOptions& opt) {
   }
   std::vector<int32_t> rank;
   for (size_t i = 0; i < all; ++i) {
-    if (docs[i] >= opt.min_docs) rank.push_back(static_cast<int32_t>(i));
+    if (docs[i] >= opt.min_docs && occ[i] >= opt.min_occurrences) rank.push_back(static_cast<int32_t>(i));
   }
+  map.candidates = all;
+  map.eligible = rank.size();
   std::sort(rank.begin(), rank.end(), [&](int32_t a, int32_t b) {
     const auto ua = static_cast<size_t>(a), ub = static_cast<size_t>(b);
     if (occ[ua] != occ[ub]) return occ[ua] > occ[ub];
@@ -138,7 +143,8 @@ Map build_map(store::Corpus& corpus, const MapOptions& opt) {
   if (opt.top > 0 && rank.size() > static_cast<size_t>(opt.top)) rank.resize(static_cast<size_t>(opt.top));
   if (rank.empty()) {
     throw Error(fmt::format("map: no nodes: nothing in the store matches the filters "
-                            "({} candidate nodes before --min-docs {})", all, opt.min_docs));
+                            "({} candidate nodes before --min-docs {} and --min-occurrences {})",
+                            all, opt.min_docs, opt.min_occurrences));
   }
   std::vector<int32_t> new_index(all, -1);
   for (size_t r = 0; r < rank.size(); ++r) new_index[static_cast<size_t>(rank[r])] = static_cast<int32_t>(r);
@@ -196,10 +202,16 @@ Map build_map(store::Corpus& corpus, const MapOptions& opt) {
   }
   map.links = to_map_links(m, strength);
 
+  if (opt.progress) {
+    opt.progress(fmt::format("map: clustering {} nodes, {} links", n, m.links().size()));
+  }
   const std::vector<int> clusters = cluster_leiden(n, m.links(), strength, opt.cluster);
   for (size_t i = 0; i < n; ++i) map.nodes[i].cluster = clusters[i];
   map.timings.cluster = clock.lap();
-  const std::vector<Point> xy = layout_map(n, m.links(), strength, opt.layout);
+  LayoutOptions layout = opt.layout;
+  if (!layout.progress) layout.progress = opt.progress;
+  if (opt.progress) opt.progress(fmt::format("map: laying out {} nodes", n));
+  const std::vector<Point> xy = layout_map(n, m.links(), strength, layout);
   for (size_t i = 0; i < n; ++i) map.nodes[i].xy = xy[i];
   map.timings.layout = clock.lap();
 

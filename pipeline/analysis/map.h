@@ -7,8 +7,11 @@
 //   for (const MapNodeInfo& n : m.nodes) print(n.node.label, n.cluster, n.xy.x, n.xy.y);
 //
 // Steps (each timed in Map::timings): load the units (analysis/map_nodes.h);
-// select nodes found in >= min_docs documents, ranked by occurrences (desc),
-// documents (desc), key (asc), the first `top` (0 = all); count
+// select nodes found in >= min_docs documents with >= min_occurrences
+// occurrences (VOSviewer's threshold), ranked by occurrences (desc),
+// documents (desc), key (asc), the first `top` (0 = all; VOSviewer's "number
+// of items to be selected"); Map::candidates and Map::eligible say how many
+// nodes there were before the threshold and after it; count
 // co-occurrences over the selected nodes (analysis/cooccurrence.h);
 // normalise; cluster (analysis/clustering.h); lay out (analysis/layout.h).
 // Overlays: a node's average year is the mean year of the units it occurs in,
@@ -26,6 +29,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +51,7 @@ SplitSpec parse_split(const std::string& text);
 struct MapOptions {
   NodeQuery query;
   int min_docs = 1;
+  double min_occurrences = 1;
   int top = 0;
   Counting counting = Counting::binary;
   Normalization normalization = Normalization::association_strength;
@@ -54,6 +59,9 @@ struct MapOptions {
   LayoutOptions layout;
   SplitSpec split;
   size_t max_docs_per_node = 100;  // documents listed per node (the HTML click list)
+  // Lines on long work (clustering, layout); may be empty. Called from the
+  // calling thread or one layout thread, never two at once.
+  std::function<void(const std::string&)> progress;
 };
 
 struct MapNodeInfo {
@@ -90,6 +98,8 @@ struct Map {
   std::vector<MapSlice> slices;
   std::vector<DocumentRef> documents;  // every document some node lists, by id
   size_t units = 0;                    // units holding at least one selected node
+  size_t candidates = 0;               // nodes before the thresholds
+  size_t eligible = 0;                 // nodes meeting min_docs and min_occurrences (before top)
   MapTimings timings;
 };
 

@@ -53,7 +53,7 @@ const char* map_html_js() {
   var colour = document.getElementById('colour'), stats = document.getElementById('stats');
   var nodes = data.nodes, links = data.links, mode = data.mode;
   var view = { x: 0, y: 0, k: 1 };
-  var px = [], py = [], circles = [], labels = [], labelWidth = [], adj = [];
+  var px = [], py = [], circles = [], labels = [], labelBox = [], adj = [];
   var maxOcc = 0, i;
   for (i = 0; i < nodes.length; i++) { adj.push([]); maxOcc = Math.max(maxOcc, nodes[i].o); }
   links.forEach(function (l, k) { adj[l[0]].push(k); adj[l[1]].push(k); });
@@ -98,12 +98,16 @@ const char* map_html_js() {
       gNodes.appendChild(c);
     }
     nodes.forEach(function (n, j) {
-      var t = el('text', { x: px[j].toFixed(1), y: (py[j] + fontSize(n) * 0.35).toFixed(1), 'font-size': fontSize(n).toFixed(1), 'class': 'label' });
+      var f = fontSize(n), t = el('text', { x: px[j].toFixed(1), y: py[j].toFixed(1), 'font-size': f.toFixed(1), 'class': 'label' });
       if (n.rtl) { t.setAttribute('direction', 'rtl'); t.setAttribute('unicode-bidi', 'embed'); }
       t.textContent = n.l;
       labels[j] = t;
       gLabels.appendChild(t);
-      labelWidth[j] = t.getComputedTextLength ? t.getComputedTextLength() : n.l.length * fontSize(n) * 0.6;
+      // The label's box at zoom 1, relative to its anchor (centre, baseline).
+      var b = null;
+      try { b = t.getBBox(); } catch (e) { b = null; }
+      if (b && b.width > 0) labelBox[j] = [b.x - px[j], b.y - py[j], b.width, b.height];
+      else labelBox[j] = [-n.l.length * f * 0.3, -f, n.l.length * f * 0.6, f * 1.3];
     });
     recolour();
     placeLabels();
@@ -117,29 +121,37 @@ const char* map_html_js() {
     if (w + 2 * pad >= W) return W / 2;
     return Math.min(Math.max(x, pad + w / 2), W - pad - w / 2);
   }
-  // Greedy: most frequent first, skip a label that overlaps one already shown.
-  // Positions tried: centred on the circle, above it, below it (as in map.svg).
+  // Greedy, most frequent first: a label is shown where its box (screen
+  // units, the same size at every zoom) overlaps no label already shown;
+  // tried centred on the circle, then above it, then below. Zooming in
+  // spreads the circles while the labels keep their size, so more fit.
+  // Returns the boxes shown (the self-test checks them).
   function placeLabels(force) {
-    var boxes = [];
+    var boxes = [], k = view.k, W = svg.clientWidth || 1000, H = svg.clientHeight || 700;
     function free(b) { return !boxes.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; }); }
     nodes.forEach(function (n, j) {
-      var f = fontSize(n), h = f * 1.2, w = (labelWidth[j] || 0) + 4;
-      var tries = [py[j], py[j] - n.r - h / 2, py[j] + n.r + h / 2], chosen = null;
-      // A label that would run past the left or right edge moves inward (the
-      // circles are fitted, the labels of edge nodes are not).
-      var x = clampLabel(px[j] * view.k + view.x, w * view.k);
-      for (var t = 0; t < tries.length && chosen === null; t++) {
-        var y = tries[t] * view.k + view.y;
-        var b = [x - w * view.k / 2, y - h * view.k / 2, x + w * view.k / 2, y + h * view.k / 2];
-        if (free(b)) { chosen = tries[t]; boxes.push(b); }
+      var lb = labelBox[j], w = lb[2] + 2, h = lb[3], r = n.r * k;
+      var sx = px[j] * k + view.x, sy = py[j] * k + view.y;
+      var onScreen = sx + r >= 0 && sx - r <= W && sy + r >= 0 && sy - r <= H;
+      // A label that would run past the left or right edge moves inward.
+      var cx = clampLabel(sx, w);
+      // Baselines tried: centred on the circle, above it, below it.
+      var centred = sy - (lb[1] + h / 2);
+      var tries = [centred, sy - r - (lb[1] + h), sy + r - lb[1]], chosen = null, box = null;
+      for (var t = 0; onScreen && t < tries.length && chosen === null; t++) {
+        var b = [cx - w / 2, tries[t] + lb[1], cx + w / 2, tries[t] + lb[1] + h];
+        if (free(b)) { chosen = tries[t]; box = b; }
       }
-      if (chosen === null && force && force[j]) chosen = py[j];
+      if (chosen === null && force && force[j]) chosen = centred;
       if (chosen !== null) {
-        labels[j].setAttribute('x', ((x - view.x) / view.k).toFixed(1));
-        labels[j].setAttribute('y', (chosen + f * 0.35).toFixed(1));
+        if (box) boxes.push(box);
+        labels[j].setAttribute('x', ((cx - view.x) / k).toFixed(2));
+        labels[j].setAttribute('y', ((chosen - view.y) / k).toFixed(2));
+        labels[j].setAttribute('font-size', (fontSize(n) / k).toFixed(3));
       }
       labels[j].style.display = chosen === null ? 'none' : '';
     });
+    return boxes;
   }
   function recolour() {
     nodes.forEach(function (n, j) { circles[j].setAttribute('fill', n.col[mode]); });
@@ -293,6 +305,25 @@ const char* map_html_js() {
       if (r.left < box.left - 1 || r.right > box.right + 1) outside++;
     });
     check(outside === 0, 'labels inside the map at the first view: ' + outside + ' run past an edge');
+    var away = 0;
+    circles.forEach(function (c) {
+      var r = c.getBoundingClientRect();
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) away++;
+    });
+    check(away === 0, 'first view fits the map: ' + away + ' of ' + circles.length + ' nodes outside the view');
+    function overlapping() {
+      var rects = [], pairs = 0;
+      labels.forEach(function (t) { if (t.style.display !== 'none') rects.push(t.getBoundingClientRect()); });
+      for (var a = 0; a < rects.length; a++) {
+        for (var b = a + 1; b < rects.length; b++) {
+          var p = rects[a], q = rects[b];
+          if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5) pairs++;
+        }
+      }
+      return [pairs, rects.length];
+    }
+    var ov = overlapping();
+    check(ov[0] === 0, 'visible labels do not overlap at the first view: ' + ov[0] + ' pairs among ' + ov[1]);
     var drawn = gNodes.querySelectorAll('circle').length;
     check(drawn === nodes.length && drawn > 0, 'nodes drawn: ' + drawn + ' of ' + nodes.length);
     check(gLinks.childNodes.length === data.draw, 'links drawn: ' + gLinks.childNodes.length + ' of ' + data.draw);
@@ -325,6 +356,19 @@ const char* map_html_js() {
     var k0 = view.k;
     svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: 300, clientY: 300, bubbles: true, cancelable: true }));
     check(view.k > k0, 'wheel zooms in to ' + view.k.toFixed(2));
+    var shown0 = labels.filter(function (t) { return t.style.display !== 'none'; }).length;
+    view = { x: -box.width * 1.5, y: -box.height * 1.5, k: 4 }; applyView(); placeLabels();
+    var ov4 = overlapping(), inView = 0;
+    labels.forEach(function (t, j) {
+      var r = circles[j].getBoundingClientRect();
+      if (r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom) inView++;
+    });
+    var shown4 = labels.filter(function (t) { return t.style.display !== 'none'; }).length;
+    check(ov4[0] === 0, 'zoomed in 4x: visible labels do not overlap: ' + ov4[0] + ' pairs among ' + ov4[1]);
+    // Zooming shows more: of the nodes in view, a larger share is labelled
+    // (unless every label already showed at zoom 1).
+    check(shown0 === nodes.length || (inView > 0 && shown4 / inView > shown0 / nodes.length),
+          'zoom shows more labels: ' + shown4 + ' of ' + inView + ' nodes in view at 4x, ' + shown0 + ' of ' + nodes.length + ' at 1x');
     view = { x: 0, y: 0, k: 1 }; applyView(); placeLabels();
     var pre = document.createElement('pre');
     pre.id = 'selftest';

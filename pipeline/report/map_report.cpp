@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -61,6 +62,7 @@ std::vector<std::string> write_map_report(const analysis::Map& map, const MapRep
   svg.mode = opt.mode;
   svg.title = opt.title;
   svg.caption = opt.caption;
+  svg.max_links = opt.max_lines;
   files.emplace_back("map.svg", map_svg(map, svg));
   for (size_t s = 0; s < map.slices.size(); ++s) {
     SvgOptions slice = svg;
@@ -72,6 +74,8 @@ std::vector<std::string> write_map_report(const analysis::Map& map, const MapRep
   html.mode = opt.mode;
   html.title = opt.title;
   html.caption = opt.caption;
+  html.draw_links = opt.max_lines;
+  html.max_links = std::max(html.max_links, opt.max_lines);
   files.emplace_back("map.html", map_html(map, html));
   files.emplace_back("vosviewer_map.txt", vosviewer_map(map));
   files.emplace_back("vosviewer_network.txt", vosviewer_network(map));

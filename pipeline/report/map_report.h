@@ -25,6 +25,7 @@ struct MapReportOptions {
   ColorMode mode = ColorMode::cluster;
   std::string title = "Co-occurrence map";
   std::string caption;  // the settings, printed small under the figure
+  size_t max_lines = 1000;  // links drawn in map.svg and map.html, the strongest first
 };
 
 std::vector<std::string> write_map_report(const analysis::Map& map, const MapReportOptions& options);

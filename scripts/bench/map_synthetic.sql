@@ -29,7 +29,7 @@ h(doc, k, v) AS (SELECT doc, k, (doc * 7919 + k * 104729 + doc * k * 31) % 10000
 INSERT INTO mentions(doc_id, paragraph_id, sentence, concept_id, start, end, form)
 SELECT doc, doc * 2 + (k % 2), k % 3,
        printf('c%05d', (((doc % 20) + CASE WHEN v % 5 = 0 THEN 1 ELSE 0 END) % 20)
-                       + 20 * ((((v / 7) % 1000) * ((v / 7) % 1000) / 10000) % (CONCEPTS / 20))),
+                       + 20 * ((((v / 7) % (CONCEPTS / 2)) * ((v / 7) % (CONCEPTS / 2)) / (CONCEPTS * 5)) % (CONCEPTS / 20))),
        0, 1, 'x'
 FROM h;
 COMMIT;

@@ -33,6 +33,21 @@ grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$work/dom.html" || { echo "FAIL
 if grep -q '<script>alert(1)' "$work/dom.html"; then echo "FAIL: a label became a script element"; status=1; fi
 if grep -q '<b>&amp;' "$work/dom.html"; then echo "FAIL: the title became markup"; status=1; fi
 
+# A real keyword map (241 Web of Science records, tests/data/map): with the
+# defaults, and with every keyword up to the 1,000 nodes of --top, the first
+# view must hold every node and no two shown labels may overlap.
+"$dipmine" --db "$work/kw.db" ingest "$here/../data/map/wos_management.txt" >/dev/null
+for run in "kw:" "kw1000:--min-occurrences 1"; do
+  name=${run%%:*}
+  # shellcheck disable=SC2086
+  "$dipmine" --db "$work/kw.db" map --nodes keywords --out "$work/$name" ${run#*:} >/dev/null
+  "$here/chromium.sh" dom "$work/$name/map.html#selftest" > "$work/$name.html" || true
+  echo "== keyword map ($name)"
+  sed -n '/id="selftest"/,/<\/pre>/p' "$work/$name.html" | grep -E 'SELFTEST|fits|overlap|zoom shows'
+  grep -q 'SELFTEST PASS' "$work/$name.html" || { echo "FAIL: the keyword map ($name) did not report SELFTEST PASS"; status=1; }
+done
+"$here/chromium.sh" screenshot "$work/kw1000/map.html" "$out_dir/map-keywords-1000.png"
+
 "$here/chromium.sh" screenshot "$work/out/map.html" "$out_dir/map.png"
 "$here/chromium.sh" screenshot "$work/out/map.svg" "$out_dir/map-svg.png"
 for png in "$out_dir/map.png" "$out_dir/map-svg.png"; do

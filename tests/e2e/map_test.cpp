@@ -90,6 +90,18 @@ TEST_CASE("map options: units, labels, splits, layouts", "[map]") {
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("map: 3 nodes") == 0);
+  // --labels picks the concept label's language (the other labels when it is empty).
+  for (const char* lang : {"fa", "en"}) {
+    r = s.run({"map", "--out", std::string("labels_") + lang, "--labels", lang});
+    REQUIRE(r.code == 0);
+    const std::string vos = e2e::read_file(s.dir() / (std::string("labels_") + lang) / "vosviewer_map.txt");
+    CHECK((vos.find("\tدیپلماسی شهری\t") != std::string::npos) ==
+          (std::string(lang) == "fa"));
+    CHECK((vos.find("\turban diplomacy\t") != std::string::npos) == (std::string(lang) == "en"));
+    CHECK(vos.find("\tUCLG\t") != std::string::npos);
+    const std::string html = e2e::read_file(s.dir() / (std::string("labels_") + lang) / "map.html");
+    CHECK((html.find("\"l\":\"urban diplomacy\"") != std::string::npos) == (std::string(lang) == "en"));
+  }
   r = s.run({"map", "--out", "split", "--split", "lang", "--kind", "network", "--kind", "indicator"});
   REQUIRE(r.code == 0);
   CHECK(fs::exists(s.dir() / "split" / "map_fa.svg"));
@@ -118,8 +130,11 @@ TEST_CASE("map errors name the option at fault", "[map]") {
       {{"map", "--overlay", "rainbow"}, "--overlay: 'rainbow'"},
       {{"map", "--years", "20x0"}, "--years: '20x0'"},
       {{"map", "--years", "-"}, "--years: give at least one year"},
-      {{"map", "--label-lang", "de"}, "--label-lang: 'de'"},
-      {{"map", "--nodes", "keywords"}, "--unit: keywords belong to whole records"},
+      {{"map", "--label-lang", "de"}, "--labels: 'de'"},
+      {{"map", "--labels", "de"}, "--labels: 'de'"},
+      {{"map", "--nodes", "keywords", "--unit", "paragraph"}, "--unit: keywords belong to whole records"},
+      {{"map", "--min-occurrences", "0.5"}, "--min-occurrences: must be >= 1"},
+      {{"map", "--max-lines", "-1"}, "--max-lines: must be >= 0"},
       {{"map", "--resolution", "0"}, "--resolution: must be > 0"},
       {{"map", "--layout", "circle"}, "--layout: 'circle'"},
   };
@@ -150,11 +165,19 @@ INSERT INTO keywords(doc_id, kind, keyword, key, lang)
 SELECT id, 'index', 'sister cities', 'sister citi', 'en' FROM documents WHERE id % 3 = 0;
 )sql");
   e2e::write_file(s.dir() / "thesaurus.txt", "label\treplace by\ntwin towns\tsister cities\n");
-  auto r = s.run({"map", "--nodes", "keywords", "--unit", "document", "--thesaurus", "thesaurus.txt", "--out", "kw"});
+  // Keywords need no --unit: the record is their unit.
+  auto r = s.run({"map", "--nodes", "keywords", "--thesaurus", "thesaurus.txt", "--out", "kw"});
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("map: 2 nodes") == 0);
-  r = s.run({"map", "--nodes", "keywords", "--unit", "document", "--keywords", "index", "--out", "kw2"});
+  CHECK(r.out.find("nodes: 2 of 2 keywords meet the threshold of 5 occurrences") != std::string::npos);
+  // 'sister cities' as an index keyword is in 4 records: under VOSviewer's default of 5.
+  r = s.run({"map", "--nodes", "keywords", "--keywords", "index", "--out", "kw2"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("--min-occurrences 5") != std::string::npos);
+  r = s.run({"map", "--nodes", "keywords", "--unit", "document", "--keywords", "index", "--min-occurrences", "4",
+             "--out", "kw2"});
   REQUIRE(r.code == 0);
   CHECK(r.out.find("map: 1 nodes") == 0);
+  CHECK(r.out.find("nodes: 1 of 1 keywords meet the threshold of 4 occurrences") != std::string::npos);
 }
