@@ -81,6 +81,9 @@ struct DocGold {
   std::string dir;
   std::vector<DocGoldRow> docs;  // labels files in name order, rows in file order
   size_t new_networks = 0;       // "new:" labels (misses by construction)
+  // Labelled documents under a fetched/ folder whose file is not there (text
+  // not stored for licence reasons, not yet fetched): not scored, but counted.
+  std::vector<std::string> absent;
 };
 
 DocGold load_doc_gold(const std::string& dir, const lexicon::Lexicon& lexicon);

@@ -73,6 +73,14 @@ int eval_doc_gold(const LexiconArgs& a) {
            fmt::format("{:.3f}", r.recall), fmt::format("{:.3f}", r.f1)});
   }
   fmt::print("{}", t.render(format));
+  if (!gold.absent.empty()) {
+    // Never a silent drop: these rows are labelled but their text is not here.
+    fmt::print(stderr,
+               "dipmine: {} labelled document{} not scored: {} text is not stored (licence) and "
+               "was not fetched (scripts/fetch-gold); first: {}\n",
+               gold.absent.size(), gold.absent.size() == 1 ? "" : "s",
+               gold.absent.size() == 1 ? "its" : "their", gold.absent.front());
+  }
   if (gold.new_networks > 0) {
     // Machine formats keep stdout parseable; the note goes to stderr there.
     const bool human = format == report::Format::table || format == report::Format::md;

@@ -191,3 +191,22 @@ TEST_CASE("doc gold: a missing folder or one without labels files is an error", 
   CHECK_THROWS_WITH(analysis::load_doc_gold((g.dir / "nope").string(), tiny_lexicon()),
                     Catch::Contains("no such gold folder"));
 }
+
+TEST_CASE("doc gold: a fetched document not yet fetched is counted absent, not scored", "[analysis][docgold]") {
+  GoldDir g;
+  write_tiny_gold(g);
+  g.write("labels-ja.tsv", std::string(kHeader) +
+                               "ja/fetched/e.txt\tdev\thttp://e\tnot stored\tE\t\ttourism\t-\t\n");
+  const analysis::DocGold gold = analysis::load_doc_gold(g.dir.string(), tiny_lexicon());
+  CHECK(gold.docs.size() == 4);
+  REQUIRE(gold.absent.size() == 1);
+  CHECK(gold.absent[0] == "ja/fetched/e.txt");
+  // Once fetched, it is read and scored like any other document.
+  g.write("ja/fetched/e.txt", "text\n");
+  const analysis::DocGold fetched = analysis::load_doc_gold(g.dir.string(), tiny_lexicon());
+  CHECK(fetched.docs.size() == 5);
+  CHECK(fetched.absent.empty());
+  // Outside a fetched/ folder a missing file is still a broken gold.
+  g.write("labels-ja.tsv", std::string(kHeader) + "ja/e2.txt\tdev\thttp://e\tx\tE\t\ttourism\t-\t\n");
+  CHECK_THAT(load_error(g), Catch::Matchers::Contains("labels-ja.tsv:2: no such document"));
+}
