@@ -123,6 +123,9 @@ TEST_CASE("files with no records and CSVs without a Title say so", "[bib][malfor
   CHECK(r.messages.front() == "x.ris:1: RIS field AU outside a record (no TY); ignored");
   r = bib::read_export("x.txt", "FN x\nAU Someone\n", bib::Format::wos);
   CHECK(r.messages.front() == "x.txt:2: WoS field AU outside a record (no PT); ignored");
+  r = bib::read_export("x.txt", "FN x\n   stray text\nPT J\nTI T\nER\n", bib::Format::wos);
+  CHECK(r.messages.front() == "x.txt:2: text outside a WoS record (no PT); ignored");
+  CHECK(r.records.size() == 1);
 }
 
 TEST_CASE("BibTeX syntax errors name the entry line", "[bib][malformed]") {
