@@ -37,7 +37,10 @@ void read_wos(std::string_view text, Sink& sink) {
     if (trim(line).empty()) continue;
     if (!is_tag(line)) {
       // A continuation line: another value of a list field, or more text.
-      if (!in_record) continue;
+      if (!in_record) {
+        sink.note(line_no, "text outside a WoS record (no PT); ignored");
+        continue;
+      }
       const std::string_view v = trim(line);
       if (last_list != nullptr) last_list->emplace_back(v);
       else if (last != nullptr) (*last += '\n') += v;

@@ -30,7 +30,7 @@ using V = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("RIS: no ER, no title are skipped with their line; a bad year is dropped", "[bib][malformed]") {
+TEST_CASE("RIS: no ER, no title are skipped with their line, a bad year is dropped", "[bib][malformed]") {
   const auto r = read("malformed.ris");
   CHECK(titles(r) == V{"Good record one", "Record with a bad year", "Good record one, exported again",
                        "Good record two"});
@@ -49,7 +49,7 @@ TEST_CASE("RIS: no ER, no title are skipped with their line; a bad year is dropp
   CHECK(r.records[2].path == "malformed.ris#5");  // ordinals count skipped entries too
 }
 
-TEST_CASE("BibTeX: unterminated brace skipped; bad year, undefined macro kept", "[bib][malformed]") {
+TEST_CASE("BibTeX: unterminated brace skipped, bad year and undefined macro kept", "[bib][malformed]") {
   const auto r = read("malformed.bib");
   CHECK(titles(r) == V{"Good entry été", "Second good entry", "Entry with an invalid year",
                        "Uses an undefined macro", "Third good entry"});
@@ -63,7 +63,7 @@ TEST_CASE("BibTeX: unterminated brace skipped; bad year, undefined macro kept", 
       "malformed.bib: 1 of 6 records skipped: 1 × BibTeX entry: unterminated brace"});
 }
 
-TEST_CASE("Scopus CSV: short row, unterminated quote skipped; bad year kept", "[bib][malformed]") {
+TEST_CASE("Scopus CSV: short row and unterminated quote skipped, bad year kept", "[bib][malformed]") {
   const auto r = read("malformed.csv");  // starts with a BOM
   CHECK(titles(r) == V{"Good row one", "Row with an invalid year", "Good row two"});
   CHECK(r.records[0].paragraphs.size() == 2);
@@ -123,6 +123,9 @@ TEST_CASE("files with no records and CSVs without a Title say so", "[bib][malfor
   CHECK(r.messages.front() == "x.ris:1: RIS field AU outside a record (no TY); ignored");
   r = bib::read_export("x.txt", "FN x\nAU Someone\n", bib::Format::wos);
   CHECK(r.messages.front() == "x.txt:2: WoS field AU outside a record (no PT); ignored");
+  r = bib::read_export("x.txt", "FN x\n   stray text\nPT J\nTI T\nER\n", bib::Format::wos);
+  CHECK(r.messages.front() == "x.txt:2: text outside a WoS record (no PT); ignored");
+  CHECK(r.records.size() == 1);
 }
 
 TEST_CASE("BibTeX syntax errors name the entry line", "[bib][malformed]") {

@@ -191,7 +191,7 @@ TEST_CASE("7: an odd year keeps the record without a year, with one warning", "[
   CHECK(has_message(bc, "no plausible year in `-100`"));
 }
 
-TEST_CASE("8: BibTeX names come out as Family, Given; crossref is followed", "[bib]") {
+TEST_CASE("8: BibTeX names come out as Family, Given and crossref is followed", "[bib]") {
   const auto r = read("formats/names_macros.bib");
   REQUIRE(r.records.size() == 5);
   CHECK(r.records[0].authors ==
