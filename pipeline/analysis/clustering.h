@@ -10,6 +10,8 @@
 // strength exceeds the resolution (VOSviewer's convention with association
 // strength). `starts` runs of Leiden from igraph's RNG seeded with `seed`,
 // `seed+1`, ...; the run with the highest quality wins (ties: the first).
+// Large networks run fewer starts: at most 5,000,000 / (links + nodes), at
+// least 1 (10 starts up to ~500,000 links; 2.4 million links get 2).
 // Clusters with fewer than `min_cluster_size` nodes are merged, smallest
 // first, into the cluster they share the most link strength with; a small
 // cluster with no links to any other cluster stays as it is.
@@ -20,6 +22,8 @@
 // global default RNG.
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "analysis/cooccurrence.h"
@@ -31,6 +35,7 @@ struct ClusterOptions {
   int min_cluster_size = 1;
   uint64_t seed = 0;
   int starts = 10;
+  std::function<void(const std::string&)> progress;  // a line per start; may be empty
 };
 
 std::vector<int> cluster_leiden(size_t n_nodes, const std::vector<Link>& links,

@@ -1,6 +1,7 @@
 #include "analysis/map.h"
 
 #include <fmt/format.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -12,17 +13,29 @@
 namespace dipmine::analysis {
 namespace {
 
+// Wall time between laps, and the process's CPU time (all threads) over the
+// same lap: on a busy machine the two tell waiting from working.
 class Stopwatch {
  public:
   double lap() {
     const auto now = std::chrono::steady_clock::now();
     const double s = std::chrono::duration<double>(now - last_).count();
     last_ = now;
+    const double c = cpu_now();
+    cpu_lap_ = c - cpu_last_;
+    cpu_last_ = c;
     return s;
   }
+  double cpu_lap() const { return cpu_lap_; }
 
  private:
+  static double cpu_now() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+  }
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  double cpu_last_ = cpu_now(), cpu_lap_ = 0;
 };
 
 int lang_slot(const std::string& lang) {
@@ -202,18 +215,18 @@ Map build_map(store::Corpus& corpus, const MapOptions& opt) {
   }
   map.links = to_map_links(m, strength);
 
-  if (opt.progress) {
-    opt.progress(fmt::format("map: clustering {} nodes, {} links", n, m.links().size()));
-  }
-  const std::vector<int> clusters = cluster_leiden(n, m.links(), strength, opt.cluster);
+  ClusterOptions cluster = opt.cluster;
+  if (!cluster.progress) cluster.progress = opt.progress;
+  const std::vector<int> clusters = cluster_leiden(n, m.links(), strength, cluster);
   for (size_t i = 0; i < n; ++i) map.nodes[i].cluster = clusters[i];
   map.timings.cluster = clock.lap();
+  map.timings.cluster_cpu = clock.cpu_lap();
   LayoutOptions layout = opt.layout;
   if (!layout.progress) layout.progress = opt.progress;
-  if (opt.progress) opt.progress(fmt::format("map: laying out {} nodes", n));
   const std::vector<Point> xy = layout_map(n, m.links(), strength, layout);
   for (size_t i = 0; i < n; ++i) map.nodes[i].xy = xy[i];
   map.timings.layout = clock.lap();
+  map.timings.layout_cpu = clock.cpu_lap();
 
   for (auto& [name, members] : slice_units(opt.split, units)) {
     const CooccurrenceMatrix sm = count_cooccurrences(n, members, opt.counting);

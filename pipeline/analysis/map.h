@@ -89,7 +89,8 @@ struct MapSlice {
 };
 
 struct MapTimings {
-  double load = 0, count = 0, normalize = 0, cluster = 0, layout = 0;  // seconds
+  double load = 0, count = 0, normalize = 0, cluster = 0, layout = 0;  // seconds, wall
+  double cluster_cpu = 0, layout_cpu = 0;  // CPU seconds of the process (all threads)
 };
 
 struct Map {

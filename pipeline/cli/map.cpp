@@ -172,8 +172,9 @@ CommandRegistration map_cmd("map", "Co-occurrence map: SVG, HTML, VOSviewer, GEX
                "GEXF, GraphML and CSV files keep all {}\n",
                drawn, map.links.size(), a.max_lines, map.links.size());
     const auto& t = map.timings;
-    fmt::print("time: load {:.3f} s, count {:.3f} s, normalize {:.3f} s, cluster {:.3f} s, layout {:.3f} s\n",
-               t.load, t.count, t.normalize, t.cluster, t.layout);
+    fmt::print("time: load {:.3f} s, count {:.3f} s, normalize {:.3f} s, cluster {:.3f} s (CPU {:.3f} s), "
+               "layout {:.3f} s (CPU {:.3f} s)\n",
+               t.load, t.count, t.normalize, t.cluster, t.cluster_cpu, t.layout, t.layout_cpu);
     return 0;
   };
 });

@@ -1,6 +1,7 @@
 // Leiden clustering and the VOS / FR layouts on small known networks.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <string>
 
 #include "analysis/clustering.h"
 #include "analysis/layout.h"
@@ -126,4 +127,28 @@ TEST_CASE("layout rejects bad parameters", "[map][layout]") {
   opt.attraction = 2;
   CHECK_THROWS_WITH(layout_map(2, {{0, 1, 1}}, {0.0}, opt), Contains("not positive"));
   CHECK(layout_map(1, {}, {}, LayoutOptions{}).size() == 1);
+}
+
+TEST_CASE("Leiden reports each start; large networks get fewer starts", "[map][cluster]") {
+  std::vector<Link> links;
+  std::vector<double> s;
+  cliques({4, 4}, 0.2, links, s);
+  ClusterOptions opt;
+  std::vector<std::string> lines;
+  opt.progress = [&](const std::string& line) { lines.push_back(line); };
+  cluster_leiden(8, links, s, opt);
+  REQUIRE(lines.size() == 10);
+  CHECK(lines.back() == "clustering: 8 nodes, 13 links, Leiden start 10 of 10");
+  // 2,300 nodes, every other pair linked: 1.3 million links leave 3 starts.
+  links.clear(), s.clear(), lines.clear();
+  const int n = 2300;
+  for (int i = 0; i < n; ++i) {
+    for (int j = i + 1; j < n; ++j) {
+      if ((i + j) % 2 == 0) links.push_back({i, j, 1}), s.push_back(0.5 + (i % 7 == j % 7));
+    }
+  }
+  REQUIRE(links.size() > 1'300'000);
+  opt.starts = 10;
+  cluster_leiden(static_cast<size_t>(n), links, s, opt);
+  CHECK(lines.size() == 5'000'000 / (links.size() + n));
 }
