@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <hs/hs.h>
+#include <unistd.h>
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 
@@ -9,6 +10,10 @@
 #include <atomic>
 #include <chrono>
 #include <climits>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <unordered_map>
 
 #include "common/error.h"
@@ -41,12 +46,15 @@ struct FreeScratch {
 };
 using Scratch = std::unique_ptr<hs_scratch_t, FreeScratch>;
 
-// UTF-8 without the SOM flag still parses the pattern as UTF-8 (. and classes
-// are characters) and keeps \w, \s, \d, \b ASCII, as RE2 does; UCP would make
-// them Unicode, which is not a superset of RE2's (\W, \b).
+// UTF-8 without UCP: the pattern is read as UTF-8 (. and classes are
+// characters) and \w, \s, \d, \b stay ASCII, as in RE2; UCP would make them
+// Unicode, which is not a superset of RE2's (\W, \b). No start of match
+// (HS_FLAG_SOM_LEFTMOST): it made the database 5x slower to build (2,000
+// forms: 23 s of CPU against 4.5 s), and the stretch's start is cheap without
+// it (below).
 constexpr unsigned kFlags = HS_FLAG_UTF8;
 
-// One match Hyperscan reports: pattern, leftmost start (0 without SOM), end.
+// One match Hyperscan reports: pattern, end (from is unused).
 struct Event {
   uint32_t pattern;
   uint32_t from, to;
@@ -73,6 +81,71 @@ const std::string& valid_copy(std::string_view s, std::string& out) {
   return out;
 }
 
+// Building the database costs about 1 ms of CPU a pattern (a * or + between
+// words is no plain literal), so a built one is kept in a cache folder and
+// read back (a few ms) while the patterns, flags and Hyperscan version are
+// the same: $DIPMINE_CACHE_DIR, else $XDG_CACHE_HOME/dipmine, else
+// ~/.cache/dipmine. A cache that cannot be read or written only costs time.
+// Fewer patterns build in a few ms: not worth a file (tests build hundreds).
+constexpr size_t kCacheFrom = 50;
+
+std::string cache_dir() {
+  for (const char* var : {"DIPMINE_CACHE_DIR", "XDG_CACHE_HOME", "HOME"}) {
+    const char* v = std::getenv(var);
+    if (v == nullptr || *v == '\0') continue;
+    const std::string base(v);
+    if (std::string_view(var) == "DIPMINE_CACHE_DIR") return base;
+    return base + (std::string_view(var) == "HOME" ? "/.cache/dipmine" : "/dipmine");
+  }
+  return "";
+}
+
+std::string cache_path(const std::vector<const char*>& exprs, const std::vector<unsigned>& flags,
+                       const std::vector<unsigned>& ids) {
+  const std::string dir = cache_dir();
+  if (dir.empty() || exprs.size() < kCacheFrom) return "";
+  uint64_t h = 1469598103934665603ull;  // FNV-1a, 64 bits
+  const auto mix = [&](std::string_view s) {
+    for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    h = (h ^ 0xFF) * 1099511628211ull;  // a separator no UTF-8 text has
+  };
+  mix(hs_version());
+  for (size_t i = 0; i < exprs.size(); ++i) {
+    mix(exprs[i]);
+    mix(std::to_string(flags[i]) + "," + std::to_string(ids[i]));
+  }
+  return fmt::format("{}/hyperscan-{:016x}-{}.db", dir, h, exprs.size());
+}
+
+hs_database_t* load_cached(const std::string& path) {
+  if (path.empty()) return nullptr;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return nullptr;
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  hs_database_t* db = nullptr;
+  if (hs_deserialize_database(bytes.data(), bytes.size(), &db) != HS_SUCCESS) return nullptr;
+  return db;
+}
+
+void save_cached(const std::string& path, const hs_database_t* db) {
+  if (path.empty()) return;
+  char* bytes = nullptr;
+  size_t size = 0;
+  if (hs_serialize_database(db, &bytes, &size) != HS_SUCCESS) return;
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  // Written aside and renamed: a reader never sees half a file.
+  const std::string tmp = fmt::format("{}.{}.tmp", path, static_cast<long>(::getpid()));
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out.write(bytes, static_cast<std::streamsize>(size));
+    if (!out) ec = std::make_error_code(std::errc::io_error);
+  }
+  free(bytes);
+  if (!ec) std::filesystem::rename(tmp, path, ec);
+  if (ec) std::filesystem::remove(tmp, ec);
+}
+
 }  // namespace
 
 // What all threads share: the patterns, the Hyperscan database and a
@@ -83,11 +156,11 @@ struct Matcher::Shared {
   std::vector<const std::string*> patterns;
   std::vector<uint32_t> b_owner;
   std::vector<uint32_t> b_of;   // per form: its side B's pattern, or UINT32_MAX
-  std::vector<uint8_t> som;     // per pattern: Hyperscan reports its starts
-  std::vector<uint32_t> reach;  // per pattern without SOM: longest match, UINT_MAX unbounded
+  std::vector<uint32_t> reach;  // per pattern: longest match in bytes, UINT_MAX unbounded
   std::vector<uint32_t> fallback;  // patterns Hyperscan cannot compile: RE2 everywhere
   std::vector<std::vector<bool>> cases;  // per case-sensitive literal form
   bool any_near = false;
+  bool from_cache = false;
   std::unique_ptr<hs_database_t, FreeDatabase> db;
   Scratch scratch;
 
@@ -107,54 +180,53 @@ struct Matcher::Shared {
       b_owner.push_back(i);
       patterns.push_back(&f.near->b_pattern);
     }
-    som.assign(patterns.size(), 1);
     reach.assign(patterns.size(), UINT_MAX);
-    // Each pattern alone first (cheap: no bytecode): with SOM, else without,
-    // else RE2 takes it.
+    // Each pattern alone first (cheap: no bytecode); one Hyperscan rejects
+    // is RE2's.
     std::vector<uint8_t> in_db(patterns.size(), 1);
     for (size_t p = 0; p < patterns.size(); ++p) {
       hs_expr_info_t* info = nullptr;
       hs_compile_error_t* err = nullptr;
-      if (hs_expression_info(patterns[p]->c_str(), kFlags | HS_FLAG_SOM_LEFTMOST, &info, &err) !=
-          HS_SUCCESS) {
+      if (hs_expression_info(patterns[p]->c_str(), kFlags, &info, &err) != HS_SUCCESS) {
         hs_free_compile_error(err);
-        som[p] = 0;
-        if (hs_expression_info(patterns[p]->c_str(), kFlags, &info, &err) != HS_SUCCESS) {
-          hs_free_compile_error(err);
-          in_db[p] = 0;
-          continue;
-        }
+        in_db[p] = 0;
+        continue;
       }
       reach[p] = info->max_width;
       free(info);
     }
-    // Then together; a pattern the database build still rejects (too large
-    // with SOM, say) loses SOM, then its place.
+    // Then together, from the cache when this set was built before; a pattern
+    // the database build still rejects ("too large", say) goes to RE2.
     for (;;) {
       std::vector<const char*> exprs;
       std::vector<unsigned> flags, ids;
       for (size_t p = 0; p < patterns.size(); ++p) {
         if (!in_db[p]) continue;
         exprs.push_back(patterns[p]->c_str());
-        flags.push_back(kFlags | (som[p] ? HS_FLAG_SOM_LEFTMOST : 0));
+        flags.push_back(kFlags);
         ids.push_back(static_cast<unsigned>(p));
       }
       if (exprs.empty()) break;
+      const std::string cache = cache_path(exprs, flags, ids);
+      if (hs_database_t* cached = load_cached(cache)) {
+        db.reset(cached);
+        from_cache = true;
+        break;
+      }
       hs_database_t* db_out = nullptr;
       hs_compile_error_t* err = nullptr;
       if (hs_compile_multi(exprs.data(), flags.data(), ids.data(),
                            static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr, &db_out,
                            &err) == HS_SUCCESS) {
         db.reset(db_out);
+        save_cached(cache, db_out);
         break;
       }
       const int bad = err->expression;
       const std::string message = err->message;
       hs_free_compile_error(err);
       if (bad < 0) throw Error(fmt::format("Hyperscan cannot build the lexicon's database: {}", message));
-      const unsigned p = ids[static_cast<size_t>(bad)];
-      if (som[p]) som[p] = 0;
-      else in_db[p] = 0;
+      in_db[ids[static_cast<size_t>(bad)]] = 0;
     }
     for (size_t p = 0; p < patterns.size(); ++p) {
       if (!in_db[p]) fallback.push_back(static_cast<uint32_t>(p));
@@ -217,6 +289,8 @@ Matcher::~Matcher() = default;
 
 size_t Matcher::re2_fallback_patterns() const { return shared_->fallback.size(); }
 
+bool Matcher::database_from_cache() const { return shared_->from_cache; }
+
 const Matcher::Compiled& Matcher::compiled() const {
   // Entries of destroyed matchers stay until the thread ends; matchers are few.
   thread_local std::unordered_map<uint64_t, std::unique_ptr<Compiled>> mine;
@@ -264,9 +338,9 @@ Matcher::Split Matcher::candidates(std::string_view folded) const {
     uint32_t from = UINT32_MAX, to = 0;
     for (; i < events.size() && events[i].pattern == p; ++i) {
       const Event& e = events[i];
-      const uint32_t start = sh.som[p]                ? e.from
-                             : sh.reach[p] < e.to ? e.to - sh.reach[p]
-                                                  : 0;
+      // Without start of match: the longest match back, or the paragraph's
+      // start for a pattern with a * or + (paragraphs average 215 bytes).
+      const uint32_t start = sh.reach[p] < e.to ? e.to - sh.reach[p] : 0;
       from = std::min(from, start);
       to = std::max(to, e.to);
     }

@@ -1,11 +1,14 @@
 // A Matcher is a Lexicon compiled for finding its forms in text. Every form's
 // RE2 pattern (and each near form's two sides) goes into one Hyperscan
 // database (block mode, UTF-8, leftmost start of match reported), scanned once
-// per paragraph. Hyperscan reports every end of every match, but not RE2's
+// per paragraph (built once per pattern set and kept in a cache folder:
+// $DIPMINE_CACHE_DIR, else $XDG_CACHE_HOME/dipmine or ~/.cache/dipmine).
+// Hyperscan reports every end of every match, but not RE2's
 // leftmost-longest choice among overlapping ones; so for each form it reports,
 // the form's own RE2 then runs only over the stretch Hyperscan found (from the
-// leftmost reported start to the last reported end), which yields exactly the
-// matches RE2 over the whole paragraph would. A pattern Hyperscan cannot
+// first reported end less the pattern's longest match, or the paragraph's
+// start when a * or + leaves it unbounded, to the last reported end), which
+// yields exactly the matches RE2 over the whole paragraph would. A pattern Hyperscan cannot
 // compile (rare: RE2 syntax it lacks) is searched by its RE2 on every
 // paragraph; re2_fallback_forms() says how many. Matching runs on the FOLDED
 // text (normalizer_for(lang).fold_for_prefix: the fold without the English
@@ -96,8 +99,10 @@ class Matcher {
 
   // Patterns Hyperscan could not compile, searched by RE2 on every paragraph.
   size_t re2_fallback_patterns() const;
-  // Milliseconds the constructor spent building the Hyperscan database.
+  // Milliseconds the constructor spent building the Hyperscan database (or
+  // reading it from the cache: database_from_cache()).
   double compile_ms() const { return compile_ms_; }
+  bool database_from_cache() const;
 
  private:
   struct Shared;
