@@ -111,6 +111,8 @@ class Matcher {
   };
   const Compiled& compiled() const;  // this thread's copy
   std::vector<Hit> raw_hits(std::string_view folded) const;  // form indices into matched_
+  // lexicon_'s forms, then a form for each near form's own side B.
+  static Lexicon with_near_sides(const Lexicon& lex, std::vector<uint32_t>& b_owner);
   Split candidates(std::string_view folded) const;
   std::vector<Hit> near_hits(const Split& s, const std::vector<Hit>& kept,
                              const Paragraph& para) const;
