@@ -169,9 +169,10 @@ struct Matcher::Compiled {
 
 Matcher::Matcher(Lexicon lexicon)
     : lexicon_(std::move(lexicon)),
+      matched_(with_near_sides(lexicon_, b_owner_)),
       id_(next_matcher_id++),
-      shared_(std::make_unique<Shared>(lexicon_)),
-      first_(std::make_shared<Compiled>(lexicon_)) {}
+      shared_(std::make_unique<Shared>(matched_)),
+      first_(std::make_shared<Compiled>(matched_)) {}
 
 Matcher::~Matcher() = default;
 
@@ -188,14 +189,14 @@ const Matcher::Compiled& Matcher::compiled() const {
   if (it == mine.end()) {
     // The first thread to ask gets the constructor's copy; the others compile.
     std::shared_ptr<const Compiled> c =
-        !first_claimed_.exchange(true) ? first_ : std::make_shared<Compiled>(lexicon_);
+        !first_claimed_.exchange(true) ? first_ : std::make_shared<Compiled>(matched_);
     it = mine.emplace(id_, std::move(c)).first;
   }
   last = {id_, it->second.get()};
   return *last.second;
 }
 
-std::vector<Hit> Matcher::candidates(std::string_view folded) const {
+std::vector<Hit> Matcher::raw_hits(std::string_view folded) const {
   std::vector<Hit> hits;
   // One pass over the text finds the atoms; only the forms they trigger (and
   // the few without atoms) run their RE2 for positions.
@@ -205,7 +206,7 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
   thread_local std::vector<uint32_t> forms, touched_forms;
   thread_local std::vector<uint8_t> form_seen;
   const Shared& sh = *shared_;
-  if (form_seen.size() < lexicon_.forms.size()) form_seen.resize(lexicon_.forms.size(), 0);
+  if (form_seen.size() < matched_.forms.size()) form_seen.resize(matched_.forms.size(), 0);
   if (occ_range.size() < sh.atom_size.size()) occ_range.resize(sh.atom_size.size());
   sh.atoms->find_all(folded, occurrences, &found_atoms);
   for (const auto& a : found_atoms) occ_range[static_cast<size_t>(a.needle)] = {a.begin, a.end};
@@ -279,7 +280,7 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
   for (const uint32_t form : forms) {
     if (sh.literal[form]) continue;
     const RE2& re = *c.positions[form];
-    const text::Lang lang = lexicon_.forms[form].lang;
+    const text::Lang lang = matched_.forms[form].lang;
     const RegexReach* reach = sh.reach[form] ? &*sh.reach[form] : nullptr;
     if (reach) {
       windows.start(*reach, sh.program[form] ? &*sh.program[form] : nullptr);
@@ -314,40 +315,56 @@ std::vector<Hit> Matcher::candidates(std::string_view folded) const {
   return hits;
 }
 
+// The hits of plain forms, and of near forms' sides (by the near form).
+Matcher::Split Matcher::candidates(std::string_view folded) const {
+  Split out;
+  const uint32_t n_forms = static_cast<uint32_t>(lexicon_.forms.size());
+  for (Hit h : raw_hits(folded)) {
+    if (h.form >= n_forms) {
+      h.form = b_owner_[h.form - n_forms];
+      out.near_b.push_back(h);
+    } else {
+      (lexicon_.forms[h.form].near ? out.near_a : out.plain).push_back(h);
+    }
+  }
+  return out;
+}
+
 std::vector<Hit> Matcher::resolve(std::vector<Hit> hits) const {
-  auto kind_of = [&](const Hit& h) {
-    return lexicon_.concepts[lexicon_.forms[h.form].concept_index].kind;
+  // Indicators, networks, near forms: each resolves its overlaps on its own.
+  const auto group = [&](const Hit& h) {
+    const Form& f = lexicon_.forms[h.form];
+    return f.near ? 2 : static_cast<int>(lexicon_.concepts[f.concept_index].kind);
   };
   std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
-    if (kind_of(a) != kind_of(b)) return kind_of(a) < kind_of(b);
+    if (group(a) != group(b)) return group(a) < group(b);
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;
     return a.form < b.form;
   });
   std::vector<Hit> kept;
-  uint32_t last_end = 0;
-  bool first = true;
-  ConceptKind kind = ConceptKind::indicator;
   for (const Hit& h : hits) {
-    if (first || kind_of(h) != kind) {
-      kind = kind_of(h);
-      last_end = 0;
-      first = false;
-    } else if (h.begin < last_end) {
-      continue;
-    }
+    if (!kept.empty() && group(kept.back()) == group(h) && h.begin < kept.back().end) continue;
     kept.push_back(h);
-    last_end = h.end;
   }
   std::sort(kept.begin(), kept.end(), [&](const Hit& a, const Hit& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
-    return kind_of(a) < kind_of(b);
+    return group(a) < group(b);
   });
   return kept;
 }
 
-std::vector<Hit> Matcher::scan(std::string_view folded) const {
-  return resolve(candidates(folded));
+std::vector<Hit> Matcher::finish(Split s, const Paragraph& para) const {
+  std::vector<Hit> kept = resolve(std::move(s.plain));
+  if (s.near_a.empty()) return kept;
+  std::vector<Hit> near = near_hits(s, kept, para);
+  if (near.empty()) return kept;
+  kept.insert(kept.end(), near.begin(), near.end());
+  return resolve(std::move(kept));
+}
+
+std::vector<Hit> Matcher::scan(std::string_view folded, text::Lang lang) const {
+  return finish(candidates(folded), Paragraph{folded, folded, nullptr, lang});
 }
 
 std::vector<Mention> Matcher::find(std::string_view original, text::Lang lang) const {
@@ -357,9 +374,9 @@ std::vector<Mention> Matcher::find(std::string_view original, text::Lang lang) c
 std::vector<Mention> Matcher::find(std::string_view original, text::Lang lang,
                                    const text::MappedText& folded) const {
   const text::Normalizer& norm = text::normalizer_for(lang);
-  std::vector<Hit> hits = candidates(folded.text);
+  Split s = candidates(folded.text);
   const Compiled& c = compiled();
-  std::erase_if(hits, [&](const Hit& h) {
+  std::erase_if(s.plain, [&](const Hit& h) {
     const Form& f = lexicon_.forms[h.form];
     if (!f.case_sensitive) return false;
     const auto [ob, oe] = folded.original_span(h.begin, h.end);
@@ -368,7 +385,7 @@ std::vector<Mention> Matcher::find(std::string_view original, text::Lang lang,
     return case_pattern(span) != c.cases[h.form];
   });
   std::vector<Mention> out;
-  for (const Hit& h : resolve(std::move(hits))) {
+  for (const Hit& h : finish(std::move(s), Paragraph{original, folded.text, &folded, lang})) {
     const auto [ob, oe] = folded.original_span(h.begin, h.end);
     out.push_back({static_cast<uint32_t>(lexicon_.forms[h.form].concept_index), h.form, ob, oe});
   }

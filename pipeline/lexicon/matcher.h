@@ -30,6 +30,15 @@
 // - Overlaps resolve to the leftmost, then longest match, separately for
 //   indicators and networks (a network's name may also be an indicator's
 //   evidence); equal spans go to the form listed first.
+// - Near forms ("A ~N B", lexicon.h): each match of side A (by the rules
+//   above) pairs with the closest match of B, or of any network mention kept
+//   by the overlap rule for B = @network, that does not overlap it, lies in
+//   the same sentence (text::sentences of the original paragraph: the fold
+//   lowercases, which hides sentence starts; scan() has only the folded
+//   text) and has at
+//   most N words (text::words) between the two; the mention spans both. Near
+//   mentions resolve their overlaps among themselves, so they never hide a
+//   plain form's mention nor are hidden by one.
 // Errors: the constructor throws dipmine::Error ("forms.tsv:LINE: RE2 cannot
 // compile ...") for a pattern RE2 rejects (load_lexicon has checked them).
 // Thread safety: const methods may be called from any number of threads; each
@@ -78,8 +87,9 @@ class Matcher {
                             const text::MappedText& folded) const;
 
   // Hits in already folded text: boundaries and overlaps applied, case not
-  // confirmed (there is no original to confirm against). For benchmarks/tests.
-  std::vector<Hit> scan(std::string_view folded) const;
+  // confirmed (there is no original to confirm against); `lang` segments the
+  // text into sentences and words for near forms. For benchmarks/tests.
+  std::vector<Hit> scan(std::string_view folded, text::Lang lang = text::Lang::none) const;
 
   // Forms with no usable atom, tried on every paragraph (slow if many).
   size_t unfiltered_forms() const;
@@ -87,11 +97,33 @@ class Matcher {
  private:
   struct Shared;
   struct Compiled;
+  // candidates(): the hits of plain forms, and of near forms' sides.
+  struct Split {
+    std::vector<Hit> plain;
+    std::vector<Hit> near_a;  // form = the near form
+    std::vector<Hit> near_b;  // form = the near form
+  };
+  // What near forms read: sentences of the original, words of the folded text.
+  struct Paragraph {
+    std::string_view original, folded;
+    const text::MappedText* map;  // folded -> original; null when they are one text
+    text::Lang lang;
+  };
   const Compiled& compiled() const;  // this thread's copy
-  std::vector<Hit> candidates(std::string_view folded) const;
+  std::vector<Hit> raw_hits(std::string_view folded) const;  // form indices into matched_
+  // lexicon_'s forms, then a form for each near form's own side B.
+  static Lexicon with_near_sides(const Lexicon& lex, std::vector<uint32_t>& b_owner);
+  Split candidates(std::string_view folded) const;
+  std::vector<Hit> near_hits(const Split& s, const std::vector<Hit>& kept,
+                             const Paragraph& para) const;
   std::vector<Hit> resolve(std::vector<Hit> hits) const;
+  std::vector<Hit> finish(Split s, const Paragraph& para) const;
 
   Lexicon lexicon_;
+  // lexicon_'s forms, then each near form's side B as a form of its own
+  // (b_owner_[k]: the near form of matched_.forms[lexicon_.forms.size() + k]).
+  std::vector<uint32_t> b_owner_;
+  Lexicon matched_;
   uint64_t id_;  // key of this matcher's per-thread programs
   std::unique_ptr<const Shared> shared_;
   std::shared_ptr<const Compiled> first_;  // compiled in the constructor (checks errors)
