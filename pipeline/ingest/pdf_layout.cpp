@@ -291,7 +291,11 @@ std::string line_text(std::vector<Placed>& ws, bool rtl_page, size_t& markers) {
     // Between two CJK characters a gap is spacing (ruby above, justification),
     // not a space, unless it is a whole character wide.
     const bool cjk_join = !words.empty() && is_cjk(words.back().back()) && is_cjk(p.word->chars.front());
-    space_before.push_back(gap_before > (cjk_join ? 0.9 : 0.1) * thick);
+    // poppler's own verdict counts for a narrow gap (a justified table's
+    // space can be a tenth of the line's height; pieces drawn apart inside a
+    // word touch).
+    const bool poppler_space = i > 0 && ws[i - 1].word->space_after && gap_before > 0.03 * thick;
+    space_before.push_back(gap_before > (cjk_join ? 0.9 : 0.1) * thick || (!cjk_join && poppler_space));
     words.push_back(p.word->chars);
   }
   if (!space_before.empty()) space_before[0] = false;

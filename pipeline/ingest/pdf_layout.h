@@ -36,6 +36,7 @@ struct PdfWord {
   std::vector<float> char_size;   // each char's font height (optional)
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // box, top-left origin, y down
   int rotation = 0;         // 0 horizontal, 1 vertical (top to bottom), 2, 3
+  bool space_after = false;  // poppler saw a space after it (in its order)
 };
 
 struct PdfLine {

@@ -46,6 +46,7 @@ std::vector<PdfWord> page_words(poppler::page& page) {
     const poppler::rectf r = box.bbox();
     w.x0 = r.left(), w.y0 = r.top(), w.x1 = r.right(), w.y1 = r.bottom();
     w.rotation = box.rotation();
+    w.space_after = box.has_space_after();
     if (w.chars.size() > 1) {
       const poppler::rectf first = box.char_bbox(0), last = box.char_bbox(w.chars.size() - 1);
       const bool backwards = w.rotation == 1 ? first.top() > last.top() + 0.1
