@@ -1,9 +1,15 @@
 #include "ingest/pdf_reader.h"
 
+// poppler's core API (libpoppler-private-dev): one TextOutputDev for the
+// whole document, as pdftotext uses it. poppler-cpp's page::text_list()
+// copies the document's XRef for every page, so fonts and ICC colour
+// transforms were parsed again on every page: 2-3.5x pdftotext's time.
+#include <Error.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
 #include <fmt/format.h>
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -12,6 +18,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string_view>
 
 #include "ingest/pdf_layout.h"
@@ -19,45 +26,44 @@
 namespace dipmine::ingest {
 namespace {
 
-void ignore_poppler_message(const std::string&, void*) {}
+// poppler writes its own complaints to stderr; ours name the file instead.
+void ignore_poppler_message(ErrorCategory, Goffset, const char*) {}
 
-std::u32string to_u32(const poppler::ustring& u) {
-  std::u32string out;
-  out.reserve(u.size());
-  for (size_t i = 0; i < u.size(); ++i) {
-    char32_t c = u[i];
-    if (c >= 0xD800 && c < 0xDC00 && i + 1 < u.size() && u[i + 1] >= 0xDC00 && u[i + 1] < 0xE000) {
-      c = 0x10000 + ((c - 0xD800) << 10) + (u[i + 1] - 0xDC00);
-      ++i;
-    }
-    out += c;
-  }
-  return out;
+void init_poppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+    setErrorCallback(ignore_poppler_message);
+  });
 }
 
 // The page's words in poppler's reading order, each word's letters in the
 // order of the page (poppler keeps the content stream's order, which a
 // producer that draws right-to-left words right to left has reversed).
-std::vector<PdfWord> page_words(poppler::page& page) {
+std::vector<PdfWord> page_words(TextWordList& list) {
   std::vector<PdfWord> words;
-  for (const poppler::text_box& box : page.text_list()) {
+  words.reserve(static_cast<size_t>(list.getLength()));
+  for (int i = 0; i < list.getLength(); ++i) {
+    const TextWord* tw = list.get(i);
     PdfWord w;
-    w.chars = to_u32(box.text());
-    const poppler::rectf r = box.bbox();
-    w.x0 = r.left(), w.y0 = r.top(), w.x1 = r.right(), w.y1 = r.bottom();
-    w.rotation = box.rotation();
-    w.space_after = box.has_space_after();
-    if (w.chars.size() > 1) {
-      const poppler::rectf first = box.char_bbox(0), last = box.char_bbox(w.chars.size() - 1);
-      const bool backwards = w.rotation == 1 ? first.top() > last.top() + 0.1
-                           : w.rotation == 2 ? first.left() < last.left() - 0.1
-                           : w.rotation == 3 ? first.top() < last.top() - 0.1
-                                             : first.left() > last.left() + 0.1;
-      w.char_size.resize(w.chars.size());
-      for (size_t i = 0; i < w.chars.size(); ++i) {
-        const poppler::rectf c = box.char_bbox(i);
-        w.char_size[i] = static_cast<float>(w.rotation % 2 == 0 ? c.height() : c.width());
+    const int n = tw->getLength();
+    w.chars.reserve(static_cast<size_t>(n));
+    for (int k = 0; k < n; ++k) w.chars += static_cast<char32_t>(*tw->getChar(k));
+    tw->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
+    w.rotation = tw->getRotation();
+    w.space_after = tw->getSpaceAfter();
+    if (n > 1) {
+      w.char_size.resize(static_cast<size_t>(n));
+      double first = 0, last = 0;
+      for (int k = 0; k < n; ++k) {
+        double x0, y0, x1, y1;
+        tw->getCharBBox(k, &x0, &y0, &x1, &y1);
+        w.char_size[static_cast<size_t>(k)] = static_cast<float>(w.rotation % 2 == 0 ? y1 - y0 : x1 - x0);
+        const double along = w.rotation % 2 == 0 ? x0 : y0;
+        if (k == 0) first = along;
+        if (k == n - 1) last = along;
       }
+      const bool backwards = w.rotation == 0 || w.rotation == 1 ? first > last + 0.1 : first < last - 0.1;
       if (backwards) {
         std::reverse(w.chars.begin(), w.chars.end());
         std::reverse(w.char_size.begin(), w.char_size.end());
@@ -84,37 +90,35 @@ std::string page_list(const std::vector<int>& pages) {
 }  // namespace
 
 DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
-  // poppler writes its own complaints to stderr; ours name the file instead.
-  static const bool quiet = (poppler::set_debug_error_function(ignore_poppler_message, nullptr), true);
-  (void)quiet;
+  init_poppler();
   DecodedFile f;
-  std::vector<char> data(bytes.begin(), bytes.end());
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_data(&data));
-  if (!doc) {
-    f.error = fmt::format("{}: broken PDF (cannot be parsed)", path);
-    return f;
-  }
-  if (doc->is_locked()) {
-    f.error = fmt::format("{}: PDF is encrypted (locked); decrypt it first", path);
+  // MemStream reads `bytes` in place; the document owns the stream.
+  auto* stream = new MemStream(const_cast<char*>(bytes.data()), 0, static_cast<Goffset>(bytes.size()),
+                               Object(objNull));
+  PDFDoc doc(stream);
+  if (!doc.isOk()) {
+    f.error = doc.getErrorCode() == errEncrypted
+                  ? fmt::format("{}: PDF is encrypted (locked); decrypt it first", path)
+                  : fmt::format("{}: broken PDF (cannot be parsed)", path);
     return f;
   }
   f.format = "pdf";
   f.charset = "pdf";
+  const int n = doc.getNumPages();
   std::vector<PdfPage> pages;
   std::vector<int> empty_pages;
   size_t markers = 0, ruby = 0;
-  for (int i = 0; i < doc->pages(); ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (!page) {
-      empty_pages.push_back(i + 1);
-      continue;
-    }
-    pages.push_back(lay_out_page(page_words(*page), page->page_rect().height()));
+  TextOutputDev dev(nullptr, false, 0, false, false);
+  for (int i = 1; i <= n; ++i) {
+    doc.displayPage(&dev, i, 72, 72, 0, false, true, false);
+    std::unique_ptr<TextWordList> list = dev.makeWordList();
+    const double height = doc.getPageRotate(i) % 180 != 0 ? doc.getPageCropWidth(i) : doc.getPageCropHeight(i);
+    pages.push_back(lay_out_page(list ? page_words(*list) : std::vector<PdfWord>{}, height));
     markers += pages.back().footnote_markers;
     ruby += pages.back().ruby;
-    if (letters(pages.back()) < 16) empty_pages.push_back(i + 1);
+    if (letters(pages.back()) < 16) empty_pages.push_back(i);
   }
-  if (empty_pages.size() == static_cast<size_t>(doc->pages())) {
+  if (empty_pages.size() == static_cast<size_t>(n)) {
     f.error = fmt::format("{}: PDF has no extractable text (scanned images?)", path);
     return f;
   }
@@ -123,7 +127,7 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
   if (!empty_pages.empty()) {
     f.notes.push_back(fmt::format("{}: warning: {} of {} pages have (almost) no text layer, "
                                   "scanned or blank; their text is missing: page {}",
-                                  path, empty_pages.size(), doc->pages(), page_list(empty_pages)));
+                                  path, empty_pages.size(), n, page_list(empty_pages)));
   }
   if (dropped.running + dropped.page_numbers + markers + ruby > 0) {
     f.notes.push_back(fmt::format("{}: left out {} running header/footer lines, {} page-number lines, "

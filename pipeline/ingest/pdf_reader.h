@@ -6,7 +6,8 @@
 //   // f.notes: what was left out (running headers and footers, page numbers,
 //   //          footnote markers, ruby) and pages without a text layer.
 //
-// Safe from any thread (each call has its own poppler document).
+// Safe from any thread (each call has its own poppler document and text
+// device; poppler's global parameters are made once).
 #pragma once
 #include <string>
 

@@ -7,7 +7,7 @@
 // Plain text (.txt, .md and anything not recognised as another format) is UTF-8
 // when it validates as UTF-8 (a BOM is removed); otherwise its charset is
 // detected with ICU (Windows-1256 for Arabic-script verdicts, Shift_JIS, EUC-JP,
-// ...) unless ReadOptions::encoding names one. PDF goes through poppler-cpp (pdf_reader.h).
+// ...) unless ReadOptions::encoding names one. PDF goes through poppler (pdf_reader.h).
 // Bad input is an error, never a crash: unreadable path, empty file, binary
 // data, text no charset explains, a line longer than max_line_bytes, an
 // encrypted or broken PDF. Pure function of the file: safe from any thread.
