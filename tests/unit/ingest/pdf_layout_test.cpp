@@ -76,6 +76,17 @@ TEST_CASE("pieces drawn apart inside a word are joined with a ZWNJ where they wo
   CHECK(logical_line({visual("ها"), visual("کتابو")}, {false, false}) == "کتابوها");
 }
 
+TEST_CASE("a narrow gap is a space when poppler saw one, touching pieces are one word", "[pdf]") {
+  // A justified table's space is a twentieth of the line height here.
+  PdfWord left = word("", 405, 520, 426.2, 530), right = word("", 426.7, 520, 458, 530);
+  left.chars = visual("گروه");
+  right.chars = visual("شروع");
+  left.space_after = true;
+  CHECK(page_text(lay_out_page({left, right}, 800)) == "شروع گروه\n");
+  left.space_after = false;
+  CHECK(page_text(lay_out_page({left, right}, 800)) == "شروع\u200Cگروه\n");
+}
+
 TEST_CASE("copyable text: presentation forms become letters, direction controls go", "[pdf]") {
   CHECK(copyable_text(U"\u202B\uFEEB\uFEEE\uFEB5\u202C") == "هوش");
   CHECK(copyable_text(U"\uFEFB") == "لا");                 // lam-alef ligature
