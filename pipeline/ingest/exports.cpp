@@ -261,7 +261,12 @@ std::optional<int64_t> ExportWriter::attach_target(const store::DocumentRecord& 
   std::vector<std::string> candidates;
   if (!pdf.title.empty()) candidates.push_back(pdf.title);
   for (size_t i = 0; i < pdf.paragraphs.size() && i < 5; ++i) {
-    if (pdf.paragraphs[i].text.size() < 400) candidates.push_back(pdf.paragraphs[i].text);
+    const std::string& text = pdf.paragraphs[i].text;
+    if (text.size() < 400) candidates.push_back(text);
+    // A title set like the body text runs straight into it.
+    if (const size_t nl = text.find('\n'); nl != std::string::npos && nl < 400) {
+      candidates.push_back(text.substr(0, nl));
+    }
   }
   for (const std::string& c : candidates) {
     if (auto it = titles_.find(bib::keyword_key(c)); it != titles_.end()) return it->second;

@@ -371,6 +371,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                     item->error = std::move(file.error);
                     return item;
                   }
+                  item->messages = std::move(file.notes);
                   if (auto ex = read_export_records(item->path, file, options)) {
                     item->is_export = true;
                     item->records = std::move(ex->records);

@@ -44,6 +44,39 @@ bool ends_sentence(char32_t c) {
   }
 }
 
+// Han, kana and CJK punctuation: a line break between two of them is a line
+// wrap (Japanese has no spaces, so a wrap may fall inside a word).
+bool is_cjk(char32_t c) {
+  return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x31F0 && c <= 0x31FF);
+}
+
+// `t` with every line break (and the spaces around it) between two CJK
+// characters removed, as English joins a wrapped line with a space.
+std::string join_cjk_wraps(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  size_t i = 0;
+  while (i < t.size()) {
+    const size_t nl = t.find('\n', i);
+    if (nl == std::string_view::npos) break;
+    const std::string_view before = trim(t.substr(i, nl - i));
+    size_t next = nl + 1;
+    while (next < t.size() && (t[next] == ' ' || t[next] == '\t' || t[next] == '\r')) ++next;
+    size_t len;
+    const char32_t after = next < t.size() ? text::decode_utf8(t, next, len) : 0;
+    if (!before.empty() && is_cjk(last_char(before)) && is_cjk(after)) {
+      out.append(t.substr(i, (before.data() + before.size()) - (t.data() + i)));
+      i = next;
+    } else {
+      out.append(t.substr(i, nl + 1 - i));
+      i = nl + 1;
+    }
+  }
+  out.append(t.substr(i));
+  return out;
+}
+
 struct Block {
   size_t begin, end;  // byte range in the text
 };
@@ -95,7 +128,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, std::optional<tex
     const std::string_view t = trim(text.substr(b.begin, b.end - b.begin));
     if (t.empty()) continue;
     Paragraph p;
-    p.text.assign(t);
+    p.text = join_cjk_wraps(t);
     p.detected = text::detect_lang(t);
     p.lang = forced ? *forced : p.detected;
     out.push_back(std::move(p));

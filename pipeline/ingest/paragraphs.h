@@ -7,7 +7,9 @@
 // sentence (PDF extraction puts a blank line after every line) are joined back
 // when the next block continues the sentence (starts with a lower-case letter).
 // The paragraph text is the original text between its first and last
-// non-space characters, newlines kept. Each paragraph's language comes from its
+// non-space characters, newlines kept, except that a line break between two
+// CJK characters is removed (a Japanese line wraps anywhere, even inside a
+// word: "マ\nクロ経済" is "マクロ経済"). Each paragraph's language comes from its
 // script (text::detect_lang) unless `forced` is given.
 #pragma once
 #include <optional>

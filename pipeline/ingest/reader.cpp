@@ -5,15 +5,12 @@
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 
+#include "ingest/pdf_reader.h"
 #include "text/utf8.h"
 
 namespace dipmine::ingest {
@@ -104,32 +101,6 @@ bool convert(const std::string& bytes, const char* charset, std::string& out) {
   out.clear();
   u.toUTF8String(out);
   return true;
-}
-
-void ignore_poppler_message(const std::string&, void*) {}
-
-DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
-  // poppler writes its own complaints to stderr; ours name the file instead.
-  static const bool quiet = (poppler::set_debug_error_function(ignore_poppler_message, nullptr), true);
-  (void)quiet;
-  std::vector<char> data(bytes.begin(), bytes.end());
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_data(&data));
-  if (!doc) return failure(path, "broken PDF (cannot be parsed)");
-  if (doc->is_locked()) return failure(path, "PDF is encrypted (locked); decrypt it first");
-  DecodedFile f;
-  f.format = "pdf";
-  f.charset = "pdf";
-  for (int i = 0; i < doc->pages(); ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (!page) continue;
-    const poppler::byte_array utf8 = page->text().to_utf8();
-    f.text.append(utf8.begin(), utf8.end());
-    f.text += "\n\n";
-  }
-  if (f.text.find_first_not_of(" \t\r\n\f") == std::string::npos) {
-    return failure(path, "PDF has no extractable text (scanned images?)");
-  }
-  return f;
 }
 
 }  // namespace

@@ -7,13 +7,14 @@
 // Plain text (.txt, .md and anything not recognised as another format) is UTF-8
 // when it validates as UTF-8 (a BOM is removed); otherwise its charset is
 // detected with ICU (Windows-1256 for Arabic-script verdicts, Shift_JIS, EUC-JP,
-// ...) unless ReadOptions::encoding names one. PDF goes through poppler-cpp.
+// ...) unless ReadOptions::encoding names one. PDF goes through poppler (pdf_reader.h).
 // Bad input is an error, never a crash: unreadable path, empty file, binary
 // data, text no charset explains, a line longer than max_line_bytes, an
 // encrypted or broken PDF. Pure function of the file: safe from any thread.
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace dipmine::ingest {
 
@@ -27,6 +28,7 @@ struct DecodedFile {
   std::string charset;  // "UTF-8", "windows-1256", "Shift_JIS", "pdf", ...
   std::string format;   // "text", "markdown", "pdf"
   std::string error;    // non-empty: "<path>: <what went wrong>"
+  std::vector<std::string> notes;  // "<path>: ..." what was left out (PDF)
 };
 
 DecodedFile read_document_file(const std::string& path, const ReadOptions& options);

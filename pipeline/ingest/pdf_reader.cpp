@@ -1,0 +1,265 @@
+#include "ingest/pdf_reader.h"
+
+// poppler's core API (libpoppler-private-dev): one TextOutputDev for the
+// whole document, as pdftotext uses it. poppler-cpp's page::text_list()
+// copies the document's XRef for every page, so fonts and ICC colour
+// transforms were parsed again on every page: 2-3.5x pdftotext's time.
+#include <Error.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string_view>
+
+#include "ingest/pdf_layout.h"
+
+namespace dipmine::ingest {
+namespace {
+
+// poppler writes its own complaints to stderr; ours name the file instead.
+void ignore_poppler_message(ErrorCategory, Goffset, const char*) {}
+
+void init_poppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+    setErrorCallback(ignore_poppler_message);
+  });
+}
+
+// The page's words in poppler's reading order, each word's letters in the
+// order of the page (poppler keeps the content stream's order, which a
+// producer that draws right-to-left words right to left has reversed).
+std::vector<PdfWord> page_words(TextWordList& list) {
+  std::vector<PdfWord> words;
+  words.reserve(static_cast<size_t>(list.getLength()));
+  for (int i = 0; i < list.getLength(); ++i) {
+    const TextWord* tw = list.get(i);
+    PdfWord w;
+    const int n = tw->getLength();
+    w.chars.reserve(static_cast<size_t>(n));
+    for (int k = 0; k < n; ++k) w.chars += static_cast<char32_t>(*tw->getChar(k));
+    tw->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
+    w.rotation = tw->getRotation();
+    w.space_after = tw->getSpaceAfter();
+    if (n > 1) {
+      w.char_size.resize(static_cast<size_t>(n));
+      double first = 0, last = 0;
+      for (int k = 0; k < n; ++k) {
+        double x0, y0, x1, y1;
+        tw->getCharBBox(k, &x0, &y0, &x1, &y1);
+        w.char_size[static_cast<size_t>(k)] = static_cast<float>(w.rotation % 2 == 0 ? y1 - y0 : x1 - x0);
+        const double along = w.rotation % 2 == 0 ? x0 : y0;
+        if (k == 0) first = along;
+        if (k == n - 1) last = along;
+      }
+      const bool backwards = w.rotation == 0 || w.rotation == 1 ? first > last + 0.1 : first < last - 0.1;
+      if (backwards) {
+        std::reverse(w.chars.begin(), w.chars.end());
+        std::reverse(w.char_size.begin(), w.char_size.end());
+      }
+    }
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+size_t letters(const PdfPage& page) {
+  size_t n = 0;
+  for (const PdfLine& l : page.lines) n += l.text.size();
+  return n;
+}
+
+std::string page_list(const std::vector<int>& pages) {
+  std::string s;
+  for (size_t i = 0; i < pages.size() && i < 8; ++i) s += (i ? ", " : "") + std::to_string(pages[i]);
+  if (pages.size() > 8) s += ", ...";
+  return s;
+}
+
+}  // namespace
+
+DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
+  init_poppler();
+  DecodedFile f;
+  // MemStream reads `bytes` in place; the document owns the stream.
+  auto* stream = new MemStream(const_cast<char*>(bytes.data()), 0, static_cast<Goffset>(bytes.size()),
+                               Object(objNull));
+  PDFDoc doc(stream);
+  if (!doc.isOk()) {
+    f.error = doc.getErrorCode() == errEncrypted
+                  ? fmt::format("{}: PDF is encrypted (locked); decrypt it first", path)
+                  : fmt::format("{}: broken PDF (cannot be parsed)", path);
+    return f;
+  }
+  f.format = "pdf";
+  f.charset = "pdf";
+  const int n = doc.getNumPages();
+  std::vector<PdfPage> pages;
+  std::vector<int> empty_pages;
+  size_t markers = 0, ruby = 0;
+  TextOutputDev dev(nullptr, false, 0, false, false);
+  for (int i = 1; i <= n; ++i) {
+    doc.displayPage(&dev, i, 72, 72, 0, false, true, false);
+    std::unique_ptr<TextWordList> list = dev.makeWordList();
+    const double height = doc.getPageRotate(i) % 180 != 0 ? doc.getPageCropWidth(i) : doc.getPageCropHeight(i);
+    pages.push_back(lay_out_page(list ? page_words(*list) : std::vector<PdfWord>{}, height));
+    markers += pages.back().footnote_markers;
+    ruby += pages.back().ruby;
+    if (letters(pages.back()) < 16) empty_pages.push_back(i);
+  }
+  if (empty_pages.size() == static_cast<size_t>(n)) {
+    f.error = fmt::format("{}: PDF has no extractable text (scanned images?)", path);
+    return f;
+  }
+  const PdfDropped dropped = drop_running_lines(pages);
+  f.text = join_pages(pages);
+  if (!empty_pages.empty()) {
+    f.notes.push_back(fmt::format("{}: warning: {} of {} pages have (almost) no text layer, "
+                                  "scanned or blank; their text is missing: page {}",
+                                  path, empty_pages.size(), n, page_list(empty_pages)));
+  }
+  if (dropped.running + dropped.page_numbers + markers + ruby > 0) {
+    f.notes.push_back(fmt::format("{}: left out {} running header/footer lines, {} page-number lines, "
+                                  "{} superscript markers (footnote marks, exponents), {} ruby (furigana) words",
+                                  path, dropped.running, dropped.page_numbers, markers, ruby));
+  }
+  return f;
+}
+
+// ---- running headers and footers -------------------------------------------
+
+namespace {
+
+std::string running_key(const std::string& text) {
+  std::string k;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (k.empty() || k.back() != '#') k += '#';
+    } else if (c != ' ') {
+      k += c;
+    }
+  }
+  return k;
+}
+
+// i to xxxix, either case: page numbers of front matter.
+bool is_roman_numeral(std::string w) {
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t x = 0;
+  while (x < w.size() && x < 3 && w[x] == 'x') ++x;
+  static const char* const kUnits[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+  const std::string rest = w.substr(x);
+  for (const char* u : kUnits) {
+    if (rest == u) return !w.empty();
+  }
+  return false;
+}
+
+// "12", "- 12 -", "Page 3 of 21", "3 / 21", "xii", "صفحه ۳" ...
+bool is_page_number_line(const std::string& text) {
+  if (text.size() > 40) return false;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  bool number = false;
+  std::string word;
+  auto word_ok = [&](const std::string& w) {
+    if (w.empty()) return true;
+    static const char* const kWords[] = {"page", "Page", "PAGE", "p", "pp", "of", "Seite", "صفحه", "از",
+                                         "ページ", "頁", "第"};
+    for (const char* k : kWords) {
+      if (w == k) return true;
+    }
+    if (is_roman_numeral(w)) {
+      number = true;
+      return true;
+    }
+    return false;
+  };
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    const UChar32 c = u.char32At(i);
+    if (u_isdigit(c)) {
+      number = true;
+      if (!word_ok(word)) return false;
+      word.clear();
+    } else if (u_isalpha(c)) {
+      icu::UnicodeString(c).toUTF8String(word);
+    } else {
+      if (!word_ok(word)) return false;
+      word.clear();
+      if (!(u_isspace(c) || std::u32string_view(U"-‐–—−/|.·•()[]").find(static_cast<char32_t>(c)) != std::u32string_view::npos)) {
+        return false;
+      }
+    }
+  }
+  return word_ok(word) && number;
+}
+
+}  // namespace
+
+PdfDropped drop_running_lines(std::vector<PdfPage>& pages) {
+  PdfDropped d;
+  constexpr double kBand = 0.12;
+  auto band_of = [](const PdfLine& l, double h) {
+    if (h <= 0) return 0;
+    if (l.bottom < kBand * h) return 1;
+    if (l.top > (1 - kBand) * h) return 2;
+    return 0;
+  };
+  auto bucket_of = [](const PdfLine& l, double h) { return static_cast<int>(std::lround(l.top / h * 50)); };
+  std::map<std::pair<std::string, int>, size_t> pages_with;  // (key, bucket) -> pages
+  if (pages.size() >= 3) {
+    for (const PdfPage& p : pages) {
+      std::map<std::pair<std::string, int>, bool> seen;
+      for (const PdfLine& l : p.lines) {
+        if (band_of(l, p.height) == 0) continue;
+        seen[{running_key(l.text), bucket_of(l, p.height)}] = true;
+      }
+      for (const auto& [k, _] : seen) ++pages_with[k];
+    }
+  }
+  const size_t needed = std::max<size_t>(3, (pages.size() * 2 + 4) / 5);
+  for (PdfPage& p : pages) {
+    // A page number is the page's first or last line on the paper (a code
+    // listing's line numbers near the bottom are not).
+    double highest = 1e18, lowest = -1e18;
+    for (const PdfLine& l : p.lines) highest = std::min(highest, l.top), lowest = std::max(lowest, l.bottom);
+    std::vector<PdfLine> kept;
+    for (PdfLine& l : p.lines) {
+      if (const int band = band_of(l, p.height); band != 0) {
+        const bool outermost = band == 1 ? l.top <= highest + 1 : l.bottom >= lowest - 1;
+        if (outermost && is_page_number_line(l.text)) {
+          ++d.page_numbers;
+          continue;
+        }
+        if (!pages_with.empty()) {
+          const std::string key = running_key(l.text);
+          const int b = bucket_of(l, p.height);
+          size_t n = 0;
+          for (int db = -1; db <= 1; ++db) {
+            if (auto it = pages_with.find({key, b + db}); it != pages_with.end()) n += it->second;
+          }
+          if (n >= needed) {
+            ++d.running;
+            continue;
+          }
+        }
+      }
+      kept.push_back(std::move(l));
+    }
+    if (!kept.empty() && !p.lines.empty()) kept.front().starts_block = true;
+    p.lines = std::move(kept);
+  }
+  return d;
+}
+
+}  // namespace dipmine::ingest

@@ -1,0 +1,141 @@
+// End-to-end tests of reading real PDFs (tests/data/pdf, see SOURCES.md):
+// every phrase read off a rendered first page is found by `dipmine search`,
+// in English, Persian, Arabic and Japanese, two-column and vertical pages
+// included; running headers are left out and said so; a page without a text
+// layer gets a warning; stored text is copyable.
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include "harness.h"
+
+using e2e::Sandbox;
+
+namespace {
+
+std::string pdf_data(const std::string& name) { return (e2e::data_dir() / "pdf" / name).string(); }
+
+std::string query(const e2e::fs::path& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* st = nullptr;
+  std::string out;
+  if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+      if (!out.empty()) out += "\n";
+      out += t ? t : "NULL";
+    }
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return out;
+}
+
+bool contains(const std::string& hay, const std::string& needle) {
+  return hay.find(needle) != std::string::npos;
+}
+
+struct Phrase {
+  std::string file, lang, layout, set, text, note;
+};
+
+std::vector<Phrase> read_phrases() {
+  std::vector<Phrase> out;
+  std::istringstream in(e2e::read_file(e2e::data_dir() / "pdf" / "phrases.tsv"));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ls(line);
+    for (std::string cell; std::getline(ls, cell, '\t');) f.push_back(cell);
+    if (f.size() < 5) continue;
+    out.push_back({f[0], f[1], f[2], f[3], f[4], f.size() > 5 ? f[5] : ""});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("real PDFs: every phrase read off the page is found in its document", "[pdf][real]") {
+  Sandbox s;
+  std::vector<std::string> args = {"ingest"};
+  for (const auto& f : e2e::fs::directory_iterator(e2e::data_dir() / "pdf")) {
+    if (f.path().extension() == ".pdf") args.push_back(f.path().string());
+  }
+  REQUIRE(args.size() >= 31);
+  auto r = s.run(args);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  std::map<std::string, std::string> id_of;
+  std::istringstream ids(query(s.db(), "SELECT name || char(9) || id FROM documents"));
+  for (std::string row; std::getline(ids, row);) id_of[row.substr(0, row.find('\t'))] = row.substr(row.find('\t') + 1);
+
+  const std::vector<Phrase> phrases = read_phrases();
+  REQUIRE(phrases.size() >= 90);
+  std::map<std::string, std::pair<int, int>> by;  // "held", "tune", "fa", "vertical"... -> found, all
+  for (const Phrase& p : phrases) {
+    REQUIRE(id_of.count(p.file) == 1);
+    const auto hit = s.run({"search", "--format", "tsv", "--limit", "1000", "\"" + p.text + "\""});
+    bool found = false;
+    std::istringstream rows(hit.out);
+    for (std::string row; std::getline(rows, row);) {
+      std::vector<std::string> f;
+      std::stringstream ls(row);
+      for (std::string cell; std::getline(ls, cell, '\t');) f.push_back(cell);
+      if (f.size() > 1 && f[1] == id_of[p.file]) found = true;
+    }
+    for (const std::string& key : {p.set, p.lang, p.layout, std::string("all")}) {
+      by[key].first += found;
+      by[key].second += 1;
+    }
+    if (p.note.empty()) {
+      INFO(p.file << ": \"" << p.text << "\" (" << p.lang << ", " << p.layout << ")");
+      CHECK(found);
+    }
+  }
+  for (const auto& [key, n] : by) std::printf("pdf phrases found, %-8s %d/%d\n", key.c_str(), n.first, n.second);
+}
+
+TEST_CASE("running headers and footers are left out, and the count is said", "[pdf]") {
+  Sandbox s;
+  const auto r = s.run({"ingest", pdf_data("pdfjs-TAMReview.pdf")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.err, "pdfjs-TAMReview.pdf: left out "));
+  CHECK(contains(r.err, " running header/footer lines"));
+  // "Sprouts - http://sprouts.aisnet.org/9-37" ends each of its 23 pages.
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%Sprouts - http://sprouts%'") == "0");
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE trim(text) GLOB '[0-9]*' AND "
+                      "NOT trim(text) GLOB '*[^0-9]*'") == "0");
+}
+
+TEST_CASE("a page without a text layer gets a warning; the rest is stored", "[pdf]") {
+  Sandbox s;
+  const auto r = s.run({"ingest", (e2e::data_dir() / "ingest" / "scanned_page.pdf").string()});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(contains(r.out, "1 added"));
+  CHECK(contains(r.err, "scanned_page.pdf: warning: 1 of 2 pages have (almost) no text layer"));
+  CHECK(contains(r.err, "page 2"));
+}
+
+TEST_CASE("stored PDF text has letters, not presentation forms or direction controls", "[pdf]") {
+  Sandbox s;
+  REQUIRE(s.run({"ingest", pdf_data("xepersianshowcase-aut-assignment.pdf"),
+                 pdf_data("pdfjs-ArabicCIDTrueType.pdf"), pdf_data("pdfminer-jo.pdf")})
+              .code == 0);
+  const std::string text = query(s.db(), "SELECT group_concat(text, ' ') FROM paragraphs");
+  for (const char* bad : {"\uFEEB", "\uFB8F", "\u202B", "\u202C", "\u200F", "\uFE35", "\uFE12"}) {
+    INFO(bad);
+    CHECK_FALSE(contains(text, bad));
+  }
+  CHECK(contains(text, "دانشکده مهندسی کامپیوتر"));
+  CHECK(contains(text, "(あらゆる透明な幽霊の複合体)"));
+  const auto r = s.run({"search", "--format", "tsv", "دانشکده"});
+  CHECK_FALSE(contains(r.out, "\uFEA9"));
+}

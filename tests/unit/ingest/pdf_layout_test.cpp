@@ -1,0 +1,177 @@
+// The PDF page layout: right-to-left lines in logical order, embedded Latin
+// runs, vertical columns, ruby, running headers and footers, copyable text.
+#include "ingest/pdf_layout.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "ingest/paragraphs.h"
+
+using namespace dipmine::ingest;
+
+namespace {
+
+std::u32string u32(const std::string& s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t c = n == 1 ? b : b & (0x7F >> n);
+    for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out += c;
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+// How poppler hands over a right-to-left word: its letters in visual order.
+std::u32string visual(const std::string& logical_rtl_word) {
+  std::u32string w = u32(logical_rtl_word);
+  std::reverse(w.begin(), w.end());
+  return w;
+}
+
+// A line of a Persian page, spaces between all its words.
+std::string line(const std::vector<std::u32string>& words) {
+  return logical_line(words, std::vector<bool>(words.size(), true), true);
+}
+
+PdfWord word(const std::string& text, double x0, double y0, double x1, double y1, int rotation = 0) {
+  PdfWord w;
+  w.chars = u32(text);
+  w.x0 = x0, w.y0 = y0, w.x1 = x1, w.y1 = y1, w.rotation = rotation;
+  return w;
+}
+
+std::string page_text(const PdfPage& p) { return join_pages({p}); }
+
+}  // namespace
+
+TEST_CASE("a justified right-to-left line comes out in logical word order", "[pdf]") {
+  // Seen in the page: این زمینه نشان می‌دهد, given left to right.
+  CHECK(line({visual("می‌دهد"), visual("نشان"), visual("زمینه"), visual("این")}) ==
+        "این زمینه نشان می‌دهد");
+  // Digits keep their order; each number is its own run.
+  CHECK(line({u32("۱۳۹۶"), visual("آبان"), u32("۲۴")}) == "۲۴ آبان ۱۳۹۶");
+  // Brackets drawn in a right-to-left run are mirrored glyphs.
+  // Brackets: the glyph at the right is ")" as drawn, "(" as read.
+  CHECK(line({u32("("), visual("فرمول"), u32(")")}) == "( فرمول )");
+}
+
+TEST_CASE("Latin words and digits inside a Persian line stay apart and in order", "[pdf]") {
+  CHECK(line({visual("است"), u32("graph"), u32("search"), visual("روش")}) == "روش graph search است");
+  // C40 and UCLG are runs of their own between Persian words.
+  CHECK(line({u32("UCLG"), visual("و"), u32("C40"), visual("شبکه")}) == "شبکه C40 و UCLG");
+  // poppler glued the Latin word to the next Persian word (no gap in the box):
+  // the script change becomes a space, outside the Latin run.
+  CHECK(line({visual("چیست") + u32("normalization"), visual("روش")}) == "روش normalization چیست");
+}
+
+TEST_CASE("pieces drawn apart inside a word are joined with a ZWNJ where they would join", "[pdf]") {
+  // خیلی‌ها: the two boxes touch (no space); ی would join the ه.
+  CHECK(logical_line({visual("ها"), visual("خیلی")}, {false, false}) == "خیلی\u200Cها");
+  CHECK(logical_line({visual("ها"), visual("پروژه")}, {false, false}) == "پروژه\u200Cها");
+  // after a right-joining letter (و) nothing is needed
+  CHECK(logical_line({visual("ها"), visual("کتابو")}, {false, false}) == "کتابوها");
+}
+
+TEST_CASE("a narrow gap is a space when poppler saw one, touching pieces are one word", "[pdf]") {
+  // A justified table's space is a twentieth of the line height here.
+  PdfWord left = word("", 405, 520, 426.2, 530), right = word("", 426.7, 520, 458, 530);
+  left.chars = visual("گروه");
+  right.chars = visual("شروع");
+  left.space_after = true;
+  CHECK(page_text(lay_out_page({left, right}, 800)) == "شروع گروه\n");
+  left.space_after = false;
+  CHECK(page_text(lay_out_page({left, right}, 800)) == "شروع\u200Cگروه\n");
+}
+
+TEST_CASE("copyable text: presentation forms become letters, direction controls go", "[pdf]") {
+  CHECK(copyable_text(U"\u202B\uFEEB\uFEEE\uFEB5\u202C") == "هوش");
+  CHECK(copyable_text(U"\uFEFB") == "لا");                 // lam-alef ligature
+  CHECK(copyable_text(U"\u200Fabc\u200E") == "abc");
+  CHECK(copyable_text(U"同ぜず\uFE12") == "同ぜず。");     // vertical full stop
+  // a Persian line in presentation forms as poppler gives it, visual order
+  CHECK(line({visual("\uFE8E\uFEE4\uFBFF\uFEAE\uFB8F\uFE92\uFBFF\uFEAE"), visual("\uFEA9\uFE8D\uFEE7\uFEB8\uFB95\uFE8E\uFEE9")}) ==
+        "دانشگاه امیرکبیر");
+}
+
+TEST_CASE("two columns: each column's lines stay together, the next column is a new block", "[pdf]") {
+  // poppler's reading order: the left column, then the right one, whose
+  // lines are at the same heights as the left one's.
+  const PdfPage p = lay_out_page({word("more", 50, 100, 80, 110), word("difficult", 84, 100, 130, 110),
+                                  word("to", 134, 100, 144, 110), word("com-", 148, 100, 170, 110),
+                                  word("pile", 50, 112, 70, 122), word("than", 74, 112, 96, 122),
+                                  word("Right", 300, 100, 330, 110), word("column.", 334, 100, 370, 110),
+                                  word("Second", 300, 112, 340, 122), word("line.", 344, 112, 370, 122)},
+                                 800);
+  CHECK(page_text(p) == "more difficult to com-\npile than\n\nRight column.\nSecond line.\n");
+}
+
+TEST_CASE("vertical Japanese is read column by column, right to left, top tier first", "[pdf]") {
+  // Columns 10 wide going down; poppler gave them out of order. A thin kana
+  // box beside the first column is ruby.
+  const PdfPage p = lay_out_page(
+      {word("ひとつの青い照明です", 280, 50, 290, 150, 1), word("わたくしといふ現象は", 300, 50, 310, 150, 1),
+       word("げんしよう", 311, 100, 315, 125, 1), word("假定された有機交流電燈の", 290, 50, 300, 170, 1),
+       word("これらは二十二箇月の", 300, 300, 310, 400, 1), word("過去とかんずる方角から", 290, 300, 300, 410, 1)},
+      800);
+  CHECK(page_text(p) ==
+        "わたくしといふ現象は\n假定された有機交流電燈の\nひとつの青い照明です\n\n"
+        "これらは二十二箇月の\n過去とかんずる方角から\n");
+  CHECK(p.ruby == 1);
+}
+
+TEST_CASE("ruby over a horizontal heading is left out, CJK gaps are not spaces", "[pdf]") {
+  const PdfPage p = lay_out_page({word("にほんこくけんぽう", 60, 90, 150, 96), word("日本国", 60, 97, 90, 110),
+                                  word("憲法", 100, 97, 120, 110), word("Body text here", 60, 130, 150, 140)},
+                                 800);
+  CHECK(page_text(p).rfind("日本国憲法\n", 0) == 0);
+}
+
+TEST_CASE("a footnote mark set small inside a word's box is left out", "[pdf]") {
+  PdfWord w = word("Corporation\u21E4", 50, 100, 110, 110);
+  w.char_size.assign(w.chars.size(), 10.0f);
+  w.char_size.back() = 6.0f;
+  PdfWord v = word("C40", 114, 100, 130, 110);  // same size: kept whole
+  v.char_size.assign(v.chars.size(), 10.0f);
+  const PdfPage p = lay_out_page({word("Mozilla", 10, 100, 46, 110), w, v}, 800);
+  CHECK(page_text(p) == "Mozilla Corporation C40\n");
+  CHECK(p.footnote_markers == 1);
+}
+
+TEST_CASE("running headers, footers and page numbers are left out of every page", "[pdf]") {
+  std::vector<PdfPage> pages;
+  for (int i = 1; i <= 5; ++i) {
+    PdfPage p;
+    p.height = 800;
+    p.lines.push_back({"Journal of Urban Affairs, Vol. " + std::to_string(40 + i), 20, 30, false});
+    p.lines.push_back({"Body text of page " + std::to_string(i) + ".", 100, 110, false});
+    p.lines.push_back({i == 3 ? "- 3 -" : std::to_string(i) + " / 5", 760, 770, false});
+    pages.push_back(std::move(p));
+  }
+  pages[3].lines.push_back({"17", 700, 710, false});  // a number in the body stays
+  const PdfDropped d = drop_running_lines(pages);
+  CHECK(d.running == 5);
+  CHECK(d.page_numbers == 5);
+  CHECK(join_pages(pages) ==
+        "Body text of page 1.\n\nBody text of page 2.\n\nBody text of page 3.\n\n"
+        "Body text of page 4.\n17\n\nBody text of page 5.\n");
+  // A header on two pages of three is not "most pages" when it is on 2 of 10.
+  std::vector<PdfPage> few(10);
+  for (auto& p : few) {
+    p.height = 800;
+    p.lines.push_back({"Text", 300, 310, false});
+  }
+  few[0].lines.push_back({"Introduction", 20, 30, false});
+  few[5].lines.push_back({"Introduction", 20, 30, false});
+  CHECK(drop_running_lines(few).running == 0);
+}
+
+TEST_CASE("a Japanese line wrap inside a word is joined", "[pdf][paragraphs]") {
+  const auto p = split_paragraphs("電磁振動器（ソ\nレノイドを含む。）等\n\nEnglish line\nwraps here.\n");
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].text == "電磁振動器（ソレノイドを含む。）等");
+  CHECK(p[1].text == "English line\nwraps here.");
+}
