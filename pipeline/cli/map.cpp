@@ -110,7 +110,7 @@ CommandRegistration map_cmd("map", "Co-occurrence map: SVG, HTML, VOSviewer, GEX
     out.title = a.title;
     out.caption = caption(a);
 
-    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     const analysis::Map map = analysis::build_map(*corpus, opt);
     const auto files = report::write_map_report(map, out);
     int clusters = 0;

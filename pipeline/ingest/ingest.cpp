@@ -1,22 +1,26 @@
 #include "ingest/ingest.h"
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 #include <tbb/concurrent_queue.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <thread>
 
 #include "bib/bib.h"
+#include "store/sqlite.h"
 #include "common/error.h"
 #include "ingest/exports.h"
 #include "ingest/paragraphs.h"
+#include "ingest/text_decode.h"
+#include "ingest/text_stream.h"
 
 namespace dipmine::ingest {
 namespace {
@@ -37,6 +41,11 @@ struct Item {
   // last slice carries the parse summary and counts the file.
   bool prepared = false;
   bool counts_file = true;
+  // A large plain-text file travels as slices of text (text_stream.h): the
+  // first carries the document's identity, the last (empty) ends it.
+  bool streamed = false, first_slice = false, last_slice = false;
+  std::string slice, sha256, charset;
+  uint64_t text_bytes = 0;
 };
 
 // Items the writer is done with, freed by whoever calls free_all (the parallel
@@ -121,6 +130,86 @@ class ExportSlicer {
   size_t records_ = 0;
 };
 
+// The input stage's side of large plain-text files: the first pass (checks,
+// charset, SHA-256) when opened, then one slice of text per call.
+class TextSlicer {
+ public:
+  explicit TextSlicer(const IngestOptions& options) : options_(options) {}
+
+  // Starts streaming `path`; nullptr when the stream is open, else the item
+  // that reports why the file cannot be read.
+  Item* open(const std::string& path) {
+    std::error_code ec;
+    bytes_ = fs::file_size(path, ec);
+    stream_ = std::make_unique<TextStream>(path, options_.read);
+    if (!stream_->error().empty()) {
+      auto* item = new Item;
+      item->path = path;
+      item->file_bytes = bytes_;
+      item->error = stream_->error();
+      stream_.reset();
+      return item;
+    }
+    path_ = path;
+    first_ = true;
+    return nullptr;
+  }
+
+  bool streaming() const { return stream_ != nullptr; }
+
+  Item* next_slice() {
+    auto item = std::make_unique<Item>();
+    item->path = path_;
+    item->streamed = true;
+    item->first_slice = first_;
+    first_ = false;
+    item->sha256 = stream_->sha256();
+    item->charset = stream_->charset();
+    item->text_bytes = stream_->text_bytes();
+    if (stream_->next(item->slice)) {
+      item->counts_file = false;
+      return item.release();
+    }
+    item->last_slice = true;
+    item->file_bytes = bytes_;
+    item->error = stream_->error();
+    stream_.reset();
+    return item.release();
+  }
+
+ private:
+  const IngestOptions& options_;
+  std::unique_ptr<TextStream> stream_;
+  std::string path_;
+  uint64_t bytes_ = 0;
+  bool first_ = false;
+};
+
+// A file to stream: plain text (not PDF) larger than kStreamFileBytes.
+bool should_stream(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) <= kStreamFileBytes || ec) {
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  char head[5] = {};
+  in.read(head, sizeof head);
+  return text_format(path) != "pdf" && std::string_view(head, 5) != "%PDF-";
+}
+
+// The language with most text (a Persian paper with an English abstract is fa).
+std::string main_lang(const std::map<text::Lang, size_t>& bytes_by_lang) {
+  std::string lang;
+  size_t best = 0;
+  for (const auto& [l, n] : bytes_by_lang) {
+    if (l != text::Lang::none && n > best) {
+      best = n;
+      lang = std::string(text::lang_name(l));
+    }
+  }
+  return lang;
+}
+
 bool hidden(const fs::path& p) {
   const std::string n = p.filename().string();
   return !n.empty() && n[0] == '.';
@@ -135,47 +224,75 @@ bool is_metadata_file(const fs::path& p) {
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
-  // The digest is fetched once and each thread keeps its context: EVP_Digest
-  // looks the algorithm up and allocates a context on every call, which cost
-  // more than hashing a bibliographic record.
-  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  thread_local const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(),
-                                                                            EVP_MD_CTX_free);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (sha256 == nullptr || ctx == nullptr || EVP_DigestInit_ex2(ctx.get(), sha256, nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), data.data(), data.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
-    throw Error("sha256: OpenSSL could not hash a document");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(len * 2, '0');
-  for (unsigned int i = 0; i < len; ++i) {
-    hex[2 * i] = kHex[digest[i] >> 4];
-    hex[2 * i + 1] = kHex[digest[i] & 15];
-  }
-  return hex;
+  // Each thread keeps its context: allocating one per call cost more than
+  // hashing a bibliographic record.
+  thread_local Sha256 hash;
+  hash.reset();
+  hash.update(data);
+  return hash.hex();
 }
 
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
-                                      std::vector<std::string>& messages) {
+                                      std::vector<std::string>& messages,
+                                      std::vector<std::string>* notes, bool allow_special) {
   std::vector<std::string> files;
   for (const std::string& p : paths) {
     std::error_code ec;
-    if (fs::is_directory(p, ec)) {
+    const fs::file_status st = fs::status(p, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      messages.push_back(fmt::format("{}: cannot read: {}", p, ec.message()));
+    } else if (fs::is_directory(st)) {
       std::vector<std::string> found;
+      size_t hidden_entries = 0, special = 0, linked_folders = 0;
       for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        std::error_code entry_ec;
+        const fs::file_status es = it->status(entry_ec);
         if (hidden(it->path())) {
-          if (it->is_directory()) it.disable_recursion_pending();
+          if (fs::is_directory(es)) it.disable_recursion_pending();
+          ++hidden_entries;
           continue;
         }
-        if (it->is_regular_file() && !is_metadata_file(it->path())) found.push_back(it->path().string());
+        if (entry_ec) {  // a symlink loop or a dangling link: one line, the rest goes on
+          messages.push_back(fmt::format("{}: cannot read: {}", it->path().string(),
+                                         entry_ec == std::errc::no_such_file_or_directory
+                                             ? "dangling symbolic link"
+                                             : entry_ec.message()));
+          continue;
+        }
+        if (fs::is_directory(es)) {
+          linked_folders += it->is_symlink(entry_ec) ? 1 : 0;  // not followed (loops)
+        } else if (fs::is_regular_file(es)) {
+          if (!is_metadata_file(it->path())) found.push_back(it->path().string());
+        } else if (allow_special) {
+          found.push_back(it->path().string());
+        } else {
+          ++special;
+        }
       }
       if (ec) messages.push_back(fmt::format("{}: cannot list folder: {}", p, ec.message()));
+      if (notes != nullptr) {
+        if (hidden_entries > 0) {
+          notes->push_back(fmt::format("{}: skipped {} hidden file{} or folder{} (name starts with '.')",
+                                       p, hidden_entries, hidden_entries == 1 ? "" : "s",
+                                       hidden_entries == 1 ? "" : "s"));
+        }
+        if (special > 0) {
+          notes->push_back(fmt::format("{}: skipped {} FIFO{}, device{} or socket{} (not regular "
+                                       "files; --allow-special reads them)",
+                                       p, special, special == 1 ? "" : "s", special == 1 ? "" : "s",
+                                       special == 1 ? "" : "s"));
+        }
+        if (linked_folders > 0) {
+          notes->push_back(fmt::format("{}: skipped {} symbolic link{} to folders (not followed; "
+                                       "give the folder itself)",
+                                       p, linked_folders, linked_folders == 1 ? "" : "s"));
+        }
+      }
+      if (found.empty() && !ec) messages.push_back(fmt::format("{}: folder has no file to ingest", p));
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::exists(p, ec)) {
+    } else if (fs::exists(st)) {
       files.push_back(p);
     } else {
       messages.push_back(fmt::format("{}: no such file or folder", p));
@@ -193,7 +310,7 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
   const fs::path abs = fs::weakly_canonical(fs::absolute(path), ec);
   rec.path = ec ? path : abs.string();
   rec.name = fs::path(path).filename().string();
-  rec.sha256 = sha256_hex(file.text);
+  rec.sha256 = file.sha256.empty() ? sha256_hex(file.text) : std::move(file.sha256);
   rec.format = file.format;
   rec.charset = file.charset;
   rec.bytes = static_cast<int64_t>(file.text.size());
@@ -217,15 +334,7 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
     pr.detected = p.detected;
     rec.paragraphs.push_back(std::move(pr));
   }
-  // The document's language: the one with most text (a Persian paper with an
-  // English abstract is fa).
-  size_t best = 0;
-  for (const auto& [lang, n] : bytes_by_lang) {
-    if (lang != text::Lang::none && n > best) {
-      best = n;
-      rec.lang = std::string(text::lang_name(lang));
-    }
-  }
+  rec.lang = main_lang(bytes_by_lang);
   if (options.manifest != nullptr) {
     if (const ManifestRow* row = options.manifest->find(rec.name); row && !row->lang.empty()) {
       rec.lang = row->lang;
@@ -245,6 +354,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
 
   size_t next = 0;
   ExportSlicer slicer(options);
+  TextSlicer text_slicer(options);
   WrittenItems written;
   store::BulkWrite bulk(corpus);
   corpus.start_remembering_keys();
@@ -254,12 +364,97 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
   std::chrono::steady_clock::time_point batch_start;
   std::optional<store::Transaction> tx;
 
+  // What the last commit made permanent: when the store fills up (SQLITE_FULL:
+  // disk full or a size limit), the open batch rolls back and the report goes
+  // back to these counts; the files after it are not read.
+  IngestReport committed;
+  size_t files_committed = 0;
+  std::atomic<bool> stop_reading{false};
   auto flush = [&] {
     if (tx) {
       tx->commit();
       tx.reset();
     }
     batch_bytes = 0;
+    committed.added = report.added;
+    committed.updated = report.updated;
+    committed.unchanged = report.unchanged;
+    committed.records_added = report.records_added;
+    committed.records_merged = report.records_merged;
+    committed.attached = report.attached;
+    files_committed = files_done;
+  };
+  auto store_is_full = [&] {
+    return (sqlite3_extended_errcode(corpus.db().handle()) & 0xff) == SQLITE_FULL;
+  };
+  auto on_store_full = [&] {
+    tx.reset();  // rolls the open batch back
+    report.added = committed.added;
+    report.updated = committed.updated;
+    report.unchanged = committed.unchanged;
+    report.records_added = committed.records_added;
+    report.records_merged = committed.records_merged;
+    report.attached = committed.attached;
+    report.store_full = true;
+    report.not_ingested = files.size() - files_committed;
+    stop_reading = true;
+  };
+
+  // The document being streamed (TextSlicer), written in one transaction of
+  // its own across its slices.
+  struct OpenStream {
+    bool skip = false, replaced = false, lang_given = false;
+    int64_t doc_id = 0;
+    size_t next_ordinal = 0;
+    std::map<text::Lang, size_t> bytes_by_lang;
+  } stream;
+  auto count_langs = [&](const store::DocumentRecord& rec) {
+    for (const auto& p : rec.paragraphs) stream.bytes_by_lang[p.lang] += p.text.size();
+  };
+  auto write_streamed = [&](Item& item) {
+    if (item.first_slice) {
+      stream = OpenStream{};
+      stream.skip = true;  // until the document's row is in
+      flush();
+      if (item.records.empty()) return;  // the stream failed at once (its error is counted)
+      store::DocumentRecord& rec = item.records[0];
+      tx.emplace(corpus.db());
+      corpus.check_remembered_keys();
+      const std::optional<int64_t> same = corpus.find_by_sha(rec.sha256);
+      if (same && !options.force) {
+        stream.skip = true;
+        ++report.unchanged;
+        if (auto other = corpus.document(*same); other && other->path != rec.path) {
+          report.messages.push_back(fmt::format("{}: same text as document {} ({}); not added again",
+                                                item.path, *same, other->path));
+        }
+      } else {
+        if (same) corpus.remove(*same);
+        const auto old = corpus.find_by_path(rec.path);
+        if (old && old->sha256 != rec.sha256) corpus.remove(old->id);
+        stream.replaced = same.has_value() || (old && old->sha256 != rec.sha256);
+        stream.lang_given = options.manifest != nullptr && options.manifest->find(rec.name) &&
+                            !options.manifest->find(rec.name)->lang.empty();
+        rec.bytes = static_cast<int64_t>(item.text_bytes);
+        stream.doc_id = corpus.insert(rec);
+        stream.skip = false;
+        stream.next_ordinal = rec.paragraphs.size();
+        count_langs(rec);
+      }
+    } else if (!stream.skip && !item.records.empty()) {
+      const store::DocumentRecord& rec = item.records[0];
+      corpus.append_paragraphs(stream.doc_id, stream.next_ordinal, rec.paragraphs);
+      stream.next_ordinal += rec.paragraphs.size();
+      count_langs(rec);
+    }
+    if (!item.last_slice) return;
+    if (!item.error.empty()) {
+      tx.reset();  // the document's slices roll back: none of it is stored
+    } else if (!stream.skip) {
+      if (!stream.lang_given) corpus.set_lang(stream.doc_id, main_lang(stream.bytes_by_lang));
+      ++(stream.replaced ? report.updated : report.added);
+    }
+    flush();
   };
 
   ExportWriter exports(corpus);
@@ -275,6 +470,11 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
     if (!item.error.empty()) {
       ++report.failed;
       report.messages.push_back(item.error);
+    }
+    if (item.streamed) {
+      write_streamed(item);
+      if (options.progress) options.progress(bytes_done, files_done);
+      return;
     }
     for (store::DocumentRecord& rec : item.records) {
       if (!tx) {
@@ -325,13 +525,29 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
       tbb::make_filter<void, Item*>(
           tbb::filter_mode::serial_in_order,
           [&](tbb::flow_control& fc) -> Item* {
-            while (!slicer.streaming()) {
+            if (stop_reading) {
+              fc.stop();
+              return nullptr;
+            }
+            while (!slicer.streaming() && !text_slicer.streaming()) {
               if (next >= files.size()) {
                 fc.stop();
                 return nullptr;
               }
               const std::string& path = files[next++];
-              if (!looks_like_export(path)) {
+              // Checked before anything opens the file: opening a FIFO waits for a writer.
+              if (std::string why = check_openable(path, options.read); !why.empty()) {
+                auto* item = new Item;
+                item->path = path;
+                item->error = fmt::format("{}: {}", path, why);
+                return item;
+              }
+              std::error_code ec;
+              if (!fs::is_regular_file(path, ec) || !looks_like_export(path)) {
+                if (should_stream(path)) {
+                  if (Item* instead = text_slicer.open(path)) return instead;
+                  continue;
+                }
                 auto* item = new Item;
                 item->path = path;
                 return item;
@@ -345,7 +561,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                 return item;
               }
             }
-            return slicer.next_slice();
+            return slicer.streaming() ? slicer.next_slice() : text_slicer.next_slice();
           }) &
           tbb::make_filter<Item*, Item*>(
               tbb::filter_mode::parallel,
@@ -354,6 +570,17 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                 try {
                   if (item->prepared) {
                     for (auto& r : item->records) finish_export_record(r, options);
+                    return item;
+                  }
+                  if (item->streamed) {
+                    if (item->slice.empty()) return item;
+                    DecodedFile part;
+                    part.text = std::move(item->slice);
+                    part.charset = item->charset;
+                    part.format = text_format(item->path);
+                    part.sha256 = item->sha256;
+                    item->records.push_back(make_record(item->path, std::move(part), options));
+                    if (options.enrich) options.enrich(item->records.back());
                     return item;
                   }
                   std::error_code ec;
@@ -390,10 +617,22 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
               }) &
           tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
             std::unique_ptr<Item> owned(item);
-            write(*item);
+            if (!report.store_full) {
+              try {
+                write(*item);
+              } catch (const Error&) {
+                if (!store_is_full()) throw;
+                on_store_full();
+              }
+            }
             written.push(owned.release());
           }));
-  flush();
+  try {
+    flush();
+  } catch (const Error&) {
+    if (!store_is_full()) throw;
+    on_store_full();
+  }
   return report;
 }
 

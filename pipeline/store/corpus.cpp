@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <algorithm>
@@ -70,39 +72,113 @@ void add_connection_hook(std::function<void(Database&)> hook) {
   hooks().push_back(std::move(hook));
 }
 
-Corpus::Corpus(const std::string& path, bool create) : db_(path, create) {}
+Corpus::Corpus(const std::string& path, Database::Access access) : db_(path, access) {}
+
+namespace {
+
+// Why `path` cannot be written, or "": SQLite also needs to create its
+// journal beside the file, so the folder must be writable too.
+std::string why_not_writable(Database& db, const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::absolute(path).parent_path();
+  if (db.read_only() || access(path.c_str(), W_OK) != 0) {
+    return "the file is read-only (no write permission, or a read-only file system)";
+  }
+  if (access(dir.c_str(), W_OK) != 0) {
+    return fmt::format("its folder {} is not writable (SQLite writes a journal beside the file)",
+                       dir.string());
+  }
+  return {};
+}
+
+// Names of the tables in a database that has no dipmine schema version.
+std::vector<std::string> table_names(Database& db) {
+  std::vector<std::string> names;
+  Statement q(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name LIMIT 6");
+  while (q.step()) names.push_back(q.column_text(0));
+  return names;
+}
+
+}  // namespace
 
 std::unique_ptr<Corpus> Corpus::open(const std::string& path, OpenMode mode) {
-  if (mode == OpenMode::existing && !std::filesystem::exists(path)) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (mode != OpenMode::create && !fs::exists(path, ec)) {
     throw Error(fmt::format("{}: no database here (run `dipmine ingest` first, or give --db)",
                             path));
   }
-  std::unique_ptr<Corpus> c(new Corpus(path, mode == OpenMode::create));
+  using Access = Database::Access;
+  const Access access = mode == OpenMode::create     ? Access::create
+                        : mode == OpenMode::existing ? Access::read_write
+                                                     : Access::read_only;
+  std::unique_ptr<Corpus> c(new Corpus(path, access));
+  // Check that this is a database at all before changing anything. A WAL
+  // store in a read-only folder cannot be read without its -shm file: then
+  // it is opened immutable (nobody can be writing it there).
+  auto readable = [&] {
+    try {
+      c->db_.exec("SELECT count(*) FROM sqlite_schema");
+      return true;
+    } catch (const Error&) {
+      return false;
+    }
+  };
+  if (!readable() && mode == OpenMode::read_only) {
+    c.reset(new Corpus(path, Access::read_only_immutable));
+  }
+  const bool is_readable = readable();
   Database& db = c->db_;
+  if (mode != OpenMode::read_only && fs::exists(path, ec) && fs::file_size(path, ec) > 0) {
+    if (const std::string why = why_not_writable(db, path); !why.empty()) {
+      throw Error(fmt::format("{}: the store is read-only: {}; read commands (search, docs, "
+                              "stats, rank, ...) work, this one needs to write",
+                              path, why));
+    }
+  }
+  if (!is_readable) {
+    throw Error(fmt::format("{}: not a dipmine database (file is not SQLite)", path));
+  }
   {
     std::lock_guard<std::mutex> lock(hooks_mutex);
     for (const auto& hook : hooks()) hook(db);
   }
-  // Check that this is a database at all before changing anything.
-  try {
-    db.exec("SELECT count(*) FROM sqlite_schema");
-  } catch (const Error&) {
-    throw Error(fmt::format("{}: not a dipmine database (file is not SQLite)", path));
+  const int64_t version = c->schema_version();
+  if (version < 0) {
+    throw Error(fmt::format("{}: not a dipmine database (schema version {} is negative)", path,
+                            version));
+  }
+  if (version == 0) {
+    if (const std::vector<std::string> tables = table_names(db); !tables.empty()) {
+      std::string list;
+      for (const auto& t : tables) list += (list.empty() ? "" : ", ") + t;
+      throw Error(fmt::format("{}: not a dipmine database: a SQLite file with other tables ({}{}); "
+                              "left unchanged, give --db a new file",
+                              path, list, tables.size() > 5 ? ", ..." : ""));
+    }
+    if (mode != OpenMode::create) {
+      throw Error(fmt::format("{}: empty database (run `dipmine ingest` first)", path));
+    }
+  } else {
+    Statement t(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'documents'");
+    t.step();
+    if (t.column_int(0) == 0) {
+      throw Error(fmt::format("{}: not a dipmine database (schema version {} but no documents "
+                              "table); left unchanged",
+                              path, version));
+    }
   }
   register_fts_tokenizer(db);  // before migrate: migration 2 builds the index with it
   register_rank_function(db);
+  if (mode == OpenMode::read_only) {
+    check_readable_schema(db);
+    return c;
+  }
   // WAL, so that searches read while an ingest writes. Not when another
   // connection holds the store in rollback mode (an ingest: see BulkWrite);
   // reads work in either mode, and a later open switches it back.
   db.try_journal_mode("wal");
   db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-  if (mode == OpenMode::existing) {
-    Statement v(db, "PRAGMA user_version");
-    v.step();
-    if (v.column_int(0) == 0) {
-      throw Error(fmt::format("{}: empty database (run `dipmine ingest` first)", path));
-    }
-  }
   migrate(db);
   return c;
 }
@@ -120,7 +196,7 @@ Statement& Corpus::cached(const char* sql) {
 int Corpus::schema_version() {
   Statement v(db_, "PRAGMA user_version");
   v.step();
-  return static_cast<int>(v.column_int(0));
+  return static_cast<int>(v.column_int(0));  // user_version is a 32-bit signed integer
 }
 
 namespace {
@@ -247,13 +323,24 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
     if (!doc.doi.empty()) remembered_.dois.insert(lower_ascii(doc.doi));
   }
 
+  append_paragraphs(doc_id, 0, doc.paragraphs);
+  insert_rows(kKeywordInsert, 5, doc.keywords.size(), [&](Statement& k, int col, size_t r) {
+    const KeywordRecord& kw = doc.keywords[r];
+    k.bind(col, doc_id).bind_ref(col + 1, kw.kind).bind_ref(col + 2, kw.keyword);
+    k.bind_ref(col + 3, kw.key).bind_ref(col + 4, kw.lang);
+  });
+  return doc_id;
+}
+
+void Corpus::append_paragraphs(int64_t doc_id, size_t first_ordinal,
+                               const std::vector<ParagraphRecord>& paragraphs) {
   Statement& p = cached("INSERT INTO paragraphs(doc_id, ordinal, lang, text) VALUES(?,?,?,?)");
   // The index row is written here, not by a trigger (see schema.cpp, migration 3).
   Statement& f = cached("INSERT INTO paragraphs_fts(rowid, text) VALUES(?,?)");
   std::vector<std::pair<int64_t, const MentionRecord*>> mentions;
-  for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
-    const ParagraphRecord& para = doc.paragraphs[i];
-    p.bind(1, doc_id).bind(2, static_cast<int64_t>(i));
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    const ParagraphRecord& para = paragraphs[i];
+    p.bind(1, doc_id).bind(2, static_cast<int64_t>(first_ordinal + i));
     p.bind_ref(3, text::lang_name(para.lang)).bind_ref(4, para.text);
     p.run();
     const int64_t para_id = sqlite3_last_insert_rowid(db_.handle());
@@ -271,12 +358,12 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
     m.bind_ref(col + 3, mention->concept_id).bind(col + 4, static_cast<int64_t>(mention->start));
     m.bind(col + 5, static_cast<int64_t>(mention->end)).bind_ref(col + 6, mention->form);
   });
-  insert_rows(kKeywordInsert, 5, doc.keywords.size(), [&](Statement& k, int col, size_t r) {
-    const KeywordRecord& kw = doc.keywords[r];
-    k.bind(col, doc_id).bind_ref(col + 1, kw.kind).bind_ref(col + 2, kw.keyword);
-    k.bind_ref(col + 3, kw.key).bind_ref(col + 4, kw.lang);
-  });
-  return doc_id;
+}
+
+void Corpus::set_lang(int64_t doc_id, const std::string& lang) {
+  Statement& q = cached("UPDATE documents SET lang = ? WHERE id = ?");
+  q.bind(1, lang).bind(2, doc_id);
+  q.run();
 }
 
 BulkWrite::BulkWrite(Corpus& corpus) : db_(corpus.db()) {
