@@ -20,33 +20,17 @@
 #include "ingest/exports.h"
 #include "ingest/paragraphs.h"
 #include "ingest/text_decode.h"
+#include "ingest/slices.h"
 #include "ingest/text_stream.h"
 
 namespace dipmine::ingest {
 namespace {
 
 namespace fs = std::filesystem;
-
-// One file in flight. A plain file yields one record; a bibliographic export
-// yields one per entry.
-struct Item {
-  std::string path;
-  uint64_t file_bytes = 0;
-  std::vector<store::DocumentRecord> records;
-  std::string error;                  // the whole file failed
-  std::vector<std::string> messages;  // parts of it were skipped
-  bool is_export = false;             // a bibliographic export (exports.h)
-  size_t entries = 0, skipped = 0;    // its entries read and skipped
-  // An export travels as slices of records (parsed, not yet finished); the
-  // last slice carries the parse summary and counts the file.
-  bool prepared = false;
-  bool counts_file = true;
-  // A large plain-text file travels as slices of text (text_stream.h): the
-  // first carries the document's identity, the last (empty) ends it.
-  bool streamed = false, first_slice = false, last_slice = false;
-  std::string slice, sha256, charset;
-  uint64_t text_bytes = 0;
-};
+using detail::ExportSlicer;
+using detail::Item;
+using detail::TextSlicer;
+using detail::should_stream;
 
 // Items the writer is done with, freed by whoever calls free_all (the parallel
 // stage: freeing a slice's records was 6% of the writer's time) and, at the
@@ -63,140 +47,6 @@ class WrittenItems {
   tbb::concurrent_queue<Item*> queue_;
 };
 
-// Records of one export per pipeline token: enough to amortise a token, few
-// enough that enriching one slice overlaps writing the previous one.
-constexpr size_t kSliceRecords = 256;
-
-// The input stage's side of exports: opens a file judged an export as an
-// ExportStream and turns the stream into slices. Runs only in the serial
-// input stage.
-class ExportSlicer {
- public:
-  explicit ExportSlicer(const IngestOptions& options) : options_(options) {}
-
-  // Starts streaming `path`. Returns nullptr when the stream is open (take
-  // slices with next_slice), else the item to send instead: a read error, or
-  // the file as an ordinary document when its content is not an export.
-  Item* open(const std::string& path) {
-    auto item = std::make_unique<Item>();
-    item->path = path;
-    std::error_code ec;
-    bytes_ = fs::file_size(path, ec);
-    DecodedFile file = read_document_file(path, options_.read);
-    if (!file.error.empty()) {
-      item->error = std::move(file.error);
-      item->file_bytes = bytes_;
-      return item.release();
-    }
-    const std::optional<bib::Format> format =
-        file.format == "pdf" ? std::nullopt : bib::detect_format(path, file.text);
-    if (!format) return item.release();  // the parallel stage reads it as a document
-    path_ = path;
-    records_ = 0;
-    stream_ = std::make_unique<ExportStream>(path, std::move(file), *format);
-    return nullptr;
-  }
-
-  bool streaming() const { return stream_ != nullptr; }
-
-  // The next slice of the open stream; the last one carries the summary and
-  // closes the stream.
-  Item* next_slice() {
-    auto item = std::make_unique<Item>();
-    item->path = path_;
-    item->is_export = true;
-    item->prepared = true;
-    item->records = stream_->next(kSliceRecords);
-    records_ += item->records.size();
-    if (!item->records.empty()) {
-      item->counts_file = false;
-      return item.release();
-    }
-    ExportRecords summary = stream_->summary();
-    stream_.reset();
-    item->messages = std::move(summary.messages);
-    item->entries = summary.entries;
-    item->skipped = summary.skipped;
-    item->file_bytes = bytes_;
-    if (records_ == 0) item->error = fmt::format("{}: no record could be read", path_);
-    return item.release();
-  }
-
- private:
-  const IngestOptions& options_;
-  std::unique_ptr<ExportStream> stream_;
-  std::string path_;
-  uint64_t bytes_ = 0;
-  size_t records_ = 0;
-};
-
-// The input stage's side of large plain-text files: the first pass (checks,
-// charset, SHA-256) when opened, then one slice of text per call.
-class TextSlicer {
- public:
-  explicit TextSlicer(const IngestOptions& options) : options_(options) {}
-
-  // Starts streaming `path`; nullptr when the stream is open, else the item
-  // that reports why the file cannot be read.
-  Item* open(const std::string& path) {
-    std::error_code ec;
-    bytes_ = fs::file_size(path, ec);
-    stream_ = std::make_unique<TextStream>(path, options_.read);
-    if (!stream_->error().empty()) {
-      auto* item = new Item;
-      item->path = path;
-      item->file_bytes = bytes_;
-      item->error = stream_->error();
-      stream_.reset();
-      return item;
-    }
-    path_ = path;
-    first_ = true;
-    return nullptr;
-  }
-
-  bool streaming() const { return stream_ != nullptr; }
-
-  Item* next_slice() {
-    auto item = std::make_unique<Item>();
-    item->path = path_;
-    item->streamed = true;
-    item->first_slice = first_;
-    first_ = false;
-    item->sha256 = stream_->sha256();
-    item->charset = stream_->charset();
-    item->text_bytes = stream_->text_bytes();
-    if (stream_->next(item->slice)) {
-      item->counts_file = false;
-      return item.release();
-    }
-    item->last_slice = true;
-    item->file_bytes = bytes_;
-    item->error = stream_->error();
-    stream_.reset();
-    return item.release();
-  }
-
- private:
-  const IngestOptions& options_;
-  std::unique_ptr<TextStream> stream_;
-  std::string path_;
-  uint64_t bytes_ = 0;
-  bool first_ = false;
-};
-
-// A file to stream: plain text (not PDF) larger than kStreamFileBytes.
-bool should_stream(const std::string& path) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) <= kStreamFileBytes || ec) {
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  char head[5] = {};
-  in.read(head, sizeof head);
-  return text_format(path) != "pdf" && std::string_view(head, 5) != "%PDF-";
-}
-
 // The language with most text (a Persian paper with an English abstract is fa).
 std::string main_lang(const std::map<text::Lang, size_t>& bytes_by_lang) {
   std::string lang;
@@ -210,17 +60,6 @@ std::string main_lang(const std::map<text::Lang, size_t>& bytes_by_lang) {
   return lang;
 }
 
-bool hidden(const fs::path& p) {
-  const std::string n = p.filename().string();
-  return !n.empty() && n[0] == '.';
-}
-
-bool is_metadata_file(const fs::path& p) {
-  // The corpus manifest and README describe the corpus; they are not documents.
-  const std::string n = p.filename().string();
-  return n == "manifest.tsv" || n == "README.md";
-}
-
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
@@ -230,75 +69,6 @@ std::string sha256_hex(std::string_view data) {
   hash.reset();
   hash.update(data);
   return hash.hex();
-}
-
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
-                                      std::vector<std::string>& messages,
-                                      std::vector<std::string>* notes, bool allow_special) {
-  std::vector<std::string> files;
-  for (const std::string& p : paths) {
-    std::error_code ec;
-    const fs::file_status st = fs::status(p, ec);
-    if (ec && ec != std::errc::no_such_file_or_directory) {
-      messages.push_back(fmt::format("{}: cannot read: {}", p, ec.message()));
-    } else if (fs::is_directory(st)) {
-      std::vector<std::string> found;
-      size_t hidden_entries = 0, special = 0, linked_folders = 0;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        std::error_code entry_ec;
-        const fs::file_status es = it->status(entry_ec);
-        if (hidden(it->path())) {
-          if (fs::is_directory(es)) it.disable_recursion_pending();
-          ++hidden_entries;
-          continue;
-        }
-        if (entry_ec) {  // a symlink loop or a dangling link: one line, the rest goes on
-          messages.push_back(fmt::format("{}: cannot read: {}", it->path().string(),
-                                         entry_ec == std::errc::no_such_file_or_directory
-                                             ? "dangling symbolic link"
-                                             : entry_ec.message()));
-          continue;
-        }
-        if (fs::is_directory(es)) {
-          linked_folders += it->is_symlink(entry_ec) ? 1 : 0;  // not followed (loops)
-        } else if (fs::is_regular_file(es)) {
-          if (!is_metadata_file(it->path())) found.push_back(it->path().string());
-        } else if (allow_special) {
-          found.push_back(it->path().string());
-        } else {
-          ++special;
-        }
-      }
-      if (ec) messages.push_back(fmt::format("{}: cannot list folder: {}", p, ec.message()));
-      if (notes != nullptr) {
-        if (hidden_entries > 0) {
-          notes->push_back(fmt::format("{}: skipped {} hidden file{} or folder{} (name starts with '.')",
-                                       p, hidden_entries, hidden_entries == 1 ? "" : "s",
-                                       hidden_entries == 1 ? "" : "s"));
-        }
-        if (special > 0) {
-          notes->push_back(fmt::format("{}: skipped {} FIFO{}, device{} or socket{} (not regular "
-                                       "files; --allow-special reads them)",
-                                       p, special, special == 1 ? "" : "s", special == 1 ? "" : "s",
-                                       special == 1 ? "" : "s"));
-        }
-        if (linked_folders > 0) {
-          notes->push_back(fmt::format("{}: skipped {} symbolic link{} to folders (not followed; "
-                                       "give the folder itself)",
-                                       p, linked_folders, linked_folders == 1 ? "" : "s"));
-        }
-      }
-      if (found.empty() && !ec) messages.push_back(fmt::format("{}: folder has no file to ingest", p));
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::exists(st)) {
-      files.push_back(p);
-    } else {
-      messages.push_back(fmt::format("{}: no such file or folder", p));
-    }
-  }
-  return files;
 }
 
 store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,

@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sys/stat.h>
 #include <memory>
 
 #include "ingest/text_decode.h"

@@ -385,3 +385,41 @@ TEST_CASE("a store in a read-only folder is read; write commands say it is read-
   CHECK_FALSE(e2e::fs::exists(ro / "store.db-wal"));
   chmod(ro.c_str(), 0755);
 }
+
+TEST_CASE("a large text file is streamed in slices and stored whole, once", "[robust][stream]") {
+  Sandbox s;
+  std::string text;
+  for (int i = 0; text.size() < (6u << 20); ++i) {
+    text += "Paragraph " + std::to_string(i) + " on city diplomacy between Tehran and Kyoto.\n\n";
+    if (i % 3 == 0) text += "دیپلماسی شهری تهران و کیوتو " + std::to_string(i) + ".\n";
+  }
+  text += "The last paragraph names Zanzibar.\n";
+  e2e::write_file(s.dir() / "big.txt", text);
+  auto r = s.run({"ingest", "big.txt"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.out, "1 added, 0 updated, 0 unchanged, 0 failed"));
+  CHECK(sql(s.db(), "SELECT bytes FROM documents") == std::to_string(text.size()));
+  const auto sum = s.run_shell("sha256sum big.txt");
+  CHECK(sql(s.db(), "SELECT sha256 FROM documents") == sum.out.substr(0, 64));
+  CHECK(sql(s.db(), "SELECT lang FROM documents") == "en");
+  CHECK(sql(s.db(), "SELECT count(DISTINCT ordinal) = count(*) AND max(ordinal) + 1 = count(*) "
+                    "FROM paragraphs") == "1");
+  CHECK(sql(s.db(), "SELECT sum(length(CAST(text AS BLOB))) > " + std::to_string(text.size() * 9 / 10) +
+                    " FROM paragraphs") == "1");
+  CHECK(contains(s.run({"search", "Zanzibar"}).out, "The last paragraph names [Zanzibar]."));
+  r = s.run({"ingest", "big.txt"});
+  CHECK(contains(r.out, "0 added, 0 updated, 1 unchanged, 0 failed"));
+  // Damage at the end is found before anything is written: the old text stays.
+  e2e::write_file(s.dir() / "big.txt", text + "bad \xC3 byte\n");
+  r = s.run({"ingest", "big.txt"});
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "big.txt: line "));
+  CHECK(contains(r.err, "invalid UTF-8 (byte offset " + std::to_string(text.size() + 4) + ")"));
+  CHECK(sql(s.db(), "SELECT count(*) FROM documents") == "1");
+  e2e::write_file(s.dir() / "big.txt", text + "One more line.\n");
+  r = s.run({"ingest", "big.txt"});
+  CHECK(contains(r.out, "0 added, 1 updated, 0 unchanged, 0 failed"));
+  CHECK(sql(s.db(), "SELECT count(*) FROM documents") == "1");
+  CHECK(sql(s.db(), "PRAGMA integrity_check") == "ok");
+}
