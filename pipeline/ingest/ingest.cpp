@@ -47,6 +47,16 @@ class WrittenItems {
   tbb::concurrent_queue<Item*> queue_;
 };
 
+// The counts of what went into the store (not of what was read or failed).
+void copy_stored_counts(const IngestReport& from, IngestReport& to) {
+  to.added = from.added;
+  to.updated = from.updated;
+  to.unchanged = from.unchanged;
+  to.records_added = from.records_added;
+  to.records_merged = from.records_merged;
+  to.attached = from.attached;
+}
+
 // The language with most text (a Persian paper with an English abstract is fa).
 std::string main_lang(const std::map<text::Lang, size_t>& bytes_by_lang) {
   std::string lang;
@@ -146,12 +156,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
       tx.reset();
     }
     batch_bytes = 0;
-    committed.added = report.added;
-    committed.updated = report.updated;
-    committed.unchanged = report.unchanged;
-    committed.records_added = report.records_added;
-    committed.records_merged = report.records_merged;
-    committed.attached = report.attached;
+    copy_stored_counts(report, committed);
     files_committed = files_done;
   };
   auto store_is_full = [&] {
@@ -159,12 +164,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
   };
   auto on_store_full = [&] {
     tx.reset();  // rolls the open batch back
-    report.added = committed.added;
-    report.updated = committed.updated;
-    report.unchanged = committed.unchanged;
-    report.records_added = committed.records_added;
-    report.records_merged = committed.records_merged;
-    report.attached = committed.attached;
+    copy_stored_counts(committed, report);
     report.store_full = true;
     report.not_ingested = files.size() - files_committed;
     stop_reading = true;
