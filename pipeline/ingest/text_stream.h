@@ -42,7 +42,7 @@ class TextStream {
   // at the end of the text or on an error.
   bool next(std::string& slice);
 
-  static constexpr size_t kSliceBytes = 512 * 1024;
+  static constexpr size_t kSliceBytes = 256 * 1024;
 
  private:
   // Decodes the whole file with `charset` through `checks`; false with
