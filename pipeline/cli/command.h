@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dipmine::cli {
@@ -38,5 +39,8 @@ std::vector<RegisteredCommand>& registered_commands();
 
 // True when stdout (fd 1) or stderr (fd 2) is a terminal.
 bool is_terminal(int fd);
+
+// "dipmine: MESSAGE" on stderr, on one line (common/error.h one_line).
+void print_message(std::string_view message);
 
 }  // namespace dipmine::cli

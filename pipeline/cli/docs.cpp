@@ -17,7 +17,7 @@ CommandRegistration docs_cmd("docs", "List the documents in the store", [](CLI::
   cmd.add_option("--format", format, "table, tsv, csv, md or json")
       ->check(CLI::IsMember({"table", "tsv", "csv", "md", "json"}));
   return [&g] {
-    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     report::Table t({"id", "title", "year", "lang", "paragraphs", "bytes", "charset", "file"});
     for (const auto& d : corpus->documents()) {
       t.add({std::to_string(d.id), d.title.empty() ? d.name : d.title, year_text(d.year), d.lang,
@@ -31,16 +31,29 @@ CommandRegistration docs_cmd("docs", "List the documents in the store", [](CLI::
 CommandRegistration remove_cmd("remove", "Delete documents and everything derived from them",
                                [](CLI::App& cmd, GlobalOptions& g) {
   static std::vector<int64_t> ids;
+  static bool missing_ok = false;
   cmd.add_option("ID", ids, "Document ids (see dipmine docs)")->required();
+  cmd.add_flag("--missing-ok", missing_ok,
+               "An id that is not in the store is a note, not an error (for scripts that retry)");
   return [&g] {
     auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
     store::Transaction tx(corpus->db());
+    std::vector<int64_t> present;
     for (int64_t id : ids) {
-      if (!corpus->document(id)) throw UsageError(fmt::format("remove: no document with id {}", id));
+      if (corpus->document(id)) {
+        present.push_back(id);
+      } else if (missing_ok) {
+        print_message(fmt::format("note: remove: no document with id {} (already removed?); "
+                                  "nothing to do for it",
+                                  id));
+      } else {
+        throw UsageError(fmt::format("remove: no document with id {} (--missing-ok: not an error)",
+                                     id));
+      }
     }
-    for (int64_t id : ids) corpus->remove(id);
+    for (int64_t id : present) corpus->remove(id);
     tx.commit();
-    fmt::print("removed {} document{}\n", ids.size(), ids.size() == 1 ? "" : "s");
+    fmt::print("removed {} document{}\n", present.size(), present.size() == 1 ? "" : "s");
     return 0;
   };
 });
@@ -51,7 +64,7 @@ CommandRegistration stats_cmd("stats", "Counts of documents and paragraphs per l
   cmd.add_option("--format", format, "table, tsv, csv, md or json")
       ->check(CLI::IsMember({"table", "tsv", "csv", "md", "json"}));
   return [&g] {
-    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     const auto f = report::parse_format(format);
     report::Table by_lang({"lang", "documents", "paragraphs", "bytes"});
     for (const auto& c : corpus->counts_by_lang()) {
@@ -63,7 +76,11 @@ CommandRegistration stats_cmd("stats", "Counts of documents and paragraphs per l
       by_year.add({year_text(c.year), std::to_string(c.documents), std::to_string(c.paragraphs),
                    std::to_string(c.bytes)});
     }
-    fmt::print("{}\n{}", by_lang.render(f), by_year.render(f));
+    if (f == report::Format::json) {  // one JSON document, not two
+      fmt::print("{{\"by_lang\": {},\n\"by_year\": {}}}\n", by_lang.render(f), by_year.render(f));
+    } else {
+      fmt::print("{}\n{}", by_lang.render(f), by_year.render(f));
+    }
     return 0;
   };
 });

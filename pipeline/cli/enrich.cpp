@@ -26,9 +26,14 @@ std::shared_ptr<const lexicon::Matcher> load_matcher(store::Corpus& corpus) {
   const std::string dir = lexicon::resolve_lexicon_dir("");
   lexicon::LexiconCheck check = lexicon::check_lexicon(dir);
   if (!check.ok()) {
-    for (const auto& issue : check.issues) fmt::print(stderr, "dipmine: {}\n", issue.text());
-    throw Error(fmt::format("{}: the lexicon has {} error{}; nothing ingested", dir,
-                            check.errors(), check.errors() == 1 ? "" : "s"));
+    // One line: the first error, and where to see them all.
+    std::string first;
+    for (const auto& issue : check.issues) {
+      if (!issue.warning && first.empty()) first = issue.text();
+    }
+    throw Error(fmt::format("{} (the lexicon has {} error{}; `dipmine lexicon check` lists "
+                            "them); nothing ingested",
+                            first, check.errors(), check.errors() == 1 ? "" : "s"));
   }
   auto matcher = std::make_shared<const lexicon::Matcher>(std::move(check.lexicon));
   store::Transaction tx(corpus.db());

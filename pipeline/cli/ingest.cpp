@@ -1,6 +1,7 @@
 // dipmine ingest PATH...: read files and folders into the store.
 #include <fmt/format.h>
 
+#include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -22,7 +23,21 @@ struct IngestArgs {
   int year = 0;
   int threads = 0;
   bool force = false;
+  bool allow_special = false;
 };
+
+// Threads: 0 (all cores) up to a bound no machine reaches; the message names
+// the option and the range, not CLI11's numeric limits.
+constexpr int kMaxThreads = 1024;
+std::string check_threads(std::string& value) {
+  int n = -1;
+  const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+  if (ec != std::errc() || p != value.data() + value.size() || n < 0 || n > kMaxThreads) {
+    return fmt::format("must be 0 (all cores) or a thread count up to {}, got '{}'", kMaxThreads,
+                       one_line(value));
+  }
+  return {};
+}
 
 // A one-line progress bar on stderr: files, MB, MB/s, ETA.
 class ProgressBar {
@@ -63,27 +78,32 @@ CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) i
   cmd.add_option("--lang", a->lang, "Force the language of every paragraph (fa, en, ja)")
       ->check(CLI::IsMember({"fa", "en", "ja"}));
   cmd.add_option("--encoding", a->encoding, "Charset of non-UTF-8 files (default: detect)");
-  cmd.add_option("-j,--threads", a->threads, "Threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+  cmd.add_option("-j,--threads", a->threads, "Threads (default 0: all cores)")
+      ->check(CLI::Validator(check_threads, "0.." + std::to_string(kMaxThreads)));
   cmd.add_flag("--force", a->force, "Replace documents that are already stored");
+  cmd.add_flag("--allow-special", a->allow_special,
+               "Also read FIFOs and devices (up to 256 MB each; skipped by default)");
   return [a, &g] {
     ingest::IngestOptions opt;
     opt.threads = a->threads;
     opt.force = a->force;
     opt.title = a->title;
     opt.read.encoding = a->encoding;
+    opt.read.allow_special = a->allow_special;
     if (a->year != 0) opt.year = a->year;
     if (!a->lang.empty()) opt.lang = text::parse_lang(a->lang);
 
-    std::vector<std::string> messages;
-    const std::vector<std::string> files = ingest::expand_paths(a->paths, messages);
+    std::vector<std::string> messages, notes;
+    const std::vector<std::string> files =
+        ingest::expand_paths(a->paths, messages, &notes, a->allow_special);
     if (!a->title.empty() && files.size() > 1) {
       throw UsageError(fmt::format("--title: given for {} files; use a manifest", files.size()));
     }
     std::string manifest_path = a->manifest;
     if (manifest_path.empty()) {
       for (const auto& p : a->paths) {
-        if (fs::is_directory(p) && fs::exists(fs::path(p) / "manifest.tsv")) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec) && fs::exists(fs::path(p) / "manifest.tsv", ec)) {
           manifest_path = (fs::path(p) / "manifest.tsv").string();
           break;
         }
@@ -111,19 +131,27 @@ CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) i
     }
     ingest::IngestReport r = ingest::ingest_files(files, opt, *corpus);
     bar.reset();
-    for (const auto& m : messages) fmt::print(stderr, "dipmine: {}\n", m);
-    for (const auto& m : r.messages) fmt::print(stderr, "dipmine: {}\n", m);
-    const size_t failed = r.failed + messages.size();
+    for (const auto& m : notes) print_message("note: " + m);
+    for (const auto& m : messages) print_message(m);
+    for (const auto& m : r.messages) print_message(m);
+    if (r.store_full) {
+      print_message(fmt::format(
+          "{}: the store is full (disk full or size limit): the last batch was rolled back; "
+          "{} documents added and {} updated in this run are stored whole, the store is intact; "
+          "{} files not ingested (free space and run the same ingest again)",
+          g.db_path(), r.added, r.updated, r.not_ingested));
+    }
+    const size_t failed = r.failed + messages.size() + r.not_ingested;
     std::string records;  // bibliographic exports only (docs/bib.md)
     if (r.export_files > 0) {
       records = fmt::format("; {} records read: {} added, {} merged as duplicates, {} skipped",
                             r.records_read, r.records_added, r.records_merged, r.records_skipped);
     }
     fmt::print("{} added, {} updated, {} unchanged, {} failed ({}){}\n", r.added, r.updated,
-               r.unchanged, failed, g.db_path(), records);
+               r.unchanged, failed, one_line(g.db_path()), records);
     if (topk_was_fresh && !store::TopkIndex::is_fresh(*corpus)) {
-      fmt::print(stderr, "dipmine: note: the top-k index predates this ingest, so searches score every "
-                         "match until `dipmine optimize` rebuilds it\n");
+      print_message("note: the top-k index predates this ingest, so searches score every match "
+                    "until `dipmine optimize` rebuilds it");
     }
     return failed > 0 ? 1 : 0;
   };

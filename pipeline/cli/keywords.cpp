@@ -42,7 +42,7 @@ CommandRegistration keywords_cmd(
           thesaurus = analysis::Thesaurus::from_option(
               a->thesaurus, lexicon::resolve_lexicon_dir(a->lexicons));
         }
-        auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+        auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
         analysis::KeywordTableOptions opt;
         opt.kind = a->kind;
         opt.lang = a->lang;

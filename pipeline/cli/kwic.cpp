@@ -27,7 +27,7 @@ CommandRegistration kwic_cmd("kwic", "Keyword in context for a concept id or a w
       o.lang = text::parse_lang(a->lang);
       if (!o.lang) throw UsageError(fmt::format("--lang: \"{}\" is not fa, en or ja", a->lang));
     }
-    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     const auto lines = analysis::kwic(*corpus, a->query, o);
     fmt::print("{}", analysis::render_kwic(lines, o.width));
     return 0;

@@ -133,7 +133,7 @@ CommandRegistration lexicon_cmd("lexicon", "Check a lexicon folder, or score it 
     const auto format = report::parse_format(a->format);
     const lexicon::Matcher matcher(lexicon::load_lexicon(lexicon::resolve_lexicon_dir(a->lexicons)));
     const analysis::GoldSet gold = analysis::load_gold(a->gold);
-    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     report::Table t({"kind", "lang", "paragraphs", "gold", "found", "correct", "precision", "recall"});
     for (const auto& r : analysis::evaluate_gold(*corpus, matcher, gold)) {
       t.add({r.kind, r.lang, std::to_string(r.paragraphs), std::to_string(r.gold),

@@ -29,6 +29,10 @@ CommandRegistration::CommandRegistration(std::string name, std::string descripti
 
 bool is_terminal(int fd) { return isatty(fd) == 1; }
 
+void print_message(std::string_view message) {
+  fmt::print(stderr, "dipmine: {}\n", one_line(message));
+}
+
 }  // namespace dipmine::cli
 
 int main(int argc, char** argv) {
@@ -62,7 +66,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::string what = e.what();
     std::replace(what.begin(), what.end(), '\n', ' ');
-    fmt::print(stderr, "dipmine: {} (see dipmine --help)\n", what);
+    cli::print_message(what + " (see dipmine --help)");
     return 2;
   }
   try {
@@ -71,13 +75,13 @@ int main(int argc, char** argv) {
     }
     return 2;
   } catch (const UsageError& e) {
-    fmt::print(stderr, "dipmine: {}\n", e.what());
+    cli::print_message(e.what());
     return 2;
   } catch (const Error& e) {
-    fmt::print(stderr, "dipmine: {}\n", e.what());
+    cli::print_message(e.what());
     return 1;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "dipmine: internal error: {}\n", e.what());
+    cli::print_message(std::string("internal error: ") + e.what());
     return 1;
   }
 }

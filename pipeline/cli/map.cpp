@@ -153,7 +153,7 @@ CommandRegistration map_cmd("map", "Co-occurrence map: SVG, HTML, VOSviewer, GEX
     out.caption = caption(a);
     out.max_lines = static_cast<size_t>(a.max_lines);
 
-    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     const analysis::Map map = analysis::build_map(*corpus, opt);
     if (isatty(STDERR_FILENO)) fmt::print(stderr, "\r\033[K");
     const auto files = report::write_map_report(map, out);

@@ -24,7 +24,7 @@ CommandRegistration mentions_cmd("mentions", "Lexicon mentions per document and 
   cmd.add_option("--format", a->format, "tsv (default), table, csv, md or json");
   return [a, &g] {
     const auto format = report::parse_format(a->format);
-    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     analysis::MentionFilter f;
     if (a->doc != 0) {
       if (!corpus->document(a->doc)) throw UsageError(fmt::format("--doc: no document with id {}", a->doc));

@@ -27,7 +27,7 @@ CommandRegistration rank_cmd("rank", "Rank indicators and networks by documents 
   return [a, &g] {
     const auto format = report::parse_format(a->format);
     if (!a->year.empty()) analysis::parse_year_range(a->year, a->opt);
-    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     if (a->dimensions) {
       fmt::print("{}", report::dimension_table(analysis::rank_dimensions(*corpus, a->opt)).render(format));
     } else {

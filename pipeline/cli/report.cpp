@@ -13,7 +13,7 @@ CommandRegistration report_cmd("report", "Write the rankings report (md, csv, js
   auto out = std::make_shared<std::string>("reports");
   cmd.add_option("--out", *out, "Folder (default: reports)");
   return [out, &g] {
-    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     for (const auto& p : report::write_rankings(*corpus, *out)) fmt::print("wrote {}\n", p);
     return 0;
   };

@@ -121,7 +121,7 @@ CommandRegistration search_cmd(
         }
         const store::Query query = store::parse_query(text);  // usage errors first
 
-        auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+        auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
         {
           store::Statement any(corpus->db(), "SELECT EXISTS(SELECT 1 FROM paragraphs)");
           any.step();

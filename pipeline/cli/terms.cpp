@@ -41,7 +41,7 @@ CommandRegistration terms_cmd("terms", "Frequent candidate terms not covered by 
     const std::string dir = lexicon::resolve_lexicon_dir(a->lexicons);
     const lexicon::Matcher matcher(lexicon::load_lexicon(dir));
     const analysis::StopWords stops = analysis::load_stop_words(dir);
-    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::existing);
+    auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     report::Table t({"term", "lang", "words", "documents", "count"});
     for (const auto& c : analysis::candidate_terms(*corpus, &matcher, stops, o)) {
       t.add({c.term, std::string(text::lang_name(c.lang)), std::to_string(c.words),

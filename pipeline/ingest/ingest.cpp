@@ -1,43 +1,36 @@
 #include "ingest/ingest.h"
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 #include <tbb/concurrent_queue.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <thread>
 
 #include "bib/bib.h"
+#include "store/sqlite.h"
 #include "common/error.h"
 #include "ingest/exports.h"
 #include "ingest/paragraphs.h"
+#include "ingest/text_decode.h"
+#include "ingest/slices.h"
+#include "ingest/text_stream.h"
 
 namespace dipmine::ingest {
 namespace {
 
 namespace fs = std::filesystem;
-
-// One file in flight. A plain file yields one record; a bibliographic export
-// yields one per entry.
-struct Item {
-  std::string path;
-  uint64_t file_bytes = 0;
-  std::vector<store::DocumentRecord> records;
-  std::string error;                  // the whole file failed
-  std::vector<std::string> messages;  // parts of it were skipped
-  bool is_export = false;             // a bibliographic export (exports.h)
-  size_t entries = 0, skipped = 0;    // its entries read and skipped
-  // An export travels as slices of records (parsed, not yet finished); the
-  // last slice carries the parse summary and counts the file.
-  bool prepared = false;
-  bool counts_file = true;
-};
+using detail::ExportSlicer;
+using detail::Item;
+using detail::TextSlicer;
+using detail::should_stream;
 
 // Items the writer is done with, freed by whoever calls free_all (the parallel
 // stage: freeing a slice's records was 6% of the writer's time) and, at the
@@ -54,141 +47,38 @@ class WrittenItems {
   tbb::concurrent_queue<Item*> queue_;
 };
 
-// Records of one export per pipeline token: enough to amortise a token, few
-// enough that enriching one slice overlaps writing the previous one.
-constexpr size_t kSliceRecords = 256;
-
-// The input stage's side of exports: opens a file judged an export as an
-// ExportStream and turns the stream into slices. Runs only in the serial
-// input stage.
-class ExportSlicer {
- public:
-  explicit ExportSlicer(const IngestOptions& options) : options_(options) {}
-
-  // Starts streaming `path`. Returns nullptr when the stream is open (take
-  // slices with next_slice), else the item to send instead: a read error, or
-  // the file as an ordinary document when its content is not an export.
-  Item* open(const std::string& path) {
-    auto item = std::make_unique<Item>();
-    item->path = path;
-    std::error_code ec;
-    bytes_ = fs::file_size(path, ec);
-    DecodedFile file = read_document_file(path, options_.read);
-    if (!file.error.empty()) {
-      item->error = unsupported_export_error(path);
-      if (item->error.empty()) item->error = std::move(file.error);
-      item->file_bytes = bytes_;
-      return item.release();
-    }
-    const std::optional<bib::Format> format =
-        file.format == "pdf" ? std::nullopt : bib::detect_format(path, file.text);
-    if (!format) {
-      // An export of a kind we do not read fails here; ordinary text goes on
-      // to the parallel stage as a document.
-      item->error = unsupported_export_error(path, file);
-      if (!item->error.empty()) item->file_bytes = bytes_;
-      return item.release();
-    }
-    path_ = path;
-    records_ = 0;
-    stream_ = std::make_unique<ExportStream>(path, std::move(file), *format);
-    return nullptr;
-  }
-
-  bool streaming() const { return stream_ != nullptr; }
-
-  // The next slice of the open stream; the last one carries the summary and
-  // closes the stream.
-  Item* next_slice() {
-    auto item = std::make_unique<Item>();
-    item->path = path_;
-    item->is_export = true;
-    item->prepared = true;
-    item->records = stream_->next(kSliceRecords);
-    records_ += item->records.size();
-    if (!item->records.empty()) {
-      item->counts_file = false;
-      return item.release();
-    }
-    ExportRecords summary = stream_->summary();
-    stream_.reset();
-    item->messages = std::move(summary.messages);
-    item->entries = summary.entries;
-    item->skipped = summary.skipped;
-    item->file_bytes = bytes_;
-    item->error = export_failure(path_, records_, summary.entries, summary.skipped);
-    return item.release();
-  }
-
- private:
-  const IngestOptions& options_;
-  std::unique_ptr<ExportStream> stream_;
-  std::string path_;
-  uint64_t bytes_ = 0;
-  size_t records_ = 0;
-};
-
-bool hidden(const fs::path& p) {
-  const std::string n = p.filename().string();
-  return !n.empty() && n[0] == '.';
+// The counts of what went into the store (not of what was read or failed).
+void copy_stored_counts(const IngestReport& from, IngestReport& to) {
+  to.added = from.added;
+  to.updated = from.updated;
+  to.unchanged = from.unchanged;
+  to.records_added = from.records_added;
+  to.records_merged = from.records_merged;
+  to.attached = from.attached;
 }
 
-bool is_metadata_file(const fs::path& p) {
-  // The corpus manifest and README describe the corpus; they are not documents.
-  const std::string n = p.filename().string();
-  return n == "manifest.tsv" || n == "README.md";
+// The language with most text (a Persian paper with an English abstract is fa).
+std::string main_lang(const std::map<text::Lang, size_t>& bytes_by_lang) {
+  std::string lang;
+  size_t best = 0;
+  for (const auto& [l, n] : bytes_by_lang) {
+    if (l != text::Lang::none && n > best) {
+      best = n;
+      lang = std::string(text::lang_name(l));
+    }
+  }
+  return lang;
 }
 
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
-  // The digest is fetched once and each thread keeps its context: EVP_Digest
-  // looks the algorithm up and allocates a context on every call, which cost
-  // more than hashing a bibliographic record.
-  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  thread_local const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(),
-                                                                            EVP_MD_CTX_free);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (sha256 == nullptr || ctx == nullptr || EVP_DigestInit_ex2(ctx.get(), sha256, nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), data.data(), data.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
-    throw Error("sha256: OpenSSL could not hash a document");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(len * 2, '0');
-  for (unsigned int i = 0; i < len; ++i) {
-    hex[2 * i] = kHex[digest[i] >> 4];
-    hex[2 * i + 1] = kHex[digest[i] & 15];
-  }
-  return hex;
-}
-
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
-                                      std::vector<std::string>& messages) {
-  std::vector<std::string> files;
-  for (const std::string& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (hidden(it->path())) {
-          if (it->is_directory()) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file() && !is_metadata_file(it->path())) found.push_back(it->path().string());
-      }
-      if (ec) messages.push_back(fmt::format("{}: cannot list folder: {}", p, ec.message()));
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::exists(p, ec)) {
-      files.push_back(p);
-    } else {
-      messages.push_back(fmt::format("{}: no such file or folder", p));
-    }
-  }
-  return files;
+  // Each thread keeps its context: allocating one per call cost more than
+  // hashing a bibliographic record.
+  thread_local Sha256 hash;
+  hash.reset();
+  hash.update(data);
+  return hash.hex();
 }
 
 store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
@@ -200,7 +90,7 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
   const fs::path abs = fs::weakly_canonical(fs::absolute(path), ec);
   rec.path = ec ? path : abs.string();
   rec.name = fs::path(path).filename().string();
-  rec.sha256 = sha256_hex(file.text);
+  rec.sha256 = file.sha256.empty() ? sha256_hex(file.text) : std::move(file.sha256);
   rec.format = file.format;
   rec.charset = file.charset;
   rec.bytes = static_cast<int64_t>(file.text.size());
@@ -224,15 +114,7 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
     pr.detected = p.detected;
     rec.paragraphs.push_back(std::move(pr));
   }
-  // The document's language: the one with most text (a Persian paper with an
-  // English abstract is fa).
-  size_t best = 0;
-  for (const auto& [lang, n] : bytes_by_lang) {
-    if (lang != text::Lang::none && n > best) {
-      best = n;
-      rec.lang = std::string(text::lang_name(lang));
-    }
-  }
+  rec.lang = main_lang(bytes_by_lang);
   if (options.manifest != nullptr) {
     if (const ManifestRow* row = options.manifest->find(rec.name); row && !row->lang.empty()) {
       rec.lang = row->lang;
@@ -252,6 +134,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
 
   size_t next = 0;
   ExportSlicer slicer(options);
+  TextSlicer text_slicer(options);
   WrittenItems written;
   store::BulkWrite bulk(corpus);
   corpus.start_remembering_keys();
@@ -261,12 +144,87 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
   std::chrono::steady_clock::time_point batch_start;
   std::optional<store::Transaction> tx;
 
+  // What the last commit made permanent: when the store fills up (SQLITE_FULL:
+  // disk full or a size limit), the open batch rolls back and the report goes
+  // back to these counts; the files after it are not read.
+  IngestReport committed;
+  size_t files_committed = 0;
+  std::atomic<bool> stop_reading{false};
   auto flush = [&] {
     if (tx) {
       tx->commit();
       tx.reset();
     }
     batch_bytes = 0;
+    copy_stored_counts(report, committed);
+    files_committed = files_done;
+  };
+  auto store_is_full = [&] {
+    return (sqlite3_extended_errcode(corpus.db().handle()) & 0xff) == SQLITE_FULL;
+  };
+  auto on_store_full = [&] {
+    tx.reset();  // rolls the open batch back
+    copy_stored_counts(committed, report);
+    report.store_full = true;
+    report.not_ingested = files.size() - files_committed;
+    stop_reading = true;
+  };
+
+  // The document being streamed (TextSlicer), written in one transaction of
+  // its own across its slices.
+  struct OpenStream {
+    bool skip = false, replaced = false, lang_given = false;
+    int64_t doc_id = 0;
+    size_t next_ordinal = 0;
+    std::map<text::Lang, size_t> bytes_by_lang;
+  } stream;
+  auto count_langs = [&](const store::DocumentRecord& rec) {
+    for (const auto& p : rec.paragraphs) stream.bytes_by_lang[p.lang] += p.text.size();
+  };
+  auto write_streamed = [&](Item& item) {
+    if (item.first_slice) {
+      stream = OpenStream{};
+      stream.skip = true;  // until the document's row is in
+      flush();
+      if (item.records.empty()) return;  // the stream failed at once (its error is counted)
+      store::DocumentRecord& rec = item.records[0];
+      tx.emplace(corpus.db());
+      corpus.check_remembered_keys();
+      const std::optional<int64_t> same = corpus.find_by_sha(rec.sha256);
+      if (same && !options.force) {
+        stream.skip = true;
+        ++report.unchanged;
+        if (auto other = corpus.document(*same); other && other->path != rec.path) {
+          report.messages.push_back(fmt::format("{}: same text as document {} ({}); not added again",
+                                                item.path, *same, other->path));
+        }
+      } else {
+        if (same) corpus.remove(*same);
+        const auto old = corpus.find_by_path(rec.path);
+        if (old && old->sha256 != rec.sha256) corpus.remove(old->id);
+        stream.replaced = same.has_value() || (old && old->sha256 != rec.sha256);
+        stream.lang_given = options.manifest != nullptr && options.manifest->find(rec.name) &&
+                            !options.manifest->find(rec.name)->lang.empty();
+        rec.bytes = static_cast<int64_t>(item.text_bytes);
+        stream.doc_id = corpus.insert(rec);
+        stream.skip = false;
+        stream.next_ordinal = rec.paragraphs.size();
+        count_langs(rec);
+      }
+    } else if (!stream.skip && !item.records.empty()) {
+      const store::DocumentRecord& rec = item.records[0];
+      corpus.append_paragraphs(stream.doc_id, stream.next_ordinal, rec.paragraphs);
+      stream.next_ordinal += rec.paragraphs.size();
+      count_langs(rec);
+    }
+    if (!item.last_slice) return;
+    if (!item.error.empty()) {
+      tx.reset();  // the document's slices roll back: none of it is stored
+    } else if (!stream.skip) {
+      if (!stream.lang_given) corpus.set_lang(stream.doc_id, main_lang(stream.bytes_by_lang));
+      ++(stream.replaced ? report.updated : report.added);
+    }
+    flush();
   };
 
   ExportWriter exports(corpus);
@@ -282,6 +240,11 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
     if (!item.error.empty()) {
       ++report.failed;
       report.messages.push_back(item.error);
+    }
+    if (item.streamed) {
+      write_streamed(item);
+      if (options.progress) options.progress(bytes_done, files_done);
+      return;
     }
     for (store::DocumentRecord& rec : item.records) {
       if (!tx) {
@@ -332,13 +295,29 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
       tbb::make_filter<void, Item*>(
           tbb::filter_mode::serial_in_order,
           [&](tbb::flow_control& fc) -> Item* {
-            while (!slicer.streaming()) {
+            if (stop_reading) {
+              fc.stop();
+              return nullptr;
+            }
+            while (!slicer.streaming() && !text_slicer.streaming()) {
               if (next >= files.size()) {
                 fc.stop();
                 return nullptr;
               }
               const std::string& path = files[next++];
-              if (!looks_like_export(path)) {
+              // Checked before anything opens the file: opening a FIFO waits for a writer.
+              if (std::string why = check_openable(path, options.read); !why.empty()) {
+                auto* item = new Item;
+                item->path = path;
+                item->error = fmt::format("{}: {}", path, why);
+                return item;
+              }
+              std::error_code ec;
+              if (!fs::is_regular_file(path, ec) || !looks_like_export(path)) {
+                if (should_stream(path)) {
+                  if (Item* instead = text_slicer.open(path)) return instead;
+                  continue;
+                }
                 auto* item = new Item;
                 item->path = path;
                 return item;
@@ -352,7 +331,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                 return item;
               }
             }
-            return slicer.next_slice();
+            return slicer.streaming() ? slicer.next_slice() : text_slicer.next_slice();
           }) &
           tbb::make_filter<Item*, Item*>(
               tbb::filter_mode::parallel,
@@ -362,6 +341,17 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                 try {
                   if (item->prepared) {
                     for (auto& r : item->records) finish_export_record(r, options);
+                    return item;
+                  }
+                  if (item->streamed) {
+                    if (item->slice.empty()) return item;
+                    DecodedFile part;
+                    part.text = std::move(item->slice);
+                    part.charset = item->charset;
+                    part.format = text_format(item->path);
+                    part.sha256 = item->sha256;
+                    item->records.push_back(make_record(item->path, std::move(part), options));
+                    if (options.enrich) options.enrich(item->records.back());
                     return item;
                   }
                   std::error_code ec;
@@ -401,10 +391,22 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
               }) &
           tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* item) {
             std::unique_ptr<Item> owned(item);
-            write(*item);
+            if (!report.store_full) {
+              try {
+                write(*item);
+              } catch (const Error&) {
+                if (!store_is_full()) throw;
+                on_store_full();
+              }
+            }
             written.push(owned.release());
           }));
-  flush();
+  try {
+    flush();
+  } catch (const Error&) {
+    if (!store_is_full()) throw;
+    on_store_full();
+  }
   return report;
 }
 

@@ -57,12 +57,23 @@ struct IngestReport {
   // and PDFs attached to a record document (also counted in `updated`).
   size_t export_files = 0, records_read = 0, records_added = 0, records_merged = 0,
          records_skipped = 0, attached = 0;
+  // The store filled up (disk full or a size limit): the counts above are
+  // what the last commit stored (the store holds whole documents only), and
+  // `not_ingested` files (from the one whose batch rolled back) were not.
+  bool store_full = false;
+  size_t not_ingested = 0;
 };
 
-// Expands files and folders (recursively, sorted, hidden files skipped) into
-// the files to ingest. A path that does not exist becomes a message.
+// Expands files and folders (recursively, sorted) into the files to ingest.
+// A path that does not exist or cannot be read (a symlink loop), a folder with
+// no file, becomes a message (a failure). Skipped on purpose, each kind
+// counted in one line of `notes` per folder: hidden files and folders, FIFOs,
+// devices and sockets (unless allow_special), links to folders (not followed).
+// The corpus manifest.tsv and README.md are not documents.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
-                                      std::vector<std::string>& messages);
+                                      std::vector<std::string>& messages,
+                                      std::vector<std::string>* notes = nullptr,
+                                      bool allow_special = false);
 
 // Builds the record for one decoded file (paragraphs, languages, metadata).
 store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,

@@ -40,7 +40,7 @@ Manifest Manifest::load(const std::string& path) {
       }
       continue;
     }
-    if (cells.size() > header.size()) {
+    if (cells.size() != header.size()) {
       fail(fmt::format("{} cells but the header has {} columns", cells.size(), header.size()));
     }
     ManifestRow row;
@@ -66,12 +66,19 @@ Manifest Manifest::load(const std::string& path) {
       }
     }
     if (row.file.empty()) fail("empty file name");
+    const std::filesystem::path named(row.file);
+    if (named.is_absolute() || std::find(named.begin(), named.end(), "..") != named.end()) {
+      fail(fmt::format("names '{}', outside the manifest's folder; rows name files beside it",
+                       row.file));
+    }
     if (!std::filesystem::exists(dir / row.file)) {
       fail(fmt::format("names '{}', which does not exist beside the manifest", row.file));
     }
     if (m.rows_.count(row.file)) fail(fmt::format("'{}' is listed twice", row.file));
     m.rows_.emplace(row.file, std::move(row));
   }
+  if (header.empty()) throw Error(fmt::format("{}: empty manifest (no header row, no rows)", path));
+  if (m.rows_.empty()) throw Error(fmt::format("{}: the manifest has a header but no rows", path));
   return m;
 }
 

@@ -6,9 +6,10 @@
 //   if (const ManifestRow* r = m.find("000_x.txt")) use(r->title, r->year);
 //
 // Errors throw dipmine::Error "<file>:<line>: <problem>": a missing `file`
-// column, a row with more cells than the header, a year that is not a number, a
-// language other than fa/en/ja, a duplicate file, a row naming no existing file
-// (looked up beside the manifest).
+// column, a row with more or fewer cells than the header, a year that is not a
+// number, a language other than fa/en/ja, a duplicate file, a row naming an
+// absolute path or one through "..", a row naming no existing file (looked up
+// beside the manifest); "<file>: ..." for an empty manifest or one with no rows.
 #pragma once
 #include <optional>
 #include <string>

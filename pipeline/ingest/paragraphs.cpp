@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "ingest/text_decode.h"
 #include "text/utf8.h"
 
 namespace dipmine::ingest {
@@ -126,7 +127,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, std::optional<tex
   std::vector<Paragraph> out;
   for (const Block& b : joined) {
     const std::string_view t = trim(text.substr(b.begin, b.end - b.begin));
-    if (t.empty()) continue;
+    if (t.empty() || only_white_space(t)) continue;  // U+3000, NBSP, ZWNJ: no text
     Paragraph p;
     p.text = join_cjk_wraps(t);
     p.detected = text::detect_lang(t);
@@ -134,6 +135,27 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, std::optional<tex
     out.push_back(std::move(p));
   }
   return out;
+}
+
+size_t paragraph_cut(std::string_view text, size_t from) {
+  // A window keeps the search short when no sentence ends for a long while.
+  constexpr size_t kWindow = 1 << 20;
+  size_t first_newline = std::string_view::npos, first_blank = std::string_view::npos;
+  size_t line_start = text.rfind('\n', from == 0 ? 0 : from - 1);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  for (size_t pos = line_start; pos < text.size();) {
+    const size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) break;
+    const std::string_view line = text.substr(pos, nl - pos);
+    if (nl >= from) {
+      if (ends_sentence(last_char(line))) return nl + 1;
+      if (first_newline == std::string_view::npos) first_newline = nl + 1;
+      if (first_blank == std::string_view::npos && is_space_only(line)) first_blank = nl + 1;
+      if (nl - from > kWindow) break;
+    }
+    pos = nl + 1;
+  }
+  return first_blank != std::string_view::npos ? first_blank : first_newline;
 }
 
 }  // namespace dipmine::ingest

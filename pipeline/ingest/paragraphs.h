@@ -30,4 +30,12 @@ struct Paragraph {
 std::vector<Paragraph> split_paragraphs(std::string_view text,
                                         std::optional<text::Lang> forced = std::nullopt);
 
+// Where a long text may be cut into slices that split_paragraphs treats as
+// the whole: the end of the first line at or after `from` that ends a
+// sentence (a paragraph ends there and none runs on across it). Failing
+// that, after the first blank line, then after the first newline (a
+// paragraph may then be cut in two). npos when there is no newline after
+// `from`.
+size_t paragraph_cut(std::string_view text, size_t from);
+
 }  // namespace dipmine::ingest

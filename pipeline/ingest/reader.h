@@ -4,16 +4,20 @@
 //   if (!f.error.empty()) report(f.error);      // "paper.pdf: PDF is encrypted"
 //   else use(f.text, f.charset, f.format);
 //
-// Plain text (.txt, .md and anything not recognised as another format) is UTF-8
-// when it validates as UTF-8 (a BOM is removed); otherwise its charset is
-// detected with ICU (Windows-1256 for Arabic-script verdicts, Shift_JIS, EUC-JP,
-// ...) unless ReadOptions::encoding names one. PDF goes through poppler (pdf_reader.h).
-// Bad input is an error, never a crash: unreadable path, empty file, binary
-// data, text no charset explains, a line longer than max_line_bytes, an
-// encrypted or broken PDF. Pure function of the file: safe from any thread.
+// Plain text (.txt, .md and anything not recognised as another format) is
+// UTF-16 or UTF-32 when it starts with their BOM or has their NUL pattern
+// (ingest/text_decode.h), UTF-8 when it validates as UTF-8 (a BOM is removed);
+// otherwise its charset is detected with ICU (Windows-1256 for Arabic-script
+// verdicts, Shift_JIS, EUC-JP, ...) unless ReadOptions::encoding names one.
+// PDF goes through poppler (pdf_reader.h). Bad input is an error, never a crash:
+// unreadable path, symlink loop, FIFO or device (unless allow_special), empty
+// or white-space-only file, binary data (judged from the first 64 KB), a NUL
+// byte in text, text no charset explains, a line longer than max_line_bytes,
+// an encrypted or broken PDF. Pure function of the file: safe from any thread.
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dipmine::ingest {
@@ -21,6 +25,8 @@ namespace dipmine::ingest {
 struct ReadOptions {
   std::string encoding;                       // "" = detect
   uint64_t max_line_bytes = 8u << 20;         // longer lines are refused
+  bool allow_special = false;                 // read FIFOs and devices too...
+  uint64_t special_cap = 256u << 20;          // ...up to this many bytes
 };
 
 struct DecodedFile {
@@ -29,12 +35,24 @@ struct DecodedFile {
   std::string format;   // "text", "markdown", "pdf"
   std::string error;    // non-empty: "<path>: <what went wrong>"
   std::vector<std::string> notes;  // "<path>: ..." what was left out (PDF)
+  std::string sha256;   // of `text`, when read_document_file computed it
 };
+
+// "" when `path` can be read as a document: a regular file (or a FIFO or a
+// device with allow_special); else why not ("is a directory", "is a FIFO ...").
+// Opens nothing (opening a FIFO would wait for a writer).
+std::string check_openable(const std::string& path, const ReadOptions& options);
 
 DecodedFile read_document_file(const std::string& path, const ReadOptions& options);
 
-// Decodes bytes that are not known to be UTF-8. Exposed for tests.
-DecodedFile decode_text(const std::string& path, const std::string& bytes,
-                        const ReadOptions& options);
+// "pdf" for a .pdf name, "markdown" for .md, else "text".
+std::string text_format(const std::string& path);
+
+// Decodes the bytes of a text file (BOM, NUL pattern, UTF-8, detection).
+DecodedFile decode_text(const std::string& path, std::string bytes, const ReadOptions& options);
+
+// The legacy charset ICU finds for `bytes` that also decodes them, or "";
+// with `decoded`, the text in UTF-8.
+std::string detect_legacy_charset(std::string_view bytes, std::string* decoded = nullptr);
 
 }  // namespace dipmine::ingest

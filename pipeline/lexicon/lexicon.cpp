@@ -12,6 +12,7 @@
 
 #include "common/error.h"
 #include "common/lines.h"
+#include "text/utf8.h"
 
 namespace dipmine::lexicon {
 namespace {
@@ -56,6 +57,10 @@ bool read_rows(const std::string& path, const std::vector<std::string>& header,
     ++n;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (n == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // BOM
+    if (!text::is_valid_utf8(line)) {
+      issues.push_back({path, n, "not valid UTF-8 (save the file as UTF-8)", false});
+      continue;
+    }
     if (trim(line).empty() || line[0] == '#') continue;
     std::vector<std::string> cells = split_tabs(line);
     if (!seen_header) {

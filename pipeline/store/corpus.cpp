@@ -17,11 +17,6 @@
 namespace dipmine::store {
 namespace {
 
-std::mutex hooks_mutex;
-std::vector<std::function<void(Database&)>>& hooks() {
-  static std::vector<std::function<void(Database&)>> list;
-  return list;
-}
 
 constexpr const char* kDocumentColumns =
     "d.id, d.path, d.name, d.sha256, d.title, d.lang, d.authors, d.source, d.doi, d.venue, "
@@ -59,54 +54,6 @@ std::optional<DocumentInfo> one_document(Database& db, const std::string& where,
 
 }  // namespace
 
-std::string resolve_db_path(const std::string& flag_value) {
-  if (!flag_value.empty()) return flag_value;
-  if (const char* env = std::getenv("DIPMINE_DB"); env != nullptr && *env != '\0') return env;
-  return "dipmine.db";
-}
-
-void add_connection_hook(std::function<void(Database&)> hook) {
-  std::lock_guard<std::mutex> lock(hooks_mutex);
-  hooks().push_back(std::move(hook));
-}
-
-Corpus::Corpus(const std::string& path, bool create) : db_(path, create) {}
-
-std::unique_ptr<Corpus> Corpus::open(const std::string& path, OpenMode mode) {
-  if (mode == OpenMode::existing && !std::filesystem::exists(path)) {
-    throw Error(fmt::format("{}: no database here (run `dipmine ingest` first, or give --db)",
-                            path));
-  }
-  std::unique_ptr<Corpus> c(new Corpus(path, mode == OpenMode::create));
-  Database& db = c->db_;
-  {
-    std::lock_guard<std::mutex> lock(hooks_mutex);
-    for (const auto& hook : hooks()) hook(db);
-  }
-  // Check that this is a database at all before changing anything.
-  try {
-    db.exec("SELECT count(*) FROM sqlite_schema");
-  } catch (const Error&) {
-    throw Error(fmt::format("{}: not a dipmine database (file is not SQLite)", path));
-  }
-  register_fts_tokenizer(db);  // before migrate: migration 2 builds the index with it
-  register_rank_function(db);
-  // WAL, so that searches read while an ingest writes. Not when another
-  // connection holds the store in rollback mode (an ingest: see BulkWrite);
-  // reads work in either mode, and a later open switches it back.
-  db.try_journal_mode("wal");
-  db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-  if (mode == OpenMode::existing) {
-    Statement v(db, "PRAGMA user_version");
-    v.step();
-    if (v.column_int(0) == 0) {
-      throw Error(fmt::format("{}: empty database (run `dipmine ingest` first)", path));
-    }
-  }
-  migrate(db);
-  return c;
-}
-
 Statement& Corpus::cached(const char* sql) {
   std::unique_ptr<Statement>& slot = statements_[sql];
   if (!slot) {
@@ -120,7 +67,7 @@ Statement& Corpus::cached(const char* sql) {
 int Corpus::schema_version() {
   Statement v(db_, "PRAGMA user_version");
   v.step();
-  return static_cast<int>(v.column_int(0));
+  return static_cast<int>(v.column_int(0));  // user_version is a 32-bit signed integer
 }
 
 namespace {
@@ -247,13 +194,24 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
     if (!doc.doi.empty()) remembered_.dois.insert(lower_ascii(doc.doi));
   }
 
+  append_paragraphs(doc_id, 0, doc.paragraphs);
+  insert_rows(kKeywordInsert, 5, doc.keywords.size(), [&](Statement& k, int col, size_t r) {
+    const KeywordRecord& kw = doc.keywords[r];
+    k.bind(col, doc_id).bind_ref(col + 1, kw.kind).bind_ref(col + 2, kw.keyword);
+    k.bind_ref(col + 3, kw.key).bind_ref(col + 4, kw.lang);
+  });
+  return doc_id;
+}
+
+void Corpus::append_paragraphs(int64_t doc_id, size_t first_ordinal,
+                               const std::vector<ParagraphRecord>& paragraphs) {
   Statement& p = cached("INSERT INTO paragraphs(doc_id, ordinal, lang, text) VALUES(?,?,?,?)");
   // The index row is written here, not by a trigger (see schema.cpp, migration 3).
   Statement& f = cached("INSERT INTO paragraphs_fts(rowid, text) VALUES(?,?)");
   std::vector<std::pair<int64_t, const MentionRecord*>> mentions;
-  for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
-    const ParagraphRecord& para = doc.paragraphs[i];
-    p.bind(1, doc_id).bind(2, static_cast<int64_t>(i));
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    const ParagraphRecord& para = paragraphs[i];
+    p.bind(1, doc_id).bind(2, static_cast<int64_t>(first_ordinal + i));
     p.bind_ref(3, text::lang_name(para.lang)).bind_ref(4, para.text);
     p.run();
     const int64_t para_id = sqlite3_last_insert_rowid(db_.handle());
@@ -271,12 +229,12 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
     m.bind_ref(col + 3, mention->concept_id).bind(col + 4, static_cast<int64_t>(mention->start));
     m.bind(col + 5, static_cast<int64_t>(mention->end)).bind_ref(col + 6, mention->form);
   });
-  insert_rows(kKeywordInsert, 5, doc.keywords.size(), [&](Statement& k, int col, size_t r) {
-    const KeywordRecord& kw = doc.keywords[r];
-    k.bind(col, doc_id).bind_ref(col + 1, kw.kind).bind_ref(col + 2, kw.keyword);
-    k.bind_ref(col + 3, kw.key).bind_ref(col + 4, kw.lang);
-  });
-  return doc_id;
+}
+
+void Corpus::set_lang(int64_t doc_id, const std::string& lang) {
+  Statement& q = cached("UPDATE documents SET lang = ? WHERE id = ?");
+  q.bind(1, lang).bind(2, doc_id);
+  q.run();
 }
 
 BulkWrite::BulkWrite(Corpus& corpus) : db_(corpus.db()) {

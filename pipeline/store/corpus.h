@@ -30,8 +30,15 @@ namespace dipmine::store {
 
 enum class OpenMode {
   create,     // create the file and schema when missing; migrate an old schema
-  existing,   // the file must exist (read commands): Error "no database at PATH"
+  existing,   // the file must exist: Error "no database here" (commands that write)
+  read_only,  // the file must exist; never written, so a store on a read-only
+              // file system or without write permission can be read
 };
+// A store that cannot be written (read-only file, folder or file system) opens
+// with `create` or `existing` as Error "PATH: the store is read-only ...".
+// A SQLite file of another program (tables, no dipmine schema), a negative
+// schema version, one newer than this build, or a migration that fails are
+// one-line Errors naming the file; nothing in it is changed.
 
 // The database path from --db, else $DIPMINE_DB, else ./dipmine.db.
 std::string resolve_db_path(const std::string& flag_value);
@@ -81,6 +88,13 @@ class Corpus {
   // Inserts one document with its paragraphs, mentions and keywords; returns its
   // id. Call inside a Transaction; fastest under a BulkWrite (below).
   int64_t insert(const DocumentRecord& doc);
+  // A document too large to hold at once arrives in parts: insert() the
+  // first (its paragraphs numbered from 0), then the next paragraphs numbered
+  // from `first_ordinal`, and its language when all are known. All in one
+  // transaction, so that the document is stored whole or not at all.
+  void append_paragraphs(int64_t doc_id, size_t first_ordinal,
+                         const std::vector<ParagraphRecord>& paragraphs);
+  void set_lang(int64_t doc_id, const std::string& lang);
   // Deletes a document and everything derived from it. False if no such id.
   bool remove(int64_t id);
 
@@ -89,7 +103,7 @@ class Corpus {
   std::vector<LangYearCount> counts_by_year();
 
  private:
-  explicit Corpus(const std::string& path, bool create);
+  Corpus(const std::string& path, Database::Access access);
   // A statement prepared on first use and kept: ingest calls insert and the
   // lookups once per document, and preparing dominated their cost.
   Statement& cached(const char* sql);

@@ -137,6 +137,16 @@ class Parser {
     return k;
   }
 
+  // A word shaped like a field filter: two or more ASCII letters, a colon and
+  // a value ("title:city", "author:Acuto").
+  static bool looks_like_field(std::string_view name, std::string_view value) {
+    if (name.size() < 2 || value.empty() || value[0] == '/') return false;  // not http://
+    for (const char c : name) {
+      if (!text::is_ascii_letter(c)) return false;
+    }
+    return true;
+  }
+
   // lang:xx, year:..., doc:N. Returns true (and consumes) when the word is a filter.
   std::optional<bool> scan_filter() {
     const size_t end = word_end(i_);
@@ -179,8 +189,13 @@ class Parser {
         fail(vpos, fmt::format("doc: must be a document id as `dipmine docs` lists it (got '{}')", value));
       }
       query_.docs.push_back(id);
+    } else if (looks_like_field(name, value)) {
+      // title:city would quietly find nothing: a filter this parser lacks.
+      fail(i_, fmt::format("{}: is not a filter (the filters are lang:, year: and doc:); "
+                           "to search for the text, quote it: \"{}\"",
+                           name, w));
     } else {
-      return std::nullopt;  // "a:b" is an ordinary word
+      return std::nullopt;  // "3:2", "a:b" are ordinary words
     }
     i_ = end;
     return true;

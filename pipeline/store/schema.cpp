@@ -146,19 +146,50 @@ DELETE FROM topk_meta WHERE key = 'state';
 
 int current_schema_version() { return static_cast<int>(migrations().size()); }
 
-void migrate(Database& db) {
+namespace {
+
+int schema_version_of(Database& db) {
   Statement v(db, "PRAGMA user_version");
   v.step();
   const int have = static_cast<int>(v.column_int(0));
-  v.reset();
   const int want = current_schema_version();
+  if (have < 0) {
+    throw Error(fmt::format("{}: not a dipmine database (schema version {} is negative)", db.path(),
+                            have));
+  }
   if (have > want) {
     throw Error(fmt::format("{}: schema version {} was made by a newer dipmine (this one knows {})",
                             db.path(), have, want));
   }
+  return have;
+}
+
+}  // namespace
+
+void check_readable_schema(Database& db) {
+  const int have = schema_version_of(db);
+  if (have < current_schema_version()) {
+    throw Error(fmt::format("{}: schema version {} is older than this dipmine's {} and a read-only "
+                            "store cannot be upgraded: run a command that writes (`dipmine "
+                            "optimize`) once with write access",
+                            db.path(), have, current_schema_version()));
+  }
+}
+
+void migrate(Database& db) {
+  const int have = schema_version_of(db);
+  const int want = current_schema_version();
   if (have == want) return;
   Transaction tx(db);
-  for (int i = have; i < want; ++i) db.exec(migrations()[static_cast<size_t>(i)]);
+  for (int i = have; i < want; ++i) {
+    try {
+      db.exec(migrations()[static_cast<size_t>(i)]);
+    } catch (const Error&) {
+      throw Error(fmt::format("{}: cannot upgrade the store from schema version {} to {} "
+                              "(migration {} failed: {}); the store is unchanged",
+                              db.path(), have, want, i + 1, sqlite3_errmsg(db.handle())));
+    }
+  }
   db.exec(fmt::format("PRAGMA user_version = {}", want));
   tx.commit();
 }

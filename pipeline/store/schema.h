@@ -10,8 +10,13 @@ namespace dipmine::store {
 // The schema version this build writes.
 int current_schema_version();
 
-// Brings `db` to current_schema_version(). Throws dipmine::Error when the
-// database is newer than this build ("made by a newer dipmine").
+// Brings `db` to current_schema_version(). Throws dipmine::Error naming the
+// version problem: negative, newer than this build ("made by a newer
+// dipmine"), or a migration that fails (the store is left as it was).
 void migrate(Database& db);
+
+// For a read-only connection: throws as migrate() would, and also when the
+// schema is older than this build's (it cannot be upgraded read-only).
+void check_readable_schema(Database& db);
 
 }  // namespace dipmine::store

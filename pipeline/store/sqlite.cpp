@@ -21,11 +21,36 @@ void configure_sqlite_once() {
 // How long a statement waits for another connection's lock before failing.
 constexpr int kBusyTimeoutMs = 5000;
 
-Database::Database(const std::string& path, bool create) : path_(path) {
+// A file: URI for `path` with `query`; the path's % ? # are escaped.
+static std::string file_uri(const std::string& path, const char* query) {
+  std::string uri = "file:";
+  for (const char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri + query;
+}
+
+Database::Database(const std::string& path, Access access) : path_(path) {
   configure_sqlite_once();
-  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
-                    SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+  int flags = SQLITE_OPEN_NOMUTEX;
+  std::string name = path;
+  switch (access) {
+    case Access::read_write: flags |= SQLITE_OPEN_READWRITE; break;
+    case Access::create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Access::read_only:
+      flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+      name = file_uri(path, "?mode=ro");
+      break;
+    case Access::read_only_immutable:
+      flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+      name = file_uri(path, "?mode=ro&immutable=1");
+      break;
+  }
+  if (sqlite3_open_v2(name.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
@@ -36,6 +61,8 @@ Database::Database(const std::string& path, bool create) : path_(path) {
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }
+
+bool Database::read_only() const { return sqlite3_db_readonly(db_, "main") == 1; }
 
 bool Database::try_journal_mode(std::string_view mode) {
   sqlite3_busy_timeout(db_, 0);

@@ -18,9 +18,21 @@ namespace dipmine::store {
 
 class Database {
  public:
-  // Opens (creating when `create` is true) the database at `path`.
-  // Throws dipmine::Error naming the path when it cannot be opened.
-  Database(const std::string& path, bool create);
+  enum class Access {
+    read_write,         // the file must exist
+    create,             // created when missing
+    read_only,          // never writes; works on a read-only file or folder
+    read_only_immutable // also without the -shm/-wal files a WAL store needs
+                        // (a read-only folder): SQLite assumes nobody writes
+  };
+  // Opens the database at `path`. Throws dipmine::Error naming the path when
+  // it cannot be opened.
+  Database(const std::string& path, Access access);
+  Database(const std::string& path, bool create)
+      : Database(path, create ? Access::create : Access::read_write) {}
+  // True when this connection cannot write (opened read-only, or SQLite
+  // found the file write-protected).
+  bool read_only() const;
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
