@@ -35,6 +35,19 @@ uint32_t fa_word_count(std::string_view key);
 // word itself included if known. Empty if none.
 std::span<const FaWord> fa_anagrams(std::string_view key);
 
+// Whether `key` (an fa_key) is a Persian word: in the vocabulary above or in
+// the larger dictionary of lexicons/fa_dictionary.txt (about 34,000 keys,
+// compiled into fa_dictionary_data.cpp by scripts/gen_fa_dictionary). The
+// evidence the normaliser asks before it makes a word by joining a lone letter,
+// repairing a reversed lam-alef or collapsing repeated letters.
+bool fa_is_word(std::string_view key);
+// Compounds the dictionary writes with a ZWNJ (زمین‌لرزه): whether `first`
+// and `second` (keys) are its two parts, and whether a key is the first (head)
+// or the second part (tail) of any such compound.
+bool fa_is_compound(std::string_view first, std::string_view second);
+bool fa_compound_head(std::string_view key);
+bool fa_compound_tail(std::string_view key);
+
 // Number of entries (for tests and the bench).
 size_t fa_vocabulary_size();
 

@@ -22,8 +22,15 @@ enum JoinRole : uint8_t {
   kVerbPrefix = 1,      // می نمی
   kSuffix = 2,          // ها های هایی تر ترین
   kSuffixAfterHeh = 4,  // ام ات اش ای (after a final ه)
+  kLoneLetter = 8,      // one letter alone (ر of ر وش), not و
+  kCompoundHead = 16,   // the first part of a compound the dictionary writes with ZWNJ (زمین)
+  kCompoundTail = 32,   // its second part (لرزه)
+  kLetterRepair = 64,   // repair_letters rewrites it (األمل, خیلییییی, اهلل)
 };
+// The first three roles (a key of up to four letters).
 uint8_t join_role(std::u32string_view key);
+// Whether repair_letters rewrites the letters of `word` (one word).
+bool needs_letter_repair(std::string_view word);
 
 // Facts about one word that depend on its bytes only (16 bytes: the memo
 // holds thousands, and every word of a text is copied with its facts).
@@ -52,6 +59,9 @@ bool text_words(std::string_view s, std::vector<TextWord>& words);
 // The steps of steps.h on a text whose words are already known (`words` must
 // be text_words(in.text)).
 MappedText repair_visual_order(MappedText&& in, const std::vector<TextWord>& words);
+// repair_letters (steps.h) on a text whose words are known; `changed` says
+// whether it changed the text.
+MappedText repair_letters(MappedText&& in, const std::vector<TextWord>& words, bool& changed);
 // zwnj_join_words writes `joiner` in place of the space (0: deletes it).
 MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words, char32_t joiner);
 
