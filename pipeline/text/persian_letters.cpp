@@ -12,6 +12,7 @@
 // Every decision is taken on word keys (fa_key letters), which fold keeps, so
 // clean and fold decide alike.
 #include <algorithm>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -166,31 +167,6 @@ bool repaired_order(const std::vector<LetterUnit>& units, std::vector<size_t>& o
   return changed;
 }
 
-// A Latin letter or a digit (ASCII, Persian, Arabic-Indic) whose bytes start
-// (end) at s[i] (before s[i]), from its bytes alone: asked at both ends of
-// every word. Two-byte Latin letters are U+00C0..U+024F but × and ÷.
-bool two_byte_latin_or_digit(unsigned char lead, unsigned char cont) {
-  if (lead == 0xDB) return cont >= 0xB0 && cont <= 0xB9;  // ۰..۹
-  if (lead == 0xD9) return cont >= 0xA0 && cont <= 0xA9;  // ٠..٩
-  if (lead == 0xC3) return cont != 0x97 && cont != 0xB7;
-  return lead >= 0xC4 && lead <= 0xC9;
-}
-bool latin_or_digit_at(std::string_view s, size_t i) {
-  if (i >= s.size()) return false;
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return is_ascii_letter(s[i]) || is_ascii_digit(s[i]);
-  return i + 1 < s.size() && two_byte_latin_or_digit(c, static_cast<unsigned char>(s[i + 1]));
-}
-// ZWNJs between the two are looked through: clean keeps them until zwnj_tidy
-// (after this step) drops them, fold has dropped them already.
-bool latin_or_digit_before(std::string_view s, size_t i) {
-  while (i >= 3 && s.compare(i - 3, 3, "\xe2\x80\x8c") == 0) i -= 3;
-  if (i == 0) return false;
-  const auto c = static_cast<unsigned char>(s[i - 1]);
-  if (c < 0x80) return is_ascii_letter(s[i - 1]) || is_ascii_digit(s[i - 1]);
-  return i >= 2 && (c & 0xC0) == 0x80 && two_byte_latin_or_digit(static_cast<unsigned char>(s[i - 2]), c);
-}
-
 }  // namespace
 
 bool needs_letter_repair(std::string_view word) {
@@ -241,29 +217,46 @@ MappedText drop_kashida_ampersands(MappedText&& in) {
   return ed.finish(std::move(in));
 }
 
-MappedText repair_letters(MappedText&& in, const std::vector<TextWord>& words, bool& changed) {
+MappedText repair_letters(MappedText&& in, std::vector<TextWord>& words, bool& changed) {
   const std::string_view s = in.text;
   thread_local std::vector<LetterUnit> units;
   thread_local std::vector<size_t> order;
   thread_local std::string repaired;
   Editor ed(in);
-  for (const TextWord& w : words) {
+  // `words` is kept the list of the output's words: shifted by what was
+  // inserted or taken out before each, a rewritten word given its new facts.
+  ptrdiff_t shift = 0;
+  for (TextWord& w : words) {
     const bool glued_before = latin_or_digit_before(s, w.b);
     const bool glued_after = latin_or_digit_at(s, w.e);
+    const size_t b = w.b, e = w.e;
+    w.b = static_cast<size_t>(static_cast<ptrdiff_t>(b) + shift);
+    w.e = static_cast<size_t>(static_cast<ptrdiff_t>(e) + shift);
     if (!(w.facts.join_role & kLetterRepair) && !glued_before && !glued_after) continue;
     size_t lead_end;
-    units_of(s, w.b, w.e, units, lead_end);
+    units_of(s, b, e, units, lead_end);
     // A word with no key letter (a lone ء or mark) is left alone: fold
     // deletes it, and clean must not space what fold no longer has.
     if (units.empty()) continue;
-    if (glued_before) ed.insert_between(w.b, U' ');
-    if ((w.facts.join_role & kLetterRepair) && repaired_order(units, order)) {
-      units.back().e = w.e;
-      repaired.assign(s.substr(w.b, lead_end - w.b));
-      for (size_t i : order) repaired.append(s.substr(units[i].b, units[i].e - units[i].b));
-      ed.replace_with(w.b, w.e, repaired);
+    if (glued_before) {
+      ed.insert_between(b, U' ');
+      ++shift;
+      ++w.b;
+      ++w.e;
     }
-    if (glued_after) ed.insert_between(w.e, U' ');
+    if ((w.facts.join_role & kLetterRepair) && repaired_order(units, order)) {
+      units.back().e = e;
+      repaired.assign(s.substr(b, lead_end - b));
+      for (size_t i : order) repaired.append(s.substr(units[i].b, units[i].e - units[i].b));
+      ed.replace_with(b, e, repaired);
+      shift += static_cast<ptrdiff_t>(repaired.size()) - static_cast<ptrdiff_t>(e - b);
+      w.e = w.b + repaired.size();
+      w.facts = facts_of(repaired);
+    }
+    if (glued_after) {
+      ed.insert_between(e, U' ');
+      ++shift;
+    }
   }
   changed = ed.changed;
   return ed.finish(std::move(in));
@@ -271,7 +264,7 @@ MappedText repair_letters(MappedText&& in, const std::vector<TextWord>& words, b
 
 MappedText repair_letters(MappedText&& in) {
   if (!has_arabic_script(in.text)) return std::move(in);
-  const std::vector<TextWord> words = text_words(in.text);
+  std::vector<TextWord> words = text_words(in.text);
   bool changed = false;
   return repair_letters(std::move(in), words, changed);
 }

@@ -4,6 +4,7 @@
 // ignored), so it decides the same on clean text and on folded text: that is
 // what keeps fold(fold(x)) == fold(x).
 #include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -107,6 +108,28 @@ std::string utf8_key(std::u32string_view key) {
   std::string out;
   for (char32_t c : key) append_utf8(out, c);
   return out;
+}
+
+// Whether words a and b (a compound head and tail) are the parts of a
+// compound the dictionary writes with ZWNJ, and joined would not be a word
+// the visual-order repair reorders. Most pairs are turned away by the hash;
+// the answers for real compounds are kept per thread by their hash.
+bool joins_compound(std::string_view s, const TextWord& a, const TextWord& b) {
+  const uint64_t h = fa_compound_hash(a.facts.key_hash, b.facts.key_hash);
+  if (!fa_may_be_compound(h)) return false;
+  struct Slot {
+    uint64_t hash = 0;
+    bool joins = false;
+  };
+  thread_local std::array<Slot, 1024> seen;
+  Slot& slot = seen[h & 1023];
+  if (slot.hash != h || h == 0) {
+    thread_local std::u32string buf;
+    std::string joined = utf8_key(word_at(s, a.b, a.e, buf).key);
+    joined += utf8_key(word_at(s, b.b, b.e, buf).key);
+    slot = {h, !would_repair(joined)};
+  }
+  return slot.joins;
 }
 
 // The key of word k of `words`, as UTF-8.
@@ -213,7 +236,10 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words, 
       chain_b = std::string_view::npos;
       continue;
     }
-    const std::u32string_view next = word_at(s, nw.b, nw.e, next_buf).key;
+    // The next word's key, built only when a rule needs it (a compound
+    // candidate is turned away by its hash first).
+    std::u32string_view next;
+    if (lone || lone_prefix || next_suffix) next = word_at(s, nw.b, nw.e, next_buf).key;
     bool join = false;
     char32_t glue = joiner;
     std::u32string_view chain;
@@ -222,10 +248,10 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words, 
       chain = word_at(s, b, e, chain_buf).key;
       join = chain_b == b && joins_lone_letter(s, words, k);
       glue = 0;
-    } else if (compound && chain_b == b &&
-               fa_is_compound(utf8_key(word_at(s, b, e, chain_buf).key), utf8_key(next))) {
-      chain = word_at(s, b, e, chain_buf).key;  // زمین لرزه → زمین‌لرزه
-      join = true;
+    } else if (compound && chain_b == b && joins_compound(s, words[k], nw)) {
+      // زمین لرزه → زمین‌لرزه: decided from the two key hashes the memo keeps.
+      ed.replace(e, e + 1, joiner);
+      continue;
     } else if (!(lone_prefix || next_suffix)) {
       join = false;
     } else if (lone_prefix) {
@@ -258,10 +284,16 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words, 
 MappedText repair_tidy_and_join(MappedText&& in, bool folded) {
   thread_local std::vector<TextWord> words;  // reused: no allocation per text
   in = drop_kashida_ampersands(std::move(in));
-  bool repairs = text_words(in.text, words);
-  bool letters = false;
-  in = repair_letters(std::move(in), words, letters);
-  if (letters) repairs = text_words(in.text, words);
+  bool letter_work = false;
+  bool repairs = text_words(in.text, words, &letter_work);
+  if (letter_work) {
+    bool letters = false;
+    in = repair_letters(std::move(in), words, letters);  // keeps `words` the text's
+    if (letters) {
+      repairs = false;
+      for (const TextWord& w : words) repairs = repairs || w.facts.repair_ranges != 0;
+    }
+  }
   MappedText t = repairs ? repair_visual_order(std::move(in), words) : std::move(in);
   const size_t before_tidy = t.text.size();
   t = zwnj_tidy(std::move(t));

@@ -233,6 +233,7 @@ WordFacts word_facts(std::string_view word) {
     const std::string k = fa_key(word);
     if (fa_compound_head(k)) f.join_role |= kCompoundHead;
     if (fa_compound_tail(k)) f.join_role |= kCompoundTail;
+    f.key_hash = static_cast<uint32_t>(fa_key_hash(k));
   }
   if (letters >= 3 && needs_letter_repair(word)) f.join_role |= kLetterRepair;
   WordRepair r;
@@ -283,6 +284,11 @@ FactsCache& facts_cache() {
 
 }  // namespace
 
+WordFacts facts_of(std::string_view word) {
+  if (!FactsCache::fits(word)) return word_facts(word);
+  return facts_cache().get(word, word_facts);
+}
+
 bool would_repair(std::string_view word) {
   if (!FactsCache::fits(word)) return word_facts(word).repair_ranges != 0;
   return facts_cache().get(word, word_facts).repair_ranges != 0;
@@ -294,16 +300,23 @@ std::vector<TextWord> text_words(std::string_view s) {
   return words;
 }
 
-bool text_words(std::string_view s, std::vector<TextWord>& words) {
+bool text_words(std::string_view s, std::vector<TextWord>& words, bool* letter_work) {
   FactsCache& cache = facts_cache();
   words.clear();
-  bool repairs = false;
+  bool repairs = false, letters = false;
   for_each_word(s, [&](size_t b, size_t e) {
     const std::string_view word(s.data() + b, e - b);
     const TextWord& w =
         words.emplace_back(b, e, FactsCache::fits(word) ? cache.get(word, word_facts, s.size() - e) : word_facts(word));
     repairs = repairs || w.facts.repair_ranges != 0;
+    // Most words have a space on both sides: one test each turns them away.
+    if (!letters) {
+      const bool spaced = (e == s.size() || s[e] == ' ') && (b == 0 || s[b - 1] == ' ');
+      letters = (w.facts.join_role & kLetterRepair) ||
+                (!spaced && (latin_or_digit_at(s, e) || latin_or_digit_before(s, b)));
+    }
   });
+  if (letter_work) *letter_work = letters;
   return repairs;
 }
 

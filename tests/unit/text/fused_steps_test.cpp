@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "test_util.h"
+#include "text/fa_words.h"
 #include "text/steps.h"
 
 using namespace dipmine::text;
@@ -95,6 +96,18 @@ TEST_CASE("repair_tidy_and_join equals the letter repairs, the repair, zwnj_tidy
     const MappedText chain = fa::zwnj_join_words(fa::zwnj_tidy(
         fa::repair_visual_order(fa::repair_letters(fa::drop_kashida_ampersands(MappedText(in))))));
     CHECK(same_mapped(fa::repair_tidy_and_join(MappedText(in)), chain));
+    // repair_letters keeps the word list it is given that of its output.
+    std::vector<fa::TextWord> words = fa::text_words(in.text);
+    bool changed = false;
+    const MappedText lettered = fa::repair_letters(MappedText(in), words, changed);
+    const std::vector<fa::TextWord> rescanned = fa::text_words(lettered.text);
+    REQUIRE(words.size() == rescanned.size());
+    for (size_t k = 0; k < words.size(); ++k) {
+      CHECK(words[k].b == rescanned[k].b);
+      CHECK(words[k].e == rescanned[k].e);
+      CHECK(words[k].facts.join_role == rescanned[k].facts.join_role);
+      CHECK(words[k].facts.repair_ranges == rescanned[k].facts.repair_ranges);
+    }
     repaired += fa::repair_visual_order(MappedText(in)).text != in.text;
     joined += chain.text.size() > in.text.size();
   }
