@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include "text/segmenter.h"
 #include "text/utf8.h"
 
 namespace dipmine::lexicon {
@@ -44,7 +45,12 @@ bool at_word_boundaries(std::string_view s, size_t b, size_t e, text::Lang lang)
     if (is_latin_alnum(last) && after && is_latin_alnum(after)) return false;
     return true;
   }
-  return !(before && is_word_char(before)) && !(after && is_word_char(after));
+  // A change of script is a boundary too (UCLGشهر, C40در): PDF extraction
+  // glues a Latin name or a number to the Persian word next to it.
+  const char32_t first = code_point_at(s, b), last = code_point_before(s, e);
+  const bool open_before = !(before && is_word_char(before)) || text::script_changes(before, first);
+  const bool open_after = !(after && is_word_char(after)) || text::script_changes(last, after);
+  return open_before && open_after;
 }
 
 }  // namespace dipmine::lexicon

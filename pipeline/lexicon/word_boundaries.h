@@ -5,9 +5,10 @@
 //   if (at_word_boundaries(folded, b, e, text::Lang::fa)) keep(b, e);
 //
 // fa and en: the match must not touch a letter, mark or digit on either side
-// (Unicode, not RE2's ASCII-only \b). ja has no word boundaries, except that
-// a match starting or ending with a Latin letter or digit must not continue a
-// Latin word ("SCO" is not found inside "DISCO").
+// (Unicode, not RE2's ASCII-only \b), unless the script changes there
+// (text::script_changes: UCLGشهر holds UCLG and شهر). ja has no word
+// boundaries, except that a match starting or ending with a Latin letter or
+// digit must not continue a Latin word ("SCO" is not found inside "DISCO").
 // `b` and `e` are byte offsets of character boundaries in valid UTF-8.
 // Thread safety: a pure function.
 #pragma once

@@ -48,6 +48,9 @@ std::string tokenizer_fingerprint() {
       // Cases the visual-order repair and fold changed on (a ZWNJ beside the
       // space in a backwards run; a variant before hamza above).
       "ةتوسع \u200cیشهر ة\u0654 »۲۰۱۵«",
+      // Issue 15/16 repairs: script changes, a refused negation, a lone
+      // letter, lam-alef, ALLAH, kashida &, compounds, repeated letters.
+      "UCLGشهر C40در مسافت۹ می\u200cتوانن ر وش األمل المقاوالت اهلل دیپلماس&&ی زمین لرزه ای خیلییییی",
       "City Diplomacy, UN-Habitat's networks: running cities 2015 ÉCOLE ﬁnance",
       "東京都に住む。上海協力機構（ＳＣＯ）の市長ﾀﾞｲｱﾛｰｸﾞ 2025年",
   };

@@ -66,6 +66,35 @@ struct Editor {
     }
     kept = e;
   }
+  // Inserts `cp` before input byte b (0 < b < size), mapped to the empty
+  // range where it goes; or, when the bytes on both sides map into one range
+  // (NFKC took a digit and the mark after it as one edit), to the range of
+  // the byte before, so that the map stays monotone.
+  void insert_between(size_t b, char32_t cp) {
+    const auto prev = in.byte_range(b - 1), next = in.byte_range(b);
+    if (prev.second <= next.first) {
+      replace(b, b, cp);
+      return;
+    }
+    if (!changed) {
+      changed = true;
+      out = new_mapped_text(in.text.size() + 16, in.runs.size() + 16);
+    }
+    copy_mapped(out, cursor, kept, b);
+    push_mapped(out, cp, prev.first, prev.second);
+    kept = b;
+  }
+  // Replaces input bytes [b, e) (b < e) with `bytes`, all mapped to their range.
+  void replace_with(size_t b, size_t e, std::string_view bytes) {
+    if (!changed) {
+      changed = true;
+      out = new_mapped_text(in.text.size() + 16, in.runs.size() + 16);
+    }
+    copy_mapped(out, cursor, kept, b);
+    const auto [ob, oe] = cursor.range(b, e);
+    push_mapped(out, bytes, ob, oe);
+    kept = e;
+  }
   MappedText finish(MappedText&& original) {
     if (!changed) return std::move(original);
     copy_mapped(out, cursor, kept, in.text.size());

@@ -93,4 +93,61 @@ Lang detect_lang(std::string_view text) {
   return Lang::en;
 }
 
+namespace {
+
+// Common words of one language that the other does not write so, as they
+// are spelled in Unicode text (Persian with ی ک, Arabic with ي ك).
+bool is_common_arabic(std::string_view w) {
+  // (من ما لا are Persian words too.)
+  static constexpr std::string_view kWords[] = {"في",  "على", "إلى", "الى", "التي", "الذي", "هذا",
+                                                "هذه", "عن",  "مع",  "كان", "أن",   "وفي",  "ذلك"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+bool is_common_persian(std::string_view w) {
+  // (به and هم are Arabic words too.)
+  static constexpr std::string_view kWords[] = {"است", "در", "از", "که", "این", "را", "برای", "با",
+                                                "های", "می", "شود", "آن", "ها", "کرد", "اين", "كه"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool reads_as_arabic(std::string_view text) {
+  size_t arabic = 0, persian = 0;
+  size_t word_start = 0;
+  auto end_word = [&](size_t e) {
+    if (e > word_start) {
+      const std::string_view w = text.substr(word_start, e - word_start);
+      arabic += 2 * is_common_arabic(w);
+      persian += 2 * is_common_persian(w);
+    }
+  };
+  for (size_t i = 0; i < text.size();) {
+    size_t len;
+    const char32_t c = decode_utf8(text, i, len);
+    switch (c) {
+      case 0x064A: case 0x0643: case 0x0629: case 0x0649: ++arabic; break;  // ي ك ة ى
+      // پ چ ژ گ are never Arabic: they weigh more than ی ک, which Arabic
+      // typed on a Persian keyboard has too.
+      case 0x067E: case 0x0686: case 0x0698: case 0x06AF: persian += 3; break;
+      case 0x06A9: case 0x06CC: ++persian; break;
+      default: break;
+    }
+    const bool letter = c >= 0x0600 && c <= 0x06FF;
+    if (!letter) {
+      end_word(i);
+      word_start = i + len;
+    }
+    i += len;
+  }
+  end_word(text.size());
+  return arabic >= 2 && arabic > 2 * persian;
+}
+
 }  // namespace dipmine::text

@@ -24,4 +24,11 @@ std::optional<Lang> parse_lang(std::string_view name);
 // The language of `text` judged by the script of its letters.
 Lang detect_lang(std::string_view text);
 
+// Whether Arabic-script `text` is Arabic rather than Persian: letters only one
+// of them uses (ي ك ة ى against پ چ ژ گ ک ی) and common words (في من على
+// إلى التي الذي هذا against است در از که این را برای) weigh it. Arabic text
+// stays Lang::fa (every consumer of language codes knows fa, en, ja), but the
+// Persian normaliser's clean keeps its Arabic spelling (docs/normalization.md).
+bool reads_as_arabic(std::string_view text);
+
 }  // namespace dipmine::text

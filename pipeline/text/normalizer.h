@@ -27,7 +27,9 @@
 // MONOTONE (begin and end never decrease along the output) with one exception:
 // the Persian visual-order repair moves pieces of words (and words of a
 // backwards run) into reading order, so inside a repaired stretch of a line the
-// map jumps back and forth. Outside repaired stretches, and for en, ja and any
+// map jumps back and forth; and a word the letter repairs rewrite (reversed
+// lam-alef, repeated letters) maps as a whole, so a ZWNJ inserted inside it
+// later maps to its start. Outside repaired stretches, and for en, ja and any
 // fa text the repair leaves alone, the map is monotone; original_span takes the
 // minimum and maximum over the range, so spans are right either way.
 //

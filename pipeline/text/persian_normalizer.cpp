@@ -1,4 +1,5 @@
 // Persian: the ordered steps of clean and fold (each step is in steps.h).
+#include "text/lang.h"
 #include "text/language_normalizers.h"
 #include "text/steps.h"
 
@@ -9,12 +10,18 @@ MappedText PersianNormalizer::clean(std::string_view original) const {
   // NFKC, so that marks a tatweel kept apart are put in canonical order).
   MappedText t = fa::sanitize_and_remove_controls(original);
   t = fa::fix_reversed_punctuation(std::move(t));    // »...« → «...»
-  // apply_nfkc (presentation forms → letters), then letter_variants (ي ك ة →
-  // ی ک ه), fused into one pass.
-  t = fa::nfkc_and_letter_variants(std::move(t));
-  // repair_visual_order (یپلماسید → دیپلماسی), zwnj_tidy (doubled / stray
-  // ZWNJ), zwnj_join_words (می شود, کتاب ها → ‌), fused to share the word scan.
+  t = apply_nfkc(std::move(t));                      // presentation forms → letters
+  // drop_kashida_ampersands (دیپلماس&&ی), repair_letters (األمل, خیلییییی,
+  // UCLGشهر), repair_visual_order (یپلماسید → دیپلماسی), zwnj_tidy (doubled /
+  // stray ZWNJ), zwnj_join_words (می شود, کتاب ها → ‌, ر وش → روش), fused to
+  // share the word scan. They decide on word keys, which letter_variants keeps.
   t = fa::repair_tidy_and_join(std::move(t));
+  // Arabic text (الصيانة) keeps its Arabic spelling: no Persian letters or
+  // ZWNJ rules (fold still equates the two). Decided on the repaired text, so
+  // that clean(clean(x)) decides the same (letter_variants only takes Arabic
+  // letters away).
+  if (reads_as_arabic(t.text)) return t;
+  t = fa::letter_variants(std::move(t));             // ي ك ة → ی ک ه
   t = fa::zwnj_verb_prefix(std::move(t));            // میشود → می‌شود
   t = fa::zwnj_suffixes(std::move(t));               // واژههای → واژه‌های
   return t;

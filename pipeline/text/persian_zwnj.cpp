@@ -3,6 +3,8 @@
 // (fa_key: letters with hamza and alef variants folded, marks and ZWNJ
 // ignored), so it decides the same on clean text and on folded text: that is
 // what keeps fold(fold(x)) == fold(x).
+#include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "text/fa_edit.h"
 #include "text/fa_words.h"
 #include "text/fa_vocabulary.h"
+#include "text/steps.h"
 
 namespace dipmine::text::fa {
 namespace {
@@ -101,6 +104,65 @@ bool is_suffix(std::u32string_view w) {
   return w == U"ها"sv || w == U"های"sv || w == U"هایی"sv || w == U"تر"sv || w == U"ترین"sv;
 }
 
+std::string utf8_key(std::u32string_view key) {
+  std::string out;
+  for (char32_t c : key) append_utf8(out, c);
+  return out;
+}
+
+// Whether words a and b (a compound head and tail) are the parts of a
+// compound the dictionary writes with ZWNJ, and joined would not be a word
+// the visual-order repair reorders. Most pairs are turned away by the hash;
+// the answers for real compounds are kept per thread by their hash.
+bool joins_compound(std::string_view s, const TextWord& a, const TextWord& b) {
+  const uint64_t h = fa_compound_hash(a.facts.key_hash, b.facts.key_hash);
+  if (!fa_may_be_compound(h)) return false;
+  struct Slot {
+    uint64_t hash = 0;
+    bool joins = false;
+  };
+  thread_local std::array<Slot, 1024> seen;
+  Slot& slot = seen[h & 1023];
+  if (slot.hash != h || h == 0) {
+    thread_local std::u32string buf;
+    std::string joined = utf8_key(word_at(s, a.b, a.e, buf).key);
+    joined += utf8_key(word_at(s, b.b, b.e, buf).key);
+    slot = {h, !would_repair(joined)};
+  }
+  return slot.joins;
+}
+
+// The key of word k of `words`, as UTF-8.
+std::string key_of(std::string_view s, const std::vector<TextWord>& words, size_t k) {
+  thread_local std::u32string buf;
+  return utf8_key(word_at(s, words[k].b, words[k].e, buf).key);
+}
+
+// Whether words k and k + 1 (one space apart, one of them a lone letter) are
+// joined: the lone letter goes to the side where the two make a known word,
+// if only one side does, and the two are not both words already.
+bool joins_lone_letter(std::string_view s, const std::vector<TextWord>& words, size_t k) {
+  auto one_space_after = [&](size_t i) {
+    return i + 1 < words.size() && words[i + 1].b == words[i].e + 1 &&
+           (s[words[i].e] == ' ' || s[words[i].e] == '\t');
+  };
+  // Words i and i + 1 joined make a word: the lone letter and a piece of at
+  // least two letters (a lone mark or ء is nothing to join to).
+  auto makes_word = [&](size_t i) {
+    if (!one_space_after(i)) return false;
+    const std::string a = key_of(s, words, i), b = key_of(s, words, i + 1);
+    if (std::min(a.size(), b.size()) < 2 || std::max(a.size(), b.size()) < 4) return false;
+    return !(fa_is_word(a) && fa_is_word(b)) && fa_is_word(a + b);
+  };
+  const bool left_lone = words[k].facts.join_role & kLoneLetter;
+  const bool right_lone = words[k + 1].facts.join_role & kLoneLetter;
+  if (left_lone == right_lone) return false;  // two lone letters: no evidence
+  if (!makes_word(k)) return false;
+  // The lone letter's other neighbour must not make a word with it too.
+  if (left_lone) return !(k > 0 && !(words[k - 1].facts.join_role & kLoneLetter) && makes_word(k - 1));
+  return !(k + 2 < words.size() && !(words[k + 2].facts.join_role & kLoneLetter) && makes_word(k + 1));
+}
+
 }  // namespace
 
 MappedText zwnj_tidy(MappedText&& in) {
@@ -157,9 +219,12 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words, 
     // A rule can apply only after a lone می/نمی or before a suffix (the join
     // roles, worked out once per word form): most pairs stop at this test.
     const TextWord& nw = words[k + 1];
-    const bool prefix = words[k].facts.join_role & kVerbPrefix;
-    const bool next_suffix = nw.facts.join_role & (kSuffix | kSuffixAfterHeh);
-    if (!prefix && !next_suffix) {
+    const uint8_t role = words[k].facts.join_role, next_role = nw.facts.join_role;
+    const bool prefix = role & kVerbPrefix;
+    const bool next_suffix = next_role & (kSuffix | kSuffixAfterHeh);
+    const bool lone = (role | next_role) & kLoneLetter;
+    const bool compound = (role & kCompoundHead) && (next_role & kCompoundTail);
+    if (!prefix && !next_suffix && !lone && !compound) {
       chain_b = std::string_view::npos;
       continue;
     }
@@ -167,14 +232,29 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words, 
     if (chain_b == std::string_view::npos) chain_b = b;
     const bool lone_prefix = prefix && chain_b == b;
     const bool one_space = nw.b == e + 1 && (s[e] == ' ' || s[e] == '\t');
-    if (!(lone_prefix || next_suffix) || !one_space) {
+    if (!(lone_prefix || next_suffix || lone || compound) || !one_space) {
       chain_b = std::string_view::npos;
       continue;
     }
-    const std::u32string_view next = word_at(s, nw.b, nw.e, next_buf).key;
+    // The next word's key, built only when a rule needs it (a compound
+    // candidate is turned away by its hash first).
+    std::u32string_view next;
+    if (lone || lone_prefix || next_suffix) next = word_at(s, nw.b, nw.e, next_buf).key;
     bool join = false;
+    char32_t glue = joiner;
     std::u32string_view chain;
-    if (lone_prefix) {
+    if (lone) {
+      // ر وش → روش: with no ZWNJ (the word was written joined).
+      chain = word_at(s, b, e, chain_buf).key;
+      join = chain_b == b && joins_lone_letter(s, words, k);
+      glue = 0;
+    } else if (compound && chain_b == b && joins_compound(s, words[k], nw)) {
+      // زمین لرزه → زمین‌لرزه: decided from the two key hashes the memo keeps.
+      ed.replace(e, e + 1, joiner);
+      continue;
+    } else if (!(lone_prefix || next_suffix)) {
+      join = false;
+    } else if (lone_prefix) {
       // "می شود" → "می‌شود"
       join = looks_like_verb_rest(next) && verb_prefix_length(next) == 0;
       if (join) chain = word_at(s, b, e, chain_buf).key;
@@ -193,7 +273,7 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words, 
       if (would_repair(joined)) join = false;
     }
     if (join) {
-      ed.replace(e, e + 1, joiner);
+      ed.replace(e, e + 1, glue);
     } else {
       chain_b = std::string_view::npos;
     }
@@ -203,7 +283,17 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words, 
 
 MappedText repair_tidy_and_join(MappedText&& in, bool folded) {
   thread_local std::vector<TextWord> words;  // reused: no allocation per text
-  const bool repairs = text_words(in.text, words);
+  in = drop_kashida_ampersands(std::move(in));
+  bool letter_work = false;
+  bool repairs = text_words(in.text, words, &letter_work);
+  if (letter_work) {
+    bool letters = false;
+    in = repair_letters(std::move(in), words, letters);  // keeps `words` the text's
+    if (letters) {
+      repairs = false;
+      for (const TextWord& w : words) repairs = repairs || w.facts.repair_ranges != 0;
+    }
+  }
   MappedText t = repairs ? repair_visual_order(std::move(in), words) : std::move(in);
   const size_t before_tidy = t.text.size();
   t = zwnj_tidy(std::move(t));

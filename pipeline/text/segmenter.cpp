@@ -94,12 +94,97 @@ std::optional<std::vector<Span>> sentences_without_icu(std::string_view text) {
   return out;
 }
 
-std::vector<Span> words(std::string_view text, Lang lang) {
-  if (lang != Lang::ja) {  // Japanese needs ICU's dictionary
-    std::vector<Span> out;
-    if (fast_words(text, out)) return out;
+namespace {
+
+// Which side of a change of script a character is on: Arabic-script letters
+// and marks (with their presentation forms), or Latin letters and digits of
+// any of the three digit sets; 0 for anything else (ZWNJ, punctuation), which
+// belongs to neither.
+int script_side(char32_t c) {
+  if (c < 0x80) return is_ascii_letter(static_cast<char>(c)) || is_ascii_digit(static_cast<char>(c)) ? 2 : 0;
+  if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)) return 2;
+  if (c >= 0x00C0 && c <= 0x024F) return c == 0x00D7 || c == 0x00F7 ? 0 : 2;
+  if ((c >= 0x0610 && c <= 0x06FF) || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC)) {
+    return u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0 ||
+                   u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK
+               ? 1
+               : 0;
   }
-  return icu_words(text, lang);
+  return 0;
+}
+
+// Whether bytes [b, e) may hold both sides (a quick test on lead bytes).
+bool may_mix_scripts(std::string_view text, uint32_t b, uint32_t e) {
+  bool arabic = false, latin = false;
+  for (uint32_t i = b; i < e; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) latin = latin || is_ascii_letter(static_cast<char>(c)) || is_ascii_digit(static_cast<char>(c));
+    else if (c >= 0xD8 && c <= 0xDB && i + 1 < e) {
+      const auto c1 = static_cast<unsigned char>(text[i + 1]);
+      const bool digit = (c == 0xD9 && c1 >= 0xA0 && c1 <= 0xA9) || (c == 0xDB && c1 >= 0xB0 && c1 <= 0xB9);
+      (digit ? latin : arabic) = true;
+      ++i;
+    } else if (c >= 0xC3 && c <= 0xC9) {
+      latin = true;
+    } else if (c == 0xEF) {
+      arabic = true;  // presentation forms
+    }
+  }
+  return arabic && latin;
+}
+
+// words() with every word cut where Arabic script meets a Latin letter or a
+// digit (UCLGشهر, C40در, مسافت۹): PDF extraction glues them, and UAX #29
+// would keep them one word.
+void split_at_script_changes(std::string_view text, std::vector<Span>& spans) {
+  std::vector<Span> out;
+  bool any = false;
+  for (const Span& w : spans) {
+    uint32_t start = w.begin;
+    if (may_mix_scripts(text, w.begin, w.end)) {
+      int prev = 0;
+      for (size_t i = w.begin; i < w.end;) {
+        size_t len;
+        const int side = script_side(decode_utf8(text, i, len));
+        if (side != 0 && prev != 0 && side != prev) {
+          out.push_back({start, static_cast<uint32_t>(i)});
+          start = static_cast<uint32_t>(i);
+          any = true;
+        }
+        if (side != 0) prev = side;
+        i += len;
+      }
+    }
+    out.push_back({start, w.end});
+  }
+  if (any) spans = std::move(out);
+}
+
+}  // namespace
+
+bool script_changes(char32_t before, char32_t after) {
+  const int a = script_side(before), b = script_side(after);
+  return a != 0 && b != 0 && a != b;
+}
+
+namespace {
+
+bool has_arabic_lead(std::string_view text) {
+  for (unsigned char c : text) {
+    if ((c >= 0xD8 && c <= 0xDB) || c == 0xEF) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Span> words(std::string_view text, Lang lang) {
+  std::vector<Span> out;
+  if (lang == Lang::ja || !fast_words(text, out)) {  // Japanese needs ICU's dictionary
+    out = icu_words(text, lang);
+  }
+  if (has_arabic_lead(text)) split_at_script_changes(text, out);
+  return out;
 }
 
 std::vector<Span> cjk_bigrams(std::string_view text) {

@@ -28,7 +28,12 @@ struct Span {
 };
 
 std::vector<Span> sentences(std::string_view text, Lang lang);
+// Words are also cut where Arabic script (letters, marks) meets a Latin letter
+// or a digit (ASCII, Persian or Arabic-Indic): UCLGشهر, C40در, مسافت۹ are two
+// words each, whatever UAX #29 says (PDF extraction glues them).
 std::vector<Span> words(std::string_view text, Lang lang);
+// Whether a word boundary lies between these two neighbours by that rule.
+bool script_changes(char32_t before, char32_t after);
 // words() computed by ICU's BreakIterator alone, and without ICU (the UAX #29
 // rules applied here; nullopt when the text has a code point outside U+0000..
 // U+06FF and U+2000..U+206F). words() uses the second for en/fa text when it can; both

@@ -208,8 +208,12 @@ MappedText fix_reversed_punctuation(MappedText&& in);
 MappedText zwnj_tidy(MappedText&& in);
 // Words written apart joined with ZWNJ (the space becomes the ZWNJ): the verb
 // prefix (می شود → می‌شود) and the suffixes ها های هایی تر ترین (کتاب ها →
-// کتاب‌ها), ام ات اش ای after a final ه (خانه ای → خانه‌ای). Decided on word
-// keys only, and never when the joined word is one the repair would reorder.
+// کتاب‌ها), ام ات اش ای after a final ه (خانه ای → خانه‌ای), and the parts of
+// a compound the dictionary writes with ZWNJ (زمین لرزه → زمین‌لرزه). A lone
+// letter split off by a stray space is joined to its neighbour, the space
+// deleted (ر وش → روش), when that makes a known word on one side only and the
+// two are not both words. Decided on word keys only, and never when the joined
+// word is one the repair would reorder.
 MappedText zwnj_join_words(MappedText&& in);
 // ZWNJ inserted after the می/نمی verb prefix of a word written joined:
 // میشود → می‌شود (not میز, میلیون, میان, میزبانی: the rest must look like a
@@ -228,13 +232,23 @@ MappedText fold_digits(MappedText&& in);
 // letter_variants, fold_marks_and_hamza and fold_digits (fold).
 MappedText nfkc_and_letter_variants(MappedText&& in);
 MappedText fold_chars(MappedText&& in);
+// `&` between two letters (LibreOffice kashida justification: دیپلماس&&ی)
+// dropped, as tatweel is.
+MappedText drop_kashida_ampersands(MappedText&& in);
+// Letter repairs (persian_letters.cpp): lam-alef read backwards by Word-made
+// PDFs (األمل → الأمل, باال → بالا; المقاوالت → المقاولات when the dictionary
+// knows the word), اهلل → الله, a letter repeated three or more times
+// collapsed (خیلییییی → خیلی) unless the word is known so, and a space put
+// between a word and a Latin letter or digit glued to it (UCLGشهر, مسافت۹).
+MappedText repair_letters(MappedText&& in);
 // Visual-order repair (visual_order.cpp): word pieces put back in reading order
 // by the shipped vocabulary, then runs of repaired words reversed. Moves bytes:
 // the map is NOT monotone inside a repaired word or run.
 MappedText repair_visual_order(MappedText&& in);
 // True if repair_visual_order would reorder `word` (one word, no spaces).
 bool would_repair(std::string_view word);
-// Fused: repair_visual_order, zwnj_tidy and zwnj_join_words in turn, exactly;
+// Fused: drop_kashida_ampersands, repair_letters, repair_visual_order,
+// zwnj_tidy and zwnj_join_words in turn, exactly;
 // the words are scanned and looked up once for both word steps when the first
 // two leave the text as it is (the common case).
 // `folded`: `in` went through fold_chars (no ZWNJ is left), and words are

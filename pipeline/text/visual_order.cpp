@@ -13,6 +13,12 @@
 //     (بین, این: at least kMinCountShort occurrences) are never touched.
 //  2. Order of words: two or more repaired words in a row (only spaces between)
 //     were one backwards stretch of runs, so their order is reversed too.
+//  A repair must never change what a word means (issue 15: می‌توانن, a
+//  colloquial "they can", came out as نمی‌توان, "one cannot"). A word that
+//  reads as a known word plus an inflection (می‌توان + ن, شهر + ها) is a real
+//  word the vocabulary lacks, not a garbled one; and a reordering that puts a
+//  negating prefix (ن نا بی نمی) in front of a word or verb that stands without
+//  it invents a negation. Such words are left as they are.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -85,6 +91,46 @@ std::vector<size_t> runs_spelling(const std::u32string& t, const std::u32string&
   return cuts;  // 0 = c0 < c1 < ... < ck = n
 }
 
+bool is_word(std::u32string_view key) {
+  thread_local std::string utf8;
+  utf8.clear();
+  for (char32_t c : key) append_utf8(utf8, c);
+  return fa_is_word(utf8);
+}
+
+bool starts_with(std::u32string_view s, std::u32string_view p) { return s.substr(0, p.size()) == p; }
+
+// A known word with an inflection before or after it: a real word, whatever
+// its letters also spell when reordered.
+bool is_inflected_word(std::u32string_view key) {
+  static constexpr std::u32string_view kSuffixes[] = {
+      U"ن", U"ند", U"د", U"م", U"ت", U"ش", U"ی", U"ای", U"ها", U"های", U"ان", U"ات", U"یم", U"ید", U"تر", U"ترین"};
+  static constexpr std::u32string_view kPrefixes[] = {U"می", U"نمی", U"ب", U"ن"};
+  for (std::u32string_view suf : kSuffixes) {
+    if (key.size() >= suf.size() + 2 && key.substr(key.size() - suf.size()) == suf &&
+        is_word(key.substr(0, key.size() - suf.size()))) {
+      return true;
+    }
+  }
+  for (std::u32string_view pre : kPrefixes) {
+    if (key.size() >= pre.size() + 2 && starts_with(key, pre) && is_word(key.substr(pre.size()))) return true;
+  }
+  return false;
+}
+
+// Whether reading `garbled` as `word` puts a negating prefix in front of
+// something that is a word (or a می verb) without it, where `garbled` did
+// not start with that prefix: a negation the text never had.
+bool invents_negation(std::u32string_view garbled, std::u32string_view word) {
+  static constexpr std::u32string_view kNegations[] = {U"نمی", U"نا", U"بی", U"ن"};
+  for (std::u32string_view neg : kNegations) {
+    if (!starts_with(word, neg) || starts_with(garbled, neg)) continue;
+    const std::u32string_view rest = word.substr(neg.size());
+    if (starts_with(rest, U"می") || (rest.size() >= 2 && is_word(rest))) return true;
+  }
+  return false;
+}
+
 // Fills r.out with the word's byte ranges in reading order if the word is a
 // garbled known word; returns whether it is.
 bool repair_word(std::string_view s, size_t wb, size_t we, WordRepair& r) {
@@ -132,12 +178,14 @@ bool repair_word(std::string_view s, size_t wb, size_t we, WordRepair& r) {
   }
   std::u32string key;
   for (const Unit& u : units) key.push_back(u.key);
+  if (is_inflected_word(key)) return false;
   std::vector<size_t> best_cuts;
   uint32_t best_count = 0;
   for (const FaWord& cand : candidates) {
     if (key.size() == 3 && cand.count < kMinCountShort) continue;
-    std::vector<size_t> cuts = runs_spelling(key, decode_all(cand.key));
-    if (cuts.empty()) continue;
+    const std::u32string word = decode_all(cand.key);
+    std::vector<size_t> cuts = runs_spelling(key, word);
+    if (cuts.empty() || invents_negation(key, word)) continue;
     const bool better = best_cuts.empty() || cuts.size() < best_cuts.size() ||
                         (cuts.size() == best_cuts.size() && cand.count > best_count);
     if (better) {
@@ -180,6 +228,16 @@ WordFacts word_facts(std::string_view word) {
     i += 2;
   }
   if (letters <= 4) f.join_role = join_role(std::u32string_view(key, letters));
+  if (letters == 1 && key[0] != U'و') f.join_role |= kLoneLetter;
+  if (letters >= 2) {
+    const std::string k = fa_key(word);
+    // kCompoundHead/Tail are not set: joining a compound in fold hides its
+    // parts from search (the index does not colocate them; a query for زمین
+    // or "هم چنین" must still find زمین لرزه, هم چنین). Set them once
+    // index_terms gives a joined compound its parts as colocated keys.
+    f.key_hash = static_cast<uint32_t>(fa_key_hash(k));
+  }
+  if (letters >= 3 && needs_letter_repair(word)) f.join_role |= kLetterRepair;
   WordRepair r;
   if (repair_word(word, 0, word.size(), r)) {
     if (word.size() > UINT8_MAX || r.out.size() > WordFacts::kMaxRanges) {
@@ -228,6 +286,11 @@ FactsCache& facts_cache() {
 
 }  // namespace
 
+WordFacts facts_of(std::string_view word) {
+  if (!FactsCache::fits(word)) return word_facts(word);
+  return facts_cache().get(word, word_facts);
+}
+
 bool would_repair(std::string_view word) {
   if (!FactsCache::fits(word)) return word_facts(word).repair_ranges != 0;
   return facts_cache().get(word, word_facts).repair_ranges != 0;
@@ -239,16 +302,23 @@ std::vector<TextWord> text_words(std::string_view s) {
   return words;
 }
 
-bool text_words(std::string_view s, std::vector<TextWord>& words) {
+bool text_words(std::string_view s, std::vector<TextWord>& words, bool* letter_work) {
   FactsCache& cache = facts_cache();
   words.clear();
-  bool repairs = false;
+  bool repairs = false, letters = false;
   for_each_word(s, [&](size_t b, size_t e) {
     const std::string_view word(s.data() + b, e - b);
     const TextWord& w =
         words.emplace_back(b, e, FactsCache::fits(word) ? cache.get(word, word_facts, s.size() - e) : word_facts(word));
     repairs = repairs || w.facts.repair_ranges != 0;
+    // Most words have a space on both sides: one test each turns them away.
+    if (!letters) {
+      const bool spaced = (e == s.size() || s[e] == ' ') && (b == 0 || s[b - 1] == ' ');
+      letters = (w.facts.join_role & kLetterRepair) ||
+                (!spaced && (latin_or_digit_at(s, e) || latin_or_digit_before(s, b)));
+    }
   });
+  if (letter_work) *letter_work = letters;
   return repairs;
 }
 

@@ -20,6 +20,7 @@
 #include "lexicon/matcher.h"
 #include "text/lang.h"
 #include "text/normalizer.h"
+#include "text/segmenter.h"
 #include "text/utf8.h"
 
 using namespace dipmine;
@@ -58,7 +59,10 @@ bool boundaries(std::string_view s, size_t b, size_t e, text::Lang lang) {
     return !(latin_alnum(at(s, b)) && l && latin_alnum(l)) &&
            !(latin_alnum(before(s, e)) && r && latin_alnum(r));
   }
-  return !(l && word_char(l)) && !(r && word_char(r));
+  // A change of script (Arabic letter against Latin letter or digit) is a
+  // boundary too (text::script_changes, tested in the text module).
+  return !(l && word_char(l) && !text::script_changes(l, at(s, b))) &&
+         !(r && word_char(r) && !text::script_changes(before(s, e), r));
 }
 
 class Reference {

@@ -40,3 +40,16 @@ TEST_CASE("word boundaries: ja rejects only a Latin word continued", "[word_boun
   // The same "SCO" in fa/en text is rejected by the letters around it.
   CHECK_FALSE(at_word_boundaries(ja, sco, sco + 3, Lang::en));
 }
+
+TEST_CASE("word boundaries: a change of script is one (PDF text glues UCLGشهر, C40در)",
+          "[word_boundaries]") {
+  const std::string glued = "uclgشهر c40در";  // folded; "uclg" [0, 4), "شهر" [4, 10)
+  CHECK(at_word_boundaries(glued, 0, 4, Lang::fa));
+  CHECK(at_word_boundaries(glued, 4, 10, Lang::fa));
+  CHECK(at_word_boundaries(glued, 0, 4, Lang::en));
+  CHECK(at_word_boundaries(glued, 11, 14, Lang::fa));  // "c40" before "در"
+  CHECK(at_word_boundaries(glued, 14, glued.size(), Lang::fa));
+  CHECK_FALSE(at_word_boundaries(glued, 0, 3, Lang::fa));   // "ucl" of "uclg"
+  CHECK_FALSE(at_word_boundaries(glued, 4, 8, Lang::fa));   // "شه" of "شهر"
+  CHECK_FALSE(at_word_boundaries(glued, 11, 13, Lang::fa));  // "c4" of "c40"
+}

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "test_util.h"
+#include "text/fa_words.h"
 #include "text/steps.h"
 
 using namespace dipmine::text;
@@ -69,7 +70,10 @@ std::vector<std::string> word_step_inputs() {
   static const std::vector<std::string> pieces = {
       "یپلماسید", "یشهر", "دیپلماسی", "شهری", "المللیبین", "یبرا", "برای", "می", "نمی", "شود",
       "کتاب", "خانه", "ها", "های", "هایی", "تر", "ترین", "ای", "ام", "به", "که", "\u200c",
-      "\u200c\u200c", " ", " ", " ", "  ", "\n", "،", ".", "ه", "ی", "\u064b", "ة", "a", "12"};
+      "\u200c\u200c", " ", " ", " ", "  ", "\n", "،", ".", "ه", "ی", "\u064b", "ة", "a", "12",
+      // issue 15/16 rules: lone letters, compounds, lam-alef, repeats, &, scripts
+      "ر", "وش", "ر وش", "زمین", "لرزه", "زمین لرزه", "األمل", "باال", "المقاوالت", "اهلل",
+      "ییی", "خیلییی", "&", "&&", "UCLG", "C40", "۹", "مسافت", "می\u200cتوانن", "و", "ء"};
   std::vector<std::string> out;
   for (const std::string& s : text_test::random_texts(pieces, 3000, 11, 0, 30)) {
     out.push_back(s);
@@ -83,15 +87,27 @@ std::vector<std::string> word_step_inputs() {
 
 }  // namespace
 
-TEST_CASE("repair_tidy_and_join equals the repair, zwnj_tidy and zwnj_join_words in turn",
+TEST_CASE("repair_tidy_and_join equals the letter repairs, the repair, zwnj_tidy and zwnj_join_words in turn",
           "[steps][fused]") {
   size_t repaired = 0, joined = 0;
   for (const std::string& x : word_step_inputs()) {
     INFO(text_test::visible(x));
     const MappedText in = fa::nfkc_and_letter_variants(sanitize_utf8(x));
-    const MappedText chain =
-        fa::zwnj_join_words(fa::zwnj_tidy(fa::repair_visual_order(MappedText(in))));
+    const MappedText chain = fa::zwnj_join_words(fa::zwnj_tidy(
+        fa::repair_visual_order(fa::repair_letters(fa::drop_kashida_ampersands(MappedText(in))))));
     CHECK(same_mapped(fa::repair_tidy_and_join(MappedText(in)), chain));
+    // repair_letters keeps the word list it is given that of its output.
+    std::vector<fa::TextWord> words = fa::text_words(in.text);
+    bool changed = false;
+    const MappedText lettered = fa::repair_letters(MappedText(in), words, changed);
+    const std::vector<fa::TextWord> rescanned = fa::text_words(lettered.text);
+    REQUIRE(words.size() == rescanned.size());
+    for (size_t k = 0; k < words.size(); ++k) {
+      CHECK(words[k].b == rescanned[k].b);
+      CHECK(words[k].e == rescanned[k].e);
+      CHECK(words[k].facts.join_role == rescanned[k].facts.join_role);
+      CHECK(words[k].facts.repair_ranges == rescanned[k].facts.repair_ranges);
+    }
     repaired += fa::repair_visual_order(MappedText(in)).text != in.text;
     joined += chain.text.size() > in.text.size();
   }

@@ -1,0 +1,102 @@
+// fa_is_word and the compound questions: the shipped vocabulary, then the
+// compiled-in dictionary (sorted keys and compound splits, one a line;
+// fa_dictionary_data.cpp), searched by halves. Asked only of word forms the
+// memo has not seen and of the few words a rule would make.
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/fa_vocabulary.h"
+
+namespace dipmine::text {
+namespace detail {
+extern const char kFaDictionaryKeys[];       // fa_dictionary_data.cpp (generated)
+extern const char kFaDictionaryCompounds[];  // "first|second", one a line
+}
+
+namespace {
+
+std::vector<std::string_view> lines_of(std::string_view all) {
+  std::vector<std::string_view> out;
+  for (size_t pos = 0; pos < all.size();) {
+    size_t nl = all.find('\n', pos);
+    if (nl == std::string_view::npos) nl = all.size();
+    if (nl > pos) out.push_back(all.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  return out;
+}
+
+struct Dictionary {
+  std::vector<std::string_view> keys;       // sorted by bytes (as generated)
+  std::vector<std::string_view> compounds;  // "first|second", sorted
+  std::vector<std::string_view> heads, tails;  // their parts, sorted, distinct
+  // fa_compound_hash of each, in an open-addressing set (0 = empty): asked
+  // for many pairs of words, so one probe or two, not a search.
+  std::vector<uint64_t> pair_hashes;
+  uint64_t pair_mask = 0;
+  // One bit per compound hash (2^17 bits, 16 KB: stays in the first-level
+  // cache), asked first: most pairs of words stop here.
+  std::vector<uint64_t> pair_bits = std::vector<uint64_t>(2048, 0);
+  static uint64_t bit_of(uint64_t h) { return (h >> 40) & 0x1FFFF; }
+  static uint64_t slot_of(uint64_t h) { return h ^ (h >> 29); }
+  Dictionary() : keys(lines_of(detail::kFaDictionaryKeys)), compounds(lines_of(detail::kFaDictionaryCompounds)) {
+    for (std::string_view c : compounds) {
+      const size_t bar = c.find('|');
+      heads.push_back(c.substr(0, bar));
+      tails.push_back(c.substr(bar + 1));
+    }
+    size_t cap = 16;
+    while (cap < compounds.size() * 3) cap <<= 1;
+    pair_hashes.assign(cap, 0);
+    pair_mask = cap - 1;
+    for (size_t i = 0; i < compounds.size(); ++i) {
+      const uint64_t h = fa_compound_hash(fa_key_hash(heads[i]), fa_key_hash(tails[i])) | 1;
+      uint64_t k = slot_of(h) & pair_mask;
+      while (pair_hashes[k] != 0 && pair_hashes[k] != h) k = (k + 1) & pair_mask;
+      pair_hashes[k] = h;
+      pair_bits[bit_of(h) >> 6] |= uint64_t{1} << (bit_of(h) & 63);
+    }
+    for (auto* v : {&heads, &tails}) {
+      std::sort(v->begin(), v->end());
+      v->erase(std::unique(v->begin(), v->end()), v->end());
+    }
+  }
+};
+
+const Dictionary& dictionary() {
+  static const Dictionary d;
+  return d;
+}
+
+bool contains(const std::vector<std::string_view>& sorted, std::string_view key) {
+  return std::binary_search(sorted.begin(), sorted.end(), key);
+}
+
+}  // namespace
+
+bool fa_is_word(std::string_view key) {
+  if (key.empty()) return false;
+  return fa_word_count(key) > 0 || contains(dictionary().keys, key);
+}
+
+bool fa_compound_head(std::string_view key) { return !key.empty() && contains(dictionary().heads, key); }
+bool fa_compound_tail(std::string_view key) { return !key.empty() && contains(dictionary().tails, key); }
+
+bool fa_may_be_compound(uint64_t pair_hash) {
+  const Dictionary& d = dictionary();
+  pair_hash |= 1;
+  if (!((d.pair_bits[Dictionary::bit_of(pair_hash) >> 6] >> (Dictionary::bit_of(pair_hash) & 63)) & 1)) return false;
+  for (uint64_t k = Dictionary::slot_of(pair_hash) & d.pair_mask; d.pair_hashes[k] != 0; k = (k + 1) & d.pair_mask) {
+    if (d.pair_hashes[k] == pair_hash) return true;
+  }
+  return false;
+}
+
+bool fa_is_compound(std::string_view first, std::string_view second) {
+  return fa_may_be_compound(fa_compound_hash(fa_key_hash(first), fa_key_hash(second)));
+}
+
+}  // namespace dipmine::text
