@@ -265,7 +265,10 @@ std::vector<Point> layout_component(size_t n, const std::vector<Link>& links, co
     best = fr_layout(n, links, s, opt.seed);
   } else {
     const Adjacency adj = adjacency(n, links, s);
-    std::vector<std::vector<Point>> results(static_cast<size_t>(opt.starts));
+    // Above 2,000 nodes one round of starts, one per thread: at that size the
+    // starts' objectives differ little, and each round costs a whole layout.
+    const int starts = n > 2000 ? std::min(opt.starts, std::max(1, opt.threads)) : opt.starts;
+    std::vector<std::vector<Point>> results(static_cast<size_t>(starts));
     std::vector<double> quality(results.size());
     auto run = [&](size_t first, size_t stride) {
       for (size_t k = first; k < results.size(); k += stride) {

@@ -14,7 +14,8 @@
 // (VOSviewer instead adds a weak pull between all pairs, which squeezes the
 // main component into a dot when a few nodes are unconnected). `starts` random starts (uniform
 // in [-1,1]^2 from a generator seeded with seed+start) run on `threads`
-// threads; the lowest V wins (ties: the lowest start).
+// threads; the lowest V wins (ties: the lowest start). A connected part of
+// more than 2,000 nodes runs at most one start per thread.
 // Fruchterman-Reingold (`fr`): igraph's implementation with the strengths as
 // weights, igraph's RNG seeded with `seed`.
 // Both are standardised like VOSviewer's maps: centred, rotated so the first
