@@ -3,6 +3,7 @@
 // exit code of every command it runs.
 #pragma once
 #include <sys/wait.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -87,6 +88,29 @@ class Sandbox {
  private:
   fs::path dir_;
 };
+
+// Runs one SQL statement on a database and returns the first column of every
+// row, joined by newlines ("SQL error: ..." when it cannot be prepared). Opens
+// the file read-only unless `flags` says otherwise.
+inline std::string sql_column(const fs::path& db, const std::string& statement,
+                              int flags = SQLITE_OPEN_READONLY) {
+  sqlite3* h = nullptr;
+  sqlite3_open_v2(db.c_str(), &h, flags, nullptr);
+  sqlite3_stmt* st = nullptr;
+  std::string out;
+  if (sqlite3_prepare_v2(h, statement.c_str(), -1, &st, nullptr) == SQLITE_OK) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+      if (!out.empty()) out += "\n";
+      out += t ? t : "NULL";
+    }
+  } else {
+    out = std::string("SQL error: ") + sqlite3_errmsg(h);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return out;
+}
 
 inline int count_lines(const std::string& s) {
   int n = 0;

@@ -15,26 +15,7 @@ std::string ingest_data(const std::string& name) {
   return (e2e::data_dir() / "ingest" / name).string();
 }
 
-// Runs one SQL query on a database and returns the first column of every row,
-// joined by newlines.
-std::string query(const e2e::fs::path& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_stmt* st = nullptr;
-  std::string out;
-  if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-      if (!out.empty()) out += "\n";
-      out += t ? t : "NULL";
-    }
-  } else {
-    out = std::string("SQL error: ") + sqlite3_errmsg(h);
-  }
-  sqlite3_finalize(st);
-  sqlite3_close(h);
-  return out;
-}
+std::string query(const e2e::fs::path& db, const std::string& sql) { return e2e::sql_column(db, sql); }
 
 bool contains(const std::string& hay, const std::string& needle) {
   return hay.find(needle) != std::string::npos;

@@ -19,22 +19,7 @@ namespace {
 
 std::string pdf_data(const std::string& name) { return (e2e::data_dir() / "pdf" / name).string(); }
 
-std::string query(const e2e::fs::path& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_stmt* st = nullptr;
-  std::string out;
-  if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-      if (!out.empty()) out += "\n";
-      out += t ? t : "NULL";
-    }
-  }
-  sqlite3_finalize(st);
-  sqlite3_close(h);
-  return out;
-}
+std::string query(const e2e::fs::path& db, const std::string& sql) { return e2e::sql_column(db, sql); }
 
 bool contains(const std::string& hay, const std::string& needle) {
   return hay.find(needle) != std::string::npos;

@@ -18,22 +18,7 @@ bool contains(const std::string& hay, const std::string& needle) {
 
 // Runs SQL on a database (read-write); returns the first column of the rows.
 std::string sql(const e2e::fs::path& db, const std::string& statement) {
-  sqlite3* h = nullptr;
-  sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  sqlite3_stmt* st = nullptr;
-  std::string out;
-  if (sqlite3_prepare_v2(h, statement.c_str(), -1, &st, nullptr) == SQLITE_OK) {
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-      if (!out.empty()) out += "\n";
-      out += t ? t : "NULL";
-    }
-  } else {
-    out = std::string("SQL error: ") + sqlite3_errmsg(h);
-  }
-  sqlite3_finalize(st);
-  sqlite3_close(h);
-  return out;
+  return e2e::sql_column(db, statement, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 }
 
 // UTF-8 to UTF-16 or UTF-32 bytes (LE or BE), optionally with a BOM.
