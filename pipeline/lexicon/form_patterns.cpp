@@ -1,5 +1,6 @@
 // The RE2 patterns lexicon forms compile to (lexicon.h: literal_pattern,
 // regex_pattern, literal_pieces): folded like the text they meet.
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include "lexicon/lexicon.h"
@@ -50,7 +51,76 @@ std::string spaces_as_runs(const std::string& re) {
   return out;
 }
 
+std::string trim_spaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
 }  // namespace
+
+std::string regex_problem(const std::string& form) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  RE2 re(form, o);
+  if (!re.ok()) return fmt::format("regex rejected by RE2: {}", re.error());
+  if (re.Match("", 0, 0, RE2::UNANCHORED, nullptr, 0)) {
+    return fmt::format("regex \"{}\" matches the empty string", form);
+  }
+  return "";
+}
+
+NearParse parse_near(const std::string& form, text::Lang lang) {
+  NearParse out;
+  const char* const shape = "write a near form as \"A ~N B\" (N: words between, 1-30)";
+  const size_t tilde = form.find(" ~");
+  if (tilde == std::string::npos) {
+    out.error = fmt::format("near form \"{}\" has no \" ~N \": {}", form, shape);
+    return out;
+  }
+  const std::string a = trim_spaces(std::string_view(form).substr(0, tilde));
+  size_t i = tilde + 2, digits = 0;
+  while (i + digits < form.size() && form[i + digits] >= '0' && form[i + digits] <= '9') ++digits;
+  const std::string n = form.substr(i, digits);
+  const std::string b = trim_spaces(std::string_view(form).substr(i + digits));
+  if (digits == 0 || (i + digits < form.size() && form[i + digits] != ' ')) {
+    out.error = fmt::format("near form \"{}\": N after ~ must be a whole number: {}", form, shape);
+    return out;
+  }
+  if (digits > 2 || std::stoi(n) < 1 || std::stoi(n) > kMaxNearWords) {
+    out.error = fmt::format("near form \"{}\": N = {} is out of range (1-{})", form, n,
+                            kMaxNearWords);
+    return out;
+  }
+  out.proximity.words = std::stoi(n);
+  if (a.empty() || b.empty()) {
+    out.error = fmt::format("near form \"{}\": {} is empty: {}", form, a.empty() ? "A" : "B", shape);
+    return out;
+  }
+  if (a[0] == '@') {
+    out.error = fmt::format("near form \"{}\": A must be a regex (only B may be @network)", form);
+    return out;
+  }
+  if (const std::string p = regex_problem(a); !p.empty()) {
+    out.error = fmt::format("near form, side A: {}", p);
+    return out;
+  }
+  out.a_pattern = regex_pattern(a, lang);
+  if (b[0] == '@') {
+    if (b != "@network") {
+      out.error = fmt::format("near form \"{}\": unknown class \"{}\" (only @network)", form, b);
+      return out;
+    }
+    out.proximity.any_network = true;
+    return out;
+  }
+  if (const std::string p = regex_problem(b); !p.empty()) {
+    out.error = fmt::format("near form, side B: {}", p);
+    return out;
+  }
+  out.proximity.b_pattern = regex_pattern(b, lang);
+  return out;
+}
 
 std::string regex_pattern(const std::string& form, text::Lang lang) {
   return "(?i:" + spaces_as_runs(fold_regex_letters(form, lang)) + ")";

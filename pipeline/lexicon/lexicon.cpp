@@ -1,7 +1,6 @@
 #include "lexicon/lexicon.h"
 
 #include <fmt/format.h>
-#include <re2/re2.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -176,11 +175,11 @@ void forms_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
     }
     f.lang = *lang;
     f.form = c[2];
-    if (c[3] != "literal" && c[3] != "regex") {
-      err(fmt::format("bad type \"{}\" (literal or regex)", c[3]));
+    if (c[3] != "literal" && c[3] != "regex" && c[3] != "near") {
+      err(fmt::format("bad type \"{}\" (literal, regex or near)", c[3]));
       continue;
     }
-    f.regex = c[3] == "regex";
+    f.regex = c[3] != "literal";
     if (c[4] == "" || c[4] == "no") {
       f.case_sensitive = false;
     } else if (c[4] == "yes") {
@@ -194,16 +193,24 @@ void forms_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
       err("empty form");
       continue;
     }
-    if (f.regex) {
-      RE2::Options o;
-      o.set_log_errors(false);
-      RE2 re(f.form, o);
-      if (!re.ok()) {
-        err(fmt::format("regex rejected by RE2: {}", re.error()));
+    std::string key_text;  // what makes two forms the same
+    if (c[3] == "near") {
+      if (f.case_sensitive) {
+        err("a near form is matched without case (leave case empty)");
         continue;
       }
-      if (re.Match("", 0, 0, RE2::UNANCHORED, nullptr, 0)) {
-        err(fmt::format("regex \"{}\" matches the empty string", f.form));
+      NearParse p = parse_near(f.form, f.lang);
+      if (!p.error.empty()) {
+        err(std::move(p.error));
+        continue;
+      }
+      f.pattern = std::move(p.a_pattern);
+      f.near = std::move(p.proximity);
+      key_text = fmt::format("{}\x02{}\x02{}", f.pattern, f.near->words,
+                             f.near->any_network ? "@network" : f.near->b_pattern);
+    } else if (f.regex) {
+      if (std::string p = regex_problem(f.form); !p.empty()) {
+        err(std::move(p));
         continue;
       }
       f.pattern = regex_pattern(f.form, f.lang);
@@ -214,7 +221,8 @@ void forms_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
         continue;
       }
     }
-    const auto key = std::make_pair(f.lang, f.pattern + (f.case_sensitive ? "\x01" : ""));
+    if (key_text.empty()) key_text = f.pattern;
+    const auto key = std::make_pair(f.lang, key_text + (f.case_sensitive ? "\x01" : ""));
     if (auto it = seen.find(key); it != seen.end()) {
       err(fmt::format("duplicate form \"{}\" ({} line {} has the same form after folding)", f.form,
                       fs::path(path).filename().string(), it->second));

@@ -13,11 +13,16 @@
 // with '#' ignored; described for researchers in lexicons/README.md):
 //   concepts.tsv  id kind dimension label_en label_fa label_ja founded seat scale
 //   forms.tsv     concept lang form type case note
+// A form's type is literal, regex or near: "A ~N B", a mention where regex A
+// and regex B (or any network mention, B = "@network") stand within N words
+// (1..30) of each other in one sentence (Proximity).
 // Errors (each "FILE:LINE: message"): unreadable file, wrong header, wrong number
 // of columns, bad or duplicate concept id, bad kind or dimension, bad founded
 // year, unknown concept, bad language, bad type, bad case flag, empty form, a
 // regex RE2 rejects, a literal that folds to nothing, a duplicate form (same
-// language and the same compiled pattern as an earlier line).
+// language and the same compiled pattern as an earlier line); a near form
+// not written "A ~N B", with N missing or outside 1..30, a side RE2 rejects or
+// that matches the empty string, an unknown @-class, or case=yes.
 // Warnings: a concept with no form in one of fa/en/ja. A regex's non-ASCII
 // characters are folded one by one (آ -> ا, ي -> ی, full width -> half width).
 // A lexicon with any error never loads: load_lexicon throws and nothing is half
@@ -48,6 +53,15 @@ struct Concept {
   std::string meta_json() const;
 };
 
+// A near form's two sides: A (Form::pattern) and, within `words` words of it
+// in the same sentence, B (`b_pattern`) or any network mention (`any_network`).
+struct Proximity {
+  std::string b_pattern;  // regex_pattern of B; empty when any_network
+  bool any_network = false;
+  int words = 0;  // N: at most N words between A and B
+};
+constexpr int kMaxNearWords = 30;
+
 struct Form {
   size_t concept_index = 0;  // index into Lexicon::concepts
   text::Lang lang = text::Lang::none;
@@ -59,8 +73,9 @@ struct Form {
   // What the matcher runs on folded text. Literals: the folded form quoted,
   // with flexible separators (a ZWNJ or space in Persian matches space, ZWNJ or
   // nothing; a space or hyphen in English matches any run of them). Regexes:
-  // the form itself, matched case-insensitively.
+  // the form itself, matched case-insensitively. Near forms: side A's regex.
   std::string pattern;
+  std::optional<Proximity> near;  // type near (then regex is true as well)
 };
 
 struct Issue {
@@ -109,5 +124,18 @@ std::string regex_pattern(const std::string& form, text::Lang lang);
 // quotes and joins with the language's separator pattern); empty if it folds
 // to nothing.
 std::vector<std::string> literal_pieces(const std::string& form, text::Lang lang);
+
+// Why RE2 cannot use `form` as a regex form (rejected, or it matches the
+// empty string), or "" when it can.
+std::string regex_problem(const std::string& form);
+
+// A near form "A ~N B" read: A's and B's regex_pattern and N, or the reason it
+// is not one (the lexicon check's message).
+struct NearParse {
+  std::string a_pattern;
+  Proximity proximity;
+  std::string error;  // empty when the form is valid
+};
+NearParse parse_near(const std::string& form, text::Lang lang);
 
 }  // namespace dipmine::lexicon

@@ -96,7 +96,7 @@ TEST_CASE("every loader error names file and line", "[lexicon]") {
   CHECK(only_error(C, all_langs("ubc\tde\tx\tliteral\t\t\n")) ==
         "forms.tsv:8: bad language \"de\" (fa, en or ja)\n");
   CHECK(only_error(C, all_langs("ubc\ten\tx\tglob\t\t\n")) ==
-        "forms.tsv:8: bad type \"glob\" (literal or regex)\n");
+        "forms.tsv:8: bad type \"glob\" (literal, regex or near)\n");
   CHECK(only_error(C, all_langs("ubc\ten\tx\tliteral\tmaybe\t\n")) ==
         "forms.tsv:8: bad case flag \"maybe\" (yes, no or empty)\n");
   CHECK(only_error(C, all_langs("ubc\ten\t\tliteral\t\t\n")) == "forms.tsv:8: empty form\n");
@@ -129,6 +129,53 @@ TEST_CASE("every loader error names file and line", "[lexicon]") {
         "concepts.tsv:4: network x has a dimension \"culture\" (leave it empty)\n");
   CHECK(only_error(C + "x\tnetwork\t\t\t\t\t19x1\t\t\n", F) ==
         "concepts.tsv:4: bad founded year \"19x1\" (four digits or empty)\n");
+}
+
+TEST_CASE("near forms: read into two patterns and N, each broken one named with its line",
+          "[lexicon][near]") {
+  const std::string C = good_concepts();
+  {
+    TempLexicon t(C, all_langs("sister_city\ten\tmember|join(ed)? ~5 @network\tnear\t\t\n"
+                               "sister_city\tfa\tعضو ~3 شبکه(ها)?\tnear\t\t\n"));
+    const Lexicon lex = load_lexicon(t.dir.string());
+    REQUIRE(lex.forms.size() == 8);
+    const Form& en = lex.forms[6];
+    REQUIRE(en.near);
+    CHECK(en.regex);
+    CHECK(en.pattern == "(?i:member|join(ed)?)");
+    CHECK(en.near->any_network);
+    CHECK(en.near->words == 5);
+    REQUIRE(lex.forms[7].near);
+    CHECK(lex.forms[7].near->b_pattern == "(?i:شبکه(ها)?)");
+    CHECK(lex.forms[7].near->words == 3);
+  }
+  const auto near = [&](const std::string& form, const std::string& c = "") {
+    return only_error(C, all_langs("sister_city\ten\t" + form + "\tnear\t" + c + "\t\n"));
+  };
+  CHECK(near("member network") ==
+        "forms.tsv:8: near form \"member network\" has no \" ~N \": write a near form as \"A ~N B\" "
+        "(N: words between, 1-30)\n");
+  CHECK(near("member ~ network") ==
+        "forms.tsv:8: near form \"member ~ network\": N after ~ must be a whole number: write a near "
+        "form as \"A ~N B\" (N: words between, 1-30)\n");
+  CHECK(near("member ~5x network").rfind("forms.tsv:8: near form \"member ~5x network\": N after ~", 0) == 0);
+  CHECK(near("member ~31 network") ==
+        "forms.tsv:8: near form \"member ~31 network\": N = 31 is out of range (1-30)\n");
+  CHECK(near("member ~0 network") ==
+        "forms.tsv:8: near form \"member ~0 network\": N = 0 is out of range (1-30)\n");
+  CHECK(near("member ~5 @city") ==
+        "forms.tsv:8: near form \"member ~5 @city\": unknown class \"@city\" (only @network)\n");
+  CHECK(near("@network ~5 member") ==
+        "forms.tsv:8: near form \"@network ~5 member\": A must be a regex (only B may be @network)\n");
+  CHECK(near("(member ~5 network").rfind("forms.tsv:8: near form, side A: regex rejected by RE2: missing )", 0) == 0);
+  CHECK(near("member ~5 net(work").rfind("forms.tsv:8: near form, side B: regex rejected by RE2: missing )", 0) == 0);
+  CHECK(near("member ~5 (x)?") == "forms.tsv:8: near form, side B: regex \"(x)?\" matches the empty string\n");
+  CHECK(near("member ~5") .rfind("forms.tsv:8: near form \"member ~5\": B is empty", 0) == 0);
+  CHECK(near("member ~5 network", "yes") ==
+        "forms.tsv:8: a near form is matched without case (leave case empty)\n");
+  CHECK(only_error(C, all_langs("sister_city\ten\tmember ~5 network\tnear\t\t\n"
+                                "ubc\ten\tmember  ~5  network\tnear\t\t\n")) ==
+        "forms.tsv:9: duplicate form \"member  ~5  network\" (forms.tsv line 8 has the same form after folding)\n");
 }
 
 TEST_CASE("missing folder and files are errors", "[lexicon]") {
