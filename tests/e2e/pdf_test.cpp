@@ -99,7 +99,7 @@ TEST_CASE("running headers and footers are left out, and the count is said", "[p
                       "NOT trim(text) GLOB '*[^0-9]*'") == "0");
 }
 
-TEST_CASE("a page without a text layer gets a warning; the rest is stored", "[pdf]") {
+TEST_CASE("a page without a text layer gets a warning and the rest is stored", "[pdf]") {
   Sandbox s;
   const auto r = s.run({"ingest", (e2e::data_dir() / "ingest" / "scanned_page.pdf").string()});
   INFO(r.err);

@@ -159,7 +159,7 @@ TEST_CASE("symlink loops and unreadable entries: one line each, the batch goes o
   CHECK_FALSE(contains(r.err, "internal error"));
 }
 
-TEST_CASE("devices and FIFOs are refused unless asked; binary is judged from the first bytes",
+TEST_CASE("devices and FIFOs are refused unless asked, binary is judged from the first bytes",
           "[robust][special]") {
   Sandbox s;
   REQUIRE(mkfifo((s.dir() / "pipe.txt").c_str(), 0644) == 0);
@@ -194,7 +194,9 @@ TEST_CASE("devices and FIFOs are refused unless asked; binary is judged from the
   CHECK(contains(r.err, "nul.txt: binary file, not text; skipped"));
   const size_t at = r.err.find("maxrss=");
   REQUIRE(at != std::string::npos);
-  CHECK(std::stol(r.err.substr(at + 7)) < 200 * 1024);  // KB: far below the file's 1 GB
+  // KB: far below the file's 1 GB (the release build peaks near 32 MB; the
+  // sanitizer build's shadow memory alone costs about 240 MB).
+  CHECK(std::stol(r.err.substr(at + 7)) < 400 * 1024);
 }
 
 TEST_CASE("stats --format json is one JSON document", "[robust][json]") {
@@ -292,7 +294,7 @@ TEST_CASE("manifest rows: too few cells, paths outside, empty manifests", "[robu
   CHECK_FALSE(e2e::fs::exists(s.db()));
 }
 
-TEST_CASE("lexicon: invalid UTF-8 in forms.tsv is FILE:LINE; a bad lexicon at ingest is one line",
+TEST_CASE("lexicon: invalid UTF-8 in forms.tsv is FILE:LINE, a bad lexicon at ingest is one line",
           "[robust][lexicon]") {
   Sandbox s;
   const auto lex = s.dir() / "lex";
@@ -330,7 +332,7 @@ TEST_CASE("remove --missing-ok makes a retried remove succeed", "[robust][remove
   CHECK(sql(s.db(), "SELECT count(*) FROM documents") == "0");
 }
 
-TEST_CASE("a store in a read-only folder is read; write commands say it is read-only",
+TEST_CASE("a store in a read-only folder is read, write commands say it is read-only",
           "[robust][readonly]") {
   Sandbox s;
   e2e::write_file(s.dir() / "a.txt", "Sister city links help tourism in Tehran.\n");

@@ -129,7 +129,7 @@ TEST_CASE("layout rejects bad parameters", "[map][layout]") {
   CHECK(layout_map(1, {}, {}, LayoutOptions{}).size() == 1);
 }
 
-TEST_CASE("Leiden reports each start; large networks get fewer starts", "[map][cluster]") {
+TEST_CASE("Leiden reports each start, and large networks get fewer starts", "[map][cluster]") {
   std::vector<Link> links;
   std::vector<double> s;
   cliques({4, 4}, 0.2, links, s);
