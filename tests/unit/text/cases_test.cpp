@@ -5,6 +5,7 @@
 #include <sstream>
 #include <vector>
 
+#include "common/lines.h"
 #include "test_util.h"
 #include "text/normalizer.h"
 
@@ -24,12 +25,7 @@ std::vector<Case> load_cases() {
   std::string row;
   for (int line = 1; std::getline(in, row); ++line) {
     if (row.empty() || row[0] == '#') continue;
-    std::vector<std::string> f;
-    size_t start = 0;
-    for (size_t tab; (tab = row.find('\t', start)) != std::string::npos; start = tab + 1) {
-      f.push_back(row.substr(start, tab - start));
-    }
-    f.push_back(row.substr(start));
+    const std::vector<std::string> f = dipmine::split_tabs(row);
     if (f.size() < 4) FAIL("cases.tsv:" << line << ": fewer than 4 fields");
     out.push_back({line, *parse_lang(f[0]), f[1], text_test::unescape(f[2]),
                    text_test::unescape(f[3]), f.size() > 4 ? f[4] : ""});

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <vector>
 
+#include "common/lines.h"
 #include "test_util.h"
 #include "text/normalizer.h"
 #include "text/segmenter.h"
@@ -31,12 +32,7 @@ std::vector<PeerCase> load() {
   std::string row;
   for (int line = 1; std::getline(in, row); ++line) {
     if (row.empty() || row[0] == '#') continue;
-    std::vector<std::string> f;
-    size_t start = 0;
-    for (size_t tab; (tab = row.find('\t', start)) != std::string::npos; start = tab + 1) {
-      f.push_back(row.substr(start, tab - start));
-    }
-    f.push_back(row.substr(start));
+    const std::vector<std::string> f = dipmine::split_tabs(row);
     if (f.size() != 5) FAIL("peer_cases.tsv:" << line << ": not 5 fields");
     out.push_back({line, f[0], f[1], f[2], text_test::unescape(f[3]), text_test::unescape(f[4])});
   }
