@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <map>
 
@@ -59,7 +61,14 @@ StopWords load_stop_words(const std::string& dir) {
   for (text::Lang lang : {text::Lang::fa, text::Lang::en, text::Lang::ja}) {
     const auto path = std::filesystem::path(dir) / fmt::format("stopwords-{}.txt", text::lang_name(lang));
     std::ifstream in(path, std::ios::binary);
-    if (!in) continue;
+    if (!in) {
+      // A missing list is allowed (no stop words); one that is there but
+      // cannot be read would silently change every ranking: say so.
+      const int err = errno;
+      std::error_code ec;
+      if (!std::filesystem::exists(path, ec) && !ec) continue;
+      throw Error(fmt::format("{}: cannot read the file ({})", path.string(), std::strerror(err)));
+    }
     std::set<std::string>& set = lang == text::Lang::fa ? out.fa : lang == text::Lang::en ? out.en : out.ja;
     std::string line;
     while (std::getline(in, line)) {

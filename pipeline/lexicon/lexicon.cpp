@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <algorithm>
@@ -47,7 +49,8 @@ bool read_rows(const std::string& path, const std::vector<std::string>& header,
                std::vector<Issue>& issues, Rows& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    issues.push_back({path, 0, "cannot read the file", false});
+    const int err = errno;
+    issues.push_back({path, 0, fmt::format("cannot read the file ({})", std::strerror(err)), false});
     return false;
   }
   std::string line;
@@ -268,6 +271,8 @@ std::string Concept::meta_json() const {
 }
 
 std::string Issue::text() const {
+  // Line 0 is the file as a whole: "FILE: message".
+  if (line == 0) return fmt::format("{}: {}{}", file, warning ? "warning: " : "", message);
   return fmt::format("{}:{}: {}{}", file, line, warning ? "warning: " : "", message);
 }
 
@@ -291,7 +296,15 @@ LexiconCheck check_lexicon(const std::string& dir) {
   out.lexicon.dir = dir;
   const std::string concepts_path = (fs::path(dir) / "concepts.tsv").string();
   const std::string forms_path = (fs::path(dir) / "forms.tsv").string();
-  if (!fs::is_directory(dir)) {
+  // A folder we may not look into (a parent without search permission) is
+  // named with the reason, not thrown as a filesystem error.
+  std::error_code ec;
+  const bool is_dir = fs::is_directory(dir, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory) {
+    out.issues.push_back({dir, 0, fmt::format("cannot reach the lexicon folder ({})", ec.message()), false});
+    return out;
+  }
+  if (!is_dir) {
     out.issues.push_back({dir, 0, "no lexicon folder here", false});
     return out;
   }

@@ -83,7 +83,8 @@ struct Issue {
   int line = 0;      // 0: the file as a whole
   std::string message;
   bool warning = false;
-  std::string text() const;  // "FILE:LINE: message" or "FILE:LINE: warning: message"
+  std::string text() const;  // "FILE:LINE: message" ("FILE: message" when line is 0),
+                             // or the same with "warning: " before the message
 };
 
 struct Lexicon {

@@ -346,14 +346,22 @@ TEST_CASE("a store in a read-only folder is read, write commands say it is read-
   // Root ignores permissions: run as nobody then (a real test of a read-only
   // file and folder, without a read-only mount).
   const std::string as_user = getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  // The lexicons the read commands need, where the other user can read them
+  // (the checkout may sit in a folder only its owner can enter).
+  const auto lex = s.dir() / "lex";
+  e2e::fs::copy(e2e::fs::path(DIPMINE_SOURCE_DIR) / "lexicons", lex);
+  for (const auto& e : e2e::fs::directory_iterator(lex)) chmod(e.path().c_str(), 0644);
+  chmod(lex.c_str(), 0755);
   chmod((ro / "store.db").c_str(), 0444);
   chmod(ro.c_str(), 0555);
   chmod(out.c_str(), 0777);
   chmod(s.dir().c_str(), 0755);
-  auto run = [&](const std::string& args) {
-    return s.run_shell(as_user + e2e::shell_quote(DIPMINE_BIN) + " --db " +
+  auto run_with = [&](const std::string& lexicons, const std::string& args) {
+    return s.run_shell(as_user + "env DIPMINE_LEXICONS=" + e2e::shell_quote(lexicons) + " " +
+                       e2e::shell_quote(DIPMINE_BIN) + " --db " +
                        e2e::shell_quote((ro / "store.db").string()) + " " + args);
   };
+  auto run = [&](const std::string& args) { return run_with(lex.string(), args); };
   for (const char* cmd : {"search city", "docs", "stats --format json", "rank", "kwic tourism",
                           "mentions", "terms", "report --out out/r"}) {
     const auto r = run(cmd);
@@ -370,6 +378,21 @@ TEST_CASE("a store in a read-only folder is read, write commands say it is read-
   }
   CHECK(e2e::read_file(ro / "store.db") == before);
   CHECK_FALSE(e2e::fs::exists(ro / "store.db-wal"));
+  // A lexicon folder behind a folder the user may not enter: one line naming it.
+  const auto closed = s.dir() / "closed";
+  e2e::fs::create_directories(closed / "lexicons");
+  chmod(closed.c_str(), 0);  // closed to its owner too, when the test is not root
+  const auto r = run_with((closed / "lexicons").string(), "terms");
+  CHECK(r.code == 1);
+  CHECK(e2e::count_lines(r.err) == 1);
+  CHECK(contains(r.err, (closed / "lexicons").string() + ": cannot reach the lexicon folder (Permission denied)"));
+  // A stop-word list that is there but unreadable is an error, not an empty list.
+  chmod((lex / "stopwords-en.txt").c_str(), 0);
+  const auto sw = run("terms");
+  CHECK(sw.code == 1);
+  CHECK(contains(sw.err, "stopwords-en.txt: cannot read the file (Permission denied)"));
+  chmod((lex / "stopwords-en.txt").c_str(), 0644);
+  chmod(closed.c_str(), 0755);
   chmod(ro.c_str(), 0755);
 }
 
