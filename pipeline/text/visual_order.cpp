@@ -8,7 +8,8 @@
 //     words made of the same letters (one hash lookup); if it reads as some
 //     known word cut into runs r1..rn and stored rn..r1 (a rotation is n = 2;
 //     یالمللنیب is 5 runs of بینالمللی), the runs are put back in reading
-//     order. Fewest runs wins, then the more frequent word. Known words, words
+//     order. Fewest runs wins, then the more frequent word. Known words (the
+//     vocabulary's and the dictionary's, fa_is_word), words
 //     under 3 letters, and 3-letter words unless the result is very common
 //     (بین, این: at least kMinCountShort occurrences) are never touched.
 //  2. Order of words: two or more repaired words in a row (only spaces between)
@@ -161,6 +162,9 @@ bool repair_word(std::string_view s, size_t wb, size_t we, WordRepair& r) {
   if (letters < 3 || fa_word_count(key8) > 0) return false;
   const std::span<const FaWord> candidates = fa_anagrams(key8);
   if (candidates.empty()) return false;
+  // A dictionary word is a word, not a garbled one (نامه is not همان stored
+  // backwards): asked only here, of the few words with an anagram.
+  if (fa_is_word(key8)) return false;
 
   std::vector<Unit> units;
   size_t lead_end = wb;  // marks or ء before the first key letter stay in front
