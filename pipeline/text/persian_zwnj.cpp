@@ -307,13 +307,18 @@ MappedText repair_tidy_and_join(MappedText&& in, bool folded) {
   thread_local std::vector<TextWord> words;  // reused: no allocation per text
   in = drop_kashida_ampersands(std::move(in));
   bool letter_work = false;
-  bool repairs = text_words(in.text, words, &letter_work);
+  unsigned roles = 0;  // the join roles of the words, all together
+  bool repairs = text_words(in.text, words, &letter_work, &roles);
   if (letter_work) {
     bool letters = false;
     in = repair_letters(std::move(in), words, letters);  // keeps `words` the text's
     if (letters) {
       repairs = false;
-      for (const TextWord& w : words) repairs = repairs || w.facts.repair_ranges != 0;
+      roles = 0;
+      for (const TextWord& w : words) {
+        repairs = repairs || w.facts.repair_ranges != 0;
+        roles |= w.facts.join_role;
+      }
     }
   }
   MappedText t = repairs ? repair_visual_order(std::move(in), words) : std::move(in);
@@ -323,8 +328,13 @@ MappedText repair_tidy_and_join(MappedText&& in, bool folded) {
   // deletes) kept every byte: its words are too.
   if (repairs || t.text.size() != before_tidy) {
     if (!has_arabic_script(t.text)) return t;
-    text_words(t.text, words);
+    roles = 0;
+    text_words(t.text, words, nullptr, &roles);
   }
+  // No word can start a join (no می, suffix, lone letter or compound part):
+  // zwnj_join_words would pass over every pair.
+  constexpr unsigned kStartsJoin = kVerbPrefix | kSuffix | kSuffixAfterHeh | kLoneLetter | kCompoundHead | kCompoundTail;
+  if ((roles & kStartsJoin) == 0) return t;
   return zwnj_join_words(std::move(t), words, folded ? 0 : kZwnj);
 }
 

@@ -304,7 +304,7 @@ std::vector<TextWord> text_words(std::string_view s) {
   return words;
 }
 
-bool text_words(std::string_view s, std::vector<TextWord>& words, bool* letter_work) {
+bool text_words(std::string_view s, std::vector<TextWord>& words, bool* letter_work, unsigned* roles_out) {
   FactsCache& cache = facts_cache();
   words.clear();
   // What any word has, gathered without a branch a word: which repair ranges
@@ -319,6 +319,7 @@ bool text_words(std::string_view s, std::vector<TextWord>& words, bool* letter_w
     repair_ranges |= w.facts.repair_ranges;
     roles |= w.facts.join_role;
   });
+  if (roles_out) *roles_out = roles;
   if (letter_work) {
     // Glue: a Latin letter or digit against a word. Most words have a space
     // on both sides: one byte test each turns them away.
