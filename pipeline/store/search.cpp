@@ -52,6 +52,9 @@ std::string tokenizer_fingerprint() {
       // letter, lam-alef, ALLAH, kashida &, compounds, repeated letters.
       "UCLGشهر C40در مسافت۹ می\u200cتوانن ر وش األمل المقاوالت اهلل دیپلماس&&ی زمین لرزه ای خیلییییی",
       "City Diplomacy, UN-Habitat's networks: running cities 2015 ÉCOLE ﬁnance",
+      // Issue 15 tokens: a ZWNJ between two words, a curly possessive, a
+      // compound hyphenated at a line break, footnote marks.
+      "عنوان\u200cپیوست Tsujii’s mixed-\nmode Corporation⇤ Smith¹",
       "東京都に住む。上海協力機構（ＳＣＯ）の市長ﾀﾞｲｱﾛｰｸﾞ 2025年",
   };
   uint64_t h = 1469598103934665603ull;

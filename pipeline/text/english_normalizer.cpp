@@ -16,6 +16,7 @@ MappedText fold_unstemmed(MappedText t) { return en::fold_chars(std::move(t)); }
 
 MappedText EnglishNormalizer::clean(std::string_view original) const {
   MappedText t = sanitize_utf8(original);
+  t = en::space_before_superscripts(std::move(t));  // Smith¹ → Smith ¹
   t = apply_nfkc(std::move(t));                   // ligatures: ﬁ → fi
   t = en::remove_soft_hyphens(std::move(t));
   t = en::join_hyphenated_breaks(std::move(t));   // govern-\nments → governments

@@ -1,6 +1,7 @@
 // English stems (the last fold step): Snowball's stem of each word, memoised
 // per thread, built straight into the offset map.
 #include <libstemmer.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <array>
@@ -198,6 +199,19 @@ void append_stemmed(MappedText& out, MapCursor& cursor, size_t kept, size_t i, s
 
 bool bit_at(const std::vector<uint64_t>& bits, size_t i) { return (bits[i / 64] >> (i % 64)) & 1; }
 
+// Whether the glue byte at s[g] (a digit or a byte of a non-ASCII character)
+// glues a word to it: digits and letters, marks and digits of any script do
+// (C40, naïve); symbols do not (Corporation⇤, cities†, Smith∗: footnote and
+// affiliation marks set tight against a word, which must stem as the word).
+// Asked only where a glue bit is set.
+bool glues(std::string_view s, size_t g) {
+  if (static_cast<unsigned char>(s[g]) < 0x80) return true;  // an ASCII digit
+  while (g > 0 && (static_cast<unsigned char>(s[g]) & 0xC0) == 0x80) --g;  // its first byte
+  size_t len;
+  const auto c = static_cast<UChar32>(decode_utf8(s, g, len));
+  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
 }  // namespace
 
 MappedText stem_words(MappedText&& in) {
@@ -217,16 +231,26 @@ MappedText stem_words(MappedText&& in) {
     const uint64_t bits = letters[w];
     for (uint64_t starts = bits & ~((bits << 1) | carry); starts != 0; starts &= starts - 1) {
       const size_t i = w * 64 + static_cast<size_t>(std::countr_zero(starts));
+      if (i < kept) continue;  // the s of a possessive taken with its word
       const size_t j = next_bit(letters, i, n, false);
-      if (j - i < 3 || (i > 0 && bit_at(glue, i - 1)) || (j < n && bit_at(glue, j))) continue;
-      const std::string_view stem = changed_stem(s.substr(i, j - i), n - j);
-      if (stem.empty()) continue;
+      // A possessive 's (Tsujii's; fold made ’ an ') goes with its word, as
+      // Snowball's first step takes it off: Tsujii's is found as Tsujii.
+      const bool possessive = j + 1 < n && s[j] == '\'' && s[j + 1] == 's' && (j + 2 == n || !is_ascii_letter(s[j + 2]));
+      const size_t end = possessive ? j + 2 : j;
+      if ((i > 0 && bit_at(glue, i - 1) && glues(s, i - 1)) || (end < n && bit_at(glue, end) && glues(s, end))) {
+        continue;
+      }
+      std::string_view stem = j - i < 3 ? std::string_view() : changed_stem(s.substr(i, j - i), n - j);
+      if (stem.empty()) {
+        if (!possessive) continue;
+        stem = s.substr(i, j - i);  // a word too short to stem, or its own stem
+      }
       if (!changed) {
         changed = true;
         out = new_mapped_text(n, in.runs.size() + n / 8);
       }
-      append_stemmed(out, cursor, kept, i, j, stem);
-      kept = j;
+      append_stemmed(out, cursor, kept, i, end, stem);
+      kept = end;
     }
     carry = bits >> 63;
   }

@@ -1,7 +1,10 @@
 // English steps; the order they run in is in english_normalizer.cpp.
 #include <string>
 
+#include <cstring>
+
 #include "text/arabic_chars.h"
+#include "text/fa_edit.h"
 #include "text/nfkc_pass.h"
 #include "text/steps.h"
 
@@ -23,11 +26,57 @@ bool keeps_hyphen(std::string_view prefix) {
   return false;
 }
 
+// A past participle before a hyphen at a line break is a compound modifier
+// (mixed-\nmode, shared-\nmemory, closed-\nform): the hyphen
+// stays unless what follows is an ending that makes one word of the two
+// (proceed-\nings, succeed-\ning, exceed-\ningly, sacred-\nness).
+bool participle_modifier(std::string_view before, std::string_view after) {
+  if (before.size() < 5 || !before.ends_with("ed") || after.size() < 3) return false;
+  for (char c : before) {
+    if (!(c >= 'a' && c <= 'z')) return false;
+  }
+  static const std::string_view kEndings[] = {"ing", "ed", "er", "est", "ly", "ness", "ment", "ily", "om"};
+  for (auto e : kEndings) {
+    if (after.starts_with(e)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 MappedText remove_soft_hyphens(MappedText&& in) {
   if (in.text.find("\xc2\xad") == std::string::npos) return std::move(in);
   return rewrite_each(std::move(in), [](char32_t c) -> char32_t { return c == 0xAD ? 0 : c; });
+}
+
+namespace {
+
+// The byte length of the superscript digit (¹ ² ³ ⁰ ⁴..⁹) at s[i], or 0.
+size_t superscript_digit_at(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+  if (b(0) == 0xC2 && (b(1) == 0xB9 || b(1) == 0xB2 || b(1) == 0xB3)) return 2;
+  if (b(0) == 0xE2 && b(1) == 0x81 && (b(2) == 0xB0 || (b(2) >= 0xB4 && b(2) <= 0xB9))) return 3;
+  return 0;
+}
+
+}  // namespace
+
+MappedText space_before_superscripts(MappedText&& in) {
+  const std::string_view s = in.text;
+  // Superscripts are rare: two byte searches find that most texts have none.
+  if (std::memchr(s.data(), 0xC2, s.size()) == nullptr && s.find("\xe2\x81") == std::string_view::npos) {
+    return std::move(in);
+  }
+  fa::Editor ed(in);
+  for (size_t i = 3; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c != 0xC2 && c != 0xE2) || superscript_digit_at(s, i) == 0 || !is_ascii_letter(s[i - 1]) || !is_ascii_letter(s[i - 2]) ||
+        !is_ascii_letter(s[i - 3])) {
+      continue;
+    }
+    ed.insert_between(i, ' ');
+  }
+  return ed.finish(std::move(in));
 }
 
 namespace {
@@ -66,6 +115,7 @@ MappedText join_hyphenated_breaks(MappedText&& in) {
     bool keep = keeps_hyphen(before) || is_ascii_upper(s[j]) || is_ascii_digit(s[j]);
     for (char c : before) keep = keep || is_ascii_digit(c) || (c != before[0] && is_ascii_upper(c));
     for (char c : after) keep = keep || is_ascii_digit(c);
+    keep = keep || participle_modifier(before, after);
     if (!keep) {  // the hyphenated form used elsewhere in the text is evidence too
       const std::string joined = std::string(before) + "-" + std::string(after);
       keep = s.find(joined) != std::string_view::npos;

@@ -1,7 +1,8 @@
-// fa_is_word and the compound questions: the shipped vocabulary, then the
-// compiled-in dictionary (sorted keys and compound splits, one a line;
-// fa_dictionary_data.cpp), searched by halves. Asked only of word forms the
-// memo has not seen and of the few words a rule would make.
+// fa_is_word and the compound questions: the compiled-in dictionary (sorted
+// keys and compound splits, one a line; fa_dictionary_data.cpp), its keys
+// found by hash, compound parts searched by halves, then the shipped
+// vocabulary. Asked only of word forms the memo has not seen and of the few
+// words a rule would make.
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -40,6 +41,11 @@ struct Dictionary {
   // One bit per compound hash (2^17 bits, 16 KB: stays in the first-level
   // cache), asked first: most pairs of words stop here.
   std::vector<uint64_t> pair_bits = std::vector<uint64_t>(2048, 0);
+  // The keys by fa_key_hash in an open-addressing table of key indexes + 1
+  // (0 = empty): a word's question is one hash and a compare or two, where a
+  // search by halves compared fifteen keys.
+  std::vector<uint32_t> key_slots;
+  uint64_t key_mask = 0;
   static uint64_t bit_of(uint64_t h) { return (h >> 40) & 0x1FFFF; }
   static uint64_t slot_of(uint64_t h) { return h ^ (h >> 29); }
   Dictionary() : keys(lines_of(detail::kFaDictionaryKeys)), compounds(lines_of(detail::kFaDictionaryCompounds)) {
@@ -59,6 +65,15 @@ struct Dictionary {
       pair_hashes[k] = h;
       pair_bits[bit_of(h) >> 6] |= uint64_t{1} << (bit_of(h) & 63);
     }
+    size_t key_cap = 16;
+    while (key_cap < keys.size() * 2) key_cap <<= 1;
+    key_slots.assign(key_cap, 0);
+    key_mask = key_cap - 1;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      uint64_t k = slot_of(fa_key_hash(keys[i])) & key_mask;
+      while (key_slots[k] != 0) k = (k + 1) & key_mask;
+      key_slots[k] = static_cast<uint32_t>(i + 1);
+    }
     for (auto* v : {&heads, &tails}) {
       std::sort(v->begin(), v->end());
       v->erase(std::unique(v->begin(), v->end()), v->end());
@@ -75,11 +90,19 @@ bool contains(const std::vector<std::string_view>& sorted, std::string_view key)
   return std::binary_search(sorted.begin(), sorted.end(), key);
 }
 
+bool is_dictionary_key(std::string_view key) {
+  const Dictionary& d = dictionary();
+  for (uint64_t k = Dictionary::slot_of(fa_key_hash(key)) & d.key_mask; d.key_slots[k] != 0; k = (k + 1) & d.key_mask) {
+    if (d.keys[d.key_slots[k] - 1] == key) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool fa_is_word(std::string_view key) {
   if (key.empty()) return false;
-  return fa_word_count(key) > 0 || contains(dictionary().keys, key);
+  return is_dictionary_key(key) || fa_word_count(key) > 0;
 }
 
 bool fa_compound_head(std::string_view key) { return !key.empty() && contains(dictionary().heads, key); }

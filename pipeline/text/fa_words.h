@@ -84,9 +84,11 @@ inline bool latin_or_digit_before(std::string_view s, size_t i) {
 // `words` (a buffer kept by the caller: no allocation per text) and says
 // whether the visual-order repair rewrites any of them; `letter_work`, if
 // given, is set to whether repair_letters has anything to do (a word it
-// rewrites, or one glued to a Latin letter or digit).
+// rewrites, or one glued to a Latin letter or digit); `roles`, if given, gets
+// the JoinRole bits of all the words or-ed together.
 std::vector<TextWord> text_words(std::string_view s);
-bool text_words(std::string_view s, std::vector<TextWord>& words, bool* letter_work = nullptr);
+bool text_words(std::string_view s, std::vector<TextWord>& words, bool* letter_work = nullptr,
+                unsigned* roles = nullptr);
 
 // The steps of steps.h on a text whose words are already known (`words` must
 // be text_words(in.text)).

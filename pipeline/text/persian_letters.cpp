@@ -227,8 +227,9 @@ MappedText repair_letters(MappedText&& in, std::vector<TextWord>& words, bool& c
   // inserted or taken out before each, a rewritten word given its new facts.
   ptrdiff_t shift = 0;
   for (TextWord& w : words) {
-    const bool glued_before = latin_or_digit_before(s, w.b);
-    const bool glued_after = latin_or_digit_at(s, w.e);
+    // A space on either side: no glue there (most words; one byte test).
+    const bool glued_before = w.b > 0 && s[w.b - 1] != ' ' && latin_or_digit_before(s, w.b);
+    const bool glued_after = w.e < s.size() && s[w.e] != ' ' && latin_or_digit_at(s, w.e);
     const size_t b = w.b, e = w.e;
     w.b = static_cast<size_t>(static_cast<ptrdiff_t>(b) + shift);
     w.e = static_cast<size_t>(static_cast<ptrdiff_t>(e) + shift);

@@ -5,6 +5,7 @@
 // what keeps fold(fold(x)) == fold(x).
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -147,12 +148,27 @@ bool joins_lone_letter(std::string_view s, const std::vector<TextWord>& words, s
            (s[words[i].e] == ' ' || s[words[i].e] == '\t');
   };
   // Words i and i + 1 joined make a word: the lone letter and a piece of at
-  // least two letters (a lone mark or ء is nothing to join to).
+  // least two letters (a lone mark or ء is nothing to join to). The answer
+  // depends on the two words' bytes alone: kept per thread by those bytes,
+  // since a text repeats its split words (every ر وش of a report) and each
+  // answer costs two keys and three dictionary searches.
   auto makes_word = [&](size_t i) {
     if (!one_space_after(i)) return false;
-    const std::string a = key_of(s, words, i), b = key_of(s, words, i + 1);
-    if (std::min(a.size(), b.size()) < 2 || std::max(a.size(), b.size()) < 4) return false;
-    return !(fa_is_word(a) && fa_is_word(b)) && fa_is_word(a + b);
+    struct Slot {
+      std::string pair;  // the two words' bytes, a space between
+      bool makes = false;
+    };
+    thread_local std::array<Slot, 1024> seen;
+    thread_local std::string pair;
+    pair.assign(s.substr(words[i].b, words[i + 1].e - words[i].b));  // one space between
+    Slot& slot = seen[std::hash<std::string>{}(pair) & 1023];
+    if (slot.pair.empty() || slot.pair != pair) {
+      const std::string a = key_of(s, words, i), b = key_of(s, words, i + 1);
+      slot.makes = std::min(a.size(), b.size()) >= 2 && std::max(a.size(), b.size()) >= 4 &&
+                   !(fa_is_word(a) && fa_is_word(b)) && fa_is_word(a + b);
+      slot.pair = pair;
+    }
+    return slot.makes;
   };
   const bool left_lone = words[k].facts.join_role & kLoneLetter;
   const bool right_lone = words[k + 1].facts.join_role & kLoneLetter;
@@ -220,14 +236,17 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words, 
     // roles, worked out once per word form): most pairs stop at this test.
     const TextWord& nw = words[k + 1];
     const uint8_t role = words[k].facts.join_role, next_role = nw.facts.join_role;
+    // One test of the roles that can start a rule (a compound needs both
+    // parts, asked below): the pair of most words stops here.
+    if (((role & (kVerbPrefix | kLoneLetter | kCompoundHead)) |
+         (next_role & (kSuffix | kSuffixAfterHeh | kLoneLetter | kCompoundTail))) == 0) {
+      chain_b = std::string_view::npos;
+      continue;
+    }
     const bool prefix = role & kVerbPrefix;
     const bool next_suffix = next_role & (kSuffix | kSuffixAfterHeh);
     const bool lone = (role | next_role) & kLoneLetter;
     const bool compound = (role & kCompoundHead) && (next_role & kCompoundTail);
-    if (!prefix && !next_suffix && !lone && !compound) {
-      chain_b = std::string_view::npos;
-      continue;
-    }
     const size_t b = words[k].b, e = words[k].e;
     if (chain_b == std::string_view::npos) chain_b = b;
     const bool lone_prefix = prefix && chain_b == b;
@@ -239,14 +258,17 @@ MappedText zwnj_join_words(MappedText&& in, const std::vector<TextWord>& words, 
     // The next word's key, built only when a rule needs it (a compound
     // candidate is turned away by its hash first).
     std::u32string_view next;
-    if (lone || lone_prefix || next_suffix) next = word_at(s, nw.b, nw.e, next_buf).key;
+    if (!lone && (lone_prefix || next_suffix)) next = word_at(s, nw.b, nw.e, next_buf).key;
     bool join = false;
     char32_t glue = joiner;
     std::u32string_view chain;
     if (lone) {
       // ر وش → روش: with no ZWNJ (the word was written joined).
-      chain = word_at(s, b, e, chain_buf).key;
       join = chain_b == b && joins_lone_letter(s, words, k);
+      if (join) {
+        chain = word_at(s, b, e, chain_buf).key;
+        next = word_at(s, nw.b, nw.e, next_buf).key;
+      }
       glue = 0;
     } else if (compound && chain_b == b && joins_compound(s, words[k], nw)) {
       // زمین لرزه → زمین‌لرزه: decided from the two key hashes the memo keeps.
@@ -285,13 +307,18 @@ MappedText repair_tidy_and_join(MappedText&& in, bool folded) {
   thread_local std::vector<TextWord> words;  // reused: no allocation per text
   in = drop_kashida_ampersands(std::move(in));
   bool letter_work = false;
-  bool repairs = text_words(in.text, words, &letter_work);
+  unsigned roles = 0;  // the join roles of the words, all together
+  bool repairs = text_words(in.text, words, &letter_work, &roles);
   if (letter_work) {
     bool letters = false;
     in = repair_letters(std::move(in), words, letters);  // keeps `words` the text's
     if (letters) {
       repairs = false;
-      for (const TextWord& w : words) repairs = repairs || w.facts.repair_ranges != 0;
+      roles = 0;
+      for (const TextWord& w : words) {
+        repairs = repairs || w.facts.repair_ranges != 0;
+        roles |= w.facts.join_role;
+      }
     }
   }
   MappedText t = repairs ? repair_visual_order(std::move(in), words) : std::move(in);
@@ -301,8 +328,13 @@ MappedText repair_tidy_and_join(MappedText&& in, bool folded) {
   // deletes) kept every byte: its words are too.
   if (repairs || t.text.size() != before_tidy) {
     if (!has_arabic_script(t.text)) return t;
-    text_words(t.text, words);
+    roles = 0;
+    text_words(t.text, words, nullptr, &roles);
   }
+  // No word can start a join (no می, suffix, lone letter or compound part):
+  // zwnj_join_words would pass over every pair.
+  constexpr unsigned kStartsJoin = kVerbPrefix | kSuffix | kSuffixAfterHeh | kLoneLetter | kCompoundHead | kCompoundTail;
+  if ((roles & kStartsJoin) == 0) return t;
   return zwnj_join_words(std::move(t), words, folded ? 0 : kZwnj);
 }
 

@@ -261,11 +261,17 @@ MappedText repair_tidy_and_join(MappedText&& in, bool folded = false);
 
 // ---- English (english_steps.cpp) ----
 namespace en {
+// A footnote number set as a superscript right after a word of three or
+// more letters (Smith¹, cities²³) is a separate token: a space before it
+// (NFKC makes it a digit, which would glue it to the word: smith1). Powers
+// of short units stay (km², m³).
+MappedText space_before_superscripts(MappedText&& in);
 // Removes soft hyphens (U+00AD).
 MappedText remove_soft_hyphens(MappedText&& in);
 // A word hyphenated across a line break re-joined (govern-\nments → governments)
-// unless the hyphen belongs there (non-\ngovernmental, UN-\nHabitat, or the
-// hyphenated form appears elsewhere in the text).
+// unless the hyphen belongs there (non-\ngovernmental, UN-\nHabitat, a past
+// participle as in mixed-\nmode, or the hyphenated form appears elsewhere in
+// the text).
 MappedText join_hyphenated_breaks(MappedText&& in);
 // Hard-wrapped lines of one paragraph joined: a single line break (with the
 // spaces around it) becomes one space; a blank line (paragraph break) stays.
@@ -276,7 +282,10 @@ MappedText fold_quotes_and_dashes(MappedText&& in);
 // fa::letter_variants, fa::fold_marks_and_hamza, fa::fold_digits.
 MappedText fold_chars(MappedText&& in);
 // Fold only: each ASCII-letter word replaced by its Snowball English stem
-// (applied until it stops changing, so folding is idempotent).
+// (applied until it stops changing, so folding is idempotent), a possessive
+// 's after it dropped (Tsujii's → tsujii). A word glued to a letter or digit
+// (C40, naïve) is kept as it is; a symbol beside it (Corporation⇤) does not
+// glue.
 MappedText stem_words(MappedText&& in);
 // The stem stem_words gives one lower-case ASCII word (a fixed point).
 std::string stem_word(std::string_view word);

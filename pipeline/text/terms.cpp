@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "text/fa_edit.h"
+#include "text/fa_vocabulary.h"
 #include "text/normalizer.h"
 #include "text/segmenter.h"
 #include "text/utf8.h"
@@ -168,7 +169,75 @@ struct Word {
   uint32_t fb = 0, fe = 0;  // folded bytes
   std::string key;
   uint32_t ob = 0, oe = 0;  // folded.original_span(fb, fe)
+  // The first piece of a word cut at a ZWNJ (split_at_zwnj): the whole
+  // word's key, a colocated alternative in document mode.
+  std::string whole;
 };
+
+// Pieces a ZWNJ never cuts off: the affixes and clitics written with one
+// (می‌شود, کتاب‌ها, خانه‌ای, هم‌چنین's هم is a word the dictionary knows joined).
+bool is_zwnj_affix(std::string_view key) {
+  static constexpr std::string_view kAffixes[] = {
+      "می", "نمی", "بی", "بین", "ها", "های", "هایی", "تر", "ترین", "ای", "ام", "ات", "اش",
+      "ی", "یی", "ان", "اند", "ایم", "اید", "است", "گر", "گری", "وار", "مند"};
+  for (const std::string_view a : kAffixes) {
+    if (key == a) return true;
+  }
+  return false;
+}
+
+// Persian words typed with a ZWNJ between two stems (عنوان‌پیوست) are often
+// typed with a space (PDF pages even show the ZWNJ as one): such a ZWNJ is a
+// word boundary, as a space, when both pieces are dictionary words, neither
+// is an affix, and the dictionary knows neither the joined word (همچنین) nor
+// the compound (زمین‌لرزه, which fold joins when written apart). The pieces
+// are cut from `w` (folded bytes; fold dropped the ZWNJ, the map still
+// points past it) and appended to `out`; returns false (nothing appended)
+// when no ZWNJ of the word is such a boundary.
+bool split_at_zwnj(const Word& w, std::string_view original, const MappedText& folded,
+                   std::vector<Word>& out) {
+  constexpr std::string_view kZwnj = "\xe2\x80\x8c";
+  const std::string_view o = original.substr(w.ob, w.oe - w.ob);
+  if (o.find(kZwnj) == std::string_view::npos) return false;
+  // Folded character boundaries with the original offset each starts at.
+  std::vector<std::pair<uint32_t, uint32_t>> chars;  // folded offset, original begin
+  for (uint32_t i = w.fb; i < w.fe;) {
+    size_t len;
+    decode_utf8(folded.text, i, len);
+    const uint32_t ob = folded.begin[i];
+    if (!chars.empty() && ob < chars.back().second) return false;  // a repaired word: no order
+    chars.push_back({i, ob});
+    i += static_cast<uint32_t>(len);
+  }
+  std::vector<uint32_t> cuts;  // folded offsets where a piece starts
+  for (size_t z = o.find(kZwnj); z != std::string_view::npos; z = o.find(kZwnj, z + 3)) {
+    const uint32_t after = w.ob + static_cast<uint32_t>(z) + 3;
+    for (size_t c = 1; c < chars.size(); ++c) {
+      if (chars[c].second >= after && chars[c - 1].second < after) cuts.push_back(chars[c].first);
+    }
+  }
+  if (cuts.empty()) return false;
+  cuts.insert(cuts.begin(), w.fb);
+  cuts.push_back(w.fe);
+  const std::string_view t = folded.text;
+  auto piece_key = [&](size_t k) { return fa_key(t.substr(cuts[k], cuts[k + 1] - cuts[k])); };
+  std::vector<uint32_t> kept = {w.fb};  // the starts of the pieces that stay apart
+  for (size_t k = 1; k + 1 < cuts.size(); ++k) {
+    const std::string a = piece_key(k - 1), b = piece_key(k);
+    if (a.size() >= 4 && b.size() >= 4 && !is_zwnj_affix(a) && !is_zwnj_affix(b) && fa_is_word(a) &&
+        fa_is_word(b) && !fa_is_word(a + b) && !fa_is_compound(a, b)) {
+      kept.push_back(cuts[k]);
+    }
+  }
+  if (kept.size() == 1) return false;
+  kept.push_back(w.fe);
+  for (size_t k = 0; k + 1 < kept.size(); ++k) {
+    const auto [ob, oe] = folded.original_span(kept[k], kept[k + 1]);
+    out.push_back({kept[k], kept[k + 1], std::string(t.substr(kept[k], kept[k + 1] - kept[k])), ob, oe,
+                   k == 0 ? w.key : std::string()});
+  }
+  return true;
+}
 
 // True when the folded bytes between two words are only spaces and joiners.
 bool space_only_gap(std::string_view gap) {
@@ -250,6 +319,9 @@ class TermBuilder {
       if (mode_ == TermMode::document && persian) {
         if (j - i > 1) {
           for (size_t k = i; k < j; ++k) alts.push_back(ws[k].key);
+        }
+        for (size_t k = i; k < j; ++k) {
+          if (!ws[k].whole.empty()) alts.push_back(std::move(ws[k].whole));
         }
         persian_split(joined, alts);
         keep.resize(alts.size());
@@ -366,6 +438,7 @@ std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mod
         if (!refolded.empty()) word.key = std::move(refolded);
       }
     }
+    if (lang == Lang::fa && is_arabic_lead(word.key) && split_at_zwnj(word, original, folded, pending)) continue;
     pending.push_back(std::move(word));
   }
   while (run < runs.size()) flush_run(run + 1 == runs.size());

@@ -21,6 +21,8 @@
 //  negating prefix (ن نا بی نمی) in front of a word or verb that stands without
 //  it invents a negation. Such words are left as they are.
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -306,24 +308,33 @@ std::vector<TextWord> text_words(std::string_view s) {
   return words;
 }
 
-bool text_words(std::string_view s, std::vector<TextWord>& words, bool* letter_work) {
+bool text_words(std::string_view s, std::vector<TextWord>& words, bool* letter_work, unsigned* roles_out) {
   FactsCache& cache = facts_cache();
   words.clear();
-  bool repairs = false, letters = false;
+  // What any word has, gathered without a branch a word: which repair ranges
+  // and join roles occur.
+  unsigned repair_ranges = 0, roles = 0;
+  const char* const p = s.data();
+  const size_t n = s.size();
   for_each_word(s, [&](size_t b, size_t e) {
-    const std::string_view word(s.data() + b, e - b);
+    const std::string_view word(p + b, e - b);
     const TextWord& w =
-        words.emplace_back(b, e, FactsCache::fits(word) ? cache.get(word, word_facts, s.size() - e) : word_facts(word));
-    repairs = repairs || w.facts.repair_ranges != 0;
-    // Most words have a space on both sides: one test each turns them away.
-    if (!letters) {
-      const bool spaced = (e == s.size() || s[e] == ' ') && (b == 0 || s[b - 1] == ' ');
-      letters = (w.facts.join_role & kLetterRepair) ||
-                (!spaced && (latin_or_digit_at(s, e) || latin_or_digit_before(s, b)));
-    }
+        words.emplace_back(b, e, FactsCache::fits(word) ? cache.get(word, word_facts, n - e) : word_facts(word));
+    repair_ranges |= w.facts.repair_ranges;
+    roles |= w.facts.join_role;
   });
-  if (letter_work) *letter_work = letters;
-  return repairs;
+  if (roles_out) *roles_out = roles;
+  if (letter_work) {
+    // Glue: a Latin letter or digit against a word. Most words have a space
+    // on both sides: one byte test each turns them away.
+    bool letters = roles & kLetterRepair;
+    for (size_t k = 0; k < words.size() && !letters; ++k) {
+      const size_t b = words[k].b, e = words[k].e;
+      letters = (e < n && p[e] != ' ' && latin_or_digit_at(s, e)) || (b > 0 && p[b - 1] != ' ' && latin_or_digit_before(s, b));
+    }
+    *letter_work = letters;
+  }
+  return repair_ranges != 0;
 }
 
 MappedText repair_visual_order(MappedText&& in) {
@@ -343,12 +354,33 @@ struct RepairedWord {
 
 }  // namespace
 
+namespace {
+
+// The repair of a word whose ranges WordFacts cannot hold (kLongRepair),
+// relative to the word's start, memoised per thread by the word's bytes: the
+// repair asks the dictionary many times, and a text repeats its words.
+const WordRepair& long_repair_of(std::string_view word) {
+  struct Slot {
+    std::string word;
+    WordRepair repair;
+  };
+  thread_local std::array<Slot, 64> seen;
+  Slot& slot = seen[std::hash<std::string_view>{}(word) & 63];
+  if (slot.word.empty() || slot.word != word) {
+    slot.word.assign(word);
+    slot.repair = WordRepair();
+    repair_word(slot.word, 0, slot.word.size(), slot.repair);
+  }
+  return slot.repair;
+}
+
+}  // namespace
+
 MappedText repair_visual_order(MappedText&& in, const std::vector<TextWord>& words) {
   const std::string_view s = in.text;
   // Reused per thread: no allocation per text or per word.
   thread_local std::vector<RepairedWord> repaired;  // in text order
   thread_local std::vector<std::pair<size_t, size_t>> ranges;
-  thread_local WordRepair long_repair;
   repaired.clear();
   ranges.clear();
   bool prev_repaired = false;
@@ -359,11 +391,10 @@ MappedText repair_visual_order(MappedText&& in, const std::vector<TextWord>& wor
     if (ok) {
       RepairedWord r{w.b, w.e, ranges.size(), 0, prev_repaired && is_gap_space(s.substr(prev_end, w.b - prev_end))};
       if (f.repair_ranges == WordFacts::kLongRepair) {
-        long_repair.out.clear();
-        repair_word(s, w.b, w.e, long_repair);
-        r.b = long_repair.b;
-        r.e = long_repair.e;
-        ranges.insert(ranges.end(), long_repair.out.begin(), long_repair.out.end());
+        const WordRepair& long_repair = long_repair_of(s.substr(w.b, w.e - w.b));
+        r.b = w.b + long_repair.b;
+        r.e = w.b + long_repair.e;
+        for (const auto& [b, e] : long_repair.out) ranges.push_back({w.b + b, w.b + e});
       } else {
         for (size_t k = 0; k < f.repair_ranges; ++k) ranges.push_back({w.b + f.repair[k].first, w.b + f.repair[k].second});
       }
