@@ -263,3 +263,10 @@ PdfDropped drop_running_lines(std::vector<PdfPage>& pages) {
 }
 
 }  // namespace dipmine::ingest
+
+// The module's entry point (common/modules.h): the program calls read_pdf
+// through it, so that poppler is loaded only when a PDF is read.
+extern "C" __attribute__((visibility("default"))) dipmine::ingest::DecodedFile dipmine_read_pdf(
+    const std::string& path, const std::string& bytes) {
+  return dipmine::ingest::read_pdf(path, bytes);
+}

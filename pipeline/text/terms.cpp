@@ -222,13 +222,15 @@ class TermBuilder {
 
   // Non-CJK words in order: Persian compounds grouped, the rest one by one.
   void add_words(std::vector<Word>& ws) {
-    const PersianAffixes& a = persian_affixes();
+    // The affixes are folded by the Persian normaliser at their first use:
+    // text without Persian words (an English query) never asks for them.
     for (size_t i = 0; i < ws.size();) {
       size_t j = i + 1;
       while (j < ws.size() && (is_arabic_lead(ws[j - 1].key) || is_arabic_lead(ws[j].key)) &&
              space_only_gap(std::string_view(folded_.text).substr(ws[j - 1].fe,
                                                                  ws[j].fb - ws[j - 1].fe)) &&
-             (a.prefixes.contains(ws[j - 1].key) || a.suffixes.contains(ws[j].key))) {
+             (persian_affixes().prefixes.contains(ws[j - 1].key) ||
+              persian_affixes().suffixes.contains(ws[j].key))) {
         ++j;
       }
       // A single word's key is taken, not copied: only compounds use the
@@ -255,7 +257,8 @@ class TermBuilder {
         keep.resize(alts.size());
         for (size_t k = 0; k < alts.size(); ++k) {
           const auto first = alts.begin(), here = first + static_cast<std::ptrdiff_t>(k);
-          keep[k] = alts[k] != joined && !a.bound.contains(alts[k]) && std::find(first, here, alts[k]) == here;
+          keep[k] = alts[k] != joined && !persian_affixes().bound.contains(alts[k]) &&
+                    std::find(first, here, alts[k]) == here;
         }
       }
       add_at_original(std::move(joined), gb, ge, false);
