@@ -174,3 +174,14 @@ TEST_CASE("search reads this build's tokenizer fingerprint from the store", "[st
   REQUIRE(s.run({"optimize"}).code == 0);
   CHECK(e2e::sql_column(s.db(), "SELECT value FROM fts_state WHERE key = 'tokenizer_of_build'") == recorded);
 }
+
+TEST_CASE("an error raised inside a module reaches the user as any other", "[startup]") {
+  Sandbox s;
+  REQUIRE(s.run({"ingest", kSearchData}).code == 0);
+  // The resolution is checked by cluster_leiden, which is in dipmine-graph.so.
+  const Traced map = traced(s, {"map", "--resolution", "-1", "--out", (s.dir() / "map").string()});
+  CHECK(loaded(map, "dipmine-graph.so"));
+  CHECK(map.result.code == 2);
+  CHECK(e2e::count_lines(map.result.err) == 1);
+  CHECK(map.result.err.find("--resolution: must be > 0") != std::string::npos);
+}
