@@ -41,7 +41,7 @@ const std::string kSearchData = (e2e::data_dir() / "search").string();
 
 }  // namespace
 
-TEST_CASE("--version and --help answer without building any subcommand", "[startup]") {
+TEST_CASE("dipmine --version and --help answer without building any subcommand", "[startup]") {
   Sandbox s;
   const auto v = s.run({"--version"});
   CHECK(v.code == 0);
@@ -99,7 +99,7 @@ TEST_CASE("usage errors: exit 2 and one line naming what is wrong", "[startup]")
   }
 }
 
-TEST_CASE("--version and search load neither poppler nor igraph", "[startup]") {
+TEST_CASE("dipmine --version and search load neither poppler nor igraph", "[startup]") {
   Sandbox s;
   REQUIRE(s.run({"ingest", kSearchData}).code == 0);
   const Traced version = traced(s, {"--version"});
@@ -116,7 +116,7 @@ TEST_CASE("--version and search load neither poppler nor igraph", "[startup]") {
   }
 }
 
-TEST_CASE("a PDF loads the PDF module; text files do not", "[startup]") {
+TEST_CASE("a PDF loads the PDF module, text files do not", "[startup]") {
   Sandbox s;
   const Traced text = traced(s, {"ingest", kSearchData});
   CHECK(text.result.code == 0);
