@@ -33,9 +33,32 @@ void print_message(std::string_view message) {
   fmt::print(stderr, "dipmine: {}\n", one_line(message));
 }
 
+// The subcommand the command line names: the first argument that is not an
+// option or the value of --db (the only global option that takes one). Only
+// that subcommand's options are built (CLI11 objects, their defaults and
+// checks); the others are added by name and description, which is all that
+// `dipmine --help` and CLI11's errors show. "" when there is none.
+std::string named_command(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--db") {
+      ++i;
+    } else if (arg == "--") {
+      return i + 1 < argc ? argv[i + 1] : "";
+    } else if (arg.empty() || arg[0] != '-') {
+      return std::string(arg);
+    }
+  }
+  return "";
+}
+
 }  // namespace dipmine::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+// Parses and runs the command line with the options of the subcommand `named`
+// built ("*": of all of them).
+int run_command_line(int argc, char** argv, const std::string& named) {
   using namespace dipmine;
   CLI::App app{"dipmine: text mining for city-diplomacy research (fa, en, ja)", "dipmine"};
   app.require_subcommand(1);
@@ -52,7 +75,7 @@ int main(int argc, char** argv) {
   for (auto& c : commands) {
     CLI::App* sub = app.add_subcommand(c.name, c.description);
     sub->fallthrough();
-    runs[sub] = c.setup(*sub, global);
+    if (named == "*" || c.name == named) runs[sub] = c.setup(*sub, global);
   }
 
   try {
@@ -70,8 +93,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    for (auto& [sub, run] : runs) {
-      if (sub->parsed()) return run();
+    for (CLI::App* sub : app.get_subcommands()) {
+      const auto run = runs.find(sub);
+      // CLI11 read another subcommand than named_command saw: build them all.
+      if (run == runs.end()) return named == "*" ? 2 : run_command_line(argc, argv, "*");
+      return run->second();
     }
     return 2;
   } catch (const UsageError& e) {
@@ -84,4 +110,10 @@ int main(int argc, char** argv) {
     cli::print_message(std::string("internal error: ") + e.what());
     return 1;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return run_command_line(argc, argv, dipmine::cli::named_command(argc, argv));
 }

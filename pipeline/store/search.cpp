@@ -1,7 +1,11 @@
 #include "store/search.h"
 
+#include <elf.h>
 #include <fmt/format.h>
+#include <link.h>
+#include <unicode/uversion.h>
 
+#include <cstring>
 #include <functional>
 
 #include "store/fts_tokenizer.h"
@@ -42,7 +46,7 @@ std::vector<SnippetPart> split_marked(const std::string& marked, bool* cut_befor
 
 // A stable fingerprint of the tokenizer's rules: the tokens of a probe text
 // that exercises every language and rule (FNV-1a over keys and offsets).
-std::string tokenizer_fingerprint() {
+std::string compute_tokenizer_fingerprint() {
   static const char* probes[] = {
       "بین‌المللی بینالمللی بین المللی میشود می شود کتاب‌ها كتاب ي ۲۰۱۵ دیپلماسی شهری توسعة پایدار",
       // Cases the visual-order repair and fold changed on (a ZWNJ beside the
@@ -68,6 +72,86 @@ std::string tokenizer_fingerprint() {
     }
   }
   return fmt::format("{:016x}", h);
+}
+
+std::string tokenizer_fingerprint() {
+  static const std::string fingerprint = compute_tokenizer_fingerprint();
+  return fingerprint;
+}
+
+// The GNU build id of the running program in hex ("" without one).
+std::string program_build_id() {
+  std::string id;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* out) -> int {
+        for (int i = 0; i < info->dlpi_phnum; ++i) {
+          const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+          if (ph.p_type != PT_NOTE) continue;
+          const size_t align = ph.p_align >= 8 ? 8 : 4;
+          auto pad = [align](size_t n) { return (n + align - 1) & ~(align - 1); };
+          const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+          const char* end = p + ph.p_memsz;
+          while (p + sizeof(ElfW(Nhdr)) <= end) {
+            const auto* note = reinterpret_cast<const ElfW(Nhdr)*>(p);
+            const char* name = p + sizeof(ElfW(Nhdr));
+            const char* desc = name + pad(note->n_namesz);
+            if (desc + note->n_descsz > end) break;
+            if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+              auto& hex = *static_cast<std::string*>(out);
+              for (uint32_t k = 0; k < note->n_descsz; ++k) {
+                hex += fmt::format("{:02x}", static_cast<unsigned char>(desc[k]));
+              }
+              return 1;
+            }
+            p = desc + pad(note->n_descsz);
+          }
+        }
+        return 1;  // the first object listed is the program: stop there
+      },
+      &id);
+  return id;
+}
+
+// What names this program's tokenizer: its build id and the ICU it runs with
+// (a shared ICU can change under the same program). "" when unknown.
+const std::string& build_key() {
+  static const std::string key = [] {
+    const std::string id = program_build_id();
+    UVersionInfo icu;
+    u_getVersion(icu);
+    char version[U_MAX_VERSION_STRING_LENGTH];
+    u_versionToString(icu, version);
+    return id.empty() ? id : id + "/icu-" + version;
+  }();
+  return key;
+}
+
+// The fingerprint of this program's tokenizer. Computing it tokenises the
+// probe texts in three languages, which loads the Persian dictionary and
+// ICU's Japanese word dictionary: most of a search's start-up. So a command
+// that writes the store records it beside the build it came from
+// ('tokenizer_of_build' = "BUILD FINGERPRINT"), and a search by the same
+// build reads it instead. Another build computes it.
+std::string fingerprint_of_this_build(Corpus& corpus) {
+  if (!build_key().empty()) {
+    Statement q(corpus.db(), "SELECT value FROM fts_state WHERE key = 'tokenizer_of_build'");
+    if (q.step()) {
+      const std::string value = q.column_text(0);
+      if (value.size() > build_key().size() && value.compare(0, build_key().size(), build_key()) == 0 &&
+          value[build_key().size()] == ' ') {
+        return value.substr(build_key().size() + 1);
+      }
+    }
+  }
+  return tokenizer_fingerprint();
+}
+
+void record_build_fingerprint(Corpus& corpus) {
+  if (build_key().empty()) return;
+  Statement q(corpus.db(),
+              "INSERT OR REPLACE INTO fts_state(key, value) VALUES ('tokenizer_of_build', ?)");
+  q.bind(1, build_key() + " " + tokenizer_fingerprint());
+  q.run();
 }
 
 }  // namespace
@@ -151,6 +235,7 @@ OptimizeReport optimize_index(Corpus& corpus, bool rebuild) {
     if (rebuild) corpus.db().exec("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')");
     corpus.db().exec("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('optimize')");
     if (rebuild) mark_index_current(corpus);
+    record_build_fingerprint(corpus);
     if (rebuild || !TopkIndex::is_fresh(corpus)) {
       const TopkIndex::BuildStats built = TopkIndex::build(corpus);
       r.topk_built = true;
@@ -172,13 +257,14 @@ OptimizeReport optimize_index(Corpus& corpus, bool rebuild) {
 bool index_is_stale(Corpus& corpus) {
   Statement q(corpus.db(), "SELECT value FROM fts_state WHERE key = 'tokenizer'");
   if (!q.step()) return false;  // never recorded: built by this build's migration
-  return q.column_text(0) != tokenizer_fingerprint();
+  return q.column_text(0) != fingerprint_of_this_build(corpus);
 }
 
 void mark_index_current(Corpus& corpus) {
   Statement q(corpus.db(), "INSERT OR REPLACE INTO fts_state(key, value) VALUES ('tokenizer', ?)");
   q.bind(1, tokenizer_fingerprint());
   q.run();
+  record_build_fingerprint(corpus);
 }
 
 bool refresh_stale_index(Corpus& corpus) {

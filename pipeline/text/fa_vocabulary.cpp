@@ -72,12 +72,9 @@ struct HashIndex {
 struct Vocabulary {
   std::vector<FaWord> entries;
   std::unordered_map<std::string_view, uint32_t> counts;
-  std::unordered_map<std::string, std::vector<FaWord>> anagrams;
-  // Fast paths: counts by key hash (entry index, verified by comparing the
-  // key), and the anagram signatures that exist.
+  // Fast path: counts by key hash (entry index, verified by comparing the key).
   HashIndex count_index;
   std::vector<std::pair<std::string_view, uint32_t>> count_entries;
-  HashIndex signatures;
 
   Vocabulary() {
     const std::string_view tsv = detail::kFaVocabularyTsv;
@@ -97,7 +94,6 @@ struct Vocabulary {
     counts.reserve(entries.size());
     for (const FaWord& w : entries) {
       counts[w.key] = std::max(counts[w.key], w.count);
-      anagrams[sorted_letters(w.key)].push_back(w);
     }
     count_index.init(counts.size());
     for (const auto& [key, n] : counts) {
@@ -108,11 +104,6 @@ struct Vocabulary {
       count_index.keys[i] = h;
       count_index.values[i] = static_cast<uint32_t>(count_entries.size());
       count_entries.push_back({key, n});
-    }
-    signatures.init(anagrams.size());
-    for (const auto& [sorted, words] : anagrams) {
-      const uint64_t h = anagram_signature(sorted) | 1;
-      signatures.keys[signatures.slot(h)] = h;
     }
   }
 
@@ -131,6 +122,32 @@ struct Vocabulary {
 const Vocabulary& vocabulary() {
   static const Vocabulary v;
   return v;
+}
+
+// The anagram signatures that exist, then the words by their sorted letters:
+// for the visual-order repair only, so made at its first question (not with
+// the counts every Persian fold asks), the words at the first signature found.
+const HashIndex& anagram_signatures() {
+  static const HashIndex signatures = [] {
+    HashIndex set;
+    const auto& entries = vocabulary().entries;
+    set.init(entries.size());
+    for (const FaWord& w : entries) {
+      const uint64_t h = anagram_signature(w.key) | 1;
+      set.keys[set.slot(h)] = h;
+    }
+    return set;
+  }();
+  return signatures;
+}
+
+const std::unordered_map<std::string, std::vector<FaWord>>& anagram_words() {
+  static const auto words = [] {
+    std::unordered_map<std::string, std::vector<FaWord>> map;
+    for (const FaWord& w : vocabulary().entries) map[sorted_letters(w.key)].push_back(w);
+    return map;
+  }();
+  return words;
 }
 
 }  // namespace
@@ -158,11 +175,12 @@ std::string fa_key(std::string_view word) {
 uint32_t fa_word_count(std::string_view key) { return vocabulary().count(key); }
 
 std::span<const FaWord> fa_anagrams(std::string_view key) {
-  const auto& v = vocabulary();
+  const HashIndex& signatures = anagram_signatures();
   const uint64_t sig = anagram_signature(key) | 1;
-  if (v.signatures.keys[v.signatures.slot(sig)] != sig) return {};
-  const auto it = v.anagrams.find(sorted_letters(key));
-  if (it == v.anagrams.end()) return {};
+  if (signatures.keys[signatures.slot(sig)] != sig) return {};
+  const auto& words = anagram_words();
+  const auto it = words.find(sorted_letters(key));
+  if (it == words.end()) return {};
   return it->second;
 }
 

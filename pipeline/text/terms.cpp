@@ -291,13 +291,15 @@ class TermBuilder {
 
   // Non-CJK words in order: Persian compounds grouped, the rest one by one.
   void add_words(std::vector<Word>& ws) {
-    const PersianAffixes& a = persian_affixes();
+    // The affixes are folded by the Persian normaliser at their first use:
+    // text without Persian words (an English query) never asks for them.
     for (size_t i = 0; i < ws.size();) {
       size_t j = i + 1;
       while (j < ws.size() && (is_arabic_lead(ws[j - 1].key) || is_arabic_lead(ws[j].key)) &&
              space_only_gap(std::string_view(folded_.text).substr(ws[j - 1].fe,
                                                                  ws[j].fb - ws[j - 1].fe)) &&
-             (a.prefixes.contains(ws[j - 1].key) || a.suffixes.contains(ws[j].key))) {
+             (persian_affixes().prefixes.contains(ws[j - 1].key) ||
+              persian_affixes().suffixes.contains(ws[j].key))) {
         ++j;
       }
       // A single word's key is taken, not copied: only compounds use the
@@ -327,7 +329,8 @@ class TermBuilder {
         keep.resize(alts.size());
         for (size_t k = 0; k < alts.size(); ++k) {
           const auto first = alts.begin(), here = first + static_cast<std::ptrdiff_t>(k);
-          keep[k] = alts[k] != joined && !a.bound.contains(alts[k]) && std::find(first, here, alts[k]) == here;
+          keep[k] = alts[k] != joined && !persian_affixes().bound.contains(alts[k]) &&
+                    std::find(first, here, alts[k]) == here;
         }
       }
       add_at_original(std::move(joined), gb, ge, false);
@@ -430,7 +433,7 @@ std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mod
       continue;
     }
     const auto [ob, oe] = folded.original_span(w.begin, w.end);
-    Word word{w.begin, w.end, std::string(t.substr(w.begin, w.end - w.begin)), ob, oe};
+    Word word{w.begin, w.end, std::string(t.substr(w.begin, w.end - w.begin)), ob, oe, {}};
     if (oe > ob && oe <= original.size() && !in_paragraph_script(lang, original.substr(ob, oe - ob))) {
       const Lang own = word_lang(original.substr(ob, oe - ob));
       if (own != Lang::none && own != lang) {
