@@ -30,10 +30,29 @@ std::vector<Hit> Matcher::near_hits(const Split& s, const std::vector<Hit>& kept
                                     const Paragraph& para) const {
   std::vector<Hit> out;
   if (s.near_a.empty()) return out;
+  const auto is_network = [&](const Hit& b) {
+    return lexicon_.concepts[lexicon_.forms[b.form].concept_index].kind == ConceptKind::network;
+  };
+  const auto overlap = [](const Hit& a, const Hit& b) { return b.begin < a.end && a.begin < b.end; };
+  // Segmenting the paragraph cost more than all the rest of the matching
+  // (sides A such as شهر or 参加 match in most paragraphs): it is done only
+  // when some side A has a partner that does not overlap it, which few have.
+  const auto partnered = [&](const Hit& a) {
+    if (lexicon_.forms[a.form].near->any_network) {
+      return std::any_of(kept.begin(), kept.end(),
+                         [&](const Hit& b) { return is_network(b) && !overlap(a, b); });
+    }
+    return std::any_of(s.near_b.begin(), s.near_b.end(),
+                       [&](const Hit& b) { return b.form == a.form && !overlap(a, b); });
+  };
+  if (std::none_of(s.near_a.begin(), s.near_a.end(), partnered)) return out;
   // Sentences from the original when there is one: the fold lowercases, and
   // "members. the network" is one sentence to UAX #29.
   const std::vector<text::Span> sentences = text::sentences(para.original, para.lang);
-  const std::vector<text::Span> words = text::words(para.folded, para.lang);
+  // Words (ICU's dictionary for Japanese: the dearer half) only once a pair
+  // is known to share a sentence.
+  std::vector<text::Span> words;
+  bool have_words = false;
   // Index of the sentence holding original byte `pos` (sentences are in order).
   const auto sentence_of = [&](uint32_t pos) {
     return std::upper_bound(sentences.begin(), sentences.end(), pos,
@@ -52,6 +71,7 @@ std::vector<Hit> Matcher::near_hits(const Split& s, const std::vector<Hit>& kept
   };
   // Words lying wholly in [from, to).
   const auto words_between = [&](uint32_t from, uint32_t to) -> size_t {
+    if (!have_words) words = text::words(para.folded, para.lang), have_words = true;
     const auto first = std::lower_bound(words.begin(), words.end(), from,
                                         [](const text::Span& w, uint32_t x) { return w.begin < x; });
     const auto last = std::upper_bound(words.begin(), words.end(), to,
@@ -63,7 +83,7 @@ std::vector<Hit> Matcher::near_hits(const Split& s, const std::vector<Hit>& kept
     const Hit* best = nullptr;
     size_t best_gap = 0;
     const auto consider = [&](const Hit& b) {
-      if (b.begin < a.end && a.begin < b.end) return;  // overlapping
+      if (overlap(a, b)) return;
       if (!same_sentence(a, b)) return;
       const size_t gap = a.end <= b.begin ? words_between(a.end, b.begin) : words_between(b.end, a.begin);
       if (gap > static_cast<size_t>(near.words)) return;
@@ -74,9 +94,7 @@ std::vector<Hit> Matcher::near_hits(const Split& s, const std::vector<Hit>& kept
     };
     if (near.any_network) {
       for (const Hit& b : kept) {
-        if (lexicon_.concepts[lexicon_.forms[b.form].concept_index].kind == ConceptKind::network) {
-          consider(b);
-        }
+        if (is_network(b)) consider(b);
       }
     } else {
       for (const Hit& b : s.near_b) {
