@@ -7,6 +7,50 @@
 #include "text/segmenter.h"
 
 namespace dipmine::lexicon {
+namespace {
+
+// Whether the character at s[i] is surely a letter or digit: ASCII ones,
+// Arabic letters (U+0621..U+064A), the Persian letters beyond them and the
+// Persian digits. (Other letters count as nothing here: this only bounds.)
+bool sure_letter_or_digit(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  if ((c & 0xE0) != 0xC0 || i + 1 >= s.size() || (static_cast<unsigned char>(s[i + 1]) & 0xC0) != 0x80) {
+    return false;
+  }
+  const unsigned cp = (c & 0x1Fu) << 6 | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+  return (cp >= 0x621 && cp <= 0x64A) || cp == 0x67E || cp == 0x686 || cp == 0x698 ||
+         cp == 0x6A9 || cp == 0x6AF || cp == 0x6CC || (cp >= 0x6F0 && cp <= 0x6F9);
+}
+
+// A lower bound on the words text::words finds wholly inside s[from, to),
+// counting no further than `limit` + 1: a word never spans ASCII white space
+// (UAX #29 breaks on both sides of it), so each white-space-free run lying
+// wholly inside that holds a letter or digit holds a word of its own.
+size_t words_at_least(std::string_view s, size_t from, size_t to, size_t limit) {
+  const auto space = [&](size_t i) {
+    const char c = s[i];
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  size_t n = 0;
+  // A run that begins before `from` is not wholly inside.
+  size_t i = from;
+  if (i > 0 && !space(i - 1)) {
+    while (i < to && !space(i)) ++i;
+  }
+  while (i < to && n <= limit) {
+    while (i < to && space(i)) ++i;
+    bool letter = false;
+    size_t j = i;
+    for (; j < to && !space(j); ++j) letter = letter || sure_letter_or_digit(s, j);
+    // Wholly inside only when white space (or the text's end) follows.
+    if (letter && j > i && (j < s.size() ? space(j) : true) && j <= to) ++n;
+    i = j;
+  }
+  return n;
+}
+
+}  // namespace
 
 // The forms the matcher searches: the lexicon's (a near form's pattern is its
 // side A), then one per near form with a side B of its own (its pattern).
@@ -47,14 +91,14 @@ std::vector<Hit> Matcher::near_hits(const Split& s, const std::vector<Hit>& kept
   };
   if (std::none_of(s.near_a.begin(), s.near_a.end(), partnered)) return out;
   // Sentences from the original when there is one: the fold lowercases, and
-  // "members. the network" is one sentence to UAX #29.
-  const std::vector<text::Span> sentences = text::sentences(para.original, para.lang);
-  // Words (ICU's dictionary for Japanese: the dearer half) only once a pair
-  // is known to share a sentence.
-  std::vector<text::Span> words;
-  bool have_words = false;
+  // "members. the network" is one sentence to UAX #29. Computed once some
+  // pair is not too far apart by words_at_least; words (ICU's dictionary
+  // for Japanese: the dearer half) once a pair shares a sentence.
+  std::vector<text::Span> sentences, words;
+  bool have_sentences = false, have_words = false;
   // Index of the sentence holding original byte `pos` (sentences are in order).
   const auto sentence_of = [&](uint32_t pos) {
+    if (!have_sentences) sentences = text::sentences(para.original, para.lang), have_sentences = true;
     return std::upper_bound(sentences.begin(), sentences.end(), pos,
                             [](uint32_t x, const text::Span& sp) { return x < sp.begin; }) -
            sentences.begin();
@@ -84,6 +128,11 @@ std::vector<Hit> Matcher::near_hits(const Split& s, const std::vector<Hit>& kept
     size_t best_gap = 0;
     const auto consider = [&](const Hit& b) {
       if (overlap(a, b)) return;
+      const size_t limit = static_cast<size_t>(near.words);
+      if (a.end <= b.begin ? words_at_least(para.folded, a.end, b.begin, limit) > limit
+                           : words_at_least(para.folded, b.end, a.begin, limit) > limit) {
+        return;
+      }
       if (!same_sentence(a, b)) return;
       const size_t gap = a.end <= b.begin ? words_between(a.end, b.begin) : words_between(b.end, a.begin);
       if (gap > static_cast<size_t>(near.words)) return;
