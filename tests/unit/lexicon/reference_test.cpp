@@ -105,8 +105,8 @@ TEST_CASE("random text of the lexicon's and the seeds' words: same hits as plain
 
 TEST_CASE("shipped lexicon on the seed paragraphs: same hits as plain RE2 everywhere",
           "[matcher][reference]") {
-  // Near forms are not in the atom-filter matcher nor in the plain-RE2 reference
-  // (they pair two matches; tests/unit/lexicon/near_test.cpp covers them).
+  // Plain forms only here (random and stretched text); near forms against the
+  // reference on real text: near_reference_test.cpp.
   const lexicon::Lexicon lex = plain_forms(lexicon::load_lexicon(DIPMINE_SOURCE_DIR "/lexicons"));
   const lexicon::Matcher m{lexicon::Lexicon(lex)};
   const Reference ref(lex);
@@ -136,8 +136,8 @@ TEST_CASE("shipped lexicon on the seed paragraphs: same hits as plain RE2 everyw
 TEST_CASE("a regex match spread over a very long white-space run is still found",
           "[matcher][reference]") {
   // The window then exceeds what the NFA searches; RE2 takes it.
-  // Near forms are not in the atom-filter matcher nor in the plain-RE2 reference
-  // (they pair two matches; tests/unit/lexicon/near_test.cpp covers them).
+  // Plain forms only here (random and stretched text); near forms against the
+  // reference on real text: near_reference_test.cpp.
   const lexicon::Lexicon lex = plain_forms(lexicon::load_lexicon(DIPMINE_SOURCE_DIR "/lexicons"));
   const lexicon::Matcher m{lexicon::Lexicon(lex)};
   const Reference ref(lex);
