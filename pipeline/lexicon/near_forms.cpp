@@ -94,8 +94,19 @@ std::vector<Hit> Matcher::near_hits(const Split& s, const std::vector<Hit>& kept
   // "members. the network" is one sentence to UAX #29. Computed once some
   // pair is not too far apart by words_at_least; words (ICU's dictionary
   // for Japanese: the dearer half) once a pair shares a sentence.
-  std::vector<text::Span> sentences, words;
-  bool have_sentences = false, have_words = false;
+  std::vector<text::Span> sentences;
+  bool have_sentences = false;
+  // Words of the lines holding a pair (line: [after a '\n', up to the next
+  // '\n')), not of the paragraph: a line feed is a word boundary on both
+  // sides (UAX #29 WB3a/b), no word or dictionary run spans one, and the
+  // rules look no further back than the line, so a line's words are the
+  // paragraph's words inside it. (One Japanese paragraph of the seeds holds
+  // 47 lines: its dictionary segmentation was most of the near forms' cost.)
+  struct LineWords {
+    uint32_t begin, end;
+    std::vector<text::Span> words;  // offsets in the folded paragraph
+  };
+  std::vector<LineWords> lines;
   // Index of the sentence holding original byte `pos` (sentences are in order).
   const auto sentence_of = [&](uint32_t pos) {
     if (!have_sentences) sentences = text::sentences(para.original, para.lang), have_sentences = true;
@@ -115,7 +126,20 @@ std::vector<Hit> Matcher::near_hits(const Split& s, const std::vector<Hit>& kept
   };
   // Words lying wholly in [from, to).
   const auto words_between = [&](uint32_t from, uint32_t to) -> size_t {
-    if (!have_words) words = text::words(para.folded, para.lang), have_words = true;
+    const std::string_view f = para.folded;
+    const size_t nl = from == 0 ? std::string_view::npos : f.rfind('\n', from - 1);
+    const auto line_begin = static_cast<uint32_t>(nl == std::string_view::npos ? 0 : nl + 1);
+    auto line = std::find_if(lines.begin(), lines.end(),
+                             [&](const LineWords& l) { return l.begin == line_begin; });
+    if (line == lines.end() || line->end < to) {
+      const size_t next = f.find('\n', to);
+      const auto line_end = static_cast<uint32_t>(next == std::string_view::npos ? f.size() : next);
+      LineWords l{line_begin, line_end, text::words(f.substr(line_begin, line_end - line_begin), para.lang)};
+      for (text::Span& w : l.words) w.begin += line_begin, w.end += line_begin;
+      lines.push_back(std::move(l));
+      line = lines.end() - 1;
+    }
+    const std::vector<text::Span>& words = line->words;
     const auto first = std::lower_bound(words.begin(), words.end(), from,
                                         [](const text::Span& w, uint32_t x) { return w.begin < x; });
     const auto last = std::upper_bound(words.begin(), words.end(), to,
