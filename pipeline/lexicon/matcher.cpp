@@ -283,7 +283,7 @@ std::vector<Hit> Matcher::raw_hits(std::string_view folded) const {
     const text::Lang lang = matched_.forms[form].lang;
     const RegexReach* reach = sh.reach[form] ? &*sh.reach[form] : nullptr;
     if (reach) {
-      windows.start(*reach, sh.program[form] ? &*sh.program[form] : nullptr);
+      windows.start(*reach, sh.program[form] ? &*sh.program[form] : nullptr, lang);
       for (uint32_t k = 0; k < sh.clause_atoms[form].size(); ++k) {
         for (const uint32_t a : sh.clause_atoms[form][k]) {
           windows.add(k, occurrences.data() + occ_range[a].first,

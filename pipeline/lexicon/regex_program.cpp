@@ -1,5 +1,7 @@
 #include "lexicon/regex_program.h"
 
+#include "lexicon/word_boundaries.h"
+
 #include <string.h>
 
 #include <algorithm>
@@ -205,9 +207,10 @@ size_t RegexProgram::longest_at(std::string_view text, size_t s, size_t to) cons
 }
 
 bool RegexProgram::find(std::string_view text, size_t from, size_t last_start, size_t to,
-                        size_t& b, size_t& e) const {
+                        size_t& b, size_t& e, const text::Lang* word_lang) const {
   for (size_t s = from; s <= last_start && s <= to; ++s) {
     if (!can_be_empty_ && (s >= to || !may_start(text, s))) continue;
+    if (word_lang && !opens_word(text, s, *word_lang)) continue;
     const size_t end = longest_at(text, s, to);
     if (end != SIZE_MAX) {
       b = s;

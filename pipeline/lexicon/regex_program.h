@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "lexicon/regex_syntax.h"
+#include "text/lang.h"
 
 namespace dipmine::lexicon {
 
@@ -33,9 +34,11 @@ class RegexProgram {
 
   // The leftmost match starting in [from, last_start] and ending at or before
   // `to`, then the longest from that start: what RE2 (longest_match) finds in
-  // text[from, to) when it starts there. False if none.
+  // text[from, to) when it starts there. False if none. With `word_lang`,
+  // only starts where opens_word(text, start, *word_lang) holds (the Matcher
+  // drops matches starting elsewhere anyway: word_boundaries.h).
   bool find(std::string_view text, size_t from, size_t last_start, size_t to, size_t& b,
-            size_t& e) const;
+            size_t& e, const text::Lang* word_lang = nullptr) const;
 
  private:
   struct Inst {  // Thompson's construction

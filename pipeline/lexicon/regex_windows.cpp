@@ -10,9 +10,10 @@ namespace {
 constexpr size_t kProgramWindowBytes = 4096;
 }  // namespace
 
-void RegexWindows::start(const RegexReach& reach, const RegexProgram* program) {
+void RegexWindows::start(const RegexReach& reach, const RegexProgram* program, text::Lang lang) {
   reach_ = &reach;
   program_ = program;
+  lang_ = lang;
   cursors_.clear();
   counts_.clear();
   lead_ = -1;
@@ -63,7 +64,7 @@ bool RegexWindows::next(const RE2& re, std::string_view text, size_t pos, size_t
     // The NFA's visited set grows with the window: long white-space runs can
     // make one huge, and RE2 searches those.
     const bool small = program_ && to - from <= kProgramWindowBytes;
-    if (possible && small && program_->find(text, from, at, to, b, e)) return true;
+    if (possible && small && program_->find(text, from, at, to, b, e, &lang_)) return true;
     re2::StringPiece m;
     if (possible && !small && re.Match(text, from, to, RE2::UNANCHORED, &m, 1) &&
         static_cast<size_t>(m.data() - text.data()) <= at) {

@@ -39,7 +39,9 @@ using Occurrence = std::pair<int, uint32_t>;
 
 class RegexWindows {
  public:
-  void start(const RegexReach& reach, const RegexProgram* program);
+  // `lang`: the form's; the program tries only starts where a match may
+  // stand (opens_word), which changes no hit the Matcher keeps.
+  void start(const RegexReach& reach, const RegexProgram* program, text::Lang lang);
   // The occurrences [first, last) of one atom of clause `clause` (clauses are
   // numbered 0, 1, ... in the order they are first added).
   void add(uint32_t clause, const Occurrence* first, const Occurrence* last, uint32_t atom_size);
@@ -61,6 +63,7 @@ class RegexWindows {
 
   const RegexReach* reach_ = nullptr;
   const RegexProgram* program_ = nullptr;  // null: RE2
+  text::Lang lang_ = text::Lang::none;
   std::vector<Cursor> cursors_;
   std::vector<size_t> counts_;  // occurrences per clause
   int lead_ = -1;               // the clause whose occurrences make the windows

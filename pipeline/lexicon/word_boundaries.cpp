@@ -36,21 +36,23 @@ char32_t code_point_before(std::string_view s, size_t i) {
 
 }  // namespace
 
-bool at_word_boundaries(std::string_view s, size_t b, size_t e, text::Lang lang) {
+bool opens_word(std::string_view s, size_t b, text::Lang lang) {
   const char32_t before = code_point_before(s, b);
-  const char32_t after = e < s.size() ? code_point_at(s, e) : 0;
-  if (lang == text::Lang::ja) {
-    const char32_t first = code_point_at(s, b), last = code_point_before(s, e);
-    if (is_latin_alnum(first) && before && is_latin_alnum(before)) return false;
-    if (is_latin_alnum(last) && after && is_latin_alnum(after)) return false;
-    return true;
-  }
+  if (!before) return true;
+  const char32_t first = code_point_at(s, b);
+  if (lang == text::Lang::ja) return !(is_latin_alnum(first) && is_latin_alnum(before));
   // A change of script is a boundary too (UCLGشهر, C40در): PDF extraction
   // glues a Latin name or a number to the Persian word next to it.
-  const char32_t first = code_point_at(s, b), last = code_point_before(s, e);
-  const bool open_before = !(before && is_word_char(before)) || text::script_changes(before, first);
-  const bool open_after = !(after && is_word_char(after)) || text::script_changes(last, after);
-  return open_before && open_after;
+  return !is_word_char(before) || text::script_changes(before, first);
+}
+
+bool at_word_boundaries(std::string_view s, size_t b, size_t e, text::Lang lang) {
+  if (!opens_word(s, b, lang)) return false;
+  const char32_t after = e < s.size() ? code_point_at(s, e) : 0;
+  if (!after) return true;
+  const char32_t last = code_point_before(s, e);
+  if (lang == text::Lang::ja) return !(is_latin_alnum(last) && is_latin_alnum(after));
+  return !is_word_char(after) || text::script_changes(last, after);
 }
 
 }  // namespace dipmine::lexicon

@@ -20,5 +20,8 @@
 namespace dipmine::lexicon {
 
 bool at_word_boundaries(std::string_view s, size_t b, size_t e, text::Lang lang);
+// The left half of that rule: whether a match starting at `b` may stand there
+// (a match starting where this is false never passes at_word_boundaries).
+bool opens_word(std::string_view s, size_t b, text::Lang lang);
 
 }  // namespace dipmine::lexicon

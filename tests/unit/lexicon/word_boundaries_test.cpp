@@ -53,3 +53,30 @@ TEST_CASE("word boundaries: a change of script is one (PDF text glues UCLGشهر
   CHECK_FALSE(at_word_boundaries(glued, 4, 8, Lang::fa));   // "شه" of "شهر"
   CHECK_FALSE(at_word_boundaries(glued, 11, 13, Lang::fa));  // "c4" of "c40"
 }
+
+TEST_CASE("word boundaries: opens_word is the left half of the rule", "[word_boundaries]") {
+  using dipmine::lexicon::opens_word;
+  const std::string en = "world peace, peaceful 2peace";
+  CHECK(opens_word(en, 0, Lang::en));
+  CHECK(opens_word(en, 6, Lang::en));        // after a space
+  CHECK_FALSE(opens_word(en, 7, Lang::en));  // inside "peace"
+  CHECK_FALSE(opens_word(en, 23, Lang::en)); // after a digit
+  const std::string glued = "uclgشهر";
+  CHECK(opens_word(glued, 4, Lang::fa));     // the script changes
+  const std::string ja = "協力機構SCOとDISCO";
+  CHECK(opens_word(ja, ja.find("SCO"), Lang::ja));
+  CHECK_FALSE(opens_word(ja, ja.find("DISCO") + 2, Lang::ja));
+  // Wherever it is false, no match starting there passes the whole rule, in
+  // every language, and wherever the whole rule passes it is true.
+  for (const std::string& s : {en, glued, ja, std::string("صلح\u064eجو پایدار، ۲۰صلح")}) {
+    for (const Lang lang : {Lang::fa, Lang::en, Lang::ja}) {
+      for (size_t b = 0; b < s.size(); ++b) {
+        if ((static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) continue;
+        for (size_t e = b + 1; e <= s.size(); ++e) {
+          if (e < s.size() && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80) continue;
+          if (at_word_boundaries(s, b, e, lang)) CHECK(opens_word(s, b, lang));
+        }
+      }
+    }
+  }
+}
