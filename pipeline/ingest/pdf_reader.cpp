@@ -80,6 +80,24 @@ size_t letters(const PdfPage& page) {
   return n;
 }
 
+// poppler's text device, counting the glyphs it is given with and without
+// Unicode: a font without a ToUnicode map for some glyphs (a Persian final ی
+// in a template's font) makes pdftotext drop them silently; we say so.
+class GlyphCountingTextOutputDev : public TextOutputDev {
+ public:
+  GlyphCountingTextOutputDev() : TextOutputDev(nullptr, false, 0, false, false) {}
+  void drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,
+                double origin_y, CharCode c, int n_bytes, const Unicode* u, int u_len) override {
+    if (u_len > 0) {
+      ++mapped;
+    } else {
+      ++unmapped;
+    }
+    TextOutputDev::drawChar(state, x, y, dx, dy, origin_x, origin_y, c, n_bytes, u, u_len);
+  }
+  size_t mapped = 0, unmapped = 0;
+};
+
 std::string page_list(const std::vector<int>& pages) {
   std::string s;
   for (size_t i = 0; i < pages.size() && i < 8; ++i) s += (i ? ", " : "") + std::to_string(pages[i]);
@@ -108,9 +126,12 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
   std::vector<PdfPage> pages;
   std::vector<int> empty_pages;
   size_t markers = 0, ruby = 0;
-  TextOutputDev dev(nullptr, false, 0, false, false);
+  GlyphCountingTextOutputDev dev;
+  std::vector<int> unmapped_pages;
   for (int i = 1; i <= n; ++i) {
+    const size_t unmapped_before = dev.unmapped;
     doc.displayPage(&dev, i, 72, 72, 0, false, true, false);
+    if (dev.unmapped > unmapped_before) unmapped_pages.push_back(i);
     std::unique_ptr<TextWordList> list = dev.makeWordList();
     const double height = doc.getPageRotate(i) % 180 != 0 ? doc.getPageCropWidth(i) : doc.getPageCropHeight(i);
     pages.push_back(lay_out_page(list ? page_words(*list) : std::vector<PdfWord>{}, height));
@@ -128,6 +149,11 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
     f.notes.push_back(fmt::format("{}: warning: {} of {} pages have (almost) no text layer, "
                                   "scanned or blank; their text is missing: page {}",
                                   path, empty_pages.size(), n, page_list(empty_pages)));
+  }
+  if (dev.unmapped > 0) {
+    f.notes.push_back(fmt::format("{}: warning: {} of {} glyphs have no Unicode letter in their font "
+                                  "(no ToUnicode map), so they are missing from the text: page {}",
+                                  path, dev.unmapped, dev.unmapped + dev.mapped, page_list(unmapped_pages)));
   }
   if (dropped.running + dropped.page_numbers + markers + ruby > 0) {
     f.notes.push_back(fmt::format("{}: left out {} running header/footer lines, {} page-number lines, "

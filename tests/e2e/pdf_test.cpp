@@ -109,6 +109,18 @@ TEST_CASE("a page without a text layer gets a warning and the rest is stored", "
   CHECK(contains(r.err, "page 2"));
 }
 
+TEST_CASE("glyphs whose font maps them to no letter are counted in a warning", "[pdf]") {
+  // The template's font gives final ی and گ no Unicode (pdftotext drops them
+  // without a word); a clean PDF gets no such line.
+  Sandbox s;
+  const auto r = s.run({"ingest", pdf_data("persian-assignment-template.pdf"), pdf_data("pdfjs-TAMReview.pdf")});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(contains(r.err, "persian-assignment-template.pdf: warning: 97 of 2852 glyphs have no Unicode letter"));
+  CHECK(contains(r.err, "missing from the text: page 1, 2, 3"));
+  CHECK_FALSE(contains(r.err, "pdfjs-TAMReview.pdf: warning"));
+}
+
 TEST_CASE("stored PDF text has letters, not presentation forms or direction controls", "[pdf]") {
   Sandbox s;
   REQUIRE(s.run({"ingest", pdf_data("xepersianshowcase-aut-assignment.pdf"),
