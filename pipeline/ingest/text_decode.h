@@ -61,6 +61,7 @@ class ChunkDecoder {
   uint64_t fed_ = 0;        // bytes fed before this chunk
   uint64_t bad_offset_ = 0;
   std::u16string pending_;  // a high surrogate waiting for its pair
+  std::string recent_;      // the last bytes fed, to place an error ICU reports late
 };
 
 // Decodes all of `bytes` (one chunk). False as ChunkDecoder::feed.
@@ -79,7 +80,8 @@ class Sha256 {
   std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx_;
 };
 
-// What a decoded text must pass, fed in order by chunks: no NUL byte, no line
+// What a decoded text must pass, fed in order by chunks (cut anywhere, even
+// inside a character): no NUL byte, no line
 // longer than the limit, some text besides white space. Also hashes it.
 class TextChecks {
  public:
@@ -96,6 +98,7 @@ class TextChecks {
   uint64_t long_line_ = 0, long_line_bytes_ = 0;  // the first too-long line
   uint64_t nul_offset_ = UINT64_MAX, nul_line_ = 0;
   bool visible_ = false;
+  std::string space_carry_;  // while !visible_: an incomplete character at a chunk's end
   Sha256 sha_;
 };
 

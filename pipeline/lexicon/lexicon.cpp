@@ -214,7 +214,7 @@ void forms_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
       key_text = fmt::format("{}\x02{}\x02{}", f.pattern, f.near->words,
                              f.near->any_network ? "@network" : f.near->b_pattern);
     } else if (f.regex) {
-      if (std::string p = regex_problem(f.form); !p.empty()) {
+      if (std::string p = regex_problem(f.form, f.lang); !p.empty()) {
         err(std::move(p));
         continue;
       }

@@ -101,7 +101,9 @@ std::string_view changed_stem(std::string_view word, size_t readable_after) {
   thread_local std::array<std::array<ShortStem, 2>, kShortSets> short_stems;
   ShortStem* short_entry = nullptr;
   if (word.size() <= kShortMax && std::endian::native == std::endian::little) {
-    const auto [lo, hi] = short_key(word, readable_after);
+    // Not a structured binding: clang before 16 cannot capture one in a lambda.
+    const std::pair<uint64_t, uint64_t> key = short_key(word, readable_after);
+    const uint64_t lo = key.first, hi = key.second;
     const uint64_t h = ((lo ^ word.size()) * 0x9E3779B97F4A7C15ull ^ hi) * 0x9E3779B97F4A7C15ull;
     std::array<ShortStem, 2>& set = short_stems[h >> (64 - std::countr_zero(kShortSets))];
     auto holds = [&](const ShortStem& e) { return e.len == word.size() && e.lo == lo && e.hi == hi; };
