@@ -50,7 +50,8 @@ class ChunkDecoder {
   bool ok() const { return utf8_ || converter_ != nullptr; }
   // Appends the UTF-8 of `bytes` to `out`. `last`: no more bytes follow (an
   // incomplete character is then an error). False at an undecodable byte; its
-  // offset from the first byte fed is bad_offset().
+  // offset from the first byte fed is bad_offset() (exact, except that for
+  // bad bytes cut between two chunks ICU may place them up to 3 bytes late).
   bool feed(std::string_view bytes, bool last, std::string& out);
   uint64_t bad_offset() const { return bad_offset_; }
 

@@ -110,7 +110,10 @@ bool valid_year(const std::string& s) {
 void concepts_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
   std::map<std::string, int> seen;
   const auto& dims = dimensions();
-  for (const auto& [line, c] : rows.rows) {
+  for (const auto& row : rows.rows) {
+    // Not a structured binding: clang before 16 cannot capture one in a lambda.
+    const int line = row.first;
+    const std::vector<std::string>& c = row.second;
     auto err = [&](std::string m) { out.issues.push_back({path, line, std::move(m), false}); };
     Concept k;
     k.id = c[0];
@@ -163,7 +166,10 @@ void concepts_from(const Rows& rows, const std::string& path, LexiconCheck& out)
 void forms_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
   Lexicon& lex = out.lexicon;
   std::map<std::pair<text::Lang, std::string>, int> seen;  // (lang, pattern) -> line
-  for (const auto& [line, c] : rows.rows) {
+  for (const auto& row : rows.rows) {
+    // Not a structured binding: clang before 16 cannot capture one in a lambda.
+    const int line = row.first;
+    const std::vector<std::string>& c = row.second;
     auto err = [&](std::string m) { out.issues.push_back({path, line, std::move(m), false}); };
     Form f;
     f.line = line;

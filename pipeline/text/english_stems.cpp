@@ -32,7 +32,10 @@ std::string stem_word(std::string_view word) {
   sb_stemmer* st = stemmer();
   std::string cur(word);
   if (st == nullptr) return cur;
-  for (int round = 0; round < 4; ++round) {  // until it stops changing
+  // Until it stops changing (fold(fold(x)) == fold(x)): a round takes at
+  // most one letter of a doubled ending (Snowball's "ll" -> "l"), so a word
+  // such as "iectillllll" needs a round per letter; bounded all the same.
+  for (size_t round = 0; round < 4 + word.size(); ++round) {
     const sb_symbol* r = sb_stemmer_stem(st, reinterpret_cast<const sb_symbol*>(cur.data()),
                                          static_cast<int>(cur.size()));
     if (r == nullptr) break;
@@ -46,7 +49,7 @@ std::string stem_word(std::string_view word) {
 namespace {
 
 // A stem that differs from its word (stem_len 0: the stem is the word).
-// Snowball costs about a microsecond a word (up to four rounds until the stem
+// Snowball costs about a microsecond a word (rounds until the stem
 // stops changing), so stems are memoised per thread (word_cache.h).
 struct ChangedStem {
   uint8_t stem_len = 0;

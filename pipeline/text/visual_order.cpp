@@ -308,8 +308,9 @@ bool text_words(std::string_view s, std::vector<TextWord>& words, bool* letter_w
   bool repairs = false, letters = false;
   for_each_word(s, [&](size_t b, size_t e) {
     const std::string_view word(s.data() + b, e - b);
-    const TextWord& w =
-        words.emplace_back(b, e, FactsCache::fits(word) ? cache.get(word, word_facts, s.size() - e) : word_facts(word));
+    // Braces, not emplace_back(b, e, ...): clang before 16 has no aggregate () init.
+    const TextWord& w = words.emplace_back(TextWord{
+        b, e, FactsCache::fits(word) ? cache.get(word, word_facts, s.size() - e) : word_facts(word)});
     repairs = repairs || w.facts.repair_ranges != 0;
     // Most words have a space on both sides: one test each turns them away.
     if (!letters) {

@@ -4,7 +4,7 @@
 // Input: the file's bytes. Checks: decoded text is valid UTF-8 with a
 // charset named; decoding it again in chunks (cut where the input says) gives
 // the same text; for a charset picked by the input, chunked and whole-buffer
-// decoding agree on success, text and the offset of the first bad byte;
+// decoding agree on success, text and (within 3 bytes) the first bad byte;
 // TextChecks counts every byte and refuses a text with a NUL byte.
 #include <cstddef>
 #include <cstdint>
@@ -110,7 +110,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                    static_cast<unsigned long long>(bad),
                    static_cast<unsigned long long>(chunked.bad_offset));
     }
-    FUZZ_CHECK(bad == chunked.bad_offset, "whole and chunked decoding name different bad bytes");
+    // Bad bytes cut between chunks may be placed up to 3 bytes late (text_decode.h).
+    FUZZ_CHECK(bad <= chunked.bad_offset && chunked.bad_offset <= bad + 3,
+               "chunked decoding places the bad bytes more than 3 bytes from where they are");
   }
   return 0;
 }
