@@ -210,8 +210,15 @@ int main(int argc, char** argv) {
   const std::string name = std::filesystem::path(argv[0]).filename().string();
   std::snprintf(g_crash_path, sizeof g_crash_path, "replay-crash-%s",
                 name.rfind("fuzz_", 0) == 0 ? name.c_str() + 5 : name.c_str());
-  if (__sanitizer_set_death_callback != nullptr) __sanitizer_set_death_callback(save_current);
-  for (const int sig : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, on_signal);
+  // Under the sanitizers their report comes first and their death callback
+  // saves the input (a handler of ours for SIGSEGV would replace ASan's);
+  // abort() (a failed check, an uncaught exception) is ours in any build.
+  std::signal(SIGABRT, on_signal);
+  if (__sanitizer_set_death_callback != nullptr) {
+    __sanitizer_set_death_callback(save_current);
+  } else {
+    for (const int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, on_signal);
+  }
 
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::string> corpus;
