@@ -171,10 +171,12 @@ TEST_CASE("inputs the fuzzer found keep clean and fold idempotent", "[properties
   // tests/fuzz/regressions/normalize: a Latin capital whose case fold leaves
   // U+00C0..U+024F, NFKC making a tatweel, a NUL before a ZWNJ dropped by
   // fold's post-step (0 meant "delete"), a word whose English stem needs
-  // more than four Snowball rounds to stop changing.
+  // more than four Snowball rounds to stop changing, a run of lone Persian
+  // letters whose first one was joined to the word before it.
   for (const std::string x : {std::string("سɄ"), std::string("سȺس"), std::string("سŉ"),
                               std::string("\ufe7f"), std::string("ﹷیشهر"),
                               std::string("iectilllllllllllllllllllllll"),
+                              std::string("بر گ ر"), std::string("بر　گ ر"),
                               std::string("\0\u200cد", 5), std::string("a\0\u200c", 5)}) {
     for (const Lang lang : {Lang::fa, Lang::en, Lang::none, Lang::ja}) {
       INFO("lang " << static_cast<int>(lang) << " input " << x);
