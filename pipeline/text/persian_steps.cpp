@@ -107,10 +107,12 @@ MappedText sanitize_and_remove_controls(std::string_view original) {
 }
 
 
-MappedText unpack_tatweel_marks(MappedText&& in) {
+MappedText unpack_compat_forms(MappedText&& in) {
   const std::string_view s = in.text;
-  if (s.find("\xEF\xB9") == std::string_view::npos && s.find("\xEF\xB3") == std::string_view::npos) {
-    return std::move(in);  // nothing in U+FCC0..U+FCFF or U+FE40..U+FE7F
+  if (s.find('\xEF') == std::string_view::npos && s.find("\xE2\x81\xBD") == std::string_view::npos &&
+      s.find("\xE2\x81\xBE") == std::string_view::npos && s.find("\xE2\x82\x8D") == std::string_view::npos &&
+      s.find("\xE2\x82\x8E") == std::string_view::npos) {
+    return std::move(in);  // nothing in U+FB00..U+FFFF nor ⁽ ⁾ ₍ ₎
   }
   Editor ed(in);
   for (size_t i = 0, len = 0; i < s.size(); i += len) {
@@ -122,6 +124,10 @@ MappedText unpack_tatweel_marks(MappedText&& in) {
     } else if (c >= 0xFCF2 && c <= 0xFCF4) {
       ed.replace_with(i, i + len, c == 0xFCF2 ? "\u064E\u0651" : c == 0xFCF3 ? "\u064F\u0651"
                                                                    : "\u0650\u0651");
+    } else if (c == 0xFF08 || c == 0xFE59 || c == 0xFE35 || c == 0x207D || c == 0x208D) {
+      ed.replace(i, i + len, '(');
+    } else if (c == 0xFF09 || c == 0xFE5A || c == 0xFE36 || c == 0x207E || c == 0x208E) {
+      ed.replace(i, i + len, ')');
     }
   }
   return ed.finish(std::move(in));
