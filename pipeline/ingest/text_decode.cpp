@@ -95,6 +95,22 @@ ChunkDecoder::~ChunkDecoder() {
   if (converter_ != nullptr) ucnv_close(converter_);
 }
 
+namespace {
+
+// The length of `s` without an incomplete UTF-8 character at its end (one
+// that the next chunk may complete).
+size_t complete_utf8_prefix(std::string_view s) {
+  for (size_t back = 1; back <= 3 && back <= s.size(); ++back) {
+    const auto c = static_cast<unsigned char>(s[s.size() - back]);
+    if ((c & 0xC0) == 0x80) continue;
+    const size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return need > back ? s.size() - back : s.size();
+  }
+  return s.size();
+}
+
+}  // namespace
+
 bool ChunkDecoder::feed(std::string_view bytes, bool last, std::string& out) {
   const uint64_t base = fed_;
   fed_ += bytes.size();
@@ -106,16 +122,7 @@ bool ChunkDecoder::feed(std::string_view bytes, bool last, std::string& out) {
       bytes = joined;
     }
     const uint64_t start = base - carry_.size();
-    size_t cut = bytes.size();
-    if (!last) {
-      for (size_t back = 1; back <= 3 && back <= bytes.size(); ++back) {
-        const auto c = static_cast<unsigned char>(bytes[bytes.size() - back]);
-        if ((c & 0xC0) == 0x80) continue;
-        const size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        if (need > back) cut = bytes.size() - back;
-        break;
-      }
-    }
+    const size_t cut = last ? bytes.size() : complete_utf8_prefix(bytes);
     const std::string_view whole = bytes.substr(0, cut);
     if (!text::is_valid_utf8(whole)) {
       for (size_t i = 0; i < whole.size();) {
@@ -149,7 +156,21 @@ bool ChunkDecoder::feed(std::string_view bytes, bool last, std::string& out) {
       int8_t n = sizeof bad;
       UErrorCode s2 = U_ZERO_ERROR;
       ucnv_getInvalidChars(converter_, bad, &n, &s2);
-      bad_offset_ = base + static_cast<uint64_t>(src - bytes.data()) - (U_SUCCESS(s2) ? n : 0);
+      if (U_FAILURE(s2)) n = 0;
+      const uint64_t consumed = base + static_cast<uint64_t>(src - bytes.data());
+      bad_offset_ = consumed - std::min<uint64_t>(n, consumed);
+      // ICU may have taken a byte past the bad ones that it held back at a
+      // chunk's end (an unpaired UTF-16 surrogate cut from the unit after
+      // it): find the bad bytes where they are, a few bytes further back.
+      const std::string window = recent_ + std::string(bytes.substr(0, src - bytes.data()));
+      const uint64_t window_start = base - recent_.size();
+      for (uint64_t back = 0; back <= 4 && n > 0 && bad_offset_ >= window_start + back; ++back) {
+        const uint64_t at = bad_offset_ - back;
+        if (window.compare(at - window_start, n, bad, n) == 0) {
+          bad_offset_ = at;
+          break;
+        }
+      }
       return false;
     }
     size_t keep = 0;
@@ -170,7 +191,11 @@ bool ChunkDecoder::feed(std::string_view bytes, bool last, std::string& out) {
       }
       pending_.erase(0, convert);
     }
-    if (status != U_BUFFER_OVERFLOW_ERROR) return true;
+    if (status != U_BUFFER_OVERFLOW_ERROR) {
+      recent_.append(bytes.substr(bytes.size() - std::min<size_t>(bytes.size(), 8)));
+      if (recent_.size() > 8) recent_.erase(0, recent_.size() - 8);
+      return true;
+    }
   }
 }
 
@@ -235,7 +260,14 @@ bool only_white_space(std::string_view s) {
 
 void TextChecks::feed(std::string_view utf8) {
   sha_.update(utf8);
-  if (!visible_ && !only_white_space(utf8)) visible_ = true;
+  if (!visible_) {
+    // Judged on whole characters: a chunk may end inside one (a BOM, an
+    // ideographic space), which is no visible text.
+    std::string joined = space_carry_ + std::string(utf8);
+    const size_t cut = complete_utf8_prefix(joined);
+    visible_ = !only_white_space(std::string_view(joined).substr(0, cut));
+    space_carry_ = joined.substr(cut);
+  }
   if (nul_offset_ == UINT64_MAX) {
     if (const size_t nul = utf8.find('\0'); nul != std::string_view::npos) {
       nul_offset_ = bytes_ + nul;
@@ -269,7 +301,8 @@ std::string TextChecks::finish() const {
     return fmt::format("line {} is {:.1f} MB long (limit {:.1f} MB per line); not ingested",
                        long_line_, long_line_bytes_ / 1048576.0, max_line_ / 1048576.0);
   }
-  if (!visible_) return bytes_ == 0 ? "empty file; skipped" : "empty file (only white space); skipped";
+  // An incomplete character at the end is no white space.
+  if (!visible_ && space_carry_.empty()) return bytes_ == 0 ? "empty file; skipped" : "empty file (only white space); skipped";
   return {};
 }
 

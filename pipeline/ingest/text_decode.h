@@ -50,7 +50,8 @@ class ChunkDecoder {
   bool ok() const { return utf8_ || converter_ != nullptr; }
   // Appends the UTF-8 of `bytes` to `out`. `last`: no more bytes follow (an
   // incomplete character is then an error). False at an undecodable byte; its
-  // offset from the first byte fed is bad_offset().
+  // offset from the first byte fed is bad_offset() (exact, except that for
+  // bad bytes cut between two chunks ICU may place them up to 3 bytes late).
   bool feed(std::string_view bytes, bool last, std::string& out);
   uint64_t bad_offset() const { return bad_offset_; }
 
@@ -61,6 +62,7 @@ class ChunkDecoder {
   uint64_t fed_ = 0;        // bytes fed before this chunk
   uint64_t bad_offset_ = 0;
   std::u16string pending_;  // a high surrogate waiting for its pair
+  std::string recent_;      // the last bytes fed, to place an error ICU reports late
 };
 
 // Decodes all of `bytes` (one chunk). False as ChunkDecoder::feed.
@@ -79,7 +81,8 @@ class Sha256 {
   std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx_;
 };
 
-// What a decoded text must pass, fed in order by chunks: no NUL byte, no line
+// What a decoded text must pass, fed in order by chunks (cut anywhere, even
+// inside a character): no NUL byte, no line
 // longer than the limit, some text besides white space. Also hashes it.
 class TextChecks {
  public:
@@ -96,6 +99,7 @@ class TextChecks {
   uint64_t long_line_ = 0, long_line_bytes_ = 0;  // the first too-long line
   uint64_t nul_offset_ = UINT64_MAX, nul_line_ = 0;
   bool visible_ = false;
+  std::string space_carry_;  // while !visible_: an incomplete character at a chunk's end
   Sha256 sha_;
 };
 

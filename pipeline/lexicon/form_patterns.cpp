@@ -59,13 +59,25 @@ std::string trim_spaces(std::string_view s) {
 
 }  // namespace
 
-std::string regex_problem(const std::string& form) {
+std::string regex_problem(const std::string& form, text::Lang lang) {
   RE2::Options o;
   o.set_log_errors(false);
   RE2 re(form, o);
   if (!re.ok()) return fmt::format("regex rejected by RE2: {}", re.error());
   if (re.Match("", 0, 0, RE2::UNANCHORED, nullptr, 0)) {
     return fmt::format("regex \"{}\" matches the empty string", form);
+  }
+  // What the matcher compiles is the folded pattern, and folding a letter can
+  // make syntax (full-width （ folds to "(") or remove one (a lone ZWNJ).
+  const std::string folded = regex_pattern(form, lang);
+  RE2 folded_re(folded, o);
+  if (!folded_re.ok()) {
+    return fmt::format("regex \"{}\" is rejected by RE2 once its letters are folded ({}): {}",
+                       form, folded, folded_re.error());
+  }
+  if (folded_re.Match("", 0, 0, RE2::UNANCHORED, nullptr, 0)) {
+    return fmt::format("regex \"{}\" matches the empty string once its letters are folded ({})",
+                       form, folded);
   }
   return "";
 }
@@ -101,7 +113,7 @@ NearParse parse_near(const std::string& form, text::Lang lang) {
     out.error = fmt::format("near form \"{}\": A must be a regex (only B may be @network)", form);
     return out;
   }
-  if (const std::string p = regex_problem(a); !p.empty()) {
+  if (const std::string p = regex_problem(a, lang); !p.empty()) {
     out.error = fmt::format("near form, side A: {}", p);
     return out;
   }
@@ -114,7 +126,7 @@ NearParse parse_near(const std::string& form, text::Lang lang) {
     out.proximity.any_network = true;
     return out;
   }
-  if (const std::string p = regex_problem(b); !p.empty()) {
+  if (const std::string p = regex_problem(b, lang); !p.empty()) {
     out.error = fmt::format("near form, side B: {}", p);
     return out;
   }

@@ -113,7 +113,10 @@ bool valid_year(const std::string& s) {
 void concepts_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
   std::map<std::string, int> seen;
   const auto& dims = dimensions();
-  for (const auto& [line, c] : rows.rows) {
+  for (const auto& row : rows.rows) {
+    // Not a structured binding: clang before 16 cannot capture one in a lambda.
+    const int line = row.first;
+    const std::vector<std::string>& c = row.second;
     auto err = [&](std::string m) { out.issues.push_back({path, line, std::move(m), false}); };
     Concept k;
     k.id = c[0];
@@ -166,7 +169,10 @@ void concepts_from(const Rows& rows, const std::string& path, LexiconCheck& out)
 void forms_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
   Lexicon& lex = out.lexicon;
   std::map<std::pair<text::Lang, std::string>, int> seen;  // (lang, pattern) -> line
-  for (const auto& [line, c] : rows.rows) {
+  for (const auto& row : rows.rows) {
+    // Not a structured binding: clang before 16 cannot capture one in a lambda.
+    const int line = row.first;
+    const std::vector<std::string>& c = row.second;
     auto err = [&](std::string m) { out.issues.push_back({path, line, std::move(m), false}); };
     Form f;
     f.line = line;
@@ -217,7 +223,7 @@ void forms_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
       key_text = fmt::format("{}\x02{}\x02{}", f.pattern, f.near->words,
                              f.near->any_network ? "@network" : f.near->b_pattern);
     } else if (f.regex) {
-      if (std::string p = regex_problem(f.form); !p.empty()) {
+      if (std::string p = regex_problem(f.form, f.lang); !p.empty()) {
         err(std::move(p));
         continue;
       }

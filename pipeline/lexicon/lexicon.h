@@ -19,7 +19,8 @@
 // Errors (each "FILE:LINE: message"): unreadable file, wrong header, wrong number
 // of columns, bad or duplicate concept id, bad kind or dimension, bad founded
 // year, unknown concept, bad language, bad type, bad case flag, empty form, a
-// regex RE2 rejects, a literal that folds to nothing, a duplicate form (same
+// regex RE2 rejects or that matches the empty string (as written or once
+// folded), a literal that folds to nothing, a duplicate form (same
 // language and the same compiled pattern as an earlier line); a near form
 // not written "A ~N B", with N missing or outside 1..30, a side RE2 rejects or
 // that matches the empty string, an unknown @-class, or case=yes.
@@ -126,9 +127,10 @@ std::string regex_pattern(const std::string& form, text::Lang lang);
 // to nothing.
 std::vector<std::string> literal_pieces(const std::string& form, text::Lang lang);
 
-// Why RE2 cannot use `form` as a regex form (rejected, or it matches the
-// empty string), or "" when it can.
-std::string regex_problem(const std::string& form);
+// Why RE2 cannot use `form` as a regex form in `lang` (rejected, or it
+// matches the empty string, as written or as regex_pattern folds it: a
+// full-width "（" folds to "("), or "" when it can.
+std::string regex_problem(const std::string& form, text::Lang lang);
 
 // A near form "A ~N B" read: A's and B's regex_pattern and N, or the reason it
 // is not one (the lexicon check's message).

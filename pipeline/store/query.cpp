@@ -40,6 +40,11 @@ class Parser {
     bool pending_or = false;
     size_t or_pos = 0;
     bool any_filter = false;
+    // A NUL would end the FTS5 expression inside a quoted key (SQLite reads
+    // it as a C string): a raw "unterminated string" error otherwise.
+    if (const size_t nul = q_.find('\0'); nul != std::string_view::npos) {
+      fail(nul, "a NUL byte is not allowed in a query");
+    }
     for (skip_space(); i_ < q_.size(); skip_space()) {
       const size_t start = i_;
       if (word_is("OR")) {

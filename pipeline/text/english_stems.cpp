@@ -33,7 +33,10 @@ std::string stem_word(std::string_view word) {
   sb_stemmer* st = stemmer();
   std::string cur(word);
   if (st == nullptr) return cur;
-  for (int round = 0; round < 4; ++round) {  // until it stops changing
+  // Until it stops changing (fold(fold(x)) == fold(x)): a round takes at
+  // most one letter of a doubled ending (Snowball's "ll" -> "l"), so a word
+  // such as "iectillllll" needs a round per letter; bounded all the same.
+  for (size_t round = 0; round < 4 + word.size(); ++round) {
     const sb_symbol* r = sb_stemmer_stem(st, reinterpret_cast<const sb_symbol*>(cur.data()),
                                          static_cast<int>(cur.size()));
     if (r == nullptr) break;
@@ -47,7 +50,7 @@ std::string stem_word(std::string_view word) {
 namespace {
 
 // A stem that differs from its word (stem_len 0: the stem is the word).
-// Snowball costs about a microsecond a word (up to four rounds until the stem
+// Snowball costs about a microsecond a word (rounds until the stem
 // stops changing), so stems are memoised per thread (word_cache.h).
 struct ChangedStem {
   uint8_t stem_len = 0;
@@ -102,7 +105,9 @@ std::string_view changed_stem(std::string_view word, size_t readable_after) {
   thread_local std::array<std::array<ShortStem, 2>, kShortSets> short_stems;
   ShortStem* short_entry = nullptr;
   if (word.size() <= kShortMax && std::endian::native == std::endian::little) {
-    const auto [lo, hi] = short_key(word, readable_after);
+    // Not a structured binding: clang before 16 cannot capture one in a lambda.
+    const std::pair<uint64_t, uint64_t> key = short_key(word, readable_after);
+    const uint64_t lo = key.first, hi = key.second;
     const uint64_t h = ((lo ^ word.size()) * 0x9E3779B97F4A7C15ull ^ hi) * 0x9E3779B97F4A7C15ull;
     std::array<ShortStem, 2>& set = short_stems[h >> (64 - std::countr_zero(kShortSets))];
     auto holds = [&](const ShortStem& e) { return e.len == word.size() && e.lo == lo && e.hi == hi; };

@@ -57,17 +57,30 @@ struct TextWord {
 
 // A Latin letter or a digit (ASCII, Persian, Arabic-Indic) whose bytes start
 // (end) at s[i] (before s[i]), from its bytes alone: asked at both ends of
-// every word. Two-byte Latin letters are U+00C0..U+024F but × and ÷.
+// every word. Latin letters are U+00C0..U+02AF but × and ÷, ʼ (U+02BC)
+// and U+2C60..U+2C7F.
 inline bool two_byte_latin_or_digit(unsigned char lead, unsigned char cont) {
   if (lead == 0xDB) return cont >= 0xB0 && cont <= 0xB9;  // ۰..۹
   if (lead == 0xD9) return cont >= 0xA0 && cont <= 0xA9;  // ٠..٩
   if (lead == 0xC3) return cont != 0x97 && cont != 0xB7;
+  // U+0250..U+02AF and ʼ (U+02BC): what case folding and NFKC make of some
+  // capitals of U+0100..U+024F (Ʉ -> ʉ, Ʃ -> ʃ, ŉ -> ʼn), so that fold spaces
+  // them as clean spaces the capitals.
+  if (lead == 0xCA) return cont <= 0xAF || cont == 0xBC;
   return lead >= 0xC4 && lead <= 0xC9;
+}
+// U+2C60..U+2C7F (Latin Extended-C: Ⱥ and Ⱦ case-fold to ⱥ and ⱦ there).
+inline bool latin_extended_c(unsigned char b0, unsigned char b1, unsigned char b2) {
+  return b0 == 0xE2 && b1 == 0xB1 && b2 >= 0xA0 && b2 <= 0xBF;
 }
 inline bool latin_or_digit_at(std::string_view s, size_t i) {
   if (i >= s.size()) return false;
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return is_ascii_letter(s[i]) || is_ascii_digit(s[i]);
+  if (i + 2 < s.size() && latin_extended_c(c, static_cast<unsigned char>(s[i + 1]),
+                                           static_cast<unsigned char>(s[i + 2]))) {
+    return true;
+  }
   return i + 1 < s.size() && two_byte_latin_or_digit(c, static_cast<unsigned char>(s[i + 1]));
 }
 // ZWNJs between the two are looked through: clean keeps them until zwnj_tidy
@@ -77,6 +90,10 @@ inline bool latin_or_digit_before(std::string_view s, size_t i) {
   if (i == 0) return false;
   const auto c = static_cast<unsigned char>(s[i - 1]);
   if (c < 0x80) return is_ascii_letter(s[i - 1]) || is_ascii_digit(s[i - 1]);
+  if (i >= 3 && latin_extended_c(static_cast<unsigned char>(s[i - 3]),
+                                 static_cast<unsigned char>(s[i - 2]), c)) {
+    return true;
+  }
   return i >= 2 && (c & 0xC0) == 0x80 && two_byte_latin_or_digit(static_cast<unsigned char>(s[i - 2]), c);
 }
 

@@ -28,7 +28,8 @@ void push_form(MappedText& out, std::string_view form, uint32_t b, uint32_t e, P
     size_t l;
     const char32_t c = decode_utf8(form, p, l);
     const char32_t r = post(c);
-    if (r != 0) push_mapped(out, r, b, e);
+    // post's 0 deletes a character; a NUL itself stays (fold(clean(x)) == fold(x)).
+    if (r != 0 || c == 0) push_mapped(out, r, b, e);
     p += l;
   }
 }

@@ -23,7 +23,9 @@
 // Every byte of the output knows the original byte range it came from, so a hit
 // found in folded text is shown and highlighted in the original. Ranges are
 // always valid (begin < end <= original size, on character boundaries, except
-// an inserted ZWNJ, which maps to the empty range where it was inserted) and
+// an inserted ZWNJ, and the space the Persian letter repair puts at a change
+// of script (مسافت۹ -> مسافت ۹), which map to the empty range where they
+// were inserted) and
 // MONOTONE (begin and end never decrease along the output) with one exception:
 // the Persian visual-order repair moves pieces of words (and words of a
 // backwards run) into reading order, so inside a repaired stretch of a line the

@@ -9,6 +9,7 @@ MappedText PersianNormalizer::clean(std::string_view original) const {
   // sanitize_utf8 then remove_tatweel_and_controls (شــهر, LRM, ZWJ; before
   // NFKC, so that marks a tatweel kept apart are put in canonical order).
   MappedText t = fa::sanitize_and_remove_controls(original);
+  t = fa::unpack_compat_forms(std::move(t));         // ﹿ → ْ, （ → (
   t = fa::fix_reversed_punctuation(std::move(t));    // »...« → «...»
   t = apply_nfkc(std::move(t));                      // presentation forms → letters
   // drop_kashida_ampersands (دیپلماس&&ی), repair_letters (األمل, خیلییییی,
@@ -37,6 +38,7 @@ MappedText PersianNormalizer::fold(std::string_view original) const {
   // (The properties test checks fold(x) against fold_chars(clean(x)) on
   // every seed paragraph.)
   MappedText t = fa::sanitize_and_remove_controls(original);
+  t = fa::unpack_compat_forms(std::move(t));
   t = fa::fix_reversed_punctuation(std::move(t));
   // apply_nfkc_casefold (Latin case; drops ZWNJ), letter_variants,
   // fold_marks_and_hamza (harakat, أ إ آ → ا), fold_digits (۲۰۱۵ → 2015), fused.

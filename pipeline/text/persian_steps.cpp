@@ -106,6 +106,33 @@ MappedText sanitize_and_remove_controls(std::string_view original) {
   return remove_controls_from(sanitize_utf8(original, common), common);
 }
 
+
+MappedText unpack_compat_forms(MappedText&& in) {
+  const std::string_view s = in.text;
+  if (s.find('\xEF') == std::string_view::npos && s.find("\xE2\x81\xBD") == std::string_view::npos &&
+      s.find("\xE2\x81\xBE") == std::string_view::npos && s.find("\xE2\x82\x8D") == std::string_view::npos &&
+      s.find("\xE2\x82\x8E") == std::string_view::npos) {
+    return std::move(in);  // nothing in U+FB00..U+FFFF nor ⁽ ⁾ ₍ ₎
+  }
+  Editor ed(in);
+  for (size_t i = 0, len = 0; i < s.size(); i += len) {
+    const char32_t c = decode_utf8(s, i, len);
+    if (c == 0xFE71) {
+      ed.replace(i, i + len, 0x064B);  // fathatan
+    } else if (c >= 0xFE77 && c <= 0xFE7F && (c & 1)) {
+      ed.replace(i, i + len, 0x064E + (c - 0xFE77) / 2);  // fatha, damma, kasra, shadda, sukun
+    } else if (c >= 0xFCF2 && c <= 0xFCF4) {
+      ed.replace_with(i, i + len, c == 0xFCF2 ? "\u064E\u0651" : c == 0xFCF3 ? "\u064F\u0651"
+                                                                   : "\u0650\u0651");
+    } else if (c == 0xFF08 || c == 0xFE59 || c == 0xFE35 || c == 0x207D || c == 0x208D) {
+      ed.replace(i, i + len, '(');
+    } else if (c == 0xFF09 || c == 0xFE5A || c == 0xFE36 || c == 0x207E || c == 0x208E) {
+      ed.replace(i, i + len, ')');
+    }
+  }
+  return ed.finish(std::move(in));
+}
+
 namespace {
 
 // How the marks of one kind read on a line: the running depth (opening mark

@@ -174,8 +174,15 @@ bool joins_lone_letter(std::string_view s, const std::vector<TextWord>& words, s
   const bool right_lone = words[k + 1].facts.join_role & kLoneLetter;
   if (left_lone == right_lone) return false;  // two lone letters: no evidence
   if (!makes_word(k)) return false;
-  // The lone letter's other neighbour must not make a word with it too.
-  if (left_lone) return !(k > 0 && !(words[k - 1].facts.join_role & kLoneLetter) && makes_word(k - 1));
+  // The lone letter's other neighbour: another lone letter one space away
+  // makes a run of them, no evidence either (joining this one would leave
+  // that one to join on a second pass: بر گ ر -> برگ ر -> برگر); a word must
+  // not make a word with it too.
+  if (left_lone) {
+    if (k > 0 && one_space_after(k - 1) && (words[k - 1].facts.join_role & kLoneLetter)) return false;
+    return !(k > 0 && !(words[k - 1].facts.join_role & kLoneLetter) && makes_word(k - 1));
+  }
+  if (one_space_after(k + 1) && (words[k + 2].facts.join_role & kLoneLetter)) return false;
   return !(k + 2 < words.size() && !(words[k + 2].facts.join_role & kLoneLetter) && makes_word(k + 1));
 }
 

@@ -197,6 +197,13 @@ MappedText remove_tatweel_and_controls(MappedText&& in);
 // Fused: sanitize_utf8 then remove_tatweel_and_controls, exactly, the common
 // blocks (ASCII and Arabic letters) checked once for both.
 MappedText sanitize_and_remove_controls(std::string_view original);
+// What NFKC would make of two kinds of compatibility form, done before the
+// steps that must see it (the tatweel removal, fix_reversed_punctuation),
+// so that a second clean or fold finds nothing more to do: the presentation
+// forms of a tatweel and a haraka (ﹿ U+FE7F -> ـْ; U+FE71..U+FE7F medial
+// forms, U+FCF2..U+FCF4) → the haraka alone; the parentheses （ ） ﹙ ﹚ ︵ ︶
+// ⁽ ⁾ ₍ ₎ → ( ).
+MappedText unpack_compat_forms(MappedText&& in);
 // »...« → «...» and )X( → (X): per line of Arabic script and per kind of mark,
 // all marks swapped when they nest only read backwards (RTL extraction
 // reversed them). Idempotent: swapped marks nest as written. Runs before NFKC

@@ -318,8 +318,9 @@ bool text_words(std::string_view s, std::vector<TextWord>& words, bool* letter_w
   const size_t n = s.size();
   for_each_word(s, [&](size_t b, size_t e) {
     const std::string_view word(p + b, e - b);
-    const TextWord& w =
-        words.emplace_back(b, e, FactsCache::fits(word) ? cache.get(word, word_facts, n - e) : word_facts(word));
+    // Braces, not emplace_back(b, e, ...): clang before 16 has no aggregate () init.
+    const TextWord& w = words.emplace_back(
+        TextWord{b, e, FactsCache::fits(word) ? cache.get(word, word_facts, n - e) : word_facts(word)});
     repair_ranges |= w.facts.repair_ranges;
     roles |= w.facts.join_role;
   });

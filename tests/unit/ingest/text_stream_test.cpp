@@ -125,3 +125,45 @@ TEST_CASE("ChunkDecoder: characters cut between chunks wait for the rest", "[str
   CHECK(d.feed("\x0D\xDF", true, out));
   CHECK(out == "🌍");
 }
+
+TEST_CASE("ChunkDecoder: the bad byte's offset does not depend on where chunks are cut",
+          "[stream]") {
+  // Found by fuzzing (tests/fuzz/regressions/text_decode): an unpaired UTF-16
+  // surrogate cut from the unit after it was reported one byte late, ICU
+  // having taken the next unit's first byte.
+  const std::string bytes("\x00\x41\xD8\x00\x20\x00\x00\x42", 8);  // A, lone D800, space, B
+  uint64_t whole = 0;
+  std::string out;
+  REQUIRE_FALSE(decode_all(bytes, "UTF-16BE", out, &whole));
+  CHECK(whole == 2);
+  for (size_t cut = 0; cut <= bytes.size(); ++cut) {
+    INFO("cut at " << cut);
+    ChunkDecoder d("UTF-16BE");
+    out.clear();
+    const bool first = d.feed(std::string_view(bytes).substr(0, cut), false, out);
+    CHECK_FALSE((first && d.feed(std::string_view(bytes).substr(cut), true, out)));
+    CHECK(d.bad_offset() == 2);
+  }
+}
+
+TEST_CASE("TextChecks: white space cut between chunks is still white space", "[stream]") {
+  // Found by fuzzing (tests/fuzz/regressions/text_decode): a BOM or an
+  // ideographic space cut in two counted as visible text, so a file of white
+  // space fed in such chunks passed.
+  for (const std::string text : {"  \n\xEF\xBB\xBF \t\n", "\xE3\x80\x80\xE3\x80\x80"}) {
+    for (size_t cut = 0; cut <= text.size(); ++cut) {
+      INFO("cut at " << cut);
+      TextChecks checks(1000);
+      checks.feed(std::string_view(text).substr(0, cut));
+      checks.feed(std::string_view(text).substr(cut));
+      CHECK(checks.finish() == "empty file (only white space); skipped");
+    }
+  }
+  TextChecks visible(1000);
+  visible.feed("\xE3\x80");
+  visible.feed("\x80x");
+  CHECK(visible.finish().empty());
+  TextChecks cut_short(1000);  // an incomplete character at the end is not white space
+  cut_short.feed(" \xE3\x80");
+  CHECK(cut_short.finish().empty());
+}

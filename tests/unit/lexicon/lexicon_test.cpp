@@ -104,6 +104,14 @@ TEST_CASE("every loader error names file and line", "[lexicon]") {
             "forms.tsv:8: regex rejected by RE2: missing )", 0) == 0);
   CHECK(only_error(C, all_langs("ubc\ten\t(baltic)?\tregex\t\t\n")) ==
         "forms.tsv:8: regex \"(baltic)?\" matches the empty string\n");
+  // Found by fuzzing (tests/fuzz/regressions/lexicon): the matcher compiles the
+  // folded pattern, where a full-width paren is syntax and a lone ZWNJ is gone.
+  CHECK(only_error(C, all_langs("ubc\tfa\tشهر\uff08ها\tregex\t\t\n")).rfind(
+            "forms.tsv:8: regex \"شهر\uff08ها\" is rejected by RE2 once its letters are folded "
+            "((?i:شهر(ها)): missing )", 0) == 0);
+  CHECK(only_error(C, all_langs("ubc\tfa\t\u200c\tregex\t\t\n")) ==
+        "forms.tsv:8: regex \"\u200c\" matches the empty string once its letters are folded "
+        "((?i:))\n");
   CHECK(only_error(C, all_langs("ubc\ten\t\u200c - \tliteral\t\t\n")) ==
         "forms.tsv:8: form \"\u200c -\" folds to nothing\n");
   CHECK(only_error(C, all_langs("sister_city\ten\tSister-City\tliteral\t\t\n")) ==
@@ -170,6 +178,8 @@ TEST_CASE("near forms: read into two patterns and N, each broken one named with 
   CHECK(near("(member ~5 network").rfind("forms.tsv:8: near form, side A: regex rejected by RE2: missing )", 0) == 0);
   CHECK(near("member ~5 net(work").rfind("forms.tsv:8: near form, side B: regex rejected by RE2: missing )", 0) == 0);
   CHECK(near("member ~5 (x)?") == "forms.tsv:8: near form, side B: regex \"(x)?\" matches the empty string\n");
+  CHECK(near("member ~5 \uff08x").rfind(
+            "forms.tsv:8: near form, side B: regex \"\uff08x\" is rejected by RE2 once", 0) == 0);
   CHECK(near("member ~5") .rfind("forms.tsv:8: near form \"member ~5\": B is empty", 0) == 0);
   CHECK(near("member ~5 network", "yes") ==
         "forms.tsv:8: a near form is matched without case (leave case empty)\n");

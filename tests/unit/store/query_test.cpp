@@ -46,6 +46,9 @@ TEST_CASE("malformed queries are usage errors that point at the position", "[que
   CHECK(error_of("city OR -town") == "query column 9: an excluded -word cannot follow 'OR'");
   CHECK(error_of("city OR lang:fa") == "query column 9: 'OR' cannot join a filter; use it between words");
   CHECK(error_of("-city") == "query column 1: an excluded -word needs a word to search for as well");
+  // Found by fuzzing (tests/fuzz/regressions/query): a NUL ended the FTS5
+  // expression inside a quoted key, a raw SQLite error.
+  CHECK(error_of(std::string("city\0x", 6)) == "query column 5: a NUL byte is not allowed in a query");
   CHECK(error_of("lang:fa year:2015") ==
         "query column 18: nothing to search for besides the filters; add a word");
   CHECK(error_of("city lang:de") == "query column 11: lang: must be fa, en or ja (got 'de')");
