@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "text/fa_vocabulary.h"
+#include "text/utf8.h"
 
 namespace dipmine::text {
 namespace detail {
@@ -120,6 +121,22 @@ bool fa_may_be_compound(uint64_t pair_hash) {
 
 bool fa_is_compound(std::string_view first, std::string_view second) {
   return fa_may_be_compound(fa_compound_hash(fa_key_hash(first), fa_key_hash(second)));
+}
+
+size_t fa_compound_split(std::string_view key) {
+  // The head's hash grows a letter at a time; the tail's is taken whole.
+  uint64_t head = kFaKeyHashStart;
+  size_t letters = 0;
+  for (size_t i = 0; i < key.size();) {
+    size_t len;
+    decode_utf8(key, i, len);
+    for (const size_t end = i + len; i < end; ++i) head = fa_key_hash_step(head, static_cast<unsigned char>(key[i]));
+    if (++letters < 2) continue;
+    const std::string_view tail = key.substr(i);
+    if (tail.size() < 4) break;  // a tail of two Persian letters is four bytes
+    if (fa_may_be_compound(fa_compound_hash(head, fa_key_hash(tail)))) return i;
+  }
+  return 0;
 }
 
 }  // namespace dipmine::text
