@@ -50,6 +50,9 @@ TEST_CASE("a compound written apart, with ZWNJ or joined folds alike", "[compoun
   // Two words that are no compound stay apart; so do the parts of a compound
   // with punctuation between them.
   CHECK(fold("کار بر") == "کار بر");
+  // A word said twice stays two words, though the dictionary knows به‌به.
+  CHECK(fold("به به") == "به به");
+  CHECK(fold("یکی یکی") == "یکی یکی");
   CHECK(fold("زمین، لرزه") != fold("زمین لرزه"));
   // fold is idempotent on it.
   CHECK(fold(joined) == joined);
