@@ -47,6 +47,28 @@ struct Dictionary {
   // search by halves compared fifteen keys.
   std::vector<uint32_t> key_slots;
   uint64_t key_mask = 0;
+  // fa_key_hash of each head and each tail (| 1; 0 = empty), asked once per
+  // new word form: one probe where a search by halves compared fourteen keys.
+  std::vector<uint64_t> head_hashes, tail_hashes;
+  static std::vector<uint64_t> hash_set(const std::vector<std::string_view>& parts) {
+    size_t cap = 16;
+    while (cap < parts.size() * 3) cap <<= 1;
+    std::vector<uint64_t> set(cap, 0);
+    for (std::string_view p : parts) {
+      const uint64_t h = fa_key_hash(p) | 1;
+      uint64_t k = slot_of(h) & (cap - 1);
+      while (set[k] != 0 && set[k] != h) k = (k + 1) & (cap - 1);
+      set[k] = h;
+    }
+    return set;
+  }
+  static bool in_set(const std::vector<uint64_t>& set, std::string_view key) {
+    const uint64_t h = fa_key_hash(key) | 1;
+    for (uint64_t k = slot_of(h) & (set.size() - 1); set[k] != 0; k = (k + 1) & (set.size() - 1)) {
+      if (set[k] == h) return true;
+    }
+    return false;
+  }
   static uint64_t bit_of(uint64_t h) { return (h >> 40) & 0x1FFFF; }
   static uint64_t slot_of(uint64_t h) { return h ^ (h >> 29); }
   Dictionary() : keys(lines_of(detail::kFaDictionaryKeys)), compounds(lines_of(detail::kFaDictionaryCompounds)) {
@@ -79,16 +101,14 @@ struct Dictionary {
       std::sort(v->begin(), v->end());
       v->erase(std::unique(v->begin(), v->end()), v->end());
     }
+    head_hashes = hash_set(heads);
+    tail_hashes = hash_set(tails);
   }
 };
 
 const Dictionary& dictionary() {
   static const Dictionary d;
   return d;
-}
-
-bool contains(const std::vector<std::string_view>& sorted, std::string_view key) {
-  return std::binary_search(sorted.begin(), sorted.end(), key);
 }
 
 bool is_dictionary_key(std::string_view key) {
@@ -106,8 +126,8 @@ bool fa_is_word(std::string_view key) {
   return is_dictionary_key(key) || fa_word_count(key) > 0;
 }
 
-bool fa_compound_head(std::string_view key) { return !key.empty() && contains(dictionary().heads, key); }
-bool fa_compound_tail(std::string_view key) { return !key.empty() && contains(dictionary().tails, key); }
+bool fa_compound_head(std::string_view key) { return !key.empty() && Dictionary::in_set(dictionary().head_hashes, key); }
+bool fa_compound_tail(std::string_view key) { return !key.empty() && Dictionary::in_set(dictionary().tail_hashes, key); }
 
 bool fa_may_be_compound(uint64_t pair_hash) {
   const Dictionary& d = dictionary();
