@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "text/fa_vocabulary.h"
+#include "text/utf8.h"
 
 namespace dipmine::text {
 namespace detail {
@@ -97,20 +98,40 @@ bool is_dictionary_key(std::string_view key) {
   return table.contains(key);
 }
 
-// The compounds' parts, sorted and distinct, made at the first question about
-// them.
+// fa_key_hash of each compound head and each tail (| 1; 0 = empty), made at
+// the first question about them: asked once per new word form, one probe
+// where a search by halves compared fourteen keys.
 struct CompoundParts {
-  std::vector<std::string_view> heads, tails;
+  std::vector<uint64_t> heads, tails;
+  static uint64_t slot_of(uint64_t h) { return h ^ (h >> 29); }
+  static std::vector<uint64_t> hash_set(const std::vector<std::string_view>& parts) {
+    size_t cap = 16;
+    while (cap < parts.size() * 3) cap <<= 1;
+    std::vector<uint64_t> set(cap, 0);
+    for (std::string_view p : parts) {
+      const uint64_t h = fa_key_hash(p) | 1;
+      uint64_t k = slot_of(h) & (cap - 1);
+      while (set[k] != 0 && set[k] != h) k = (k + 1) & (cap - 1);
+      set[k] = h;
+    }
+    return set;
+  }
+  static bool in_set(const std::vector<uint64_t>& set, std::string_view key) {
+    const uint64_t h = fa_key_hash(key) | 1;
+    for (uint64_t k = slot_of(h) & (set.size() - 1); set[k] != 0; k = (k + 1) & (set.size() - 1)) {
+      if (set[k] == h) return true;
+    }
+    return false;
+  }
   CompoundParts() {
+    std::vector<std::string_view> h, t;
     for (std::string_view c : lines_of(detail::kFaDictionaryCompounds)) {
       const size_t bar = c.find('|');
-      heads.push_back(c.substr(0, bar));
-      tails.push_back(c.substr(bar + 1));
+      h.push_back(c.substr(0, bar));
+      t.push_back(c.substr(bar + 1));
     }
-    for (auto* v : {&heads, &tails}) {
-      if (!std::is_sorted(v->begin(), v->end())) std::sort(v->begin(), v->end());
-      v->erase(std::unique(v->begin(), v->end()), v->end());
-    }
+    heads = hash_set(h);
+    tails = hash_set(t);
   }
 };
 
@@ -152,10 +173,6 @@ const CompoundHashes& compound_hashes() {
   return d;
 }
 
-bool contains(const std::vector<std::string_view>& sorted, std::string_view key) {
-  return std::binary_search(sorted.begin(), sorted.end(), key);
-}
-
 }  // namespace
 
 bool fa_is_word(std::string_view key) {
@@ -163,8 +180,12 @@ bool fa_is_word(std::string_view key) {
   return fa_word_count(key) > 0 || is_dictionary_key(key);
 }
 
-bool fa_compound_head(std::string_view key) { return !key.empty() && contains(compound_parts().heads, key); }
-bool fa_compound_tail(std::string_view key) { return !key.empty() && contains(compound_parts().tails, key); }
+bool fa_compound_head(std::string_view key) {
+  return !key.empty() && CompoundParts::in_set(compound_parts().heads, key);
+}
+bool fa_compound_tail(std::string_view key) {
+  return !key.empty() && CompoundParts::in_set(compound_parts().tails, key);
+}
 
 bool fa_may_be_compound(uint64_t pair_hash) {
   const CompoundHashes& d = compound_hashes();
@@ -180,6 +201,22 @@ bool fa_may_be_compound(uint64_t pair_hash) {
 
 bool fa_is_compound(std::string_view first, std::string_view second) {
   return fa_may_be_compound(fa_compound_hash(fa_key_hash(first), fa_key_hash(second)));
+}
+
+size_t fa_compound_split(std::string_view key) {
+  // The head's hash grows a letter at a time; the tail's is taken whole.
+  uint64_t head = kFaKeyHashStart;
+  size_t letters = 0;
+  for (size_t i = 0; i < key.size();) {
+    size_t len;
+    decode_utf8(key, i, len);
+    for (const size_t end = i + len; i < end; ++i) head = fa_key_hash_step(head, static_cast<unsigned char>(key[i]));
+    if (++letters < 2) continue;
+    const std::string_view tail = key.substr(i);
+    if (tail.size() < 4) break;  // a tail of two Persian letters is four bytes
+    if (fa_may_be_compound(fa_compound_hash(head, fa_key_hash(tail)))) return i;
+  }
+  return 0;
 }
 
 }  // namespace dipmine::text

@@ -67,6 +67,11 @@ constexpr uint64_t fa_compound_hash(uint64_t first, uint64_t second) {
 // of two keys: taken as the answer, a false hit being about as likely as
 // 11,465 in 2^64).
 bool fa_may_be_compound(uint64_t pair_hash);
+// The byte length of the first part when `key` is such a compound with its
+// parts run together (fold joins زمین لرزه and زمین‌لرزه into زمینلرزه: the
+// length of زمین), each part at least two letters; 0 when it is none. The
+// index gives the joined key its parts as colocated keys.
+size_t fa_compound_split(std::string_view key);
 
 // Number of entries (for tests and the bench).
 size_t fa_vocabulary_size();

@@ -116,6 +116,10 @@ std::string utf8_key(std::u32string_view key) {
 // the visual-order repair reorders. Most pairs are turned away by the hash;
 // the answers for real compounds are kept per thread by their hash.
 bool joins_compound(std::string_view s, const TextWord& a, const TextWord& b) {
+  // A word said twice (به به, یکی یکی, یک یک) is two words far more often
+  // than the compound the dictionary knows (به‌به): a query "X به به" must
+  // still ask for به twice, not for بهبه.
+  if (a.facts.key_hash == b.facts.key_hash) return false;
   const uint64_t h = fa_compound_hash(a.facts.key_hash, b.facts.key_hash);
   if (!fa_may_be_compound(h)) return false;
   struct Slot {

@@ -270,6 +270,37 @@ void persian_split(const std::string& joined, std::vector<std::string>& out) {
   }
 }
 
+// The parts of a compound the dictionary writes with ZWNJ, when fold ran
+// them together (زمین لرزه ای, زمین‌لرزه‌ای and زمینلرزهای all fold to
+// زمینلرزهای): the head and the tail, and behind a suffix also the compound
+// and the tail with the suffix (what the index held when the compound was
+// written apart: لرزهای). So a search for either part, or for the compound
+// without its suffix, finds every spelling.
+void compound_parts(const std::string& joined, std::vector<std::string>& out) {
+  if (joined.size() < 8) return;  // two parts of two letters each
+  static const std::vector<std::string> suffixes = [] {
+    const Normalizer& fa = normalizer_for(Lang::fa);
+    std::vector<std::string> v = {""};
+    for (const char* s : {"هایی", "های", "ها", "ترین", "تر", "ای", "ام", "ات", "اش", "ی"}) v.push_back(fa.fold(s).text);
+    return v;
+  }();
+  for (const std::string& suffix : suffixes) {
+    if (joined.size() < suffix.size() + 8 || joined.compare(joined.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      continue;
+    }
+    const std::string_view compound = std::string_view(joined).substr(0, joined.size() - suffix.size());
+    const size_t head = fa_compound_split(compound);
+    if (head == 0) continue;
+    out.emplace_back(compound.substr(0, head));
+    out.emplace_back(compound.substr(head));
+    if (!suffix.empty()) {
+      out.emplace_back(compound);
+      out.push_back(out[out.size() - 2] + suffix);
+    }
+    return;
+  }
+}
+
 class TermBuilder {
  public:
   TermBuilder(std::string_view original, const MappedText& folded, TermMode mode, size_t words)
@@ -325,6 +356,7 @@ class TermBuilder {
         for (size_t k = i; k < j; ++k) {
           if (!ws[k].whole.empty()) alts.push_back(std::move(ws[k].whole));
         }
+        compound_parts(joined, alts);
         persian_split(joined, alts);
         keep.resize(alts.size());
         for (size_t k = 0; k < alts.size(); ++k) {

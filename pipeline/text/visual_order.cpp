@@ -237,10 +237,10 @@ WordFacts word_facts(std::string_view word) {
   if (letters == 1 && key[0] != U'و') f.join_role |= kLoneLetter;
   if (letters >= 2) {
     const std::string k = fa_key(word);
-    // kCompoundHead/Tail are not set: joining a compound in fold hides its
-    // parts from search (the index does not colocate them; a query for زمین
-    // or "هم چنین" must still find زمین لرزه, هم چنین). Set them once
-    // index_terms gives a joined compound its parts as colocated keys.
+    // Compounds the dictionary writes with ZWNJ are joined in fold; the index
+    // keeps their parts findable (index_terms colocates them with the joined key).
+    if (fa_compound_head(k)) f.join_role |= kCompoundHead;
+    if (fa_compound_tail(k)) f.join_role |= kCompoundTail;
     f.key_hash = static_cast<uint32_t>(fa_key_hash(k));
   }
   if (letters >= 3 && needs_letter_repair(word)) f.join_role |= kLetterRepair;

@@ -147,6 +147,23 @@ int main(int argc, char** argv) {
     inputs.push_back(s);
   }
   std::fprintf(stderr, "%zu inputs\n", inputs.size());
+  // NORMALIZE_DUMP_INPUTS=FILE: each input's fa clean, fold and index terms
+  // too, one line each (k, clean, fold, keys; newlines and tabs as \n \t),
+  // to read what a changed hash changed.
+  if (const char* path = std::getenv("NORMALIZE_DUMP_INPUTS")) {
+    std::ofstream out(path, std::ios::binary);
+    auto esc = [](std::string_view t) {
+      std::string e;
+      for (char c : t) e += c == '\n' ? std::string("\\n") : c == '\t' ? std::string("\\t") : std::string(1, c);
+      return e;
+    };
+    const Normalizer& fa = normalizer_for(Lang::fa);
+    for (size_t k = 0; k < inputs.size(); ++k) {
+      std::string keys;  // fa index_terms in document mode: key, "+" before a colocated one
+      for (const Term& t : index_terms(inputs[k], Lang::fa, TermMode::document)) keys += (t.colocated ? "+" : " ") + t.key;
+      out << k << '\t' << esc(fa.clean(inputs[k]).text) << '\t' << esc(fa.fold(inputs[k]).text) << '\t' << esc(keys) << '\n';
+    }
+  }
   const Lang langs[] = {Lang::fa, Lang::en, Lang::ja, Lang::none};
   for (size_t k = 0; k < inputs.size(); ++k) {
     const std::string& x = inputs[k];

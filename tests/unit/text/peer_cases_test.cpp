@@ -48,8 +48,6 @@ const std::set<int>& known_gaps() {
       63, 67, 68,  // عىل إىل األوىل: the lam-yeh ligature read backwards (ىل); not repaired,
                    // since Persian written with ى for ی has ىل in دلىل, تحلىل
       64, 65,  // االنكامش, وأوالين: also lam-meem (ام) and noon-yeh (ين) read backwards
-      6, 48, 49,  // زمین لرزه, اخلال گر: compounds written apart are not joined in fold
-                  // (the index would lose their parts: docs/normalization.md)
   };
   return gaps;
 }
