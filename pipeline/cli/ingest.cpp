@@ -22,6 +22,7 @@ struct IngestArgs {
   std::string manifest, title, lang, encoding;
   int year = 0;
   int threads = 0;
+  double commit_every = 0.5;
   bool force = false;
   bool allow_special = false;
 };
@@ -81,11 +82,19 @@ CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) i
   cmd.add_option("-j,--threads", a->threads, "Threads (default 0: all cores)")
       ->check(CLI::Validator(check_threads, "0.." + std::to_string(kMaxThreads)));
   cmd.add_flag("--force", a->force, "Replace documents that are already stored");
+  cmd.add_option("--commit-every", a->commit_every,
+                 "Commit at least this often, in seconds (default 0.5): a crash loses at most that "
+                 "much work; shorter costs a little speed");
   cmd.add_flag("--allow-special", a->allow_special,
                "Also read FIFOs and devices (up to 256 MB each; skipped by default)");
   return [a, &g] {
     ingest::IngestOptions opt;
+    if (!(a->commit_every > 0 && a->commit_every <= 3600)) {
+      throw UsageError(fmt::format("--commit-every: {} is not a number of seconds in (0, 3600]",
+                                   a->commit_every));
+    }
     opt.threads = a->threads;
+    opt.batch_seconds = a->commit_every;
     opt.force = a->force;
     opt.title = a->title;
     opt.read.encoding = a->encoding;

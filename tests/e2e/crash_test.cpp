@@ -65,7 +65,9 @@ TEST_CASE("kill -9 during ingest leaves only whole documents, a re-run completes
     e2e::fs::remove(s.dir() / "test.db-shm");
     e2e::fs::remove(s.dir() / "test.db-journal");  // ingest writes with a rollback journal
     const std::string script =
-        bin + " --db test.db ingest many >/dev/null 2>&1 & pid=$!; "
+        // Commits every 20 ms: the whole ingest takes about half a second
+        // here, which one 0.5 s batch would cover.
+        bin + " --db test.db ingest --commit-every 0.02 many >/dev/null 2>&1 & pid=$!; "
         "while kill -0 $pid 2>/dev/null; do "
         "  n=$(sqlite3 'file:test.db?mode=ro' 'SELECT count(*) FROM documents' 2>/dev/null || echo 0); "
         "  if [ \"${n:-0}\" -gt " + std::to_string(after) + " ] || { [ " + std::to_string(after) +
@@ -91,4 +93,17 @@ TEST_CASE("kill -9 during ingest leaves only whole documents, a re-run completes
   }
   // At least two of the four kills landed in the middle of the ingest.
   CHECK(interrupted >= 2);
+}
+
+TEST_CASE("--commit-every takes seconds in (0, 3600], else a usage error naming it", "[crash]") {
+  Sandbox s;
+  e2e::write_file(s.dir() / "a.txt", "Sister cities.\n");
+  for (const char* bad : {"0", "-1", "4000", "x"}) {
+    const auto r = s.run({"ingest", "--commit-every", bad, "a.txt"});
+    INFO(bad << ": " << r.err);
+    CHECK(r.code == 2);
+    CHECK(e2e::count_lines(r.err) == 1);
+    CHECK(r.err.find("--commit-every") != std::string::npos);
+  }
+  CHECK(s.run({"ingest", "--commit-every", "0.1", "a.txt"}).code == 0);
 }
