@@ -79,7 +79,7 @@ TEST_CASE("a curly or straight possessive 's is found as its word (Tsujii’s)",
   CHECK(en_fold("Tsujii'sX").find('\'') != std::string::npos);
 }
 
-TEST_CASE("a compound hyphenated at a line break keeps its hyphen (mixed-\\nmode)", "[pdf_words][hyphen]") {
+TEST_CASE("a compound hyphenated at a line break keeps its hyphen (mixed- and mode on the next line)", "[pdf_words][hyphen]") {
   CHECK(en_clean("uses a mixed-\nmode execution approach") == "uses a mixed-mode execution approach");
   CHECK(en_clean("shared-\nmemory and closed-\nform") == "shared-memory and closed-form");
   // Words broken by hyphenation are still joined, -ed words among them.
