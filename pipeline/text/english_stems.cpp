@@ -241,7 +241,13 @@ MappedText stem_words(MappedText&& in) {
       // A possessive 's (Tsujii's; fold made ’ an ') goes with its word, as
       // Snowball's first step takes it off: Tsujii's is found as Tsujii.
       const bool possessive = j + 1 < n && s[j] == '\'' && s[j + 1] == 's' && (j + 2 == n || !is_ascii_letter(s[j + 2]));
-      const size_t end = possessive ? j + 2 : j;
+      size_t end = possessive ? j + 2 : j;
+      // A run of them ('s's, a typo or a cut) goes whole: fold is idempotent
+      // only if what is left is no longer a word with a possessive.
+      while (possessive && end + 1 < n && s[end] == '\'' && s[end + 1] == 's' &&
+             (end + 2 == n || !is_ascii_letter(s[end + 2]))) {
+        end += 2;
+      }
       if ((i > 0 && bit_at(glue, i - 1) && glues(s, i - 1)) || (end < n && bit_at(glue, end) && glues(s, end))) {
         continue;
       }

@@ -84,9 +84,20 @@ inline bool latin_or_digit_at(std::string_view s, size_t i) {
   return i + 1 < s.size() && two_byte_latin_or_digit(c, static_cast<unsigned char>(s[i + 1]));
 }
 // ZWNJs between the two are looked through: clean keeps them until zwnj_tidy
-// (after this step) drops them, fold has dropped them already.
+// (after this step) drops them, fold has dropped them already. So are
+// combining marks U+0300..U+036F: fold's case folding makes İ an i and a dot
+// above, which clean keeps as one Latin letter.
 inline bool latin_or_digit_before(std::string_view s, size_t i) {
-  while (i >= 3 && s[i - 1] == '\x8c' && s[i - 2] == '\x80' && s[i - 3] == '\xe2') i -= 3;
+  for (;;) {
+    if (i >= 3 && s[i - 1] == '\x8c' && s[i - 2] == '\x80' && s[i - 3] == '\xe2') {
+      i -= 3;
+    } else if (i >= 2 && ((s[i - 2] == '\xcc' && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) ||
+                          (s[i - 2] == '\xcd' && static_cast<unsigned char>(s[i - 1]) <= 0xAF))) {
+      i -= 2;
+    } else {
+      break;
+    }
+  }
   if (i == 0) return false;
   const auto c = static_cast<unsigned char>(s[i - 1]);
   if (c < 0x80) return is_ascii_letter(s[i - 1]) || is_ascii_digit(s[i - 1]);

@@ -95,7 +95,7 @@ TEST_CASE("kill -9 during ingest leaves only whole documents, a re-run completes
   CHECK(interrupted >= 2);
 }
 
-TEST_CASE("--commit-every takes seconds above 0 and up to 3600, else a usage error naming it", "[crash]") {
+TEST_CASE("ingest --commit-every takes seconds above 0 and up to 3600, else a usage error naming it", "[crash]") {
   Sandbox s;
   e2e::write_file(s.dir() / "a.txt", "Sister cities.\n");
   for (const char* bad : {"0", "-1", "4000", "x"}) {

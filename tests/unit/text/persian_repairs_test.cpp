@@ -38,7 +38,8 @@ TEST_CASE("a change of script is a word boundary (15.3)", "[repairs][scripts]") 
   // Found by fuzzing (tests/fuzz/regressions/normalize): a capital whose case
   // fold lies outside U+00C0..U+024F was spaced by clean but not by fold, so
   // fold(clean(x)) != fold(x).
-  for (const char* capital : {"Ʉ", "Ʃ", "Ʒ", "Ⱥ", "ŉ"}) {
+  // İ folds to i and a combining dot above (looked through like a ZWNJ).
+  for (const char* capital : {"Ʉ", "Ʃ", "Ʒ", "Ⱥ", "ŉ", "İ"}) {
     const std::string glued = std::string("س") + capital + "س";
     INFO(glued);
     CHECK(fold(glued) == fold(clean(glued)));
