@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/lines.h"
 #include "text/fa_vocabulary.h"
 #include "text/utf8.h"
 
@@ -25,11 +26,9 @@ namespace {
 
 std::vector<std::string_view> lines_of(std::string_view all) {
   std::vector<std::string_view> out;
-  for (size_t pos = 0; pos < all.size();) {
-    size_t nl = all.find('\n', pos);
-    if (nl == std::string_view::npos) nl = all.size();
-    if (nl > pos) out.push_back(all.substr(pos, nl - pos));
-    pos = nl + 1;
+  LineReader reader(all);
+  for (std::string_view line; reader.next(line);) {
+    if (!line.empty()) out.push_back(line);
   }
   return out;
 }

@@ -71,6 +71,15 @@ class Sandbox {
     return run_shell(cmd, stdin_data);
   }
 
+  // The paragraph count of `search --count QUERY` (its TSV "paragraphs"
+  // cell); -1 when search fails, its message then in `*err` if given.
+  int search_count(const std::string& query, std::string* err = nullptr) const {
+    const Result r = run({"search", "--count", "--format", "tsv", query});
+    if (err) *err = r.err;
+    if (r.code != 0) return -1;
+    return std::stoi(r.out.substr(r.out.find('\n') + 1));
+  }
+
   Result run_shell(const std::string& command, const std::string& stdin_data = "") const {
     const fs::path in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
     write_file(in, stdin_data);

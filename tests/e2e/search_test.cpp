@@ -22,10 +22,11 @@ struct Ingested : Sandbox {
   }
   // "N paragraphs in M documents" -> N.
   int count(const std::string& query) const {
-    const auto r = run({"search", "--count", "--format", "tsv", query});
-    INFO(query << ": " << r.err);
-    REQUIRE(r.code == 0);
-    return std::stoi(r.out.substr(r.out.find('\n') + 1));
+    std::string err;
+    const int n = search_count(query, &err);
+    INFO(query << ": " << err);
+    REQUIRE(n >= 0);
+    return n;
   }
   nlohmann::json json(const std::vector<std::string>& args) const {
     std::vector<std::string> all = {"search", "--format", "json"};

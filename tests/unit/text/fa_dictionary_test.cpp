@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/lines.h"
 #include "text/fa_vocabulary.h"
 
 namespace dipmine::text::detail {
@@ -20,13 +21,12 @@ using namespace dipmine::text;
 
 namespace {
 
+// The non-empty lines of the compiled-in text, as the dictionary reads them.
 std::vector<std::string_view> lines(std::string_view all) {
   std::vector<std::string_view> out;
-  for (size_t pos = 0; pos < all.size();) {
-    size_t nl = all.find('\n', pos);
-    if (nl == std::string_view::npos) nl = all.size();
-    if (nl > pos) out.push_back(all.substr(pos, nl - pos));
-    pos = nl + 1;
+  dipmine::LineReader reader(all);
+  for (std::string_view line; reader.next(line);) {
+    if (!line.empty()) out.push_back(line);
   }
   return out;
 }
