@@ -3,8 +3,8 @@
 // fa_dictionary_data.cpp), searched by halves in the compiled-in text (no
 // table built at start-up) until a process has asked enough words for a hash
 // table of the keys to pay for itself (ingest, not a search); the compounds'
-// tables are made at the first question about compounds. Asked only of word forms the memo has not seen
-// and of the few words a rule would make.
+// tables are made at the first question about compounds. Asked only of word
+// forms the memo has not seen and of the few words a rule would make.
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
@@ -57,7 +57,7 @@ bool sorted_lines_contain(std::string_view lines, std::string_view key) {
 
 // The keys by fa_key_hash in an open-addressing table of key indexes + 1
 // (0 = empty): one hash and a compare or two, where a search by halves
-// compares fifteen keys. About 3 million instructions to build.
+// compares fifteen keys. Built only once many words were asked (below).
 struct KeyTable {
   std::vector<std::string_view> keys = lines_of(detail::kFaDictionaryKeys);
   std::vector<uint32_t> slots;
