@@ -356,9 +356,20 @@ TEST_CASE("a store in a read-only folder is read, write commands say it is read-
   chmod(ro.c_str(), 0555);
   chmod(out.c_str(), 0777);
   chmod(s.dir().c_str(), 0755);
+  // The program and its modules too, for the same reason.
+  const auto bin_dir = s.dir() / "bin";
+  e2e::fs::create_directories(bin_dir);
+  const e2e::fs::path built(DIPMINE_BIN);
+  for (const char* name : {"dipmine", "dipmine-pdf.so", "dipmine-graph.so"}) {
+    const auto from = built.parent_path() / name;
+    if (e2e::fs::exists(from)) e2e::fs::copy_file(from, bin_dir / name);
+    chmod((bin_dir / name).c_str(), 0755);
+  }
+  chmod(bin_dir.c_str(), 0755);
+  const std::string bin = (bin_dir / "dipmine").string();
   auto run_with = [&](const std::string& lexicons, const std::string& args) {
     return s.run_shell(as_user + "env DIPMINE_LEXICONS=" + e2e::shell_quote(lexicons) + " " +
-                       e2e::shell_quote(DIPMINE_BIN) + " --db " +
+                       e2e::shell_quote(bin) + " --db " +
                        e2e::shell_quote((ro / "store.db").string()) + " " + args);
   };
   auto run = [&](const std::string& args) { return run_with(lex.string(), args); };
