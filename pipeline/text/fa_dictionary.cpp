@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/hash_table64.h"
 #include "common/lines.h"
 #include "text/fa_vocabulary.h"
 #include "text/utf8.h"
@@ -55,30 +56,17 @@ bool sorted_lines_contain(std::string_view lines, std::string_view key) {
   return false;
 }
 
-// The keys by fa_key_hash in an open-addressing table of key indexes + 1
-// (0 = empty): one hash and a compare or two, where a search by halves
-// compares fifteen keys. Built only once many words were asked (below).
+// The keys by fa_key_hash (their indexes as values): one hash and a compare
+// or two, where a search by halves compares fifteen keys. Built only once
+// many words were asked (below).
 struct KeyTable {
   std::vector<std::string_view> keys = lines_of(detail::kFaDictionaryKeys);
-  std::vector<uint32_t> slots;
-  uint64_t mask = 0;
-  static uint64_t slot_of(uint64_t h) { return h ^ (h >> 29); }
+  HashTable64 index{keys.size()};
   KeyTable() {
-    size_t cap = 16;
-    while (cap < keys.size() * 2) cap <<= 1;
-    slots.assign(cap, 0);
-    mask = cap - 1;
-    for (size_t i = 0; i < keys.size(); ++i) {
-      uint64_t k = slot_of(fa_key_hash(keys[i])) & mask;
-      while (slots[k] != 0) k = (k + 1) & mask;
-      slots[k] = static_cast<uint32_t>(i + 1);
-    }
+    for (size_t i = 0; i < keys.size(); ++i) index.insert_entry(fa_key_hash(keys[i]), static_cast<uint32_t>(i));
   }
   bool contains(std::string_view key) const {
-    for (uint64_t k = slot_of(fa_key_hash(key)) & mask; slots[k] != 0; k = (k + 1) & mask) {
-      if (keys[slots[k] - 1] == key) return true;
-    }
-    return false;
+    return index.find_each(fa_key_hash(key), [&](uint32_t i) { return keys[i] == key; });
   }
 };
 
@@ -97,79 +85,40 @@ bool is_dictionary_key(std::string_view key) {
   return table.contains(key);
 }
 
-// fa_key_hash of each compound head and each tail (| 1; 0 = empty), made at
-// the first question about them: asked once per new word form, one probe
-// where a search by halves compared fourteen keys.
-struct CompoundParts {
-  std::vector<uint64_t> heads, tails;
-  static uint64_t slot_of(uint64_t h) { return h ^ (h >> 29); }
-  static std::vector<uint64_t> hash_set(const std::vector<std::string_view>& parts) {
-    size_t cap = 16;
-    while (cap < parts.size() * 3) cap <<= 1;
-    std::vector<uint64_t> set(cap, 0);
-    for (std::string_view p : parts) {
-      const uint64_t h = fa_key_hash(p) | 1;
-      uint64_t k = slot_of(h) & (cap - 1);
-      while (set[k] != 0 && set[k] != h) k = (k + 1) & (cap - 1);
-      set[k] = h;
-    }
-    return set;
-  }
-  static bool in_set(const std::vector<uint64_t>& set, std::string_view key) {
-    const uint64_t h = fa_key_hash(key) | 1;
-    for (uint64_t k = slot_of(h) & (set.size() - 1); set[k] != 0; k = (k + 1) & (set.size() - 1)) {
-      if (set[k] == h) return true;
-    }
-    return false;
-  }
-  CompoundParts() {
-    std::vector<std::string_view> h, t;
-    for (std::string_view c : lines_of(detail::kFaDictionaryCompounds)) {
-      const size_t bar = c.find('|');
-      h.push_back(c.substr(0, bar));
-      t.push_back(c.substr(bar + 1));
-    }
-    heads = hash_set(h);
-    tails = hash_set(t);
-  }
-};
-
-const CompoundParts& compound_parts() {
-  static const CompoundParts parts;
-  return parts;
-}
-
-// fa_compound_hash of each compound, in an open-addressing set (0 = empty):
-// asked for many pairs of words, so one probe or two, not a search. Made at
-// the first pair asked about.
-struct CompoundHashes {
-  std::vector<uint64_t> pair_hashes;
-  uint64_t pair_mask = 0;
+// fa_key_hash of each compound head and each tail, and fa_compound_hash of
+// each compound, made at the first question about compounds: asked once per
+// new word form (parts) or for many pairs of words (compounds), so one probe
+// or two, not a search by halves.
+struct Compounds {
+  HashTable64 heads, tails, pairs;
   // One bit per compound hash (2^17 bits, 16 KB: stays in the first-level
   // cache), asked first: most pairs of words stop here.
   std::vector<uint64_t> pair_bits = std::vector<uint64_t>(2048, 0);
   static uint64_t bit_of(uint64_t h) { return (h >> 40) & 0x1FFFF; }
-  static uint64_t slot_of(uint64_t h) { return h ^ (h >> 29); }
-  CompoundHashes() {
-    const std::vector<std::string_view> compounds = lines_of(detail::kFaDictionaryCompounds);
-    size_t cap = 16;
-    while (cap < compounds.size() * 3) cap <<= 1;
-    pair_hashes.assign(cap, 0);
-    pair_mask = cap - 1;
-    for (std::string_view c : compounds) {
+
+  Compounds() {
+    const std::vector<std::string_view> lines = lines_of(detail::kFaDictionaryCompounds);
+    heads = tails = pairs = HashTable64(lines.size(), 3);
+    for (std::string_view c : lines) {
       const size_t bar = c.find('|');
-      const uint64_t h = fa_compound_hash(fa_key_hash(c.substr(0, bar)), fa_key_hash(c.substr(bar + 1))) | 1;
-      uint64_t k = slot_of(h) & pair_mask;
-      while (pair_hashes[k] != 0 && pair_hashes[k] != h) k = (k + 1) & pair_mask;
-      pair_hashes[k] = h;
-      pair_bits[bit_of(h) >> 6] |= uint64_t{1} << (bit_of(h) & 63);
+      const uint64_t head = fa_key_hash(c.substr(0, bar)), tail = fa_key_hash(c.substr(bar + 1));
+      heads.insert(head);
+      tails.insert(tail);
+      const uint64_t pair = fa_compound_hash(head, tail) | 1;
+      pairs.insert(pair);
+      pair_bits[bit_of(pair) >> 6] |= uint64_t{1} << (bit_of(pair) & 63);
     }
+  }
+
+  bool may_be(uint64_t pair) const {
+    pair |= 1;
+    return ((pair_bits[bit_of(pair) >> 6] >> (bit_of(pair) & 63)) & 1) && pairs.contains(pair);
   }
 };
 
-const CompoundHashes& compound_hashes() {
-  static const CompoundHashes d;
-  return d;
+const Compounds& compounds() {
+  static const Compounds c;
+  return c;
 }
 
 }  // namespace
@@ -179,24 +128,10 @@ bool fa_is_word(std::string_view key) {
   return fa_word_count(key) > 0 || is_dictionary_key(key);
 }
 
-bool fa_compound_head(std::string_view key) {
-  return !key.empty() && CompoundParts::in_set(compound_parts().heads, key);
-}
-bool fa_compound_tail(std::string_view key) {
-  return !key.empty() && CompoundParts::in_set(compound_parts().tails, key);
-}
+bool fa_compound_head(std::string_view key) { return !key.empty() && compounds().heads.contains(fa_key_hash(key)); }
+bool fa_compound_tail(std::string_view key) { return !key.empty() && compounds().tails.contains(fa_key_hash(key)); }
 
-bool fa_may_be_compound(uint64_t pair_hash) {
-  const CompoundHashes& d = compound_hashes();
-  pair_hash |= 1;
-  if (!((d.pair_bits[CompoundHashes::bit_of(pair_hash) >> 6] >> (CompoundHashes::bit_of(pair_hash) & 63)) & 1)) {
-    return false;
-  }
-  for (uint64_t k = CompoundHashes::slot_of(pair_hash) & d.pair_mask; d.pair_hashes[k] != 0; k = (k + 1) & d.pair_mask) {
-    if (d.pair_hashes[k] == pair_hash) return true;
-  }
-  return false;
-}
+bool fa_may_be_compound(uint64_t pair_hash) { return compounds().may_be(pair_hash); }
 
 bool fa_is_compound(std::string_view first, std::string_view second) {
   return fa_may_be_compound(fa_compound_hash(fa_key_hash(first), fa_key_hash(second)));

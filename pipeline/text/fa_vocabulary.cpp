@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "text/arabic_chars.h"
+#include "common/hash_table64.h"
 #include "text/utf8.h"
 
 namespace dipmine::text {
@@ -48,32 +49,11 @@ uint64_t anagram_signature(std::string_view key) {
   return sig;
 }
 
-// An open-addressing set of 64-bit values (never 0) with a payload index.
-struct HashIndex {
-  std::vector<uint64_t> keys;
-  std::vector<uint32_t> values;
-  size_t mask = 0;
-  void init(size_t n) {
-    size_t cap = 16;
-    while (cap < n * 2) cap <<= 1;
-    keys.assign(cap, 0);
-    values.assign(cap, 0);
-    mask = cap - 1;
-  }
-  // The slot of `h` (or the empty slot where it would go).
-  size_t slot(uint64_t h) const {
-    h |= 1;
-    size_t i = static_cast<size_t>(h ^ (h >> 29)) & mask;
-    while (keys[i] != 0 && keys[i] != h) i = (i + 1) & mask;
-    return i;
-  }
-};
-
 struct Vocabulary {
   std::vector<FaWord> entries;
   std::unordered_map<std::string_view, uint32_t> counts;
   // Fast path: counts by key hash (entry index, verified by comparing the key).
-  HashIndex count_index;
+  HashTable64 count_index;
   std::vector<std::pair<std::string_view, uint32_t>> count_entries;
 
   Vocabulary() {
@@ -95,27 +75,21 @@ struct Vocabulary {
     for (const FaWord& w : entries) {
       counts[w.key] = std::max(counts[w.key], w.count);
     }
-    count_index.init(counts.size());
+    count_index = HashTable64(counts.size());
     for (const auto& [key, n] : counts) {
-      // Keys whose hashes collide share a slot chain: probe past other keys.
-      uint64_t h = key_hash(key) | 1;
-      size_t i = static_cast<size_t>(h ^ (h >> 29)) & count_index.mask;
-      while (count_index.keys[i] != 0) i = (i + 1) & count_index.mask;
-      count_index.keys[i] = h;
-      count_index.values[i] = static_cast<uint32_t>(count_entries.size());
+      count_index.insert_entry(key_hash(key), static_cast<uint32_t>(count_entries.size()));
       count_entries.push_back({key, n});
     }
   }
 
   uint32_t count(std::string_view key) const {
-    const uint64_t h = key_hash(key) | 1;
-    for (size_t i = static_cast<size_t>(h ^ (h >> 29)) & count_index.mask; count_index.keys[i] != 0;
-         i = (i + 1) & count_index.mask) {
-      if (count_index.keys[i] == h && count_entries[count_index.values[i]].first == key) {
-        return count_entries[count_index.values[i]].second;
-      }
-    }
-    return 0;
+    uint32_t n = 0;
+    count_index.find_each(key_hash(key), [&](uint32_t i) {
+      if (count_entries[i].first != key) return false;
+      n = count_entries[i].second;
+      return true;
+    });
+    return n;
   }
 };
 
@@ -127,15 +101,11 @@ const Vocabulary& vocabulary() {
 // The anagram signatures that exist, then the words by their sorted letters:
 // for the visual-order repair only, so made at its first question (not with
 // the counts every Persian fold asks), the words at the first signature found.
-const HashIndex& anagram_signatures() {
-  static const HashIndex signatures = [] {
-    HashIndex set;
+const HashTable64& anagram_signatures() {
+  static const HashTable64 signatures = [] {
     const auto& entries = vocabulary().entries;
-    set.init(entries.size());
-    for (const FaWord& w : entries) {
-      const uint64_t h = anagram_signature(w.key) | 1;
-      set.keys[set.slot(h)] = h;
-    }
+    HashTable64 set(entries.size());
+    for (const FaWord& w : entries) set.insert(anagram_signature(w.key));
     return set;
   }();
   return signatures;
@@ -175,9 +145,7 @@ std::string fa_key(std::string_view word) {
 uint32_t fa_word_count(std::string_view key) { return vocabulary().count(key); }
 
 std::span<const FaWord> fa_anagrams(std::string_view key) {
-  const HashIndex& signatures = anagram_signatures();
-  const uint64_t sig = anagram_signature(key) | 1;
-  if (signatures.keys[signatures.slot(sig)] != sig) return {};
+  if (!anagram_signatures().contains(anagram_signature(key))) return {};
   const auto& words = anagram_words();
   const auto it = words.find(sorted_letters(key));
   if (it == words.end()) return {};
