@@ -111,6 +111,8 @@ class Matcher {
   };
   const Compiled& compiled() const;  // this thread's copy
   std::vector<Hit> raw_hits(std::string_view folded) const;  // form indices into matched_
+  // Every hit of form `form` (of matched_) by its own RE2 over the whole text.
+  void search_whole(uint32_t form, std::string_view folded, std::vector<Hit>& hits) const;
   // lexicon_'s forms, then a form for each near form's own side B.
   static Lexicon with_near_sides(const Lexicon& lex, std::vector<uint32_t>& b_owner);
   Split candidates(std::string_view folded) const;

@@ -297,12 +297,12 @@ static lexicon::Lexicon synthetic(const lexicon::Lexicon& shipped, const Corpus&
       f.pattern = p.a_pattern;
       f.near = p.proximity;
     } else if (f.regex) {
-      if (!lexicon::regex_problem(f.form).empty()) { ++misses; continue; }
+      if (!lexicon::regex_problem(f.form, f.lang).empty()) { ++misses; continue; }
       f.pattern = lexicon::regex_pattern(f.form, f.lang);
     } else {
       f.pattern = lexicon::literal_pattern(f.form, f.lang);
     }
-    if (f.pattern.empty() || !lexicon::regex_problem(f.pattern).empty() ||
+    if (f.pattern.empty() || !lexicon::regex_problem(f.pattern, f.lang).empty() ||
         !seen.insert(f.pattern + "\x02" + (f.near ? f.near->b_pattern : "")).second) {
       ++misses;
       continue;
