@@ -1,6 +1,8 @@
 #include "lexicon/regex_literals.h"
 
 #include <algorithm>
+#include <cstring>
+#include <iterator>
 
 #include "lexicon/regex_syntax.h"
 
@@ -255,45 +257,72 @@ std::optional<RegexLiterals> regex_literals(std::string_view pattern, size_t lim
   return loose_listing(set);
 }
 
+namespace {
+
+// Byte classes for the squeeze: copied as is, white space, or a byte to look
+// at (capitals, the lead bytes of U+212A/U+2010/U+2011/ZWNJ and of U+017F, '-').
+enum : uint8_t { kCopy, kSpace, kLook };
+struct ByteClasses {
+  uint8_t of[256] = {};
+  ByteClasses() {
+    for (const unsigned char c : {' ', '\t', '\n', '\r', '\f'}) of[c] = kSpace;
+    for (int c = 'A'; c <= 'Z'; ++c) of[c] = kLook;
+    of[0xE2] = of[0xC5] = of['-'] = kLook;
+  }
+};
+const ByteClasses kClasses;
+
+}  // namespace
+
+uint32_t SqueezedText::to_folded(uint32_t k) const {
+  // The last shift at or before k.
+  const auto it = std::upper_bound(shifts.begin(), shifts.end(), k,
+                                   [](uint32_t x, const std::pair<uint32_t, uint32_t>& s) { return x < s.first; });
+  return k + (it == shifts.begin() ? 0 : std::prev(it)->second);
+}
+
 void squeeze_white_space(std::string_view folded, bool glue, SqueezedText& out) {
   const size_t n = folded.size();
   out.text.resize(n);
-  out.start.resize(n + 1);
+  out.shifts.clear();
   out.odd = out.hyphens = false;
   const auto* f = reinterpret_cast<const unsigned char*>(folded.data());
-  // A hyphen U+2010/U+2011 at i (E2 80 90/91), as glue.
+  // A hyphen U+2010/U+2011 at i (E2 80 90/91).
   const auto wide_hyphen = [&](size_t i) {
     return f[i] == 0xE2 && i + 2 < n && f[i + 1] == 0x80 && (f[i + 2] == 0x90 || f[i + 2] == 0x91);
   };
   const auto gap = [&](size_t i) {
-    return is_space(f[i]) || (glue && (f[i] == '-' || wide_hyphen(i)));
+    return kClasses.of[f[i]] == kSpace || (glue && (f[i] == '-' || wide_hyphen(i)));
   };
-  size_t k = 0;
   char* t = out.text.data();
-  uint32_t* s = out.start.data();
-  for (size_t i = 0; i < n;) {
+  size_t k = 0, i = 0;
+  while (i < n) {
+    // The bytes copied as they are, in one go.
+    while (i < n && kClasses.of[f[i]] == kCopy) t[k++] = static_cast<char>(f[i++]);
+    if (i == n) break;
     const unsigned char c = f[i];
-    if (c >= 0x41 && !(c >= 0x61 && c <= 0x7A) && c != 0xD8 && c != 0xD9 && c != 0xDB) {
-      // Capitals, U+212A, U+017F, ZWNJ; hyphens.
+    if (kClasses.of[c] == kLook) {
       out.odd |= (c >= 'A' && c <= 'Z') ||
                  (c == 0xE2 && i + 2 < n && f[i + 1] == 0x84 && f[i + 2] == 0xAA) ||
                  (c == 0xC5 && i + 1 < n && f[i + 1] == 0xBF) ||
                  (c == 0xE2 && i + 2 < n && f[i + 1] == 0x80 && f[i + 2] == 0x8C);
-      out.hyphens |= wide_hyphen(i);
+      out.hyphens |= c == '-' || wide_hyphen(i);
+      if (!gap(i)) {
+        t[k++] = static_cast<char>(c);
+        ++i;
+        continue;
+      }
     }
-    out.hyphens |= c == '-';
-    if (!gap(i)) {
-      t[k] = static_cast<char>(c);
-      s[k++] = static_cast<uint32_t>(i++);
-      continue;
-    }
-    t[k] = ' ';
-    s[k++] = static_cast<uint32_t>(i);
+    // A run: one space, and the texts' offsets shift by its length less one.
+    const size_t run = i;
     while (i < n && gap(i)) i += (glue && wide_hyphen(i)) ? 3 : 1;
+    t[k++] = ' ';
+    if (i - run > 1) {
+      const uint32_t before = out.shifts.empty() ? 0 : out.shifts.back().second;
+      out.shifts.emplace_back(static_cast<uint32_t>(k), before + static_cast<uint32_t>(i - run - 1));
+    }
   }
-  s[k] = static_cast<uint32_t>(n);
   out.text.resize(k);
-  out.start.resize(k + 1);
 }
 
 }  // namespace dipmine::lexicon

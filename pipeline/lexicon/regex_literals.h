@@ -23,6 +23,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,10 +47,15 @@ std::optional<RegexLiterals> regex_literals(std::string_view pattern, size_t lim
 
 // What a scan of folded text needs to use the listed strings.
 struct SqueezedText {
-  std::string text;             // white-space runs as one ' '
-  std::vector<uint32_t> start;  // per byte of text, then its end: where it starts in the folded text
-  bool odd = false;             // holds a capital A-Z, U+212A, U+017F or ZWNJ: the listing may not hold
-  bool hyphens = false;         // holds - U+2010 or U+2011: glue forms need glue_text
+  std::string text;  // white-space runs as one ' '
+  // Where offsets shift: (offset in text, what to add from there on), one
+  // per run of 2+ bytes (after its ' ').
+  std::vector<std::pair<uint32_t, uint32_t>> shifts;
+  bool odd = false;      // holds a capital A-Z, U+212A, U+017F or ZWNJ: the listing may not hold
+  bool hyphens = false;  // holds - U+2010 or U+2011: glue forms need the glue squeeze
+  // The folded text's offset of text offset k (0..text.size()): a run's ' '
+  // maps to the run's start, the offset after it to the run's end.
+  uint32_t to_folded(uint32_t k) const;
 };
 // `glue`: hyphens (U+002D, U+2010, U+2011) count as white space too.
 void squeeze_white_space(std::string_view folded, bool glue, SqueezedText& out);
