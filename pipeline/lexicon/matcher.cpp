@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <re2/re2.h>
-#include <hs/hs.h>
 #include <unicode/uchar.h>
 
 #include <string.h>
@@ -10,11 +9,10 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
-#include <map>
 #include <unordered_map>
 
 #include "common/error.h"
-#include "lexicon/form_filter.h"
+#include "lexicon/matcher_shared.h"
 #include "lexicon/regex_literals.h"
 #include "lexicon/word_boundaries.h"
 #include "text/normalizer.h"
@@ -37,160 +35,6 @@ std::vector<bool> case_pattern(std::string_view s) {
 std::atomic<uint64_t> next_matcher_id{1};
 
 }  // namespace
-
-// What all threads share: one Hyperscan literal database for every form
-// whose matches regex_literals can list (on squeezed text), holding also the
-// atoms of the forms it cannot list (those run RE2 where their clauses are
-// met), and one for the English glue forms on text whose hyphens are squeezed
-// too. Hyperscan databases are read-only at search time; each thread scans
-// with scratch space of its own.
-struct Matcher::Shared {
-  struct Database {
-    hs_database_t* db = nullptr;
-    ~Database() { hs_free_database(db); }
-  };
-  Database all, glue;
-  // Hyperscan finds anchors, each listed string's first kAnchorBytes bytes
-  // (the whole string if shorter), not the strings: its scan slowed with the
-  // number of literals (shipped lexicon: 21,867 strings 48 MB/s, their 2,115
-  // anchors of 8 bytes 269 MB/s). Each anchor found is extended to its
-  // strings in place. Ids [0, n_strings): anchors; [n_strings, ...): atoms.
-  static constexpr size_t kAnchorBytes = 8;
-  uint32_t n_strings = 0;
-  std::vector<uint32_t> length;  // per id: bytes
-  std::vector<std::string> strings;  // listed strings
-  // Per anchor: its strings sorted, [group_begin[a], group_begin[a + 1]) of
-  // `group` (string ids) and of `group_at` (their bytes in `pool`, group by
-  // group: a binary search reads nearby bytes), and their distinct lengths
-  // ascending, of `group_lengths`.
-  std::vector<uint32_t> group, group_begin, group_at, group_lengths, lengths_begin;
-  std::string pool;
-  // Per string: the forms listing it, [owners_begin[id], owners_begin[id + 1]).
-  std::vector<uint32_t> owners, owners_begin;
-  std::vector<uint8_t> glue_form;  // per form: an English glue form
-  std::vector<uint8_t> loose_form;  // per form: a loose listing (RE2 confirms each place)
-  // Forms RE2 searches: those without a listing. Per atom, the searched forms
-  // with it in a clause; per searched form, its clauses (flat: size, atoms).
-  std::vector<uint32_t> searched, unfiltered;
-  std::vector<uint32_t> atom_forms, atom_forms_begin;
-  std::vector<uint32_t> clauses, clauses_begin;  // by form index (empty for listed forms)
-
-  static void compile(const std::vector<std::string>& strings, const std::vector<uint32_t>& ids,
-                      Database& out) {
-    if (strings.empty()) return;
-    std::vector<const char*> expr;
-    std::vector<size_t> lens;
-    for (const std::string& x : strings) expr.push_back(x.data()), lens.push_back(x.size());
-    const std::vector<unsigned> flags(strings.size(), 0);
-    hs_compile_error_t* error = nullptr;
-    if (hs_compile_lit_multi(expr.data(), flags.data(), ids.data(), lens.data(),
-                             static_cast<unsigned>(strings.size()), HS_MODE_BLOCK, nullptr,
-                             &out.db, &error) != HS_SUCCESS) {
-      const std::string message = error && error->message ? error->message : "unknown error";
-      hs_free_compile_error(error);
-      throw Error("lexicon: Hyperscan cannot compile the forms' strings: " + message);
-    }
-  }
-
-  explicit Shared(const Lexicon& lex) {
-    std::unordered_map<std::string, uint32_t> string_id, atom_id;
-    std::vector<std::string> atoms;
-    std::vector<std::vector<uint32_t>> owners_of;
-    std::vector<uint32_t> glue_strings;
-    std::vector<std::vector<std::vector<uint32_t>>> form_clauses(lex.forms.size());
-    glue_form.assign(lex.forms.size(), 0);
-    loose_form.assign(lex.forms.size(), 0);
-    for (uint32_t f = 0; f < lex.forms.size(); ++f) {
-      const std::optional<RegexLiterals> listed = regex_literals(lex.forms[f].pattern);
-      if (listed) {
-        glue_form[f] = listed->glue;
-        loose_form[f] = !listed->exact;
-        for (const std::string& x : listed->strings) {
-          auto [it, added] = string_id.emplace(x, static_cast<uint32_t>(strings.size()));
-          if (added) strings.push_back(x), owners_of.emplace_back();
-          owners_of[it->second].push_back(f);
-        }
-        continue;
-      }
-      searched.push_back(f);
-      // Atoms without white space only: the scanned text is squeezed (a
-      // clause losing one is dropped: fewer clauses only try RE2 more often).
-      const FormFilter ff(lex.forms[f]);
-      for (const auto& clause : ff.clauses) {
-        std::vector<uint32_t> ids;
-        for (const uint16_t k : clause) {
-          const std::string& a = ff.atoms[k];
-          if (a.find_first_of(" \t\n\r\f") != std::string::npos) {
-            ids.clear();
-            break;
-          }
-          auto [it, added] = atom_id.emplace(a, static_cast<uint32_t>(atoms.size()));
-          if (added) atoms.push_back(a);
-          ids.push_back(it->second);
-        }
-        if (!ids.empty()) form_clauses[f].push_back(std::move(ids));
-      }
-      if (form_clauses[f].empty()) unfiltered.push_back(f);
-    }
-    std::vector<uint8_t> glue_string(strings.size(), 0);
-    for (uint32_t id = 0; id < strings.size(); ++id) {
-      owners_begin.push_back(static_cast<uint32_t>(owners.size()));
-      owners.insert(owners.end(), owners_of[id].begin(), owners_of[id].end());
-      glue_string[id] = std::any_of(owners_of[id].begin(), owners_of[id].end(),
-                                    [&](uint32_t f) { return glue_form[f]; });
-    }
-    owners_begin.push_back(static_cast<uint32_t>(owners.size()));
-    std::map<std::string, std::vector<uint32_t>> by_anchor;
-    for (uint32_t id = 0; id < strings.size(); ++id) {
-      by_anchor[strings[id].substr(0, kAnchorBytes)].push_back(id);
-    }
-    std::vector<std::string> every;
-    for (auto& [anchor, ids] : by_anchor) {
-      const auto a = static_cast<uint32_t>(every.size());
-      every.push_back(anchor);
-      std::sort(ids.begin(), ids.end(), [&](uint32_t x, uint32_t y) { return strings[x] < strings[y]; });
-      group_begin.push_back(static_cast<uint32_t>(group.size()));
-      group.insert(group.end(), ids.begin(), ids.end());
-      for (const uint32_t id : ids) group_at.push_back(static_cast<uint32_t>(pool.size())), pool += strings[id];
-      std::vector<uint32_t> lengths;
-      for (const uint32_t id : ids) lengths.push_back(static_cast<uint32_t>(strings[id].size()));
-      std::sort(lengths.begin(), lengths.end());
-      lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
-      lengths_begin.push_back(static_cast<uint32_t>(group_lengths.size()));
-      group_lengths.insert(group_lengths.end(), lengths.begin(), lengths.end());
-      if (std::any_of(ids.begin(), ids.end(), [&](uint32_t id) { return glue_string[id]; })) {
-        glue_strings.push_back(a);
-      }
-    }
-    group_begin.push_back(static_cast<uint32_t>(group.size()));
-    lengths_begin.push_back(static_cast<uint32_t>(group_lengths.size()));
-    n_strings = static_cast<uint32_t>(every.size());
-    std::vector<std::vector<uint32_t>> forms_of_atom(atoms.size());
-    for (uint32_t f = 0; f < lex.forms.size(); ++f) {
-      clauses_begin.push_back(static_cast<uint32_t>(clauses.size()));
-      for (const auto& c : form_clauses[f]) {
-        clauses.push_back(static_cast<uint32_t>(c.size()));
-        clauses.insert(clauses.end(), c.begin(), c.end());
-        for (const uint32_t a : c) {
-          if (forms_of_atom[a].empty() || forms_of_atom[a].back() != f) forms_of_atom[a].push_back(f);
-        }
-      }
-    }
-    clauses_begin.push_back(static_cast<uint32_t>(clauses.size()));
-    for (const auto& forms : forms_of_atom) {
-      atom_forms_begin.push_back(static_cast<uint32_t>(atom_forms.size()));
-      atom_forms.insert(atom_forms.end(), forms.begin(), forms.end());
-    }
-    atom_forms_begin.push_back(static_cast<uint32_t>(atom_forms.size()));
-    every.insert(every.end(), atoms.begin(), atoms.end());
-    std::vector<uint32_t> ids(every.size());
-    for (uint32_t id = 0; id < ids.size(); ++id) ids[id] = id, length.push_back(static_cast<uint32_t>(every[id].size()));
-    compile(every, ids, all);
-    std::vector<std::string> glued;
-    for (const uint32_t id : glue_strings) glued.push_back(every[id]);
-    compile(glued, glue_strings, glue);
-  }
-};
 
 // What each thread keeps for itself: Hyperscan scratch space, and RE2s (a
 // shared RE2 locks on every search), compiled when first needed.
