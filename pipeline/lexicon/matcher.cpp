@@ -89,8 +89,13 @@ Matcher::Matcher(Lexicon lexicon)
       id_(next_matcher_id++),
       shared_(std::make_unique<Shared>(matched_)),
       first_(std::make_shared<Compiled>(matched_, *shared_)) {
-  // RE2 must compile what it searches (FormFilter checked those forms
-  // already; a listed form was read by parse_regex, a subset of RE2's syntax).
+  // The RE2s of the forms not listed and of those listed loosely, compiled
+  // now (a first pass over text would pay for them, and RE2 must compile
+  // what it searches; FormFilter checked those forms already, and a listed
+  // form was read by parse_regex, a subset of RE2's syntax).
+  for (uint32_t f = 0; f < matched_.forms.size(); ++f) {
+    if (shared_->loose_form[f]) first_->position(f);
+  }
   for (const uint32_t f : shared_->searched) first_->position(f);
 }
 
@@ -212,6 +217,17 @@ std::vector<Hit> Matcher::raw_hits(std::string_view folded) const {
       const uint32_t end = g + 1 < sh.group_at.size() ? sh.group_at[g + 1] : static_cast<uint32_t>(sh.pool.size());
       return std::string_view(sh.pool.data() + sh.group_at[g], end - sh.group_at[g]);
     };
+    // string_at(g) < w, both beginning with the anchor: compared from there,
+    // byte by byte (the strings are short; a memcmp call cost more).
+    const size_t anchor = sh.length[r.id];
+    const auto below = [&](uint32_t g, std::string_view w) {
+      const std::string_view x = string_at(g);
+      const size_t n = std::min(x.size(), w.size());
+      for (size_t i = anchor; i < n; ++i) {
+        if (x[i] != w[i]) return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(w[i]);
+      }
+      return x.size() < w.size();
+    };
     uint32_t lo = g0;  // strings before lo are below every longer prefix too
     for (uint32_t k = sh.lengths_begin[r.id]; k < sh.lengths_begin[r.id + 1]; ++k) {
       const uint32_t len = sh.group_lengths[k];
@@ -220,7 +236,7 @@ std::vector<Hit> Matcher::raw_hits(std::string_view folded) const {
       uint32_t hi = g1;
       while (lo < hi) {
         const uint32_t mid = lo + (hi - lo) / 2;
-        if (string_at(mid) < want) lo = mid + 1;
+        if (below(mid, want)) lo = mid + 1;
         else hi = mid;
       }
       if (lo == g1) break;
