@@ -269,3 +269,16 @@ TEST_CASE("near: a near mention over a plain mention of its concept is one menti
   CHECK(found(m, "Members of the C40 network", Lang::en) ==
         V{"membership@Members of the C40 network", "c40@C40"});
 }
+
+TEST_CASE("scan() of text that is not folded: every form by its own RE2", "[matcher]") {
+  // Capitals (or ZWNJ, U+212A, U+017F) void the listed strings, which assume
+  // folded text: the forms' RE2s decide, as for any text.
+  const Matcher m(make({{"sister_city", I, Lang::en, "sister city"},
+                        {"tourism", I, Lang::en, "touris(m|ts?)", true}}));
+  // The literal's pattern is case-sensitive (folded forms meet folded text);
+  // the regex is (?i).
+  CHECK(m.scan("Sister City and TOURISM", Lang::en).size() == 1);
+  CHECK(m.scan("sister city and tourism", Lang::en).size() == 2);
+  // ZWNJ between the words of the English glue is no glue.
+  CHECK(m.scan("sister\xE2\x80\x8C" "city tourists", Lang::en).size() == 1);
+}
