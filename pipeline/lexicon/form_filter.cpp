@@ -65,36 +65,4 @@ FormFilter::FormFilter(const Form& f) {
   }
 }
 
-size_t LiteralPlan::glue_at(std::string_view s, size_t i) const {
-  const size_t start = i;
-  while (i < s.size()) {
-    const char ch = s[i];
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r') {
-      ++i;
-    } else if (lang == text::Lang::en && ch == '-') {
-      ++i;
-    } else if (s.compare(i, 3, "\xE2\x80\x8C") == 0 && lang == text::Lang::fa) {
-      i += 3;  // ZWNJ
-    } else if (lang == text::Lang::en &&
-               (s.compare(i, 3, "\xE2\x80\x90") == 0 || s.compare(i, 3, "\xE2\x80\x91") == 0)) {
-      i += 3;  // U+2010, U+2011 hyphens
-    } else {
-      break;
-    }
-  }
-  return i - start;
-}
-
-size_t LiteralPlan::match_at(std::string_view s, size_t b) const {
-  size_t e = b + pieces[0].size();
-  for (size_t k = 1; k < pieces.size(); ++k) {
-    const size_t g = glue_at(s, e);
-    if (g == 0 && lang == text::Lang::en) return std::string_view::npos;
-    e += g;
-    if (s.compare(e, pieces[k].size(), pieces[k]) != 0) return std::string_view::npos;
-    e += pieces[k].size();
-  }
-  return e;
-}
-
 }  // namespace dipmine::lexicon

@@ -2,12 +2,11 @@
 // that each can be read and tested alone.
 //
 //   FormFilter ff(form);        // ff.atoms, ff.clauses: what must occur for `form`
-//   LiteralPlan p{literal_pieces(form.form, form.lang), form.lang};
-//   size_t end = p.match_at(folded, begin);   // npos: no match at `begin`
 //
+// The Matcher uses it for the forms regex_literals.h cannot list.
 // Errors: FormFilter throws dipmine::Error "forms.tsv:LINE: RE2 cannot compile
-// ..." for a pattern RE2 rejects. Both are immutable after construction and
-// safe to share between threads.
+// ..." for a pattern RE2 rejects. Immutable after construction and safe to
+// share between threads.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -37,20 +36,6 @@ struct FormFilter {
   std::vector<std::vector<uint16_t>> clauses;  // indices into atoms
 
   explicit FormFilter(const Form& f);
-};
-
-// A literal form checked without RE2: its folded pieces joined by the
-// language's separators, exactly what literal_pattern compiles (fa: any run of
-// white space or ZWNJ, possibly empty; en: a nonempty run of white space or
-// hyphens; ja: any run of white space).
-struct LiteralPlan {
-  std::vector<std::string> pieces;
-  text::Lang lang = text::Lang::none;
-
-  // Length of the separator run at s[i] (0 if none).
-  size_t glue_at(std::string_view s, size_t i) const;
-  // End of the match starting at `b` (where pieces[0] occurs), or npos.
-  size_t match_at(std::string_view s, size_t b) const;
 };
 
 }  // namespace dipmine::lexicon

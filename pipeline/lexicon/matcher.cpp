@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <re2/re2.h>
-#include <re2/filtered_re2.h>
 #include <unicode/uchar.h>
 
 #include <string.h>
@@ -10,15 +9,11 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
-#include <map>
 #include <unordered_map>
 
 #include "common/error.h"
-#include "lexicon/form_filter.h"
-#include "lexicon/multi_string.h"
-#include "lexicon/regex_program.h"
-#include "lexicon/regex_reach.h"
-#include "lexicon/regex_windows.h"
+#include "lexicon/matcher_shared.h"
+#include "lexicon/regex_literals.h"
 #include "lexicon/word_boundaries.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
@@ -41,129 +36,50 @@ std::atomic<uint64_t> next_matcher_id{1};
 
 }  // namespace
 
-// What all threads share: the one-pass search for every form's atoms, the
-// clauses, and the literal plans. None of it uses RE2 at search time, so none
-// of it locks.
-struct Matcher::Shared {
-  std::unique_ptr<MultiStringSearch> atoms;
-  // Per atom: the forms it may make candidates. A form is listed under the
-  // atoms of one clause only, its trigger (the one whose atoms are longest:
-  // short atoms such as "ای" or "در" occur in nearly every paragraph); its
-  // other clauses are then checked against the atoms found. Flat, as the
-  // other clauses below (a vector per atom cost a cold miss per atom found
-  // in a first pass): atom a's are triggered[triggered_begin[a], triggered_begin[a + 1]).
-  std::vector<uint32_t> triggered, triggered_begin;
-  std::vector<uint32_t> unfiltered;  // forms with no clause: tried on every paragraph
-  std::vector<std::unique_ptr<LiteralPlan>> literal;   // per form, null for RE2 forms
-  std::vector<int> first_piece_atom;  // per literal form: atom == its first piece, or -1
-  std::vector<uint32_t> atom_size;    // per atom: bytes
-  // Per form: its clauses as atom ids, and (regex forms whose syntax allows
-  // it) how far a match reaches around an atom, so that RE2 runs in windows.
-  std::vector<std::vector<std::vector<uint32_t>>> clause_atoms;
-  // Per form, its clauses but the trigger, flat (each as its size, then its
-  // atoms): what is left to check once the trigger is met, in one array
-  // rather than a vector per clause. Form f's are [other_begin[f], other_begin[f + 1]).
-  std::vector<uint32_t> other_clauses, other_begin;
-  std::vector<std::optional<RegexReach>> reach;
-  std::vector<std::optional<RegexProgram>> program;  // per windowed form: RE2's stand-in
-
-  explicit Shared(const Lexicon& lex) {
-    std::map<std::string, size_t> atom_index;
-    std::vector<std::string> strings;
-    for (size_t i = 0; i < lex.forms.size(); ++i) {
-      const Form& form = lex.forms[i];
-      const FormFilter ff(form);
-      if (ff.clauses.empty()) unfiltered.push_back(static_cast<uint32_t>(i));
-      clause_atoms.emplace_back();
-      const std::optional<RegexNode> tree =
-          ff.clauses.empty() ? std::nullopt : parse_regex(form.pattern);
-      reach.push_back(tree ? regex_reach(*tree) : std::nullopt);
-      program.push_back(reach.back() ? RegexProgram::compile(*tree) : std::nullopt);
-      for (const auto& clause : ff.clauses) {
-        clause_atoms.back().emplace_back();
-        for (const uint16_t k : clause) {
-          auto [it, added] = atom_index.emplace(ff.atoms[k], strings.size());
-          if (added) {
-            strings.push_back(ff.atoms[k]);
-            atom_size.push_back(static_cast<uint32_t>(ff.atoms[k].size()));
-          }
-          clause_atoms.back().back().push_back(static_cast<uint32_t>(it->second));
-        }
-      }
-      literal.emplace_back();
-      if (!form.regex) {
-        auto plan = std::make_unique<LiteralPlan>();
-        plan->pieces = literal_pieces(form.form, form.lang);
-        plan->lang = form.lang;
-        // Only when the pattern is exactly what the plan checks.
-        if (!plan->pieces.empty() && literal_pattern(form.form, form.lang) == form.pattern) {
-          literal.back() = std::move(plan);
-        }
-      }
-    }
-    // A literal's first piece is usually one of the atoms: then the atom
-    // search already knows where it occurs.
-    for (size_t i = 0; i < lex.forms.size(); ++i) {
-      const auto it = literal[i] ? atom_index.find(literal[i]->pieces[0]) : atom_index.end();
-      first_piece_atom.push_back(it == atom_index.end() ? -1 : static_cast<int>(it->second));
-    }
-    std::vector<std::vector<uint32_t>> forms_of_atom(strings.size());
-    for (size_t i = 0; i < lex.forms.size(); ++i) {
-      const std::vector<uint32_t>* trigger = nullptr;
-      uint32_t trigger_shortest = 0;
-      for (const auto& clause : clause_atoms[i]) {
-        uint32_t shortest = UINT32_MAX;
-        for (const uint32_t a : clause) shortest = std::min(shortest, atom_size[a]);
-        if (!trigger || shortest > trigger_shortest ||
-            (shortest == trigger_shortest && clause.size() < trigger->size())) {
-          trigger = &clause;
-          trigger_shortest = shortest;
-        }
-      }
-      other_begin.push_back(static_cast<uint32_t>(other_clauses.size()));
-      for (const auto& clause : clause_atoms[i]) {
-        if (&clause == trigger) continue;
-        other_clauses.push_back(static_cast<uint32_t>(clause.size()));
-        other_clauses.insert(other_clauses.end(), clause.begin(), clause.end());
-      }
-      if (!trigger) continue;
-      for (const uint32_t a : *trigger) forms_of_atom[a].push_back(static_cast<uint32_t>(i));
-    }
-    other_begin.push_back(static_cast<uint32_t>(other_clauses.size()));
-    for (const auto& forms : forms_of_atom) {
-      triggered_begin.push_back(static_cast<uint32_t>(triggered.size()));
-      triggered.insert(triggered.end(), forms.begin(), forms.end());
-    }
-    triggered_begin.push_back(static_cast<uint32_t>(triggered.size()));
-    atoms = std::make_unique<MultiStringSearch>(strings);
-  }
-};
-
-// What each thread compiles for itself (a shared RE2 locks on every search).
+// What each thread keeps for itself: Hyperscan scratch space, and RE2s (a
+// shared RE2 locks on every search), compiled when first needed.
 struct Matcher::Compiled {
-  std::vector<std::unique_ptr<RE2>> positions;  // per form, on folded text
+  hs_scratch_t* scratch = nullptr;
+  mutable std::vector<std::unique_ptr<RE2>> positions;  // per form, on folded text
   std::vector<std::unique_ptr<RE2>> confirm;    // per case-sensitive regex form
   std::vector<std::vector<bool>> cases;         // per case-sensitive literal form
+  const Lexicon* lex;
 
-  explicit Compiled(const Lexicon& lex) {
+  Compiled(const Lexicon& l, const Shared& sh) : lex(&l) {
+    for (const hs_database_t* db : {sh.all.db, sh.glue.db}) {
+      if (db && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+        throw Error("lexicon: Hyperscan cannot allocate its scratch space");
+      }
+    }
+    positions.resize(l.forms.size());
+    confirm.resize(l.forms.size());
+    cases.resize(l.forms.size());
     RE2::Options o;
     o.set_log_errors(false);
     o.set_longest_match(true);
-    positions.resize(lex.forms.size());
-    confirm.resize(lex.forms.size());
-    cases.resize(lex.forms.size());
-    for (size_t i = 0; i < lex.forms.size(); ++i) {
-      const Form& f = lex.forms[i];
-      positions[i] = std::make_unique<RE2>(f.pattern, o);
-      if (!positions[i]->ok()) {
-        throw Error(fmt::format("forms.tsv:{}: RE2 cannot compile \"{}\": {}", f.line, f.form,
-                                positions[i]->error()));
-      }
+    for (size_t i = 0; i < l.forms.size(); ++i) {
+      const Form& f = l.forms[i];
       if (f.case_sensitive && f.regex) confirm[i] = std::make_unique<RE2>(f.form, o);
       if (f.case_sensitive && !f.regex) {
         cases[i] = case_pattern(text::normalizer_for(f.lang).clean(f.form).text);
       }
     }
+  }
+  ~Compiled() { hs_free_scratch(scratch); }
+
+  const RE2& position(uint32_t form) const {
+    if (!positions[form]) {
+      RE2::Options o;
+      o.set_log_errors(false);
+      o.set_longest_match(true);
+      const Form& f = lex->forms[form];
+      positions[form] = std::make_unique<RE2>(f.pattern, o);
+      if (!positions[form]->ok()) {
+        throw Error(fmt::format("forms.tsv:{}: RE2 cannot compile \"{}\": {}", f.line, f.form,
+                                positions[form]->error()));
+      }
+    }
+    return *positions[form];
   }
 };
 
@@ -172,7 +88,16 @@ Matcher::Matcher(Lexicon lexicon)
       matched_(with_near_sides(lexicon_, b_owner_)),
       id_(next_matcher_id++),
       shared_(std::make_unique<Shared>(matched_)),
-      first_(std::make_shared<Compiled>(matched_)) {}
+      first_(std::make_shared<Compiled>(matched_, *shared_)) {
+  // The RE2s of the forms not listed and of those listed loosely, compiled
+  // now (a first pass over text would pay for them, and RE2 must compile
+  // what it searches; FormFilter checked those forms already, and a listed
+  // form was read by parse_regex, a subset of RE2's syntax).
+  for (uint32_t f = 0; f < matched_.forms.size(); ++f) {
+    if (shared_->loose_form[f]) first_->position(f);
+  }
+  for (const uint32_t f : shared_->searched) first_->position(f);
+}
 
 Matcher::~Matcher() = default;
 
@@ -188,130 +113,197 @@ const Matcher::Compiled& Matcher::compiled() const {
   auto it = mine.find(id_);
   if (it == mine.end()) {
     // The first thread to ask gets the constructor's copy; the others compile.
-    std::shared_ptr<const Compiled> c =
-        !first_claimed_.exchange(true) ? first_ : std::make_shared<Compiled>(matched_);
+    std::shared_ptr<const Compiled> c = !first_claimed_.exchange(true)
+                                            ? first_
+                                            : std::make_shared<Compiled>(matched_, *shared_);
     it = mine.emplace(id_, std::move(c)).first;
   }
   last = {id_, it->second.get()};
   return *last.second;
 }
 
+namespace {
+
+struct Report {
+  uint32_t id, end;
+  bool glue;  // from the scan of the text squeezed with hyphens
+};
+
+struct Reports {
+  std::vector<Report>* out;
+  bool glue;
+};
+
+int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to,
+             unsigned int /*flags*/, void* context) {
+  auto* r = static_cast<Reports*>(context);
+  r->out->push_back({id, static_cast<uint32_t>(to), r->glue});
+  return 0;
+}
+
+}  // namespace
+
+// Every match of `form` by RE2's rule: the leftmost-longest one at or after
+// a position, then on from its end, or one character on when a boundary fails.
+void Matcher::search_whole(uint32_t form, std::string_view folded, std::vector<Hit>& hits) const {
+  const RE2& re = compiled().position(form);
+  const text::Lang lang = matched_.forms[form].lang;
+  for (size_t pos = 0; pos <= folded.size();) {
+    re2::StringPiece m;
+    if (!re.Match(folded, pos, folded.size(), RE2::UNANCHORED, &m, 1)) break;
+    const size_t b = static_cast<size_t>(m.data() - folded.data()), e = b + m.size();
+    if (e > b && at_word_boundaries(folded, b, e, lang)) {
+      hits.push_back({form, static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+      pos = e;
+    } else {
+      size_t len = 0;
+      text::decode_utf8(folded, b, len);
+      pos = b + std::max<size_t>(len, 1);
+    }
+  }
+}
+
 std::vector<Hit> Matcher::raw_hits(std::string_view folded) const {
   std::vector<Hit> hits;
-  // One pass over the text finds the atoms; only the forms they trigger (and
-  // the few without atoms) run their RE2 for positions.
-  thread_local std::vector<MultiStringSearch::Found> found_atoms;
-  thread_local std::vector<std::pair<int, uint32_t>> occurrences;  // (atom, end), grouped by atom
-  thread_local std::vector<std::pair<uint32_t, uint32_t>> occ_range;  // per atom: [first, last)
-  thread_local std::vector<uint32_t> forms, touched_forms;
-  thread_local std::vector<uint8_t> form_seen;
   const Shared& sh = *shared_;
-  if (form_seen.size() < matched_.forms.size()) form_seen.resize(matched_.forms.size(), 0);
-  if (occ_range.size() < sh.atom_size.size()) occ_range.resize(sh.atom_size.size());
-  sh.atoms->find_all(folded, occurrences, &found_atoms);
-  for (const auto& a : found_atoms) occ_range[static_cast<size_t>(a.needle)] = {a.begin, a.end};
-  const auto found = [&](uint32_t a) { return occ_range[a].second > occ_range[a].first; };
-  forms = sh.unfiltered;
-  touched_forms.clear();
-  for (const auto& a : found_atoms) {
-    const auto atom = static_cast<size_t>(a.needle);
-    for (uint32_t k = sh.triggered_begin[atom]; k < sh.triggered_begin[atom + 1]; ++k) {
-      const uint32_t f = sh.triggered[k];
-      if (form_seen[f]) continue;
-      form_seen[f] = 1;
-      touched_forms.push_back(f);
-      // The trigger is met (one of its atoms brought us here): the others.
-      const uint32_t* clause = sh.other_clauses.data() + sh.other_begin[f];
-      const uint32_t* const last = sh.other_clauses.data() + sh.other_begin[f + 1];
-      bool met = true;
-      for (; met && clause < last; clause += 1 + *clause) {
-        met = std::any_of(clause + 1, clause + 1 + *clause, found);
-      }
-      if (met) forms.push_back(f);
-    }
-  }
-  for (const uint32_t f : touched_forms) form_seen[f] = 0;
-  struct ForgetAtoms {  // occ_range is all {0, 0} between calls
-    ~ForgetAtoms() {
-      for (const auto& a : found_atoms) occ_range[static_cast<size_t>(a.needle)] = {0, 0};
-    }
-  } forget_atoms;
-  std::sort(forms.begin(), forms.end());
-  for (const uint32_t form : forms) {
-    const LiteralPlan* plan = sh.literal[form].get();
-    if (!plan) continue;
-    // Same scan as the RE2 loop below: leftmost match, then on from its end,
-    // or one character on when a boundary fails.
-    const std::string& first = plan->pieces[0];
-    // Where the first piece occurs: from the atom search when it is an atom
-    // (ascending ends), else memmem (not string_view::find, which stops at
-    // every byte equal to the needle's first: half of Persian text is the
-    // lead bytes 0xD8/0xD9).
-    const int atom = sh.first_piece_atom[form];
-    auto occ = occurrences.begin() + (atom >= 0 ? occ_range[static_cast<size_t>(atom)].first : 0);
-    const auto occ_end = occurrences.begin() + (atom >= 0 ? occ_range[static_cast<size_t>(atom)].second : 0);
-    const auto next = [&](size_t from) -> size_t {
-      if (atom >= 0) {
-        for (; occ != occ_end; ++occ) {
-          const size_t b = occ->second - first.size();
-          if (b >= from) return b;
-        }
-        return std::string_view::npos;
-      }
-      if (from > folded.size()) return std::string_view::npos;
-      const void* at = memmem(folded.data() + from, folded.size() - from, first.data(), first.size());
-      return at ? static_cast<size_t>(static_cast<const char*>(at) - folded.data())
-                : std::string_view::npos;
-    };
-    for (size_t b = next(0); b != std::string_view::npos;) {
-      const size_t e = plan->match_at(folded, b);
-      if (e != std::string_view::npos && at_word_boundaries(folded, b, e, plan->lang)) {
-        hits.push_back({form, static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
-        b = next(e);
-      } else {
-        size_t len = 0;
-        text::decode_utf8(folded, b, len);
-        b = next(b + std::max<size_t>(len, 1));
-      }
-    }
-  }
   const Compiled& c = compiled();
-  thread_local RegexWindows windows;
-  for (const uint32_t form : forms) {
-    if (sh.literal[form]) continue;
-    const RE2& re = *c.positions[form];
-    const text::Lang lang = matched_.forms[form].lang;
-    const RegexReach* reach = sh.reach[form] ? &*sh.reach[form] : nullptr;
-    if (reach) {
-      windows.start(*reach, sh.program[form] ? &*sh.program[form] : nullptr, lang);
-      for (uint32_t k = 0; k < sh.clause_atoms[form].size(); ++k) {
-        for (const uint32_t a : sh.clause_atoms[form][k]) {
-          windows.add(k, occurrences.data() + occ_range[a].first,
-                      occurrences.data() + occ_range[a].second, sh.atom_size[a]);
-        }
-      }
+  thread_local SqueezedText squeezed, glued;
+  squeeze_white_space(folded, false, squeezed);
+  if (squeezed.odd) {
+    // Not folded text (capitals, U+212A, U+017F, ZWNJ): the listings do not
+    // hold, every form runs its RE2.
+    for (uint32_t f = 0; f < matched_.forms.size(); ++f) search_whole(f, folded, hits);
+    return hits;
+  }
+  thread_local std::vector<Report> reports;
+  reports.clear();
+  Reports to{&reports, false};
+  if (sh.all.db && !squeezed.text.empty() &&
+      hs_scan(sh.all.db, squeezed.text.data(), static_cast<unsigned>(squeezed.text.size()), 0,
+              c.scratch, on_match, &to) != HS_SUCCESS) {
+    throw Error("lexicon: Hyperscan scan failed");
+  }
+  // Hyphens: the English glue [\s\-‐‑]+ is not one white-space run; the glue
+  // forms are found on the text squeezed with its hyphens instead.
+  const bool hyphens = squeezed.hyphens && sh.glue.db;
+  if (hyphens) {
+    squeeze_white_space(folded, true, glued);
+    to.glue = true;
+    if (hs_scan(sh.glue.db, glued.text.data(), static_cast<unsigned>(glued.text.size()), 0,
+                c.scratch, on_match, &to) != HS_SUCCESS) {
+      throw Error("lexicon: Hyperscan scan failed");
     }
-    // The leftmost-longest match starting at or after `pos`.
-    size_t b = 0, e = 0;
-    const auto next = [&](size_t pos) {
-      if (reach) return windows.next(re, folded, pos, b, e);
-      re2::StringPiece m;
-      if (!re.Match(folded, pos, folded.size(), RE2::UNANCHORED, &m, 1)) return false;
-      b = static_cast<size_t>(m.data() - folded.data());
-      e = b + m.size();
-      return true;
+  }
+  // Listed forms: every occurrence of every string, as (form, begin, end) in
+  // the folded text; then per form RE2's rule over them, which needs at each
+  // begin only the longest.
+  thread_local std::vector<Hit> found;
+  thread_local std::vector<uint8_t> atom_found;
+  thread_local std::vector<uint32_t> atoms_seen;
+  found.clear();
+  atoms_seen.clear();
+  if (atom_found.size() < sh.length.size()) atom_found.resize(sh.length.size(), 0);
+  for (const Report& r : reports) {
+    if (r.id >= sh.n_strings) {
+      if (!atom_found[r.id]) atom_found[r.id] = 1, atoms_seen.push_back(r.id);
+      continue;
+    }
+    // The anchor's strings that occur here: one binary search per length,
+    // until no string begins with the text's bytes of that length.
+    const SqueezedText& q = r.glue ? glued : squeezed;
+    const uint32_t at = r.end - sh.length[r.id];
+    const uint32_t g0 = sh.group_begin[r.id], g1 = sh.group_begin[r.id + 1];
+    const auto string_at = [&](uint32_t g) {
+      const uint32_t end = g + 1 < sh.group_at.size() ? sh.group_at[g + 1] : static_cast<uint32_t>(sh.pool.size());
+      return std::string_view(sh.pool.data() + sh.group_at[g], end - sh.group_at[g]);
     };
-    for (size_t pos = 0; pos <= folded.size() && next(pos);) {
-      if (e > b && at_word_boundaries(folded, b, e, lang)) {
-        hits.push_back({form, static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
-        pos = e;
-      } else {
-        size_t len = 0;
-        text::decode_utf8(folded, b, len);
-        pos = b + std::max<size_t>(len, 1);
+    // string_at(g) < w, both beginning with the anchor: compared from there,
+    // byte by byte (the strings are short; a memcmp call cost more).
+    const size_t anchor = sh.length[r.id];
+    const auto below = [&](uint32_t g, std::string_view w) {
+      const std::string_view x = string_at(g);
+      const size_t n = std::min(x.size(), w.size());
+      for (size_t i = anchor; i < n; ++i) {
+        if (x[i] != w[i]) return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(w[i]);
+      }
+      return x.size() < w.size();
+    };
+    uint32_t lo = g0;  // strings before lo are below every longer prefix too
+    for (uint32_t k = sh.lengths_begin[r.id]; k < sh.lengths_begin[r.id + 1]; ++k) {
+      const uint32_t len = sh.group_lengths[k];
+      if (at + len > q.text.size()) break;
+      const std::string_view want(q.text.data() + at, len);
+      uint32_t hi = g1;
+      while (lo < hi) {
+        const uint32_t mid = lo + (hi - lo) / 2;
+        if (below(mid, want)) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo == g1) break;
+      const std::string_view got = string_at(lo);
+      // No string begins with these bytes: none longer can occur here.
+      if (got.substr(0, len) != want) break;
+      if (got.size() != len) continue;
+      const uint32_t* it = sh.group.data() + lo;
+      const uint32_t b = q.to_folded(at), e = q.to_folded(at + len);
+      for (uint32_t o = sh.owners_begin[*it]; o < sh.owners_begin[*it + 1]; ++o) {
+        const uint32_t f = sh.owners[o];
+        if (hyphens && sh.glue_form[f] != r.glue) continue;
+        found.push_back({f, b, e});
       }
     }
   }
+  std::sort(found.begin(), found.end(), [](const Hit& x, const Hit& y) {
+    if (x.form != y.form) return x.form < y.form;
+    if (x.begin != y.begin) return x.begin < y.begin;
+    return x.end > y.end;
+  });
+  uint32_t form = UINT32_MAX, pos = 0;
+  for (Hit h : found) {
+    if (h.form != form) form = h.form, pos = 0;
+    if (h.begin < pos) continue;
+    if (sh.loose_form[form]) {
+      // A place where a match may begin: RE2 says where the longest ends.
+      re2::StringPiece m;
+      if (!c.position(form).Match(folded, h.begin, folded.size(), RE2::ANCHOR_START, &m, 1) ||
+          m.empty()) {
+        pos = h.begin + 1;
+        continue;
+      }
+      h.end = h.begin + static_cast<uint32_t>(m.size());
+    }
+    if (at_word_boundaries(folded, h.begin, h.end, matched_.forms[form].lang)) {
+      hits.push_back(h);
+      pos = h.end;
+    } else {
+      pos = h.begin + 1;  // the next begin is a character further on
+    }
+  }
+  // Forms RE2 searches: where all their clauses are met, and those without.
+  thread_local std::vector<uint32_t> tried;
+  thread_local std::vector<uint8_t> form_tried;
+  if (form_tried.size() < matched_.forms.size()) form_tried.resize(matched_.forms.size(), 0);
+  tried = sh.unfiltered;
+  const auto met = [&](uint32_t f) {
+    const uint32_t* clause = sh.clauses.data() + sh.clauses_begin[f];
+    const uint32_t* const last = sh.clauses.data() + sh.clauses_begin[f + 1];
+    for (; clause < last; clause += 1 + *clause) {
+      if (std::none_of(clause + 1, clause + 1 + *clause,
+                       [&](uint32_t a) { return atom_found[sh.n_strings + a]; })) {
+        return false;
+      }
+    }
+    return true;
+  };
+  for (const uint32_t id : atoms_seen) {
+    const uint32_t a = id - sh.n_strings;
+    for (uint32_t k = sh.atom_forms_begin[a]; k < sh.atom_forms_begin[a + 1]; ++k) {
+      const uint32_t f = sh.atom_forms[k];
+      if (!form_tried[f] && met(f)) form_tried[f] = 1, tried.push_back(f);
+    }
+  }
+  for (const uint32_t id : atoms_seen) atom_found[id] = 0;
+  for (const uint32_t f : tried) form_tried[f] = 0, search_whole(f, folded, hits);
   return hits;
 }
 
@@ -359,8 +351,21 @@ std::vector<Hit> Matcher::finish(Split s, const Paragraph& para) const {
   if (s.near_a.empty()) return kept;
   std::vector<Hit> near = near_hits(s, kept, para);
   if (near.empty()) return kept;
+  const std::vector<Hit> plain = kept;
   kept.insert(kept.end(), near.begin(), near.end());
-  return resolve(std::move(kept));
+  kept = resolve(std::move(kept));
+  // A near mention over a plain mention of its own concept is one mention
+  // found twice (unesco_ccn's name inside "member ... of the creative cities
+  // network"): the plain form's mention stands for both. Removed after the
+  // near mentions resolved their overlaps, so it shows no near mention it hid.
+  std::erase_if(kept, [&](const Hit& n) {
+    if (!lexicon_.forms[n.form].near) return false;
+    const size_t concept_index = lexicon_.forms[n.form].concept_index;
+    return std::any_of(plain.begin(), plain.end(), [&](const Hit& p) {
+      return lexicon_.forms[p.form].concept_index == concept_index && p.begin < n.end && n.begin < p.end;
+    });
+  });
+  return kept;
 }
 
 std::vector<Hit> Matcher::scan(std::string_view folded, text::Lang lang) const {

@@ -1,15 +1,18 @@
-// A Matcher is a Lexicon compiled for finding its forms in text. Per form,
-// RE2's FilteredRE2 yields atoms (substrings of 3+ bytes) and a filter, kept
-// as clauses ("one of these atoms must occur"). One Aho–Corasick pass over a
-// paragraph finds every atom; a form whose clauses are all met is a
-// candidate (forms with no atom always are). Candidate literal forms are
-// checked in place from their first piece's occurrences; candidate regex forms
-// are searched only in windows around their atoms' occurrences
-// (regex_windows.h), by a small NFA or, for syntax it does not model, their
-// own RE2 (whole paragraph when no bound is known). Matching runs on the FOLDED text
-// (normalizer_for(lang).fold_for_prefix: the fold without the English stem,
-// so that regex forms see whole words and spell their inflections out), so a
-// literal written once meets its ZWNJ/space, yeh/kaf, width and case variants;
+// A Matcher is a Lexicon compiled for finding its forms in text. Matching
+// runs on the FOLDED text (normalizer_for(lang).fold_for_prefix: the fold
+// without the English stem, so that regex forms see whole words and spell
+// their inflections out), with each white-space run squeezed to one space.
+// Most forms match a finite set of strings there (regex_literals.h lists
+// them: alternations, optional parts, \s* and \s+ between words); one
+// Hyperscan pass over the squeezed text finds the 8-byte beginnings of all
+// of them, extended in place to the strings, and per form RE2's
+// leftmost-longest rule is applied to the occurrences. A form listed
+// loosely (too many strings, or an unbounded repeat after a listable
+// beginning) is confirmed by its RE2 anchored where a string occurs; a form
+// not listed at all runs its RE2 over the paragraph where the atoms of its
+// FilteredRE2 clauses occur (the same pass finds them). Text that is not
+// folded (capitals, ZWNJ, U+212A, U+017F) runs every form's RE2. A literal
+// written once meets its ZWNJ/space, yeh/kaf, width and case variants;
 // offsets go back to the original text through the fold's byte map.
 //
 //   Matcher m(load_lexicon("lexicons"));
@@ -42,8 +45,9 @@
 // Errors: the constructor throws dipmine::Error ("forms.tsv:LINE: RE2 cannot
 // compile ...") for a pattern RE2 rejects (load_lexicon has checked them).
 // Thread safety: const methods may be called from any number of threads; each
-// thread compiles its own copy of the position RE2s on first use (a shared RE2
-// takes a lock on every DFA search); the atom search and clauses are shared.
+// thread has its own Hyperscan scratch space and compiles its own RE2s on
+// first use (a shared RE2 takes a lock on every DFA search); the Hyperscan
+// databases and the listings are shared.
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -91,7 +95,8 @@ class Matcher {
   // text into sentences and words for near forms. For benchmarks/tests.
   std::vector<Hit> scan(std::string_view folded, text::Lang lang = text::Lang::none) const;
 
-  // Forms with no usable atom, tried on every paragraph (slow if many).
+  // Forms neither listed nor with a usable atom: their RE2 runs on every
+  // paragraph (slow if many).
   size_t unfiltered_forms() const;
 
  private:
@@ -111,6 +116,8 @@ class Matcher {
   };
   const Compiled& compiled() const;  // this thread's copy
   std::vector<Hit> raw_hits(std::string_view folded) const;  // form indices into matched_
+  // Every hit of form `form` (of matched_) by its own RE2 over the whole text.
+  void search_whole(uint32_t form, std::string_view folded, std::vector<Hit>& hits) const;
   // lexicon_'s forms, then a form for each near form's own side B.
   static Lexicon with_near_sides(const Lexicon& lex, std::vector<uint32_t>& b_owner);
   Split candidates(std::string_view folded) const;

@@ -72,9 +72,12 @@ class Reader {
 
   bool repeat(RegexNode& out, bool icase) {
     if (!atom(out, icase)) return false;
-    while (more() && (peek() == '?' || peek() == '*' || peek() == '+')) {
+    if (more() && (peek() == '?' || peek() == '*' || peek() == '+')) {
       const char op = p_[i_++];
       if (more() && peek() == '?') ++i_;  // lazy: same matches, other preference
+      // RE2 rejects a second operator (a**, a+*): so does this reader, so
+      // that what it reads RE2 compiles.
+      if (more() && (peek() == '?' || peek() == '*' || peek() == '+')) return false;
       RegexNode r;
       r.kind = RegexNode::Kind::repeat;
       r.min = op == '+' ? 1 : 0;
@@ -129,6 +132,10 @@ class Reader {
     const size_t start = i_++;
     while (more() && (static_cast<unsigned char>(peek()) & 0xC0) == 0x80) ++i_;
     const std::string_view ch = p_.substr(start, i_ - start);
+    // Only well-formed UTF-8 (RE2 rejects the rest).
+    const auto lead = static_cast<unsigned char>(ch[0]);
+    const size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+    if (want == 0 || lead > 0xF4 || ch.size() != want) return false;
     uint32_t cp = static_cast<unsigned char>(ch[0]) & (ch.size() == 2 ? 0x1F : ch.size() == 3 ? 0x0F : 0x07);
     for (size_t k = 1; k < ch.size(); ++k) cp = cp << 6 | (static_cast<unsigned char>(ch[k]) & 0x3F);
     add_char(out, cp, icase);

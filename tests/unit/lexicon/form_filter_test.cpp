@@ -42,15 +42,3 @@ TEST_CASE("form filter: required atoms and alternation clauses", "[form_filter]"
   // Nothing of 3 bytes is required: no clause, the form runs everywhere.
   CHECK(FormFilter(regex_form("un|ab")).clauses.empty());
 }
-
-TEST_CASE("literal plan: separators per language", "[form_filter]") {
-  const LiteralPlan en{{"sister", "city"}, Lang::en};
-  CHECK(en.match_at("sister-city!", 0) == 11);
-  CHECK(en.match_at("sister \xE2\x80\x90 city", 0) == 15);  // U+2010
-  CHECK(en.match_at("sistercity", 0) == std::string_view::npos);  // en needs a separator
-  const LiteralPlan fa{{"بین", "المللی"}, Lang::fa};
-  const std::string joined = "بینالمللی", spaced = "بین \xE2\x80\x8C المللی";
-  CHECK(fa.match_at(joined, 0) == joined.size());
-  CHECK(fa.match_at(spaced, 0) == spaced.size());
-  CHECK(fa.match_at("بین-المللی", 0) == std::string_view::npos);
-}

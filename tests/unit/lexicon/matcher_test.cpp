@@ -184,8 +184,9 @@ TEST_CASE("invalid UTF-8 and empty text never crash", "[matcher]") {
 
 TEST_CASE("forms without a usable atom still match, the atom filter never loses a match",
           "[matcher]") {
-  // "un" is too short to be an atom (under 3 bytes): the form runs on every paragraph.
-  Matcher m(make({{"un", N, Lang::en, "un"},
+  // u\w+: no atom (under 3 bytes), no string to list (\w+ unbounded, "u"
+  // too short a beginning): the form runs its RE2 on every paragraph.
+  Matcher m(make({{"un", N, Lang::en, "u\\w+", true},
                   {"cultural_exchange", I, Lang::en, "(cultural|cross-cultural) (exchanges?|ties)", true},
                   {"tourism", I, Lang::en, "touris(m|ts?)", true}}));
   CHECK(m.unfiltered_forms() == 1);
@@ -243,4 +244,41 @@ TEST_CASE("near: scan() on folded text, sentences from the folded text", "[match
   const Matcher m(near_lexicon({{Lang::en, "member ~2 network"}}));
   CHECK(m.scan("member of network", Lang::en).size() == 1);
   CHECK(m.scan("member of the big network", Lang::en).empty());
+}
+
+TEST_CASE("near: a near mention over a plain mention of its concept is one mention",
+          "[matcher][near]") {
+  // membership has a plain literal too; its near form spans the literal.
+  Lexicon lex = near_lexicon({{Lang::en, "members? ~5 network"}});
+  Form plain;
+  plain.concept_index = 0;
+  plain.lang = Lang::en;
+  plain.form = "creative cities network";
+  plain.pattern = literal_pattern(plain.form, Lang::en);
+  lex.forms.push_back(plain);
+  const Matcher m(std::move(lex));
+  // Before: membership@member of the creative cities network and
+  // membership@creative cities network (two mentions of one concept over
+  // the same words). Now the plain form's mention alone.
+  CHECK(found(m, "Our city is a member of the creative cities network.", Lang::en) ==
+        V{"membership@creative cities network"});
+  // A near mention beside, not over, a plain one stays.
+  CHECK(found(m, "A member of a network. The creative cities network.", Lang::en) ==
+        V{"membership@member of a network", "membership@creative cities network"});
+  // Over a plain mention of another concept: both stay (c40 is a network).
+  CHECK(found(m, "Members of the C40 network", Lang::en) ==
+        V{"membership@Members of the C40 network", "c40@C40"});
+}
+
+TEST_CASE("scan() of text that is not folded: every form by its own RE2", "[matcher]") {
+  // Capitals (or ZWNJ, U+212A, U+017F) void the listed strings, which assume
+  // folded text: the forms' RE2s decide, as for any text.
+  const Matcher m(make({{"sister_city", I, Lang::en, "sister city"},
+                        {"tourism", I, Lang::en, "touris(m|ts?)", true}}));
+  // The literal's pattern is case-sensitive (folded forms meet folded text);
+  // the regex is (?i).
+  CHECK(m.scan("Sister City and TOURISM", Lang::en).size() == 1);
+  CHECK(m.scan("sister city and tourism", Lang::en).size() == 2);
+  // ZWNJ between the words of the English glue is no glue.
+  CHECK(m.scan("sister\xE2\x80\x8C" "city tourists", Lang::en).size() == 1);
 }

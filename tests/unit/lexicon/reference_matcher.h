@@ -116,8 +116,19 @@ class Reference {
       }
       if (best) near.push_back({a.form, std::min(a.begin, best->begin), std::max(a.end, best->end)});
     }
+    const std::vector<Hit> plain = kept;
     kept.insert(kept.end(), near.begin(), near.end());
-    return resolve(std::move(kept));
+    kept = resolve(std::move(kept));
+    // A near mention over a plain mention of its own concept: one mention,
+    // the plain one.
+    const auto concept_of = [&](const Hit& h) { return lex_.forms[h.form].concept_index; };
+    std::erase_if(kept, [&](const Hit& n) {
+      return lex_.forms[n.form].near &&
+             std::any_of(plain.begin(), plain.end(), [&](const Hit& p) {
+               return concept_of(p) == concept_of(n) && p.begin < n.end && n.begin < p.end;
+             });
+    });
+    return kept;
   }
 
  private:

@@ -1,0 +1,101 @@
+// regex_literals: the strings a form matches on squeezed folded text, exact
+// or loose; squeeze_white_space: the squeezed text and its map back.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "lexicon/regex_literals.h"
+
+using namespace dipmine::lexicon;
+using dipmine::text::Lang;
+using S = std::vector<std::string>;
+
+TEST_CASE("regex_literals: alternations, optional parts and white-space runs", "[regex_literals]") {
+  auto l = regex_literals("(?i:sister\\s+cit(y|ies))");
+  REQUIRE(l);
+  CHECK(l->exact);
+  CHECK(!l->glue);
+  CHECK(l->strings == S{"sister cities", "sister city"});
+  // \s* may be there or not; capitals (?i) adds are left out (folded text has none).
+  l = regex_literals("(?i:Ab\\s*c)");
+  REQUIRE(l);
+  CHECK(l->strings == S{"ab c", "abc"});
+  // Two runs in a row where the ی is left out: one run, listed once.
+  l = regex_literals("(?i:ab\\s*(ی)?\\s*cd)");
+  REQUIRE(l);
+  CHECK(l->exact);
+  CHECK(l->strings == S{"ab cd", "ab ی cd", "ab یcd", "abcd", "abی cd", "abیcd"});
+}
+
+TEST_CASE("regex_literals: the languages' literal patterns", "[regex_literals]") {
+  // Persian: white space or ZWNJ, or nothing (folded text holds no ZWNJ).
+  auto l = regex_literals(literal_pattern("بین المللی", Lang::fa));
+  REQUIRE(l);
+  CHECK(l->exact);
+  CHECK(l->strings == S{"بین المللی", "بینالمللی"});
+  // English: a run of white space and hyphens, the glue.
+  l = regex_literals(literal_pattern("sister city", Lang::en));
+  REQUIRE(l);
+  CHECK(l->glue);
+  CHECK(l->strings == S{"sister city"});
+  l = regex_literals(literal_pattern("C40", Lang::en));
+  REQUIRE(l);
+  CHECK(!l->glue);
+  CHECK(l->strings == S{"c40"});
+}
+
+TEST_CASE("regex_literals: loose listings and none", "[regex_literals]") {
+  // A run of two or more: the squeezed text cannot tell; RE2 confirms.
+  auto l = regex_literals("(?i:ab\\s+\\s+cd)");
+  REQUIRE(l);
+  CHECK(!l->exact);
+  CHECK(l->strings == S{"ab cd"});
+  // One character of white space or a hyphen.
+  l = regex_literals("(?i:low[- ]carbon)");
+  REQUIRE(l);
+  CHECK(!l->exact);
+  CHECK(l->strings == S{"low carbon", "low-carbon"});
+  // An unbounded repeat after a listable beginning: the beginnings.
+  l = regex_literals("(?i:(make|become)\\s+\\w+\\s+city)");
+  REQUIRE(l);
+  CHECK(!l->exact);
+  CHECK(l->strings == S{"become ", "make "});
+  // Too many strings: the beginnings within the limit.
+  l = regex_literals("(?i:(ab|bc|cd)(de|ef|fg)(gh|hi|ij)x)", 9);
+  REQUIRE(l);
+  CHECK(!l->exact);
+  CHECK(l->strings.size() == 9);
+  CHECK(l->strings.front() == "abde");
+  // Nothing listable: a beginning too short, white space first, syntax
+  // the reader does not model.
+  CHECK(!regex_literals("(?i:a\\w+)"));
+  CHECK(!regex_literals("(?i:\\s+abc)"));
+  CHECK(!regex_literals("(?i:expo\\s+\\d{4})"));
+  CHECK(!regex_literals("(?i:\\bcity)"));
+  // RE2 rejects a second repetition operator: so does the reader.
+  CHECK(!regex_literals("(?i:abc**)"));
+}
+
+TEST_CASE("squeeze_white_space: one space a run, offsets back, flags", "[regex_literals]") {
+  SqueezedText q;
+  squeeze_white_space("ab \n\t cd  e", false, q);
+  CHECK(q.text == "ab cd e");
+  std::vector<uint32_t> back;
+  for (uint32_t k = 0; k <= q.text.size(); ++k) back.push_back(q.to_folded(k));
+  CHECK(back == std::vector<uint32_t>{0, 1, 2, 6, 7, 8, 10, 11});
+  CHECK(!q.odd);
+  CHECK(!q.hyphens);
+  squeeze_white_space("co-operation", false, q);
+  CHECK(q.text == "co-operation");
+  CHECK(q.hyphens);
+  squeeze_white_space("sister - \xE2\x80\x90" "city", true, q);
+  CHECK(q.text == "sister city");
+  CHECK(q.to_folded(7) == 12);
+  // Not folded: capitals, KELVIN SIGN, long s, ZWNJ.
+  for (const std::string s : {"City", "\xE2\x84\xAA", "\xC5\xBF", "a\xE2\x80\x8C" "b"}) {
+    squeeze_white_space(s, false, q);
+    CHECK(q.odd);
+  }
+}
