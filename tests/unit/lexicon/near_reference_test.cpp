@@ -23,7 +23,7 @@ TEST_CASE("shipped lexicon with near forms on the seeds and the real gold docume
   const reference::Reference ref(lex);
   std::vector<std::pair<std::string, text::Lang>> paras;
   const std::string gold = DIPMINE_SOURCE_DIR "/tests/data/gold/real/";
-  for (const std::string dir : {std::string(DIPMINE_SOURCE_DIR "/corpus"), gold + "fa", gold + "en",
+  for (const std::string& dir : {std::string(DIPMINE_SOURCE_DIR "/corpus"), gold + "fa", gold + "en",
                                 gold + "ja", gold + "fa/fetched", gold + "en/fetched",
                                 gold + "ja/fetched"}) {
     const auto more = reference::paragraphs_of(dir);
