@@ -27,8 +27,11 @@ skip() {
   if [ "${DIPMINE_REQUIRE_SLURM:-0}" = 1 ]; then echo "FAIL (DIPMINE_REQUIRE_SLURM=1): $*"; exit 1; fi
   echo "SKIP: $*"; exit 77
 }
+# The sharded commands (dipmine plan, ingest --shard, merge) are the other
+# half of this capability; a program without them cannot run the path.
+help=$("$dipmine" --help)
 for cmd in plan merge; do
-  "$dipmine" "$cmd" --help >/dev/null 2>&1 || skip "this dipmine has no '$cmd' command"
+  grep -qE "^  $cmd " <<< "$help" || skip "this dipmine has no '$cmd' command"
 done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/dipmine-slurm-XXXXXX")
@@ -72,8 +75,16 @@ wait_jobs() {  # wait_jobs MERGE_ID JOB_ID...
 }
 # "TASK STATE EXIT" per array task, or "STATE EXIT" for a plain job.
 job_states() {
-  scontrol -o show job "$1" | sed -n 's/.*ArrayTaskId=\([0-9]*\) .*JobState=\([A-Z_]*\) .*ExitCode=\([0-9:]*\).*/\1 \2 \3/p;
-    /ArrayTaskId=/!s/.*JobState=\([A-Z_]*\) .*ExitCode=\([0-9:]*\).*/\2 \3/p' | sort -n
+  scontrol -o show job "$1" | awk '{
+    task = ""; state = ""; code = ""
+    for (i = 1; i <= NF; i++) {
+      split($i, kv, "=")
+      if (kv[1] == "ArrayTaskId") task = kv[2] " "
+      else if (kv[1] == "JobState") state = kv[2]
+      else if (kv[1] == "ExitCode") code = kv[2]
+    }
+    print task state " " code
+  }' | sort -n
 }
 
 # The store ingested in one go, the reference.
