@@ -52,7 +52,7 @@ check() {  # check DESCRIPTION COMMAND...: runs COMMAND, reports a failure
   if "$@"; then echo "ok: $what"; else echo "FAIL: $what"; failed=1; fi
 }
 
-start_out=$("$here/cluster" start "$work/cluster" 2>"$work/start.err")
+start_out=$("$here/cluster" start "$work/cluster" $$ 2>"$work/start.err")
 status=$?
 if [ "$status" -eq 77 ]; then skip "$(tail -n 1 "$work/start.err")"; fi
 [ "$status" -eq 0 ] || { cat "$work/start.err"; failed=1; exit 1; }
