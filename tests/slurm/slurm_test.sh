@@ -87,7 +87,9 @@ job_states() {
   }' | sort -n
 }
 
-# The store ingested in one go, the reference.
+# The store ingested in one go, the reference (from $work, as the jobs run
+# from their own folders: no ./lexicons of the caller's is picked up).
+cd "$work"
 "$dipmine" --db "$work/one.db" ingest "$src/corpus" >"$work/one.log" 2>&1 ||
   { echo "FAIL: ingest of corpus/ in one go"; cat "$work/one.log"; failed=1; exit 1; }
 
