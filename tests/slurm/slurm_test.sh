@@ -71,6 +71,7 @@ wait_jobs() {  # wait_jobs MERGE_ID JOB_ID...
     sleep 0.3
   done
   echo "FAIL: jobs not done after ${kTimeout}s:"; echo "$left"; failed=1
+  scancel "$@"
   return 1
 }
 # "TASK STATE EXIT" per array task, or "STATE EXIT" for a plain job.
@@ -128,7 +129,9 @@ read -r array merge <<< "$ids"
 check "run 2: submit printed the plan and both sbatch lines" \
   test "$(grep -c -e '^+ .* plan --shards 4' -e '^+ sbatch .*--array=1-4' \
     -e "^+ sbatch .*--dependency=afterok:$array" submit.log)" -eq 3
+run2_done=0
 if [ -n "$merge" ] && wait_jobs "" "$array" "$merge"; then
+  run2_done=1
   t_path=$((SECONDS - t0))
   states=$(job_states "$array")
   check "run 2: all 4 tasks completed with exit 0 ($(echo $states))" \
@@ -143,7 +146,7 @@ fi
 # The same answers from the merged store as from the one made in one go
 # (tests/slurm/answers names documents by file: ids may be numbered apart).
 answers() { "$here/answers" "$dipmine" "$1"; }
-if [ -f "$work/run2/merged.db" ]; then
+if [ "$run2_done" = 1 ] && [ -f "$work/run2/merged.db" ]; then
   answers "$work/one.db" > "$work/one.answers" || { echo "FAIL: answers on one.db"; failed=1; }
   answers "$work/run2/merged.db" > "$work/merged.answers"
   check "run 2: search and rank answer the same on the merged store as on one ingested in one go" \
@@ -161,7 +164,7 @@ if [ -f "$work/run2/merged.db" ]; then
     check "run 3: the answers are unchanged" diff -u "$work/one.answers" "$work/merged2.answers"
   fi
 else
-  echo "FAIL: run 2 left no merged store"; failed=1
+  echo "FAIL: run 2 did not finish with a merged store (no comparison, no run 3)"; failed=1
 fi
 echo "cluster up for $((SECONDS - t_cluster))s"
 [ "$failed" -eq 0 ] && echo "PASS" || echo "FAIL"
