@@ -27,7 +27,7 @@ CommandRegistration merge_cmd(
           for (const auto& line : m.messages) print_message(line);
         };
         const ingest::MergeReport r = ingest::merge_stores(a->out, a->shards, options);
-        int64_t documents = 0, added = 0, dropped = 0;
+        int64_t documents = 0, added = 0, dropped = 0, earlier = 0;
         for (const ingest::ShardMerge& m : r.shards) {
           std::string what = fmt::format(
               "{} documents: {} added, {} replaced a stored one with the same path, {} dropped "
@@ -40,11 +40,13 @@ CommandRegistration merge_cmd(
           documents += m.documents;
           added += m.added;
           dropped += m.duplicates();
+          earlier += m.earlier_run ? 1 : 0;
         }
         for (const auto& note : r.notes) print_message("note: " + note);
-        fmt::print("merged {} shard{} into {}: {} documents read, {} added, {} dropped as "
+        fmt::print("merged {} shard{} into {}{}: {} documents read, {} added, {} dropped as "
                    "duplicates; full-text index {} segment{}, top-k index {}\n",
-                   r.shards.size(), r.shards.size() == 1 ? "" : "s", one_line(a->out), documents,
+                   r.shards.size(), r.shards.size() == 1 ? "" : "s", one_line(a->out),
+                   earlier > 0 ? fmt::format(" ({} by an earlier run)", earlier) : "", documents,
                    added, dropped, r.index.after.segments, r.index.after.segments == 1 ? "" : "s",
                    r.index.topk_built ? "rebuilt" : "up to date");
         return 0;

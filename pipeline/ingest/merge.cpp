@@ -179,12 +179,15 @@ MergeReport merge_stores(const std::string& out_path, const std::vector<std::str
   }
   if (shards.empty()) throw Error("no shard to merge");
 
+  // An output that is not there yet is created only once every check passed.
   // `create` also for a file that exists: a merge killed while creating it
   // left a file without the schema, which the re-run completes.
-  auto out = store::Corpus::open(out_path, store::OpenMode::create);
-  const int64_t out_documents = document_count(*out);
-  std::string lexicon = store::get_state(out->db(), "lexicon").value_or("");
-  std::string tokenizer = tokenizer_of(*out);
+  std::error_code ec;
+  std::unique_ptr<store::Corpus> out;
+  if (fs::exists(out_path, ec)) out = store::Corpus::open(out_path, store::OpenMode::create);
+  const int64_t out_documents = out ? document_count(*out) : 0;
+  std::string lexicon = out ? store::get_state(out->db(), "lexicon").value_or("") : "";
+  std::string tokenizer = out ? tokenizer_of(*out) : "";
   std::string reference = out_path;
   if (out_documents > 0 && lexicon.empty()) {
     throw Error(fmt::format("{}: no lexicon fingerprint recorded (a store made before merge "
@@ -211,6 +214,7 @@ MergeReport merge_stores(const std::string& out_path, const std::vector<std::str
   }
 
   MergeReport report;
+  if (!out) out = store::Corpus::open(out_path, store::OpenMode::create);
   store::refresh_stale_index(*out);  // as ingest: new rows and old use this build's tokens
   if (out_documents == 0) {
     store::Transaction tx(out->db());

@@ -114,7 +114,19 @@ ShardPlan plan_shards(std::vector<PlannedFile> files, int n, const PlannedFile& 
   });
   uint64_t total = 0;
   for (const PlannedFile& f : files) total += f.bytes + kFileWeight;
-  const double cap = static_cast<double>(total) / n * (1.0 + kSlack);
+  // A file heavier than the mean of what is left gets a shard to itself, and
+  // the cap is the mean of the rest over the other shards: else one huge file
+  // would raise the cap so high that it never binds on the small ones.
+  size_t alone = 0;
+  uint64_t rest = total;
+  int shards_left = n;
+  while (alone < files.size() && shards_left > 1 &&
+         (files[alone].bytes + kFileWeight) * static_cast<uint64_t>(shards_left) > rest) {
+    rest -= files[alone].bytes + kFileWeight;
+    --shards_left;
+    ++alone;
+  }
+  const double cap = static_cast<double>(rest) / shards_left * (1.0 + kSlack);
 
   std::vector<uint64_t> load(static_cast<size_t>(n), 0);
   std::vector<std::pair<uint64_t, int>> preference(static_cast<size_t>(n));

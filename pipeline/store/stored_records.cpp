@@ -27,7 +27,11 @@ StoredRecords::StoredRecords(Corpus& corpus)
 StoredRecords::~StoredRecords() = default;
 
 bool StoredRecords::next(DocumentRecord& rec, std::string& added_at) {
-  if (!docs_.step()) return false;
+  // Not stepped again once done: SQLite would start the query over.
+  if (done_ || !docs_.step()) {
+    done_ = true;
+    return false;
+  }
   rec = DocumentRecord{};
   const int64_t id = docs_.column_int(0);
   rec.path = docs_.column_text(1);

@@ -23,7 +23,7 @@ class StoredRecords {
  public:
   explicit StoredRecords(Corpus& corpus);
   ~StoredRecords();
-  // The next document by id; false after the last.
+  // The next document by id; false after the last (and on every later call).
   bool next(DocumentRecord& rec, std::string& added_at);
   int64_t count() const { return count_; }
 
@@ -32,6 +32,7 @@ class StoredRecords {
   ReadSnapshot snapshot_;
   Statement docs_, paragraphs_, mentions_, keywords_;
   int64_t count_ = 0;
+  bool done_ = false;
 };
 
 // 16 hex digits naming what a store holds: its documents (identity, path,

@@ -119,10 +119,12 @@ TEST_CASE("merge: refusals name the file and leave the output as it was", "[merg
   // A store made with an edited lexicon (one form more).
   fs::copy(e2e::source_dir() / "lexicons", s.dir() / "lex", fs::copy_options::recursive);
   {
-    std::string forms = e2e::read_file(s.dir() / "lex" / "forms.tsv");
-    const std::string first = forms.substr(forms.find('\n') + 1);
-    const std::string concept = first.substr(0, first.find('\t'));
-    e2e::write_file(s.dir() / "lex" / "forms.tsv", forms + concept + "\ten\tparadiplomatic twinning\tliteral\tno\t\n");
+    const std::string forms = e2e::read_file(s.dir() / "lex" / "forms.tsv");
+    const size_t header = forms.find("\nconcept\t");
+    REQUIRE(header != std::string::npos);
+    const std::string first = forms.substr(forms.find('\n', header + 1) + 1);
+    const std::string concept_id = first.substr(0, first.find('\t'));
+    e2e::write_file(s.dir() / "lex" / "forms.tsv", forms + concept_id + "\ten\tparadiplomatic twinning\tliteral\tno\t\n");
   }
   ingest(s, "L.db", "b", "DIPMINE_LEXICONS=lex ");
 
