@@ -9,8 +9,9 @@
 #      the merge job with afterok): every task COMPLETED, the merge too, and
 #      the merged store answers search and rank as the store ingested in one
 #      go does;
-#   3. the merge line submitted again on the finished store: it succeeds and
-#      the answers are unchanged.
+#   3. the merge line submitted again on the finished store: it succeeds,
+#      finds every shard merged by the first job, and the answers are
+#      unchanged.
 # The cluster is stopped whatever happens (no daemon is left running).
 # Usage: slurm_test.sh DIPMINE SOURCE_DIR. Exit 77 (skip, one line why) when
 # a cluster cannot start here, unless DIPMINE_REQUIRE_SLURM=1 (then exit 1).
@@ -160,6 +161,8 @@ if [ "$run2_done" = 1 ] && [ -f "$work/run2/merged.db" ]; then
   if wait_jobs "" "$merge2"; then
     check "run 3: the merge submitted again completed with exit 0" \
       test "$(job_states "$merge2")" = "COMPLETED 0:0"
+    check "run 3: it found the 4 shards merged by the first job (nothing merged twice)" \
+      grep -q "(4 by an earlier run)" "dipmine-merge-$merge2.log"
     answers "$work/run2/merged.db" > "$work/merged2.answers"
     check "run 3: the answers are unchanged" diff -u "$work/one.answers" "$work/merged2.answers"
   fi
