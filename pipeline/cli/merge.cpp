@@ -44,11 +44,11 @@ CommandRegistration merge_cmd(
         }
         for (const auto& note : r.notes) print_message("note: " + note);
         fmt::print("merged {} shard{} into {}{}: {} documents read, {} added, {} dropped as "
-                   "duplicates; full-text index {} segment{}, top-k index {}\n",
+                   "duplicates; full-text index {} segment{}, top-k index {} ({:.1f} s shards, {:.1f} s index)\n",
                    r.shards.size(), r.shards.size() == 1 ? "" : "s", one_line(a->out),
                    earlier > 0 ? fmt::format(" ({} by an earlier run)", earlier) : "", documents,
                    added, dropped, r.index.after.segments, r.index.after.segments == 1 ? "" : "s",
-                   r.index.topk_built ? "rebuilt" : "up to date");
+                   r.index.topk_built ? "rebuilt" : "up to date", r.shard_seconds, r.index_seconds);
         return 0;
       };
     });

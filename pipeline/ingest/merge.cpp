@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <tbb/parallel_pipeline.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -227,6 +228,7 @@ MergeReport merge_stores(const std::string& out_path, const std::vector<std::str
     const ShardMerge earlier = parse_marker(value);
     if (!earlier.shard.empty()) plan_notes.push_back(earlier.shard);
   }
+  const auto start = std::chrono::steady_clock::now();
   {
     store::BulkWrite bulk(*out);
     out->start_remembering_keys();
@@ -311,7 +313,11 @@ MergeReport merge_stores(const std::string& out_path, const std::vector<std::str
     }
   }
   report.notes = missing_shards(plan_notes);
+  const auto inserted = std::chrono::steady_clock::now();
   report.index = store::optimize_index(*out, false);
+  report.shard_seconds = std::chrono::duration<double>(inserted - start).count();
+  report.index_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - inserted).count();
   return report;
 }
 

@@ -51,6 +51,8 @@ struct MergeReport {
   std::vector<ShardMerge> shards;
   store::OptimizeReport index;
   std::vector<std::string> notes;  // e.g. shards of one plan missing
+  double shard_seconds = 0;        // reading and inserting the shards
+  double index_seconds = 0;        // the full-text index optimize and top-k build
 };
 
 struct MergeOptions {
