@@ -38,13 +38,17 @@ done
 work=$(mktemp -d "${TMPDIR:-/tmp}/dipmine-slurm-XXXXXX")
 failed=0
 cleanup() {
-  "$here/cluster" stop "$work/cluster" || failed=1
+  local status=$?
+  if ! "$here/cluster" stop "$work/cluster"; then
+    echo "FAIL: the cluster did not stop"; failed=1; status=1
+  fi
   if [ "$failed" -ne 0 ]; then
     echo "--- job logs and the daemons' last lines (kept in $work):"
     tail -n 20 "$work"/run*/*.log "$work/cluster/log/slurmctld.log" "$work/cluster/log/slurmd.log" 2>/dev/null
   else
     rm -rf "$work"
   fi
+  exit "$status"
 }
 trap cleanup EXIT
 trap 'failed=1; exit 1' INT TERM
