@@ -30,7 +30,11 @@ std::vector<store::MentionRecord> paragraph_mentions(const lexicon::Matcher& mat
                                                      std::string_view text, text::Lang lang,
                                                      const text::MappedText& folded);
 
-// Replaces the rows of `concepts` with the lexicon's. Call inside a Transaction.
+// 16 hex digits that change when any concept or form changes.
+std::string lexicon_fingerprint(const lexicon::Lexicon& lexicon);
+
+// Replaces the rows of `concepts` with the lexicon's and records its
+// fingerprint (store_state "lexicon"). Call inside a Transaction.
 void sync_concepts(store::Corpus& corpus, const lexicon::Lexicon& lexicon);
 
 struct ConceptChange {

@@ -10,6 +10,8 @@
 #include "cli/enrich.h"
 #include "common/error.h"
 #include "ingest/ingest.h"
+#include "ingest/plan.h"
+#include "store/store_state.h"
 #include "store/topk_index.h"
 
 namespace dipmine::cli {
@@ -19,7 +21,7 @@ namespace fs = std::filesystem;
 
 struct IngestArgs {
   std::vector<std::string> paths;
-  std::string manifest, title, lang, encoding;
+  std::string manifest, title, lang, encoding, shard, plan;
   int year = 0;
   int threads = 0;
   double commit_every = 0.5;
@@ -67,10 +69,58 @@ class ProgressBar {
   std::chrono::steady_clock::time_point last_{};
 };
 
+// The files this ingest reads: PATH walked (expand_paths), or with --shard
+// the shard's part of the plan (read from --plan, else computed from PATH as
+// `dipmine plan` does). Sets the manifest when none was given and, in shard
+// mode, `shard_note` to "I/N plan DIGEST".
+std::vector<std::string> select_files(const IngestArgs& a, std::vector<std::string>& messages,
+                                      std::vector<std::string>& notes, std::string& manifest,
+                                      std::string& shard_note) {
+  if (a.shard.empty()) {
+    if (!a.plan.empty()) throw UsageError("--plan: needs --shard I/N (which shard of the plan)");
+    if (a.paths.empty()) throw UsageError("PATH: give the files or folders to ingest");
+    if (manifest.empty()) manifest = ingest::default_manifest(a.paths);
+    return ingest::expand_paths(a.paths, messages, &notes, a.allow_special);
+  }
+  int shard = 0, shards = 0;
+  try {
+    std::tie(shard, shards) = ingest::parse_shard_spec(a.shard);
+  } catch (const Error& e) {
+    throw UsageError(fmt::format("--shard: {}", e.what()));
+  }
+  ingest::ShardPlan plan;
+  if (!a.plan.empty()) {
+    try {
+      plan = ingest::read_plan(a.plan);
+    } catch (const Error& e) {
+      throw UsageError(e.what());
+    }
+    if (plan.shards != 0 && plan.shards != shards) {
+      throw UsageError(fmt::format("--shard: {} asks for {} shards but the plan {} has {}",
+                                   one_line(a.shard), shards, one_line(a.plan), plan.shards));
+    }
+    if (!a.paths.empty()) {
+      notes.push_back(fmt::format("--plan given: the files are the plan's, {} not walked",
+                                  one_line(a.paths.front())));
+    }
+  } else {
+    if (a.paths.empty()) throw UsageError("PATH: give the files or folders to plan (or --plan FILE)");
+    plan = ingest::plan_paths(a.paths, shards, messages, &notes, a.allow_special);
+  }
+  if (manifest.empty()) manifest = plan.manifest();
+  shard_note = fmt::format("{}/{} plan {}", shard, shards, plan.digest());
+  return plan.files_of(shard);
+}
+
 CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) into the store",
                                [](CLI::App& cmd, GlobalOptions& g) {
   auto a = std::make_shared<IngestArgs>();
-  cmd.add_option("PATH", a->paths, "Files or folders (recursive)")->required();
+  cmd.add_option("PATH", a->paths, "Files or folders (recursive); with --plan, not needed");
+  cmd.add_option("--shard", a->shard,
+                 "Ingest only shard I of N (I/N, I from 1): the files `dipmine plan` gives it");
+  cmd.add_option("--plan", a->plan,
+                 "With --shard: read the shard's files from this plan file (from `dipmine plan`) "
+                 "instead of walking PATH");
   cmd.add_option("--manifest", a->manifest,
                  "TSV of file, title, year, lang, authors, source (default: manifest.tsv in a "
                  "folder given)");
@@ -103,20 +153,11 @@ CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) i
     if (!a->lang.empty()) opt.lang = text::parse_lang(a->lang);
 
     std::vector<std::string> messages, notes;
-    const std::vector<std::string> files =
-        ingest::expand_paths(a->paths, messages, &notes, a->allow_special);
+    std::string shard_note;
+    std::string manifest_path = a->manifest;
+    const std::vector<std::string> files = select_files(*a, messages, notes, manifest_path, shard_note);
     if (!a->title.empty() && files.size() > 1) {
       throw UsageError(fmt::format("--title: given for {} files; use a manifest", files.size()));
-    }
-    std::string manifest_path = a->manifest;
-    if (manifest_path.empty()) {
-      for (const auto& p : a->paths) {
-        std::error_code ec;
-        if (fs::is_directory(p, ec) && fs::exists(fs::path(p) / "manifest.tsv", ec)) {
-          manifest_path = (fs::path(p) / "manifest.tsv").string();
-          break;
-        }
-      }
     }
     std::optional<ingest::Manifest> manifest;
     if (!manifest_path.empty()) {
@@ -126,6 +167,12 @@ CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) i
 
     auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::create);
     opt.enrich = make_enricher(*corpus);
+    if (!shard_note.empty()) {
+      // Which shard of which plan this store holds (merge reports it).
+      store::Transaction tx(corpus->db());
+      store::set_state(corpus->db(), "shard", shard_note);
+      tx.commit();
+    }
     const bool topk_was_fresh = store::TopkIndex::is_fresh(*corpus);
 
     std::unique_ptr<ProgressBar> bar;
@@ -142,6 +189,7 @@ CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) i
     bar.reset();
     for (const auto& m : notes) print_message("note: " + m);
     for (const auto& m : messages) print_message(m);
+    if (!shard_note.empty()) print_message(fmt::format("note: shard {}: {} files", shard_note, files.size()));
     for (const auto& m : r.messages) print_message(m);
     if (r.store_full) {
       print_message(fmt::format(

@@ -19,6 +19,7 @@
 #include "common/error.h"
 #include "ingest/exports.h"
 #include "ingest/paragraphs.h"
+#include "ingest/placer.h"
 #include "ingest/text_decode.h"
 #include "ingest/slices.h"
 #include "ingest/text_stream.h"
@@ -227,7 +228,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
     flush();
   };
 
-  ExportWriter exports(corpus);
+  DocumentPlacer placer(corpus, options.force);
   auto write = [&](Item& item) {
     if (item.counts_file) ++files_done;
     bytes_done += item.file_bytes;
@@ -252,30 +253,8 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
         corpus.check_remembered_keys();
         batch_start = std::chrono::steady_clock::now();
       }
-      const std::optional<int64_t> same = corpus.find_by_sha(rec.sha256);
-      if (same && !options.force) {
-        if (item.is_export && exports.merge_same(*same, rec, report)) continue;
-        ++report.unchanged;
-        if (auto other = corpus.document(*same); other && other->path != rec.path) {
-          report.messages.push_back(fmt::format("{}: same text as document {} ({}); not added again",
-                                                item.path, *same, other->path));
-        }
-      } else {
-        bool replaced = false;
-        if (same) {
-          corpus.remove(*same);
-          replaced = true;
-        }
-        if (auto old = corpus.find_by_path(rec.path); old && old->sha256 != rec.sha256) {
-          // The file changed since it was ingested: the new text replaces the old.
-          corpus.remove(old->id);
-          replaced = true;
-        }
-        if (!replaced && exports.place(rec, report)) continue;  // merged or attached
-        corpus.insert(rec);
-        exports.inserted(rec);
-        if (item.is_export && !replaced) ++report.records_added;
-        ++(replaced ? report.updated : report.added);
+      const Placed placed = placer.place(rec, item.is_export, item.path, report);
+      if (placed.how == Placement::added || placed.how == Placement::updated) {
         batch_bytes += static_cast<size_t>(rec.bytes);
       }
       if (batch_bytes >= options.batch_bytes ||

@@ -75,6 +75,10 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
                                       std::vector<std::string>* notes = nullptr,
                                       bool allow_special = false);
 
+// The manifest ingest reads when none is given: manifest.tsv in the first of
+// `paths` that is a folder holding one; "" when there is none.
+std::string default_manifest(const std::vector<std::string>& paths);
+
 // Builds the record for one decoded file (paragraphs, languages, metadata).
 store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
                                   const IngestOptions& options);

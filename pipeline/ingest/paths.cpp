@@ -94,4 +94,14 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
   return files;
 }
 
+std::string default_manifest(const std::vector<std::string>& paths) {
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec) && fs::exists(fs::path(p) / "manifest.tsv", ec)) {
+      return (fs::path(p) / "manifest.tsv").string();
+    }
+  }
+  return {};
+}
+
 }  // namespace dipmine::ingest

@@ -138,6 +138,11 @@ CREATE TABLE topk_together_boosted(first TEXT NOT NULL, second TEXT NOT NULL, df
 CREATE TABLE topk_wide_terms(term TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID;
 DELETE FROM topk_meta WHERE key = 'state';
 )sql",
+      // 8: facts about the store as a whole (store/store_state.h): the
+      // lexicon's fingerprint, the shard a store holds, the shards merged in.
+      R"sql(
+CREATE TABLE store_state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql",
   };
   return list;
 }
