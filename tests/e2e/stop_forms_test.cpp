@@ -59,9 +59,7 @@ TEST_CASE("ingest drops the hits inside a stop span, not the words elsewhere", "
                   "معاون سازمان میراث فرهنگی، صنایع دستی و گردشگری استان گفت.\n\n"
                   "وزارت میراث‌فرهنگی، گردشگری و صنایع‌دستی از همکاری خبر داد.\n\n"
                   "شهر برای رونق گردشگری و حفظ میراث فرهنگی با شهر خواهرخوانده همکاری می‌کند.\n");
-  const std::string env = "DIPMINE_LEXICONS=" + e2e::shell_quote((s.dir() / "lex").string()) + " " +
-                          e2e::shell_quote(DIPMINE_BIN) + " --db " + e2e::shell_quote(s.db().string());
-  auto r = s.run_shell(env + " ingest a.txt");
+  auto r = s.ingest_with_lexicons(s.dir() / "lex", "a.txt");
   INFO(r.err);
   REQUIRE(r.code == 0);
   r = s.run({"mentions"});
