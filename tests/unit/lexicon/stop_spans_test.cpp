@@ -24,12 +24,8 @@ Lexicon stop_lexicon(const std::vector<std::pair<Lang, std::string>>& stops) {
     lex.concepts.push_back(c);
   }
   const auto add = [&](size_t k, Lang lang, const std::string& form) {
-    Form f;
-    f.concept_index = k;
-    f.lang = lang;
-    f.form = form;
-    f.pattern = literal_pattern(form, lang);
-    lex.forms.push_back(f);
+    lex.forms.push_back({.concept_index = k, .lang = lang, .form = form, .regex = false, .case_sensitive = false,
+                         .note = "", .line = 0, .pattern = literal_pattern(form, lang), .near = std::nullopt});
   };
   add(0, Lang::fa, "گردشگری");
   add(1, Lang::fa, "میراث فرهنگی");
