@@ -121,9 +121,10 @@ CommandRegistration lexicon_cmd("lexicon", "Check a lexicon folder, or score it 
       }
       size_t indicators = 0;
       for (const auto& k : c.lexicon.concepts) indicators += k.kind == lexicon::ConceptKind::indicator;
-      fmt::print("{}: ok, {} indicators, {} networks, {} forms, {} warning{}\n", dir, indicators,
-                 c.lexicon.concepts.size() - indicators, c.lexicon.forms.size(), warnings,
-                 warnings == 1 ? "" : "s");
+      const size_t stops = c.lexicon.stops.size();
+      fmt::print("{}: ok, {} indicators, {} networks, {} forms, {} stop form{}, {} warning{}\n", dir,
+                 indicators, c.lexicon.concepts.size() - indicators, c.lexicon.forms.size(), stops,
+                 stops == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
       return 0;
     }
     if (std::filesystem::is_directory(a->gold)) return eval_doc_gold(*a);

@@ -166,6 +166,52 @@ void concepts_from(const Rows& rows, const std::string& path, LexiconCheck& out)
   }
 }
 
+// A stop form's row (type stop, concept "-"), or the error that the two go
+// together. Its key in `seen` keeps one stop pattern from being written twice.
+template <typename Err>
+void stop_from(const std::vector<std::string>& c, int line, const Err& err,
+               std::map<std::pair<text::Lang, std::string>, int>& seen, const std::string& path,
+               Lexicon& lex) {
+  if (c[3] != "stop") {
+    err(fmt::format("concept \"-\" is for stop forms only (type stop), not type \"{}\"", c[3]));
+    return;
+  }
+  if (c[0] != "-") {
+    err(fmt::format("a stop form claims no concept: write - in the concept column, not \"{}\"", c[0]));
+    return;
+  }
+  const auto lang = text::parse_lang(c[1]);
+  if (!lang) {
+    err(fmt::format("bad language \"{}\" (fa, en or ja)", c[1]));
+    return;
+  }
+  if (c[4] == "yes") {
+    err("a stop form is matched without case (leave case empty)");
+    return;
+  }
+  if (c[4] != "" && c[4] != "no") {
+    err(fmt::format("bad case flag \"{}\" (yes, no or empty)", c[4]));
+    return;
+  }
+  if (c[2].empty()) {
+    err("empty form");
+    return;
+  }
+  if (std::string p = regex_problem(c[2], *lang); !p.empty()) {
+    err("stop form: " + p);
+    return;
+  }
+  StopForm s{*lang, c[2], regex_pattern(c[2], *lang), c[5], line};
+  const auto key = std::make_pair(s.lang, "\x03" + s.pattern);
+  if (auto it = seen.find(key); it != seen.end()) {
+    err(fmt::format("duplicate stop form \"{}\" ({} line {} has the same form after folding)", s.form,
+                    fs::path(path).filename().string(), it->second));
+    return;
+  }
+  seen[key] = line;
+  lex.stops.push_back(std::move(s));
+}
+
 void forms_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
   Lexicon& lex = out.lexicon;
   std::map<std::pair<text::Lang, std::string>, int> seen;  // (lang, pattern) -> line
@@ -174,6 +220,10 @@ void forms_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
     const int line = row.first;
     const std::vector<std::string>& c = row.second;
     auto err = [&](std::string m) { out.issues.push_back({path, line, std::move(m), false}); };
+    if (c[3] == "stop" || c[0] == "-") {
+      stop_from(c, line, err, seen, path, lex);
+      continue;
+    }
     Form f;
     f.line = line;
     const auto concept_index = lex.find(c[0]);
@@ -190,7 +240,7 @@ void forms_from(const Rows& rows, const std::string& path, LexiconCheck& out) {
     f.lang = *lang;
     f.form = c[2];
     if (c[3] != "literal" && c[3] != "regex" && c[3] != "near") {
-      err(fmt::format("bad type \"{}\" (literal, regex or near)", c[3]));
+      err(fmt::format("bad type \"{}\" (literal, regex, near or stop)", c[3]));
       continue;
     }
     f.regex = c[3] != "literal";

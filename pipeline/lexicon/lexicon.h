@@ -15,7 +15,9 @@
 //   forms.tsv     concept lang form type case note
 // A form's type is literal, regex or near: "A ~N B", a mention where regex A
 // and regex B (or any network mention, B = "@network") stand within N words
-// (1..30) of each other in one sentence (Proximity).
+// (1..30) of each other in one sentence (Proximity). A form of type stop
+// (concept "-") is a span no concept claims: a regex whose matches drop every
+// hit inside them (StopForm, stop_spans.h).
 // Errors (each "FILE:LINE: message"): unreadable file, wrong header, wrong number
 // of columns, bad or duplicate concept id, bad kind or dimension, bad founded
 // year, unknown concept, bad language, bad type, bad case flag, empty form, a
@@ -23,7 +25,9 @@
 // folded), a literal that folds to nothing, a duplicate form (same
 // language and the same compiled pattern as an earlier line); a near form
 // not written "A ~N B", with N missing or outside 1..30, a side RE2 rejects or
-// that matches the empty string, an unknown @-class, or case=yes.
+// that matches the empty string, an unknown @-class, or case=yes; a stop form
+// with a concept other than "-", case=yes, or a regex RE2 rejects or that
+// matches the empty string; a concept "-" on a form that is not a stop form.
 // Warnings: a concept with no form in one of fa/en/ja. A regex's non-ASCII
 // characters are folded one by one (آ -> ا, ي -> ی, full width -> half width).
 // A lexicon with any error never loads: load_lexicon throws and nothing is half
@@ -79,6 +83,20 @@ struct Form {
   std::optional<Proximity> near;  // type near (then regex is true as well)
 };
 
+// A stop form: a name or phrase that holds a concept's words without meaning
+// it (Iran's «سازمان میراث فرهنگی، صنایع دستی و گردشگری» is a ministry, not
+// tourism or heritage). Written in forms.tsv with concept "-" and type stop,
+// the form in regex syntax (folded and matched like a regex form). Every hit of
+// any concept (and either side of a near form) that lies wholly inside a match
+// is dropped before overlaps are resolved (drop_stopped, stop_spans.h).
+struct StopForm {
+  text::Lang lang = text::Lang::none;  // the boundary rule its matches keep
+  std::string form;                    // as written in the file
+  std::string pattern;                 // regex_pattern(form, lang)
+  std::string note;
+  int line = 0;  // line in forms.tsv
+};
+
 struct Issue {
   std::string file;  // path of the file
   int line = 0;      // 0: the file as a whole
@@ -92,6 +110,7 @@ struct Lexicon {
   std::string dir;
   std::vector<Concept> concepts;
   std::vector<Form> forms;
+  std::vector<StopForm> stops;  // spans no concept claims
   std::vector<Issue> warnings;
   // Index of the concept `id`, or nullopt.
   std::optional<size_t> find(const std::string& id) const;

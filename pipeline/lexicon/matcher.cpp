@@ -14,6 +14,7 @@
 #include "common/error.h"
 #include "lexicon/matcher_shared.h"
 #include "lexicon/regex_literals.h"
+#include "lexicon/stop_spans.h"
 #include "lexicon/word_boundaries.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
@@ -347,6 +348,7 @@ std::vector<Hit> Matcher::resolve(std::vector<Hit> hits) const {
 }
 
 std::vector<Hit> Matcher::finish(Split s, const Paragraph& para) const {
+  drop_stopped(lexicon_, para.folded, {&s.plain, &s.near_a, &s.near_b});  // stop_spans.h
   std::vector<Hit> kept = resolve(std::move(s.plain));
   if (s.near_a.empty()) return kept;
   std::vector<Hit> near = near_hits(s, kept, para);

@@ -48,3 +48,26 @@ TEST_CASE("search finds the words a reader sees in text with PDF artefacts", "[s
   // The repair never invents a negation.
   CHECK(count("نمی‌توان") == 0);
 }
+
+// Issue 16 item 4 through to the lexicon: the shipped forms are found in text
+// with letters repeated for emphasis, a word glued to a digit and a compound
+// written apart before its suffix (the matcher reads the folded text).
+TEST_CASE("ingest finds lexicon mentions through the Persian normalisation gaps", "[lexicon][repairs]") {
+  Sandbox sb;
+  e2e::write_file(sb.dir() / "gaps.txt",
+                  "رونق گردشگرییییی در شهر.\n\n"
+                  "اصفهان با۱۳شهر خواهرخوانده دارد.\n\n"
+                  "عضویتتتت در شبکه شهرهای خلاق یونسکو.\n\n"
+                  "این تفاهم نامه ای برای همکاری است.\n");
+  const auto ing = sb.run({"ingest", (sb.dir() / "gaps.txt").string()});
+  INFO(ing.err);
+  REQUIRE(ing.code == 0);
+  const auto r = sb.run({"mentions", "--detail"});
+  INFO(r.out);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("\t0\tfa\t0\ttourism\t") != std::string::npos);
+  CHECK(r.out.find("\tگردشگرییییی\t") != std::string::npos);
+  CHECK(r.out.find("\t1\tfa\t0\tsister_city\t") != std::string::npos);
+  CHECK(r.out.find("\t2\tfa\t0\tnetwork_membership\t") != std::string::npos);
+  CHECK(r.out.find("\t3\tfa\t0\tbilateral_agreements\t") != std::string::npos);
+}

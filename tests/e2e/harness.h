@@ -80,6 +80,13 @@ class Sandbox {
     return std::stoi(r.out.substr(r.out.find('\n') + 1));
   }
 
+  // `dipmine --db <sandbox db> ingest FILE` with the lexicon folder LEX
+  // (DIPMINE_LEXICONS), run in the sandbox; never throws.
+  Result ingest_with_lexicons(const fs::path& lex, const std::string& file) const {
+    return run_shell("DIPMINE_LEXICONS=" + shell_quote(lex.string()) + " " + shell_quote(DIPMINE_BIN) +
+                     " --db " + shell_quote(db().string()) + " ingest " + shell_quote(file));
+  }
+
   Result run_shell(const std::string& command, const std::string& stdin_data = "") const {
     const fs::path in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
     write_file(in, stdin_data);

@@ -54,9 +54,7 @@ TEST_CASE("ingest counts a near form: membership within N words of a network", "
                   "Our city joined the C40 network in 2015.\n\n"
                   "Members of the press met. Later the C40 mayors came.\n\n"
                   "The C40 welcomes members.\n");
-  const std::string env = "DIPMINE_LEXICONS=" + e2e::shell_quote((s.dir() / "lex").string()) + " " +
-                          e2e::shell_quote(DIPMINE_BIN) + " --db " + e2e::shell_quote(s.db().string());
-  auto r = s.run_shell(env + " ingest a.txt");
+  auto r = s.ingest_with_lexicons(s.dir() / "lex", "a.txt");
   INFO(r.err);
   REQUIRE(r.code == 0);
   r = s.run({"mentions"});

@@ -96,7 +96,7 @@ TEST_CASE("every loader error names file and line", "[lexicon]") {
   CHECK(only_error(C, all_langs("ubc\tde\tx\tliteral\t\t\n")) ==
         "forms.tsv:8: bad language \"de\" (fa, en or ja)\n");
   CHECK(only_error(C, all_langs("ubc\ten\tx\tglob\t\t\n")) ==
-        "forms.tsv:8: bad type \"glob\" (literal, regex or near)\n");
+        "forms.tsv:8: bad type \"glob\" (literal, regex, near or stop)\n");
   CHECK(only_error(C, all_langs("ubc\ten\tx\tliteral\tmaybe\t\n")) ==
         "forms.tsv:8: bad case flag \"maybe\" (yes, no or empty)\n");
   CHECK(only_error(C, all_langs("ubc\ten\t\tliteral\t\t\n")) == "forms.tsv:8: empty form\n");
@@ -232,4 +232,38 @@ TEST_CASE("resolve_lexicon_dir: flag, then environment", "[lexicon]") {
   CHECK(resolve_lexicon_dir("") == "/from/env");
   ::unsetenv("DIPMINE_LEXICONS");
   CHECK(!resolve_lexicon_dir("").empty());
+}
+
+TEST_CASE("stop forms: read apart from the forms, each broken one named with its line",
+          "[lexicon][stop]") {
+  const std::string C = good_concepts();
+  {
+    TempLexicon t(C, all_langs("-\tfa\tسازمان میراث\\s*فرهنگی\tstop\t\tthe ministry\n"
+                               "-\ten\tTwin Towers\tstop\t\t\n"));
+    const Lexicon lex = load_lexicon(t.dir.string());
+    CHECK(lex.forms.size() == 6);  // stop forms are not forms of a concept
+    REQUIRE(lex.stops.size() == 2);
+    CHECK(lex.stops[0].lang == dipmine::text::Lang::fa);
+    CHECK(lex.stops[0].line == 8);
+    CHECK(lex.stops[0].note == "the ministry");
+    CHECK(lex.stops[1].pattern == regex_pattern("Twin Towers", dipmine::text::Lang::en));
+  }
+  const auto stop = [&](const std::string& row) { return only_error(C, all_langs(row + "\n")); };
+  CHECK(stop("-\ten\ttwin (towers\tstop\t\t").rfind(
+            "forms.tsv:8: stop form: regex rejected by RE2: missing )", 0) == 0);
+  CHECK(stop("-\ten\t(towers)?\tstop\t\t") ==
+        "forms.tsv:8: stop form: regex \"(towers)?\" matches the empty string\n");
+  CHECK(stop("sister_city\ten\ttwin towers\tstop\t\t") ==
+        "forms.tsv:8: a stop form claims no concept: write - in the concept column, not \"sister_city\"\n");
+  CHECK(stop("-\ten\ttwin towers\tliteral\t\t") ==
+        "forms.tsv:8: concept \"-\" is for stop forms only (type stop), not type \"literal\"\n");
+  CHECK(stop("-\ten\ttwin towers\tstop\tyes\t") ==
+        "forms.tsv:8: a stop form is matched without case (leave case empty)\n");
+  CHECK(stop("-\tde\ttwin towers\tstop\t\t") == "forms.tsv:8: bad language \"de\" (fa, en or ja)\n");
+  CHECK(stop("-\ten\t\tstop\t\t") == "forms.tsv:8: empty form\n");
+  CHECK(only_error(C, all_langs("-\ten\ttwin towers\tstop\t\t\n-\ten\ttwin towers\tstop\t\tagain\n")) ==
+        "forms.tsv:9: duplicate stop form \"twin towers\" (forms.tsv line 8 has the same form after folding)\n");
+  // The same text as a concept's regex form is not a duplicate of the stop form.
+  CHECK(only_error(C, all_langs("-\ten\ttwin towers\tstop\t\t\nsister_city\ten\ttwin towers\tregex\t\t\n"))
+            .empty());
 }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "lexicon/matcher.h"
+#include "lexicon/stop_spans.h"
 #include "text/lang.h"
 #include "text/segmenter.h"
 #include "text/utf8.h"
@@ -84,6 +85,7 @@ class Reference {
       add_all(*res_[f], f, s, lex_.forms[f].near ? near_a : hits);
       if (b_res_[f]) add_all(*b_res_[f], f, s, near_b);
     }
+    lexicon::drop_stopped(lex_, s, {&hits, &near_a, &near_b});  // stop_spans_test.cpp tests it alone
     std::vector<Hit> kept = resolve(std::move(hits));
     if (near_a.empty()) return kept;
     const std::vector<text::Span> sentences = text::sentences(s, lang);

@@ -1,0 +1,70 @@
+// End-to-end: stop forms (spans no concept claims), checked by `lexicon check`
+// with FILE:LINE, and applied by ingest: the Iranian heritage and tourism
+// ministry's name is no tourism or heritage mention, the words elsewhere are.
+#include <catch2/catch.hpp>
+
+#include "harness.h"
+
+using e2e::Sandbox;
+
+namespace {
+
+void write_lexicon(const Sandbox& s, const std::string& extra_forms) {
+  e2e::write_file(s.dir() / "lex" / "concepts.tsv",
+                  "id\tkind\tdimension\tlabel_en\tlabel_fa\tlabel_ja\tfounded\tseat\tscale\n"
+                  "tourism\tindicator\tculture\ttourism\tگردشگری\t観光\t\t\t\n"
+                  "heritage_identity\tindicator\tculture\theritage\tمیراث\t遺産\t\t\t\n");
+  e2e::write_file(s.dir() / "lex" / "forms.tsv",
+                  "concept\tlang\tform\ttype\tcase\tnote\n"
+                  "tourism\tfa\tگردشگری\tliteral\t\t\n"
+                  "tourism\ten\ttourism\tliteral\t\t\n"
+                  "tourism\tja\t観光\tliteral\t\t\n"
+                  "heritage_identity\tfa\tمیراث فرهنگی\tliteral\t\t\n"
+                  "heritage_identity\ten\theritage\tliteral\t\t\n"
+                  "heritage_identity\tja\t遺産\tliteral\t\t\n" + extra_forms);
+}
+
+const char* kMinistry =
+    "-\tfa\t(سازمان|وزارت) میراث\\s*فرهنگی،?\\s*(صنایع\\s*دستی و گردشگری|گردشگری و صنایع\\s*دستی)"
+    "\tstop\t\tIran's ministry\n";
+
+}  // namespace
+
+TEST_CASE("lexicon check reports each broken stop form with file:line", "[lexicon][stop]") {
+  Sandbox s;
+  write_lexicon(s, std::string(kMinistry) +
+                       "-\ten\tMinistry of (Tourism\tstop\t\tbad regex\n"
+                       "tourism\ten\tMinistry of Tourism\tstop\t\tconcept given\n"
+                       "-\ten\tMinistry of Tourism\tliteral\t\tnot a stop\n");
+  const std::string forms = (s.dir() / "lex" / "forms.tsv").string();
+  const auto r = s.run({"lexicon", "check", (s.dir() / "lex").string()});
+  CHECK(r.code == 1);
+  CHECK(r.out.find(forms + ":9: stop form: regex rejected by RE2: missing )") != std::string::npos);
+  CHECK(r.out.find(forms + ":10: a stop form claims no concept: write - in the concept column") !=
+        std::string::npos);
+  CHECK(r.out.find(forms + ":11: concept \"-\" is for stop forms only") != std::string::npos);
+  CHECK(r.out.find(":8:") == std::string::npos);
+  CHECK(r.out.find("3 errors") != std::string::npos);
+  // The good stop form alone checks clean.
+  write_lexicon(s, kMinistry);
+  const auto ok = s.run({"lexicon", "check", (s.dir() / "lex").string()});
+  CHECK(ok.code == 0);
+  CHECK(ok.out.find(": ok, 2 indicators, 0 networks, 6 forms, 1 stop form") != std::string::npos);
+}
+
+TEST_CASE("ingest drops the hits inside a stop span, not the words elsewhere", "[lexicon][stop]") {
+  Sandbox s;
+  write_lexicon(s, kMinistry);
+  e2e::write_file(s.dir() / "a.txt",
+                  "معاون سازمان میراث فرهنگی، صنایع دستی و گردشگری استان گفت.\n\n"
+                  "وزارت میراث‌فرهنگی، گردشگری و صنایع‌دستی از همکاری خبر داد.\n\n"
+                  "شهر برای رونق گردشگری و حفظ میراث فرهنگی با شهر خواهرخوانده همکاری می‌کند.\n");
+  auto r = s.ingest_with_lexicons(s.dir() / "lex", "a.txt");
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  r = s.run({"mentions"});
+  // Only the third paragraph counts: without the stop form all three would.
+  CHECK(r.out == "doc\tfile\tconcept\tkind\tmentions\tparagraphs\n"
+                 "1\ta.txt\theritage_identity\tindicator\t1\t1\n"
+                 "1\ta.txt\ttourism\tindicator\t1\t1\n");
+}
