@@ -1,5 +1,6 @@
 #include "analysis/mentions.h"
 
+#include "common/stable_hash.h"
 #include "store/store_state.h"
 
 #include <fmt/format.h>
@@ -76,34 +77,18 @@ std::vector<store::MentionRecord> paragraph_mentions(const lexicon::Matcher& mat
 }
 
 std::string lexicon_fingerprint(const lexicon::Lexicon& lexicon) {
-  // FNV-1a over every field that shapes the concepts table or a mention.
-  uint64_t h = 1469598103934665603ull;
-  auto add = [&h](std::string_view field) {
-    for (const char c : field) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ull;
-    }
-    h ^= 0x1f;  // field separator
-    h *= 1099511628211ull;
-  };
+  // Every field that shapes the concepts table or a mention.
+  StableHash h;
   for (const lexicon::Concept& c : lexicon.concepts) {
-    for (std::string_view f : {std::string_view(c.id), lexicon::kind_name(c.kind),
-                               std::string_view(c.dimension), std::string_view(c.label_en),
-                               std::string_view(c.label_fa), std::string_view(c.label_ja)}) {
-      add(f);
-    }
-    add(c.meta_json());
+    h.add(c.id).add(lexicon::kind_name(c.kind)).add(c.dimension).add(c.label_en).add(c.label_fa);
+    h.add(c.label_ja).add(c.meta_json());
   }
   for (const lexicon::Form& f : lexicon.forms) {
-    add(lexicon.concepts[f.concept_index].id);
-    add(text::lang_name(f.lang));
-    add(f.form);
-    add(f.pattern);
-    add(f.regex ? "r" : "l");
-    add(f.case_sensitive ? "c" : "i");
-    if (f.near) add(fmt::format("{} {} {}", f.near->b_pattern, f.near->any_network, f.near->words));
+    h.add(lexicon.concepts[f.concept_index].id).add(text::lang_name(f.lang)).add(f.form);
+    h.add(f.pattern).add(f.regex ? "r" : "l").add(f.case_sensitive ? "c" : "i");
+    if (f.near) h.add(fmt::format("{} {} {}", f.near->b_pattern, f.near->any_network, f.near->words));
   }
-  return fmt::format("{:016x}", h);
+  return h.hex();
 }
 
 void sync_concepts(store::Corpus& corpus, const lexicon::Lexicon& lexicon) {

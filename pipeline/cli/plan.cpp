@@ -1,6 +1,7 @@
 // dipmine plan --shards N INPUT...: the shard list for N ingest jobs.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -20,6 +21,26 @@ struct PlanArgs {
   bool allow_special = false;
 };
 
+// A plan written inside a folder it plans would be read as a document by
+// the next walk of that folder (`ingest --shard` without --plan, a re-plan).
+void refuse_out_inside_inputs(const std::string& out, const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path target = fs::weakly_canonical(fs::absolute(out), ec);
+  for (const std::string& p : paths) {
+    std::error_code dir_ec;
+    if (!fs::is_directory(p, dir_ec)) continue;
+    const fs::path dir = fs::weakly_canonical(fs::absolute(p), dir_ec);
+    if (ec || dir_ec) continue;
+    const auto [d, t] = std::mismatch(dir.begin(), dir.end(), target.begin(), target.end());
+    if (d == dir.end()) {
+      throw UsageError(fmt::format("--out: {} is inside {}, which it plans: the next walk of {} "
+                                   "would read the plan as a document; write it elsewhere",
+                                   one_line(out), one_line(p), one_line(p)));
+    }
+  }
+}
+
 CommandRegistration plan_cmd(
     "plan", "Split the files to ingest into N shards balanced by bytes (for `ingest --shard`)",
     [](CLI::App& cmd, GlobalOptions&) {
@@ -34,6 +55,7 @@ CommandRegistration plan_cmd(
           throw UsageError(fmt::format("--shards: must be from 1 to {}, got {}",
                                        ingest::kMaxShards, a->shards));
         }
+        if (!a->out.empty()) refuse_out_inside_inputs(a->out, a->paths);
         std::vector<std::string> messages, notes;
         const ingest::ShardPlan plan =
             ingest::plan_paths(a->paths, a->shards, messages, &notes, a->allow_special);

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "common/error.h"
+#include "common/stable_hash.h"
 #include "ingest/ingest.h"
 
 namespace dipmine::ingest {
@@ -17,19 +18,9 @@ namespace {
 
 constexpr const char* kHeader = "shard\tshards\tbytes\tpath";
 
-// FNV-1a then a SplitMix64 finish: a fixed function of the bytes on every
-// machine (std::hash is not), so that every array task computes the same plan.
-uint64_t stable_hash(std::string_view s, uint64_t seed) {
-  uint64_t h = 1469598103934665603ull ^ seed;
-  for (const char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  h += 0x9e3779b97f4a7c15ull;
-  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
-  h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
-  return h ^ (h >> 31);
-}
+// A fixed function of the bytes on every machine (common/stable_hash.h), so
+// that every array task computes the same plan.
+uint64_t stable_hash(std::string_view s, uint64_t seed) { return StableHash(seed).add(s).value(); }
 
 std::string escape_path(const std::string& path) {
   std::string out;
@@ -97,11 +88,10 @@ uint64_t ShardPlan::weight_of(int i) const {
 }
 
 std::string ShardPlan::digest() const {
-  uint64_t h = stable_hash(std::to_string(shards), 0);
-  for (const PlannedFile& f : files) {
-    h = stable_hash(fmt::format("{}\t{}\t{}", f.shard, f.bytes, f.path), h);
-  }
-  return fmt::format("{:016x}", h);
+  StableHash h;
+  h.add(std::to_string(shards));
+  for (const PlannedFile& f : files) h.add(std::to_string(f.shard)).add(std::to_string(f.bytes)).add(f.path);
+  return h.hex();
 }
 
 ShardPlan plan_shards(std::vector<PlannedFile> files, int n, const PlannedFile& manifest) {

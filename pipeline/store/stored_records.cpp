@@ -1,9 +1,8 @@
 #include "store/stored_records.h"
 
-#include <fmt/format.h>
-
 #include <map>
 
+#include "common/stable_hash.h"
 #include "store/store_state.h"
 
 namespace dipmine::store {
@@ -82,24 +81,11 @@ bool StoredRecords::next(DocumentRecord& rec, std::string& added_at) {
 }
 
 std::string content_fingerprint(Corpus& corpus) {
-  // FNV-1a over the rows, in id order.
-  uint64_t h = 1469598103934665603ull;
-  auto add = [&h](std::string_view field) {
-    for (const char c : field) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ull;
-    }
-    h ^= 0x1f;
-    h *= 1099511628211ull;
-  };
-  add(get_state(corpus.db(), "shard").value_or(""));
+  StableHash h;
+  h.add(get_state(corpus.db(), "shard").value_or(""));
   Statement q(corpus.db(), "SELECT sha256, path, doi FROM documents ORDER BY id");
-  while (q.step()) {
-    add(q.column_text(0));
-    add(q.column_text(1));
-    add(q.column_text(2));
-  }
-  return fmt::format("{:016x}", h);
+  while (q.step()) h.add(q.column_text(0)).add(q.column_text(1)).add(q.column_text(2));
+  return h.hex();
 }
 
 }  // namespace dipmine::store

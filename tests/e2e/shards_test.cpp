@@ -141,6 +141,11 @@ TEST_CASE("plan and ingest --shard: bad arguments are usage errors naming them",
     CHECK(r.err.find("--shard") != std::string::npos);
     CHECK(e2e::count_lines(r.err) == 1);
   }
+  e2e::write_file(s.dir() / "c" / "a.txt", "City diplomacy.\n");
+  r = s.run({"plan", "--shards", "2", "--out", "c/sub/../plan.tsv", "c"}, "", false);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--out: c/sub/../plan.tsv is inside c, which it plans") != std::string::npos);
+  CHECK(!fs::exists(s.dir() / "c" / "plan.tsv"));
   r = s.run({"ingest", "--plan", "plan.tsv", corpus});
   CHECK(r.code == 2);
   CHECK(r.err.find("--plan") != std::string::npos);
