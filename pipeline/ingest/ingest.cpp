@@ -127,6 +127,7 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
 IngestReport ingest_files(const std::vector<std::string>& files, const IngestOptions& options,
                           store::Corpus& corpus) {
   IngestReport report;
+  Sha256::prepare();  // before the pool's threads hash documents
   const int threads = options.threads > 0
                           ? options.threads
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

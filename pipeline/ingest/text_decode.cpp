@@ -1,6 +1,7 @@
 #include "ingest/text_decode.h"
 
 #include <fmt/format.h>
+#include <openssl/crypto.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
@@ -209,11 +210,29 @@ bool decode_all(std::string_view bytes, const std::string& charset, std::string&
   return good;
 }
 
+namespace {
+
+// The digest is fetched once: EVP_Digest looks the algorithm up on every call.
+// The system's openssl.cnf is not read: a hash needs none of it, and a broken
+// one on a user's machine must not stop an ingest.
+const EVP_MD* sha256_digest() {
+  static EVP_MD* const md = [] {
+    OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
+    return EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  }();
+  return md;
+}
+
+}  // namespace
+
+void Sha256::prepare() {
+  if (sha256_digest() == nullptr) throw Error("sha256: OpenSSL has no SHA-256");
+}
+
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new(), EVP_MD_CTX_free) { reset(); }
 
 void Sha256::reset() {
-  // The digest is fetched once: EVP_Digest looks the algorithm up on every call.
-  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  const EVP_MD* sha256 = sha256_digest();
   if (sha256 == nullptr || ctx_ == nullptr || EVP_DigestInit_ex2(ctx_.get(), sha256, nullptr) != 1) {
     throw Error("sha256: OpenSSL could not hash a document");
   }

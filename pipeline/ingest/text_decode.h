@@ -77,6 +77,11 @@ class Sha256 {
   std::string hex();  // finishes; reset() before the next update
   void reset();
 
+  // Sets OpenSSL up. Call on the main thread before pool threads hash: its
+  // first use keeps per-thread state in the calling thread, which a pool
+  // thread still alive at exit would leak. Idempotent; throws Error.
+  static void prepare();
+
  private:
   std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx_;
 };
