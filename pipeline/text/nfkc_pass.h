@@ -223,9 +223,21 @@ MappedText normalize_chunks(MappedText&& in, bool casefold, Post post) {
     const icu::Normalizer2* n2 = casefold ? icu::Normalizer2::getNFKCCasefoldInstance(status)
                                           : icu::Normalizer2::getNFKCInstance(status);
     if (U_SUCCESS(status)) {
+      icu::StringPiece chunk(s.data() + i, static_cast<int32_t>(j - i));
+      // U+0345 (the Greek iota subscript) is the one combining mark that case
+      // folding makes a base letter, so NFKC_Casefold of it depends on the
+      // order of the marks around it, which NFKC (clean) may change: put the
+      // marks in canonical order first, or fold(clean(x)) != fold(x).
+      thread_local std::string ordered;
+      if (casefold && s.substr(i, j - i).find("\xCD\x85") != std::string_view::npos) {
+        ordered.clear();
+        icu::StringByteSink<std::string> nfkc_sink(&ordered);
+        const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+        if (U_SUCCESS(status)) nfkc->normalizeUTF8(0, chunk, nfkc_sink, nullptr, status);
+        chunk = icu::StringPiece(ordered.data(), static_cast<int32_t>(ordered.size()));
+      }
       icu::StringByteSink<std::string> sink(&buf);
-      n2->normalizeUTF8(0, icu::StringPiece(s.data() + i, static_cast<int32_t>(j - i)), sink,
-                        nullptr, status);
+      if (U_SUCCESS(status)) n2->normalizeUTF8(0, chunk, sink, nullptr, status);
     }
     if (U_FAILURE(status) || buf == s.substr(i, j - i)) {
       for (size_t p = i; p < j;) {  // unchanged: `post` on each code point
