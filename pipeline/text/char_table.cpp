@@ -7,29 +7,11 @@
 
 #include <mutex>
 
+#include "text/char_flags_compute.h"
 #include "text/utf8.h"
 
 namespace dipmine::text::detail {
 namespace {
-
-uint8_t compute_flags(char32_t c) {
-  static UErrorCode status = U_ZERO_ERROR;
-  static const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  static const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  const auto u = static_cast<UChar32>(c);
-  uint8_t f = 0;
-  if (u_hasBinaryProperty(u, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) f |= kIgnorable;
-  if (u_getIntPropertyValue(u, UCHAR_NFKC_QUICK_CHECK) == UNORM_YES) f |= kNfkcKeeps;
-  if (!u_hasBinaryProperty(u, UCHAR_CHANGES_WHEN_NFKC_CASEFOLDED)) f |= kNfkcCfKeeps;
-  if (nfkc != nullptr && nfkc->hasBoundaryBefore(u)) f |= kNfkcBoundary;
-  // U+0345 folds to a base letter (ι), so ICU starts a chunk at it; but NFKC
-  // reorders it after the marks that follow it and composes the letter before
-  // it with them. Kept in the chunk of the letter before it, where nfkc_pass.h
-  // puts the marks in canonical order first, fold(clean(x)) == fold(x).
-  if (nfkc_cf != nullptr && nfkc_cf->hasBoundaryBefore(u) && u != 0x345) f |= kNfkcCfBoundary;
-  if (u_isalnum(u)) f |= kAlnum;
-  return f;
-}
 
 std::mutex& block_mutex() {
   static std::mutex m;
@@ -45,7 +27,7 @@ void build_char_block(size_t block) {
   const std::lock_guard<std::mutex> lock(block_mutex());
   if (g_char_block_ready[block].load(std::memory_order_relaxed)) return;
   for (char32_t c = static_cast<char32_t>(block << 8); c < ((block + 1) << 8); ++c) {
-    g_char_flags[c] = compute_flags(c);
+    g_char_flags[c] = compute_char_flags(c);
   }
   g_char_block_ready[block].store(true, std::memory_order_release);
 }

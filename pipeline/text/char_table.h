@@ -1,5 +1,6 @@
 // Unicode properties the normalisation steps ask for every code point, looked
-// up in a table filled from ICU on first use, 256 code points at a time.
+// up in a table: built into the program for the Basic Multilingual Plane,
+// filled from ICU on first use, 256 code points at a time, for the others.
 // Internal to the text module: a table lookup instead of several ICU property
 // calls per character is most of what makes the steps fast on plain text.
 //
@@ -24,7 +25,9 @@ enum CharFlag : uint8_t {
 };
 
 namespace detail {
-// Flags of every code point, filled 256 code points at a time on first use
+// Flags of U+0000..U+FFFF, computed at build time (gen/char_flags_gen.cpp).
+extern const uint8_t kCharFlagsBmp[0x10000];
+// Flags of the other planes, filled 256 code points at a time on first use
 // (building all of them would cost ICU ~50M instructions at every start).
 inline constexpr size_t kCharBlocks = 0x110000 >> 8;
 extern uint8_t g_char_flags[0x110000];
@@ -33,7 +36,8 @@ void build_char_block(size_t block);
 }  // namespace detail
 
 inline uint8_t char_flags(char32_t c) {
-  if (c > 0x10FFFF) c = 0xFFFD;
+  if (c < 0x10000) return detail::kCharFlagsBmp[c];
+  if (c > 0x10FFFF) return detail::kCharFlagsBmp[0xFFFD];
   if (!detail::g_char_block_ready[c >> 8].load(std::memory_order_acquire)) {
     detail::build_char_block(c >> 8);
   }

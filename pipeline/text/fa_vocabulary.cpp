@@ -111,13 +111,29 @@ const HashTable64& anagram_signatures() {
   return signatures;
 }
 
-const std::unordered_map<std::string, std::vector<FaWord>>& anagram_words() {
-  static const auto words = [] {
-    std::unordered_map<std::string, std::vector<FaWord>> map;
-    for (const FaWord& w : vocabulary().entries) map[sorted_letters(w.key)].push_back(w);
-    return map;
+// The words grouped by anagram signature, in vocabulary order within a group.
+// Sorting the letters of every word instead cost each process that folds
+// Persian (a search, too) about 1.7 M instructions at its first question.
+struct AnagramGroups {
+  std::vector<uint64_t> signatures;  // sorted, one per word
+  std::vector<FaWord> words;         // in the same order
+};
+
+const AnagramGroups& anagram_groups() {
+  static const AnagramGroups groups = [] {
+    const auto& entries = vocabulary().entries;
+    std::vector<std::pair<uint64_t, uint32_t>> order;
+    order.reserve(entries.size());
+    for (uint32_t i = 0; i < entries.size(); ++i) order.emplace_back(anagram_signature(entries[i].key), i);
+    std::sort(order.begin(), order.end());
+    AnagramGroups g;
+    for (const auto& [sig, i] : order) {
+      g.signatures.push_back(sig);
+      g.words.push_back(entries[i]);
+    }
+    return g;
   }();
-  return words;
+  return groups;
 }
 
 }  // namespace
@@ -145,11 +161,17 @@ std::string fa_key(std::string_view word) {
 uint32_t fa_word_count(std::string_view key) { return vocabulary().count(key); }
 
 std::span<const FaWord> fa_anagrams(std::string_view key) {
-  if (!anagram_signatures().contains(anagram_signature(key))) return {};
-  const auto& words = anagram_words();
-  const auto it = words.find(sorted_letters(key));
-  if (it == words.end()) return {};
-  return it->second;
+  const uint64_t sig = anagram_signature(key);
+  if (!anagram_signatures().contains(sig)) return {};
+  const AnagramGroups& g = anagram_groups();
+  const auto [b, e] = std::equal_range(g.signatures.begin(), g.signatures.end(), sig);
+  if (b == e) return {};
+  const std::span<const FaWord> group(g.words.data() + (b - g.signatures.begin()),
+                                      static_cast<size_t>(e - b));
+  // The signature is a 64-bit sum: the letters decide (a group shares them
+  // unless two words' signatures collide, which the vocabulary test rules out).
+  if (sorted_letters(group.front().key) != sorted_letters(key)) return {};
+  return group;
 }
 
 size_t fa_vocabulary_size() { return vocabulary().entries.size(); }

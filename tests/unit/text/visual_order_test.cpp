@@ -1,6 +1,7 @@
 // The visual-order repair measured on the seed corpus (issue 3): counts of the
 // words it should restore in 003 before and after, and the clean texts 000,
 // 001, 002 left exactly as they were. Prints the figures (docs/normalization.md).
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -89,4 +90,28 @@ TEST_CASE("fa vocabulary keys are fixed points of fa_key and match the tsv", "[v
   bool found = false;
   for (const FaWord& w : fa_anagrams("یپلماسید")) found = found || w.key == "دیپلماسی";
   CHECK(found);
+  CHECK(fa_anagrams("ظظظ").empty());
+}
+
+TEST_CASE("every vocabulary word is in its anagram group, and a group shares its letters", "[visual_order]") {
+  // fa_anagrams groups words by a 64-bit signature of their letters; this is
+  // the check that no two words of the shipped vocabulary collide.
+  auto letters = [](std::string_view key) {
+    std::u32string cps;
+    for (size_t i = 0, len = 0; i < key.size(); i += len) cps.push_back(dipmine::text::decode_utf8(key, i, len));
+    std::sort(cps.begin(), cps.end());
+    return cps;
+  };
+  size_t words = 0;
+  for (const FaWord& w : dipmine::text::fa_vocabulary_entries()) {
+    const auto group = fa_anagrams(w.key);
+    bool self = false;
+    for (const FaWord& g : group) {
+      self = self || (g.key == w.key && g.count == w.count);
+      if (letters(g.key) != letters(w.key)) FAIL_CHECK(std::string(g.key) + " in the group of " + std::string(w.key));
+    }
+    if (!self) FAIL_CHECK(std::string(w.key) + " not in its own group");
+    ++words;
+  }
+  CHECK(words == dipmine::text::fa_vocabulary_size());
 }
