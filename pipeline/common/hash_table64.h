@@ -12,6 +12,11 @@
 //   index.insert_entry(hash(entries[i].key), i);  // distinct keys may share
 //   index.find_each(hash(key), [&](uint32_t i) { return entries[i].key == key; });
 //
+// A table can also be built at build time and read from its slots:
+//
+//   generator:  print table.slots()                 // into a C++ array
+//   program:    HashTable64::contains(kSlots, h)    // the same probes
+//
 // Hashes are stored with bit 0 set (0 marks an empty slot), so hashes that
 // differ only there are one: callers that need exact answers verify their
 // keys through find_each. The table doubles when half full; built once, it
@@ -19,6 +24,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace dipmine {
@@ -55,13 +61,20 @@ class HashTable64 {
     place(i, h, value);
   }
 
-  bool contains(uint64_t h) const {
+  bool contains(uint64_t h) const { return contains(hashes_, h); }
+
+  // contains() over the slots of a table (slots() of one built elsewhere).
+  static bool contains(std::span<const uint64_t> slots, uint64_t h) {
     h |= 1;
-    for (size_t i = first_slot(h); hashes_[i] != 0; i = next(i)) {
-      if (hashes_[i] == h) return true;
+    const size_t mask = slots.size() - 1;
+    for (size_t i = first_slot(h, mask); slots[i] != 0; i = (i + 1) & mask) {
+      if (slots[i] == h) return true;
     }
     return false;
   }
+
+  // The slots, a power of two in number, 0 for an empty one.
+  std::span<const uint64_t> slots() const { return hashes_; }
 
   // Calls accept(value) for each entry of hash `h` until it returns true;
   // whether one did.
@@ -78,7 +91,8 @@ class HashTable64 {
 
  private:
   size_t mask() const { return hashes_.size() - 1; }
-  size_t first_slot(uint64_t h) const { return static_cast<size_t>(h ^ (h >> 29)) & mask(); }
+  static size_t first_slot(uint64_t h, size_t mask) { return static_cast<size_t>(h ^ (h >> 29)) & mask; }
+  size_t first_slot(uint64_t h) const { return first_slot(h, mask()); }
   size_t next(size_t i) const { return (i + 1) & mask(); }
 
   void place(size_t i, uint64_t h, uint32_t value) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/hash_table64.h"
+#include "text/fa_compound_tables.h"
 #include "common/lines.h"
 #include "text/fa_vocabulary.h"
 #include "text/utf8.h"
@@ -20,7 +21,6 @@
 namespace dipmine::text {
 namespace detail {
 extern const char kFaDictionaryKeys[];       // fa_dictionary_data.cpp (generated)
-extern const char kFaDictionaryCompounds[];  // "first|second", one a line
 }
 
 namespace {
@@ -92,49 +92,6 @@ bool is_dictionary_key(std::string_view key) {
   return table.contains(key);
 }
 
-// fa_key_hash of each compound head and each tail, and fa_compound_hash of
-// each compound, made at the first question about compounds: asked once per
-// new word form (parts) or for many pairs of words (compounds), so one probe
-// or two, not a search by halves.
-// Lines of kFaDictionaryCompounds: the tables' first size (they grow if the
-// data has more).
-constexpr size_t kCompoundCount = 11465;
-
-struct Compounds {
-  HashTable64 heads, tails, pairs;
-  // One bit per compound hash (2^17 bits, 16 KB: stays in the first-level
-  // cache), asked first: most pairs of words stop here.
-  std::vector<uint64_t> pair_bits = std::vector<uint64_t>(2048, 0);
-  static uint64_t bit_of(uint64_t h) { return (h >> 40) & 0x1FFFF; }
-
-  // Each table made in place (copies of three 512 KB arrays were a fifth of
-  // the cost), the lines read as they come.
-  explicit Compounds(size_t count = kCompoundCount)
-      : heads(count), tails(count), pairs(count) {
-    LineReader reader(detail::kFaDictionaryCompounds);
-    for (std::string_view c; reader.next(c);) {
-      if (c.empty()) continue;
-      const size_t bar = c.find('|');
-      const uint64_t head = fa_key_hash(c.substr(0, bar)), tail = fa_key_hash(c.substr(bar + 1));
-      heads.insert(head);
-      tails.insert(tail);
-      const uint64_t pair = fa_compound_hash(head, tail) | 1;
-      pairs.insert(pair);
-      pair_bits[bit_of(pair) >> 6] |= uint64_t{1} << (bit_of(pair) & 63);
-    }
-  }
-
-  bool may_be(uint64_t pair) const {
-    pair |= 1;
-    return ((pair_bits[bit_of(pair) >> 6] >> (bit_of(pair) & 63)) & 1) && pairs.contains(pair);
-  }
-};
-
-const Compounds& compounds() {
-  static const Compounds c;
-  return c;
-}
-
 }  // namespace
 
 bool fa_is_word(std::string_view key) {
@@ -142,10 +99,19 @@ bool fa_is_word(std::string_view key) {
   return fa_word_count(key) > 0 || is_dictionary_key(key);
 }
 
-bool fa_compound_head(std::string_view key) { return !key.empty() && compounds().heads.contains(fa_key_hash(key)); }
-bool fa_compound_tail(std::string_view key) { return !key.empty() && compounds().tails.contains(fa_key_hash(key)); }
+// The compound tables are made at build time (fa_compound_tables.h).
+bool fa_compound_head(std::string_view key) {
+  return !key.empty() && HashTable64::contains(detail::kFaCompoundHeads, fa_key_hash(key));
+}
+bool fa_compound_tail(std::string_view key) {
+  return !key.empty() && HashTable64::contains(detail::kFaCompoundTails, fa_key_hash(key));
+}
 
-bool fa_may_be_compound(uint64_t pair_hash) { return compounds().may_be(pair_hash); }
+bool fa_may_be_compound(uint64_t pair_hash) {
+  const uint64_t bit = detail::compound_pair_bit(pair_hash);
+  return ((detail::kFaCompoundPairBits[bit >> 6] >> (bit & 63)) & 1) &&
+         HashTable64::contains(detail::kFaCompoundPairs, pair_hash);
+}
 
 bool fa_is_compound(std::string_view first, std::string_view second) {
   return fa_may_be_compound(fa_compound_hash(fa_key_hash(first), fa_key_hash(second)));
