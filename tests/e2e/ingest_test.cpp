@@ -236,3 +236,20 @@ TEST_CASE("database path: --db, DIPMINE_DB, missing and foreign files", "[store]
   CHECK(r.code == 1);
   CHECK(contains(r.err, "not.db: not a dipmine database"));
 }
+
+// tests/data/ingest/aozora/SOURCES.md: the Aozora Bunko's notation sample.
+TEST_CASE("an Aozora Bunko text is stored and found without its ruby and notes", "[ingest][ja]") {
+  Sandbox s;
+  auto r = s.run({"ingest", ingest_data("aozora/chukiichiran_kinyurei.txt")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.err, "chukiichiran_kinyurei.txt: Aozora Bunko text: left out "));
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%《%' OR text LIKE '%［＃%' "
+                      "OR text LIKE '%｜%'") == "0");
+  // A reading is no longer a word of the text; the word it was written
+  // beside reads as one again.
+  CHECK(s.run({"search", "--count", "すこぶ"}).out == "0 paragraphs in 0 documents\n");
+  CHECK(s.run({"search", "--count", "相対したる"}).out == "1 paragraph in 1 document\n");
+  // One paragraph per line: two lines of dialogue are not run together.
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%」「%'") == "0");
+}
