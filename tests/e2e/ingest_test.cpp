@@ -253,3 +253,27 @@ TEST_CASE("an Aozora Bunko text is stored and found without its ruby and notes",
   // One paragraph per line: two lines of dialogue are not run together.
   CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%」「%'") == "0");
 }
+
+TEST_CASE("a document in none of the corpus languages is 'unknown' in stats and docs", "[store]") {
+  Sandbox s;
+  // Article 1 of the Universal Declaration of Human Rights in Russian, the
+  // UN's text (https://www.un.org/ru/documents/decl_conv/declarations/declhr.shtml).
+  e2e::write_file(s.dir() / "ru.txt",
+                  "Все люди рождаются свободными и равными в своем достоинстве и правах. Они "
+                  "наделены разумом и совестью и должны поступать в отношении друг друга в духе "
+                  "братства.\n");
+  REQUIRE(s.run({"ingest", (s.dir() / "ru.txt").string()}).code == 0);
+  auto r = s.run({"stats", "--format", "tsv"});
+  CHECK(contains(r.out, "lang\tdocuments\tparagraphs\tbytes\nunknown\t1\t1\t"));
+  r = s.run({"docs", "--format", "tsv"});
+  CHECK(contains(r.out, "\tunknown\t1\t"));
+}
+
+TEST_CASE("kwic with no occurrence says so on stderr and exits 0", "[store]") {
+  Sandbox s;
+  REQUIRE(s.run({"ingest", corpus_dir()}).code == 0);
+  const auto r = s.run({"kwic", "nosuchwordanywhere"});
+  CHECK(r.code == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err == "dipmine: note: kwic: no occurrence of \"nosuchwordanywhere\"\n");
+}

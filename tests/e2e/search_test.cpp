@@ -233,3 +233,17 @@ TEST_CASE("Japanese: ユーザー and ユーザ, サーバー and サーバ find
   const auto r = s.run({"search", "ユーザ", "--limit", "5"});
   CHECK(r.out.find("[ユーザー]登録") != std::string::npos);
 }
+
+TEST_CASE("hits give the paragraph's number within its document, not the store's row id", "[search]") {
+  Ingested s;
+  const auto hits = s.json({"京都"});
+  REQUIRE(hits.size() == 2);
+  // The Japanese file is the third document: its paragraphs' row ids are not
+  // their numbers within it.
+  CHECK(hits[0]["paragraph"] == 1);
+  CHECK(hits[0]["paragraph_id"] != hits[0]["paragraph"]);
+  const auto r = s.run({"search", "京都"});
+  CHECK(r.out.find("doc " + hits[0]["doc"].dump() + " paragraph 1 score") != std::string::npos);
+  const auto tsv = s.run({"search", "--format", "tsv", "京都"});
+  CHECK(tsv.out.find("\n1\t" + hits[0]["doc"].dump() + "\t1\t") != std::string::npos);
+}
