@@ -277,3 +277,27 @@ TEST_CASE("kwic with no occurrence says so on stderr and exits 0", "[store]") {
   CHECK(r.out.empty());
   CHECK(r.err == "dipmine: note: kwic: no occurrence of \"nosuchwordanywhere\"\n");
 }
+
+TEST_CASE("a large Aozora Bunko text is streamed without its ruby and notes", "[ingest][ja]") {
+  // Over 4 MB, so ingest streams it in slices (text_stream.h): the header is
+  // in the first slice, readings and notes are in every one. The lines are
+  // the notation sample's (tests/data/ingest/aozora/SOURCES.md), repeated.
+  Sandbox s;
+  std::string text = "「注記一覧」記載例文\n青空文庫\n\n"
+                     "-------------------------------------------------------\n"
+                     "【テキスト中に現れる記号について】\n\n《》：ルビ\n（例）頗《すこぶ》る\n"
+                     "-------------------------------------------------------\n\n";
+  const std::string line = "　軽重、長短、善悪、是非等の字は、相対《あいたい》したる考えより生じたるものなり。"
+                           "［＃「相対」に傍点］\n";
+  const size_t lines = (4u << 20) / line.size() + 1000;
+  for (size_t i = 0; i < lines; ++i) text += line;
+  e2e::write_file(s.dir() / "big.txt", text);
+  const auto r = s.run({"ingest", (s.dir() / "big.txt").string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.err, "big.txt: Aozora Bunko text: left out " + std::to_string(lines) +
+                            " readings (ruby), " + std::to_string(lines) + " editor's notes"));
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%《%' OR text LIKE '%［＃%' "
+                      "OR text LIKE '%テキスト中に現れる記号%'") == "0");
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs") == std::to_string(lines + 2));
+}
