@@ -9,6 +9,7 @@
 
 #include <map>
 #include <set>
+#include <vector>
 
 #include "bib/entry.h"
 #include "bib/readers.h"
@@ -51,16 +52,27 @@ class Parser {
       if (at == std::string_view::npos) break;
       i_ = at + 1;
       const size_t entry_line = line_of(at);
+      suspect_open_ = suspect_field_ = std::string_view::npos;
       try {
         entry(entry_line);
       } catch (const ParseError& e) {
-        const size_t error_line = line_of(e.pos);
         Parsed bad;
         bad.line = entry_line;
-        bad.error = error_line == entry_line
-                        ? fmt::format("BibTeX entry: {}", e.what)
-                        : fmt::format("BibTeX entry: {} at line {}", e.what, error_line);
-        bad.reason = "BibTeX entry: " + e.what;
+        if (suspect_open_ != std::string_view::npos && suspect_open_ < e.pos) {
+          // A brace left open ran the value on over the next fields: the
+          // parse fails only lines later (at the next entry); name the brace.
+          const size_t open_line = line_of(suspect_open_);
+          bad.error = fmt::format("BibTeX entry: unbalanced brace: the `{{` at line {} is not closed "
+                                  "before the next field (line {})",
+                                  open_line, line_of(suspect_field_));
+          bad.reason = "BibTeX entry: unbalanced brace";
+        } else {
+          const size_t error_line = line_of(e.pos);
+          bad.error = error_line == entry_line
+                          ? fmt::format("BibTeX entry: {}", e.what)
+                          : fmt::format("BibTeX entry: {} at line {}", e.what, error_line);
+          bad.reason = "BibTeX entry: " + e.what;
+        }
         parsed_.push_back(std::move(bad));
         i_ = next_entry_start(std::max(e.pos, at + 1));
       }
@@ -153,9 +165,25 @@ class Parser {
     ++i_;
   }
 
+  // True when the line break at `nl` ends a field and the next line starts
+  // another: `...,` then `name =`. Inside a value's inner braces that means a
+  // `{` was left open (the value would run on to the entry's end, and the
+  // error show lines later, where the next entry starts).
+  bool field_starts_after(size_t nl) const {
+    size_t b = nl;
+    while (b > 0 && is_space(t_[b - 1])) --b;
+    if (b == 0 || t_[b - 1] != ',') return false;
+    size_t q = nl + 1;
+    while (q < t_.size() && (t_[q] == ' ' || t_[q] == '\t' || t_[q] == '\r')) ++q;
+    if (q >= t_.size() || !std::isalpha(static_cast<unsigned char>(t_[q]))) return false;
+    while (q < t_.size() && is_name_char(t_[q])) ++q;
+    while (q < t_.size() && (t_[q] == ' ' || t_[q] == '\t')) ++q;
+    return q < t_.size() && t_[q] == '=';
+  }
+
   // A {braced} value without its outer braces; inner braces kept for LaTeX.
   std::string braced(size_t open) {
-    int depth = 1;
+    std::vector<size_t> inner;  // where the inner braces still open were opened
     const size_t start = i_;
     for (; i_ < t_.size(); ++i_) {
       const char c = t_[i_];
@@ -163,10 +191,19 @@ class Parser {
         ++i_;
         continue;
       }
-      if (c == '{') ++depth;
-      else if (c == '}' && --depth == 0) {
-        ++i_;
-        return std::string(t_.substr(start, i_ - 1 - start));
+      if (c == '{') {
+        inner.push_back(i_);
+      } else if (c == '}') {
+        if (inner.empty()) {
+          ++i_;
+          return std::string(t_.substr(start, i_ - 1 - start));
+        }
+        inner.pop_back();
+      } else if (c == '\n' && suspect_open_ == std::string_view::npos && field_starts_after(i_)) {
+        // Legal inside a value (an abstract may have a line "x = 5"), so only
+        // remembered: if the entry then fails, this is where it went wrong.
+        suspect_open_ = inner.empty() ? open : inner.back();
+        suspect_field_ = i_ + 1;
       } else if (c == '@' && looks_like_entry(i_)) {
         break;
       }
@@ -350,6 +387,9 @@ class Parser {
   Sink& sink_;
   size_t i_ = 0;
   size_t line_pos_ = 0, line_no_ = 1;
+  // In the entry being read: the first brace still open at a line break
+  // followed by what looks like the next field, and where that field starts.
+  size_t suspect_open_ = std::string_view::npos, suspect_field_ = std::string_view::npos;
   std::map<std::string, std::string> macros_;
   std::set<std::string> undefined_;          // macros already warned about
   std::vector<Parsed> parsed_;               // every entry, in file order

@@ -10,6 +10,9 @@ namespace dipmine::cli {
 namespace {
 
 std::string year_text(const std::optional<int>& y) { return y ? std::to_string(*y) : "-"; }
+// A document none of whose paragraphs is in a script of fa, en or ja has no
+// language; a blank cell would read as a broken row.
+std::string lang_text(const std::string& lang) { return lang.empty() ? "unknown" : lang; }
 
 CommandRegistration docs_cmd("docs", "List the documents in the store", [](CLI::App& cmd,
                                                                            GlobalOptions& g) {
@@ -20,7 +23,7 @@ CommandRegistration docs_cmd("docs", "List the documents in the store", [](CLI::
     auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     report::Table t({"id", "title", "year", "lang", "paragraphs", "bytes", "charset", "file"});
     for (const auto& d : corpus->documents()) {
-      t.add({std::to_string(d.id), d.title.empty() ? d.name : d.title, year_text(d.year), d.lang,
+      t.add({std::to_string(d.id), d.title.empty() ? d.name : d.title, year_text(d.year), lang_text(d.lang),
              std::to_string(d.paragraphs), std::to_string(d.bytes), d.charset, d.path});
     }
     fmt::print("{}", t.render(report::parse_format(format)));
@@ -68,7 +71,7 @@ CommandRegistration stats_cmd("stats", "Counts of documents and paragraphs per l
     const auto f = report::parse_format(format);
     report::Table by_lang({"lang", "documents", "paragraphs", "bytes"});
     for (const auto& c : corpus->counts_by_lang()) {
-      by_lang.add({c.lang, std::to_string(c.documents), std::to_string(c.paragraphs),
+      by_lang.add({lang_text(c.lang), std::to_string(c.documents), std::to_string(c.paragraphs),
                    std::to_string(c.bytes)});
     }
     report::Table by_year({"year", "documents", "paragraphs", "bytes"});

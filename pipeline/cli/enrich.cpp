@@ -18,12 +18,13 @@
 namespace dipmine::cli {
 namespace {
 
-// The lexicon in use ($DIPMINE_LEXICONS, ./lexicons or the shipped one),
+// The lexicon in use (--lexicons, $DIPMINE_LEXICONS, ./lexicons, beside the
+// program or the shipped one),
 // compiled. A broken lexicon stops the ingest before anything is read, with
 // the messages of `dipmine lexicon check`; a good one also becomes the store's
 // concepts table.
-std::shared_ptr<const lexicon::Matcher> load_matcher(store::Corpus& corpus) {
-  const std::string dir = lexicon::resolve_lexicon_dir("");
+std::shared_ptr<const lexicon::Matcher> load_matcher(store::Corpus& corpus, const std::string& flag) {
+  const std::string dir = lexicon::resolve_lexicon_dir(flag);
   lexicon::LexiconCheck check = lexicon::check_lexicon(dir);
   if (!check.ok()) {
     // One line: the first error, and where to see them all.
@@ -44,8 +45,9 @@ std::shared_ptr<const lexicon::Matcher> load_matcher(store::Corpus& corpus) {
 
 }  // namespace
 
-std::function<void(store::DocumentRecord&)> make_enricher(store::Corpus& corpus) {
-  auto matcher = load_matcher(corpus);
+std::function<void(store::DocumentRecord&)> make_enricher(store::Corpus& corpus,
+                                                          const std::string& lexicons) {
+  auto matcher = load_matcher(corpus, lexicons);
   // A stale index (normalisers changed since it was built) is rebuilt first so
   // that every row in it has this build's tokens.
   if (store::refresh_stale_index(corpus)) {

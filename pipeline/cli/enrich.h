@@ -9,6 +9,8 @@
 
 namespace dipmine::cli {
 
-std::function<void(store::DocumentRecord&)> make_enricher(store::Corpus& corpus);
+// `lexicons`: the --lexicons folder, or "" (lexicon::resolve_lexicon_dir).
+std::function<void(store::DocumentRecord&)> make_enricher(store::Corpus& corpus,
+                                                          const std::string& lexicons = "");
 
 }  // namespace dipmine::cli

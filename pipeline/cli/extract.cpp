@@ -18,7 +18,7 @@ struct ExtractArgs {
 CommandRegistration extract_cmd("extract", "Re-run lexicon matching over the stored text",
                                 [](CLI::App& cmd, GlobalOptions& g) {
   auto a = std::make_shared<ExtractArgs>();
-  cmd.add_option("--lexicons", a->lexicons, "Lexicon folder (default: $DIPMINE_LEXICONS, ./lexicons, shipped)");
+  cmd.add_option("--lexicons", a->lexicons, "Lexicon folder (default: $DIPMINE_LEXICONS, ./lexicons, beside the program, shipped)");
   cmd.add_option("--format", a->format, "table, tsv, csv, md or json (the changes)");
   return [a, &g] {
     const auto format = report::parse_format(a->format);

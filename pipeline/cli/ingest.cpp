@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 struct IngestArgs {
   std::vector<std::string> paths;
-  std::string manifest, title, lang, encoding, shard, plan;
+  std::string manifest, title, lang, encoding, shard, plan, lexicons;
   int year = 0;
   int threads = 0;
   double commit_every = 0.5;
@@ -129,6 +129,8 @@ CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) i
   cmd.add_option("--lang", a->lang, "Force the language of every paragraph (fa, en, ja)")
       ->check(CLI::IsMember({"fa", "en", "ja"}));
   cmd.add_option("--encoding", a->encoding, "Charset of non-UTF-8 files (default: detect)");
+  cmd.add_option("--lexicons", a->lexicons,
+                 "Lexicon folder (default: $DIPMINE_LEXICONS, ./lexicons, beside the program, shipped)");
   cmd.add_option("-j,--threads", a->threads, "Threads (default 0: all cores)")
       ->check(CLI::Validator(check_threads, "0.." + std::to_string(kMaxThreads)));
   cmd.add_flag("--force", a->force, "Replace documents that are already stored");
@@ -166,7 +168,7 @@ CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) i
     }
 
     auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::create);
-    opt.enrich = make_enricher(*corpus);
+    opt.enrich = make_enricher(*corpus, a->lexicons);
     if (!shard_note.empty()) {
       // Which shard of which plan this store holds (merge reports it).
       store::Transaction tx(corpus->db());

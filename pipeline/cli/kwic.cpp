@@ -29,6 +29,12 @@ CommandRegistration kwic_cmd("kwic", "Keyword in context for a concept id or a w
     }
     auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     const auto lines = analysis::kwic(*corpus, a->query, o);
+    if (lines.empty()) {
+      // Not an error (a word may simply not occur), but not silence either.
+      print_message(fmt::format("note: kwic: no occurrence of \"{}\"{}", a->query,
+                                a->lang.empty() ? "" : " in " + a->lang + " paragraphs"));
+      return 0;
+    }
     fmt::print("{}", analysis::render_kwic(lines, o.width));
     return 0;
   };

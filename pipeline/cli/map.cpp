@@ -9,6 +9,7 @@
 
 #include "analysis/map.h"
 #include "cli/command.h"
+#include "lexicon/lexicon.h"
 #include "common/error.h"
 #include "report/map_report.h"
 #include "store/corpus.h"
@@ -20,7 +21,7 @@ struct MapArgs {
   std::string nodes = "concepts", unit, counting = "binary";
   std::string normalization = "association-strength", layout = "vos", overlay = "cluster";
   std::string split, years, lang, label_lang = "en", keywords = "all", thesaurus;
-  std::string out = "reports/map", title = "Co-occurrence map", stopwords = "lexicons";
+  std::string out = "reports/map", title = "Co-occurrence map", stopwords;
   std::vector<std::string> kinds;
   int min_docs = 1, top = 1000, max_lines = 1000, min_cluster_size = 1, layout_starts = 4, threads = 2;
   double resolution = 1.0, min_occurrences = 0, layout_theta = 0.7;  // 0: the default for the kind of node
@@ -105,8 +106,8 @@ CommandRegistration map_cmd("map", "Co-occurrence map: SVG, HTML, VOSviewer, GEX
       ->capture_default_str();
   cmd.add_option("--keywords", a.keywords, "With --nodes keywords: author, index or all")->capture_default_str();
   cmd.add_option("--thesaurus", a.thesaurus, "VOSviewer thesaurus file for keywords");
-  cmd.add_option("--stopwords", a.stopwords, "With --nodes terms: directory of stopwords-<lang>.txt")
-      ->capture_default_str();
+  cmd.add_option("--stopwords", a.stopwords,
+                 "With --nodes terms: directory of stopwords-<lang>.txt (default: the lexicon folder)");
   cmd.add_option("--out", a.out, "Output directory")->capture_default_str();
   cmd.add_option("--title", a.title, "Title of the figure")->capture_default_str();
   return [&g] {
@@ -127,7 +128,9 @@ CommandRegistration map_cmd("map", "Co-occurrence map: SVG, HTML, VOSviewer, GEX
     opt.query.label_lang = a.label_lang;
     opt.query.keyword_kind = a.keywords;
     opt.query.thesaurus = a.thesaurus;
-    opt.query.stopwords_dir = a.stopwords;
+    if (opt.query.source == analysis::NodeSource::terms || opt.query.source == analysis::NodeSource::both) {
+      opt.query.stopwords_dir = a.stopwords.empty() ? lexicon::resolve_lexicon_dir("") : a.stopwords;
+    }
     opt.min_docs = a.min_docs;
     opt.min_occurrences = a.min_occurrences;
     opt.top = a.top;

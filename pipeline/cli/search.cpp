@@ -60,7 +60,7 @@ void print_text(const std::vector<store::SearchHit>& hits, int offset, bool term
   for (const auto& h : hits) {
     const std::string title = terminal ? "\u2068" + one_line(h.title) + "\u2069" : one_line(h.title);
     fmt::print("{}. {} ({}, {}) doc {} paragraph {} score {:.2f}\n   {}\n", ++rank, title,
-               year_text(h.year), h.lang.empty() ? "-" : h.lang, h.doc_id, h.paragraph_id,
+               year_text(h.year), h.lang.empty() ? "-" : h.lang, h.doc_id, h.ordinal,
                h.score, render_snippet(h, terminal));
   }
 }
@@ -69,7 +69,7 @@ void print_tsv(const std::vector<store::SearchHit>& hits, int offset) {
   fmt::print("rank\tdoc\tparagraph\ttitle\tyear\tlang\tscore\tsnippet\n");
   int rank = offset;
   for (const auto& h : hits) {
-    fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{:.4f}\t{}\n", ++rank, h.doc_id, h.paragraph_id,
+    fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{:.4f}\t{}\n", ++rank, h.doc_id, h.ordinal,
                one_line(h.title), year_text(h.year), h.lang, h.score, render_snippet(h, false));
   }
 }
@@ -84,8 +84,9 @@ void print_json(const std::vector<store::SearchHit>& hits, int offset) {
     }
     out.push_back({{"rank", ++rank},
                    {"doc", h.doc_id},
-                   {"paragraph", h.paragraph_id},
-                   {"ordinal", h.ordinal},
+                   {"paragraph", h.ordinal},  // within the document, as text and TSV
+                   {"ordinal", h.ordinal},    // the same (older name, kept)
+                   {"paragraph_id", h.paragraph_id},
                    {"title", h.title},
                    {"year", h.year ? nlohmann::json(*h.year) : nlohmann::json()},
                    {"lang", h.lang},

@@ -46,13 +46,23 @@ std::string head_of(const std::string& path) {
   return head;
 }
 
+// "a RefWorks", "a PubMed", "an EndNote", "an IEEE": the article by the sound
+// of the name's first letter (every kind named starts with a capital, or
+// already has its article).
+std::string with_article(const std::string& kind) {
+  if (kind.rfind("a ", 0) == 0 || kind.rfind("an ", 0) == 0) return kind;
+  const char c = kind.empty() ? 'x' : kind[0];
+  const bool vowel = c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U';
+  return (vowel ? "an " : "a ") + kind;
+}
+
 std::string unsupported_line(const std::string& path, std::string_view text) {
   const std::string kind = bib::unsupported_export(path, text);
   if (kind.empty()) return {};
   return fmt::format("{}: looks like {} export, which dipmine does not read; not stored (supported: "
                      "RIS, BibTeX, CSL-JSON, Scopus CSV, WoS plain text and tab-delimited, "
                      "PubMed/MEDLINE, PubMed CSV, OpenAlex CSV/JSON, Lens CSV)",
-                     path, kind.rfind("a ", 0) == 0 ? kind : "an " + kind);
+                     path, with_article(kind));
 }
 
 }  // namespace

@@ -97,6 +97,12 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, std::optional<tex
       if (block_start != std::string_view::npos) blocks.push_back({block_start, pos});
       block_start = std::string_view::npos;
     } else {
+      // A Japanese paragraph starts with a full-width space (字下げ): a new
+      // paragraph even where the line before does not end a sentence.
+      if (block_start != std::string_view::npos && line.substr(0, 3) == "\u3000") {
+        blocks.push_back({block_start, pos});
+        block_start = std::string_view::npos;
+      }
       if (block_start == std::string_view::npos) block_start = pos;
       if (ends_sentence(last_char(line))) {
         blocks.push_back({block_start, line_end});

@@ -3,7 +3,8 @@
 //   for (const Paragraph& p : split_paragraphs(text)) use(p.text, p.lang);
 //
 // A paragraph ends at a blank line, or at a line break after a line that ends a
-// sentence (. ! ? ؟ 。 ！ ？ :). Blocks cut by blank lines in the middle of a
+// sentence (. ! ? ؟ 。 ！ ？ :), or before a line indented with a full-width
+// space U+3000 (how a Japanese paragraph starts). Blocks cut by blank lines in the middle of a
 // sentence (PDF extraction puts a blank line after every line) are joined back
 // when the next block continues the sentence (starts with a lower-case letter).
 // The paragraph text is the original text between its first and last

@@ -1,5 +1,7 @@
 #include "ingest/reader.h"
 
+#include "ingest/aozora.h"
+
 #include <fmt/format.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
@@ -203,7 +205,12 @@ DecodedFile read_document_file(const std::string& path, const ReadOptions& optio
   TextChecks checks(options.max_line_bytes);
   checks.feed(f.text);
   if (const std::string e = checks.finish(); !e.empty()) return failure(path, e);
-  f.sha256 = checks.sha256();
+  f.sha256 = checks.sha256();  // the identity is the decoded file, markup and all
+  if (!pdf && looks_like_aozora(f.text)) {
+    AozoraText a = strip_aozora(f.text);
+    f.notes.push_back(aozora_note(path, a.readings, a.notes, a.header_lines));
+    f.text = std::move(a.text);
+  }
   return f;
 }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bib/bib.h"
+#include "ingest/aozora.h"
 #include "ingest/exports.h"
 #include "ingest/ingest.h"
 #include "ingest/text_stream.h"
@@ -155,9 +156,22 @@ class TextSlicer {
     item->charset = stream_->charset();
     item->text_bytes = stream_->text_bytes();
     if (stream_->next(item->slice)) {
+      // Aozora Bunko text (aozora.h): judged by the first slice, which holds
+      // the header; its lines (so its markup) never cross a slice's end.
+      if (item->first_slice) aozora_ = looks_like_aozora(item->slice);
+      if (aozora_) {
+        AozoraText a = strip_aozora(item->slice, item->first_slice);
+        item->slice = std::move(a.text);
+        readings_ += a.readings;
+        notes_ += a.notes;
+        header_lines_ += a.header_lines;
+      }
       item->counts_file = false;
       return item.release();
     }
+    if (aozora_) item->messages.push_back(aozora_note(path_, readings_, notes_, header_lines_));
+    aozora_ = false;
+    readings_ = notes_ = header_lines_ = 0;
     item->last_slice = true;
     item->file_bytes = bytes_;
     item->error = stream_->error();
@@ -171,6 +185,8 @@ class TextSlicer {
   std::string path_;
   uint64_t bytes_ = 0;
   bool first_ = false;
+  bool aozora_ = false;
+  size_t readings_ = 0, notes_ = 0, header_lines_ = 0;
 };
 
 // A file to stream: plain text (not PDF) larger than kStreamFileBytes.

@@ -13,6 +13,9 @@ namespace {
 // A regex meets folded text only if its letters are folded too: each non-ASCII
 // character goes through the fold on its own (آ -> ا, ي -> ی, ＳＣＯ -> sco,
 // ZWNJ -> nothing); ASCII, where all regex syntax lives, is left alone.
+// Japanese folds a run of such characters at once: the fold drops the ー
+// that ends a katakana word (アドボカシー -> アドボカシ), which a character on
+// its own cannot tell.
 std::string fold_regex_letters(const std::string& re, text::Lang lang) {
   const text::Normalizer& norm = text::normalizer_for(lang);
   std::string out;
@@ -20,9 +23,14 @@ std::string fold_regex_letters(const std::string& re, text::Lang lang) {
     text::decode_utf8(re, i, len);
     if (static_cast<unsigned char>(re[i]) < 0x80) {
       out.append(re, i, len);
-    } else {
-      out += norm.fold_for_prefix(std::string_view(re).substr(i, len)).text;
+      continue;
     }
+    if (lang == text::Lang::ja) {
+      size_t j = i;
+      while (j < re.size() && static_cast<unsigned char>(re[j]) >= 0x80) ++j;
+      len = j - i;
+    }
+    out += norm.fold_for_prefix(std::string_view(re).substr(i, len)).text;
   }
   return out;
 }

@@ -414,14 +414,38 @@ Lexicon load_lexicon(const std::string& dir) {
   return std::move(c.lexicon);
 }
 
+std::vector<std::string> lexicon_dir_candidates(const std::string& program) {
+  std::vector<std::string> out = {"lexicons"};
+  if (!program.empty()) {
+    const fs::path dir = fs::path(program).parent_path();
+    out.push_back((dir.parent_path() / "share" / "dipmine" / "lexicons").string());
+    out.push_back((dir / "lexicons").string());
+  }
+  out.push_back(std::string(DIPMINE_SOURCE_DIR) + "/lexicons");
+  return out;
+}
+
+std::string first_lexicon_dir(const std::vector<std::string>& candidates) {
+  for (const std::string& c : candidates) {
+    std::error_code ec;
+    if (fs::is_directory(c, ec)) return c;
+  }
+  std::string tried;
+  for (const std::string& c : candidates) tried += (tried.empty() ? "" : ", ") + c;
+  throw Error(fmt::format("no lexicon folder found: DIPMINE_LEXICONS is not set and none of {} is a "
+                          "folder; give --lexicons DIR or set DIPMINE_LEXICONS",
+                          tried));
+}
+
 std::string resolve_lexicon_dir(const std::string& flag) {
   if (!flag.empty()) return flag;
   if (const char* env = std::getenv("DIPMINE_LEXICONS"); env != nullptr && *env != '\0') {
     return env;
   }
+  // The program's own path (an installed copy finds its share/ folder).
   std::error_code ec;
-  if (fs::is_directory("lexicons", ec)) return "lexicons";
-  return std::string(DIPMINE_SOURCE_DIR) + "/lexicons";
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  return first_lexicon_dir(lexicon_dir_candidates(ec ? std::string() : self.lexically_normal().string()));
 }
 
 }  // namespace dipmine::lexicon

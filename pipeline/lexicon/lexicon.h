@@ -131,9 +131,17 @@ LexiconCheck check_lexicon(const std::string& dir);
 Lexicon load_lexicon(const std::string& dir);
 
 // The lexicon folder to use: `flag` (--lexicons) if given, else
-// $DIPMINE_LEXICONS, else ./lexicons if it is a folder, else the source tree's
-// lexicons/ (DIPMINE_SOURCE_DIR).
+// $DIPMINE_LEXICONS, else the first of lexicon_dir_candidates(this program)
+// that is a folder. Throws dipmine::Error naming every place tried when none is.
 std::string resolve_lexicon_dir(const std::string& flag);
+// Where a lexicon folder is looked for, in order: ./lexicons, beside the
+// program `program` (its ../share/dipmine/lexicons, then its own folder's
+// lexicons/; skipped when `program` is ""), the source tree's lexicons/
+// (DIPMINE_SOURCE_DIR, for a program run from its build folder).
+std::vector<std::string> lexicon_dir_candidates(const std::string& program);
+// The first of `candidates` that is a folder; else throws dipmine::Error
+// naming them all.
+std::string first_lexicon_dir(const std::vector<std::string>& candidates);
 
 // The RE2 pattern for a literal form (see Form::pattern); "" if it folds to nothing.
 std::string literal_pattern(const std::string& form, text::Lang lang);

@@ -60,6 +60,8 @@ std::string compute_tokenizer_fingerprint() {
       // compound hyphenated at a line break, footnote marks.
       "عنوان\u200cپیوست Tsujii’s mixed-\nmode Corporation⇤ Smith¹",
       "東京都に住む。上海協力機構（ＳＣＯ）の市長ﾀﾞｲｱﾛｰｸﾞ 2025年",
+      // The word-final long vowel mark the fold drops.
+      "ユーザー登録とサーバー",
   };
   uint64_t h = 1469598103934665603ull;
   auto mix = [&](std::string_view s) {

@@ -15,6 +15,7 @@ MappedText JapaneseNormalizer::clean(std::string_view original) const {
 MappedText JapaneseNormalizer::fold(std::string_view original) const {
   MappedText t = clean(original);
   t = ja::fold_chars(std::move(t));  // apply_nfkc_casefold (Latin case), fa::fold_digits
+  t = ja::drop_final_long_vowel(std::move(t));  // ユーザー → ユーザ
   return t;
 }
 

@@ -47,14 +47,29 @@ const std::array<bool, 256>& arabic_block_letters() {
 }  // namespace
 
 Lang detect_lang(std::string_view text) {
+  // Letters per script, and for Arabic and Latin also words (runs of their
+  // letters): Arabic and Persian leave short vowels unwritten, so the same
+  // number of words has fewer letters than in English, and a paragraph of
+  // Persian with Latin place names (or half and half) went to en by letters.
   size_t arabic = 0, latin = 0, kana = 0, han = 0;
+  size_t arabic_words = 0, latin_words = 0;
+  enum class Run { none, arabic, latin } run = Run::none;
+  auto letter = [&](Run r) {
+    if (run != r) (r == Run::arabic ? arabic_words : latin_words) += 1;
+    run = r;
+  };
   const std::array<bool, 256>& arabic_letter = arabic_block_letters();
   for (size_t i = 0; i < text.size();) {
     // ASCII bytes without a decode call: most of an English paragraph, and
     // the spaces and digits of every other.
     const auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
-      latin += static_cast<unsigned char>((b | 0x20) - 'a') < 26;
+      if (static_cast<unsigned char>((b | 0x20) - 'a') < 26) {
+        ++latin;
+        letter(Run::latin);
+      } else if (b != '\'' && b != '-') {  // don't, e-mail: one word
+        run = Run::none;
+      }
       ++i;
       continue;
     }
@@ -62,7 +77,13 @@ Lang detect_lang(std::string_view text) {
     // nearly all of a Persian paragraph.
     if (b >= 0xD8 && b <= 0xDB && i + 1 < text.size() &&
         (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
-      arabic += arabic_letter[((b & 0x03u) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu)];
+      const unsigned cp = 0x0600u + (((b & 0x03u) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu));
+      if (arabic_letter[cp - 0x0600]) {
+        ++arabic;
+        letter(Run::arabic);
+      } else if (!(cp >= 0x064B && cp <= 0x065F) && cp != 0x0670) {  // harakat stay in the word
+        run = Run::none;
+      }
       i += 2;
       continue;
     }
@@ -70,25 +91,34 @@ Lang detect_lang(std::string_view text) {
     const char32_t cp = decode_utf8(text, i, len);
     i += len;
     if (cp >= 0x0600 && cp <= 0x06FF) {
-      if (arabic_letter[cp - 0x0600]) ++arabic;
+      if (arabic_letter[cp - 0x0600]) {
+        ++arabic;
+        letter(Run::arabic);
+      }
       continue;
     }
-    if (!u_isalpha(static_cast<UChar32>(cp))) continue;
+    if (cp == 0x200C || cp == 0x200D) continue;  // ZWNJ, ZWJ: inside a Persian word
+    if (!u_isalpha(static_cast<UChar32>(cp))) {
+      if (u_charType(static_cast<UChar32>(cp)) != U_NON_SPACING_MARK) run = Run::none;
+      continue;
+    }
     UErrorCode status = U_ZERO_ERROR;
     switch (uscript_getScript(static_cast<UChar32>(cp), &status)) {
-      case USCRIPT_ARABIC: ++arabic; break;
-      case USCRIPT_LATIN: ++latin; break;
+      case USCRIPT_ARABIC: ++arabic; letter(Run::arabic); break;
+      case USCRIPT_LATIN: ++latin; letter(Run::latin); break;
       case USCRIPT_HIRAGANA:
-      case USCRIPT_KATAKANA: ++kana; break;
-      case USCRIPT_HAN: ++han; break;
-      default: break;
+      case USCRIPT_KATAKANA: ++kana; run = Run::none; break;
+      case USCRIPT_HAN: ++han; run = Run::none; break;
+      default: run = Run::none; break;
     }
   }
   // Japanese text mixes Latin acronyms (SCO) into kana and kanji; Persian text
-  // quotes Latin names. The majority script decides, with kana+kanji together.
+  // quotes Latin names. The majority decides, with kana+kanji together: by
+  // letters against Japanese (which writes no spaces), by words between
+  // Arabic and Latin script (a tie goes to the Arabic script).
   const size_t ja = kana + han;
   if (arabic == 0 && latin == 0 && ja == 0) return Lang::none;
-  if (arabic >= latin && arabic >= ja) return Lang::fa;
+  if (arabic > 0 && arabic_words >= latin_words && arabic >= ja) return Lang::fa;
   if (ja >= latin) return Lang::ja;
   return Lang::en;
 }

@@ -4,8 +4,11 @@
 //   lang_name(l);                              // "fa"
 //
 // Detection counts letters per script: Arabic script -> fa, kana or kanji -> ja,
-// Latin -> en. Kana anywhere wins for ja (kanji alone is also ja: Chinese is not
-// a corpus language). Text with no letters at all is Lang::none. Pure functions,
+// Latin -> en; the majority wins (kanji alone is also ja: Chinese is not a
+// corpus language). Between Arabic script and Latin it counts words (runs of
+// a script's letters), since Arabic and Persian leave short vowels unwritten:
+// a Persian sentence with Latin names is fa, a tie goes to fa. Arabic itself
+// is fa too (reads_as_arabic below). Text with no letters at all is Lang::none. Pure functions,
 // safe from any thread; invalid UTF-8 is skipped byte by byte, never an error.
 #pragma once
 #include <optional>

@@ -304,6 +304,11 @@ namespace ja {
 MappedText prolonged_sound_marks(MappedText&& in);
 // Fused, in one pass, exactly: apply_nfkc_casefold then fa::fold_digits.
 MappedText fold_chars(MappedText&& in);
+// Fold only: the long vowel mark ー that ends a katakana word of 4 characters
+// or more is dropped (ユーザー -> ユーザ, サーバー -> サーバ, コンピューター ->
+// コンピュータ: both spellings are in use, JIS Z 8301 writes the short one);
+// カー, キー, ツアー keep theirs. Its bytes join the range of the letter before.
+MappedText drop_final_long_vowel(MappedText&& in);
 }  // namespace ja
 
 }  // namespace dipmine::text

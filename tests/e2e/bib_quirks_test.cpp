@@ -36,6 +36,12 @@ TEST_CASE("exports of formats without a reader fail with a clear line", "[bib][e
   CHECK(r.err.find("litstudy_ieee.csv: looks like an IEEE Xplore CSV export, which dipmine does "
                    "not read; not stored") != std::string::npos);
   CHECK(r.err.find("asreview_embase.csv: looks like an Embase CSV export") != std::string::npos);
+  // "a" before a consonant: a PubMed XML, a SpringerLink CSV.
+  const Result more = sb.run({"ingest", bib("unsupported/jabref_MedlineImporterTestMinimalEntry.xml"),
+                              bib("real/held_out/litstudy_springer.csv")});
+  CHECK(more.err.find("jabref_MedlineImporterTestMinimalEntry.xml: looks like a PubMed XML export, "
+                      "which dipmine does not read") != std::string::npos);
+  CHECK(more.err.find("litstudy_springer.csv: looks like a SpringerLink CSV export") != std::string::npos);
   CHECK(r.out.find("0 added, 0 updated, 0 unchanged, 2 failed") == 0);
   // An ordinary CSV is still an ordinary document.
   write_file(sb.dir() / "cities.csv", "city,population\nTehran,9000000\n");
@@ -63,4 +69,22 @@ TEST_CASE("DOIs written as URLs, labels or in capitals meet across exports", "[b
   CHECK(r.out.find("10 records read: 7 added, 3 merged as duplicates, 0 skipped") != std::string::npos);
   CHECK(r.err.find("names_macros.bib#2: DOI 10.1016/J.CITIES.2020.103055 is already in the store") !=
         std::string::npos);
+}
+
+TEST_CASE("a brace left open in a BibTeX field is reported at its own line", "[bib][e2e]") {
+  // A real JabRef entry (tests/data/bib/real/SOURCES.md) with one closing
+  // brace taken out on line 6: `{IEEE/IFIP}` -> `{IEEE/IFIP`. The value then
+  // runs on to the entry's end and the parse fails at the next entry (line
+  // 17); the message names line 6.
+  Sandbox sb;
+  std::string text = e2e::read_file(bib("real/tune/jabref_crossref.bib"));
+  const size_t at = text.find("{IEEE/IFIP}");
+  REQUIRE(at != std::string::npos);
+  text.erase(at + 10, 1);
+  e2e::write_file(sb.dir() / "crossref.bib", text);
+  const Result r = sb.run({"ingest", (sb.dir() / "crossref.bib").string()});
+  INFO(r.err);
+  CHECK(r.err.find("crossref.bib:3: BibTeX entry: unbalanced brace: the `{` at line 6 is not closed "
+                   "before the next field (line 7); skipped") != std::string::npos);
+  CHECK(r.err.find("line 17") == std::string::npos);
 }

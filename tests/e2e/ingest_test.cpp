@@ -236,3 +236,68 @@ TEST_CASE("database path: --db, DIPMINE_DB, missing and foreign files", "[store]
   CHECK(r.code == 1);
   CHECK(contains(r.err, "not.db: not a dipmine database"));
 }
+
+// tests/data/ingest/aozora/SOURCES.md: the Aozora Bunko's notation sample.
+TEST_CASE("an Aozora Bunko text is stored and found without its ruby and notes", "[ingest][ja]") {
+  Sandbox s;
+  auto r = s.run({"ingest", ingest_data("aozora/chukiichiran_kinyurei.txt")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.err, "chukiichiran_kinyurei.txt: Aozora Bunko text: left out "));
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%《%' OR text LIKE '%［＃%' "
+                      "OR text LIKE '%｜%'") == "0");
+  // A reading is no longer a word of the text; the word it was written
+  // beside reads as one again.
+  CHECK(s.run({"search", "--count", "すこぶ"}).out == "0 paragraphs in 0 documents\n");
+  CHECK(s.run({"search", "--count", "相対したる"}).out == "1 paragraph in 1 document\n");
+  // One paragraph per line: two lines of dialogue are not run together.
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%」「%'") == "0");
+}
+
+TEST_CASE("a document in none of the corpus languages is 'unknown' in stats and docs", "[store]") {
+  Sandbox s;
+  // Article 1 of the Universal Declaration of Human Rights in Russian, the
+  // UN's text (https://www.un.org/ru/documents/decl_conv/declarations/declhr.shtml).
+  e2e::write_file(s.dir() / "ru.txt",
+                  "Все люди рождаются свободными и равными в своем достоинстве и правах. Они "
+                  "наделены разумом и совестью и должны поступать в отношении друг друга в духе "
+                  "братства.\n");
+  REQUIRE(s.run({"ingest", (s.dir() / "ru.txt").string()}).code == 0);
+  auto r = s.run({"stats", "--format", "tsv"});
+  CHECK(contains(r.out, "lang\tdocuments\tparagraphs\tbytes\nunknown\t1\t1\t"));
+  r = s.run({"docs", "--format", "tsv"});
+  CHECK(contains(r.out, "\tunknown\t1\t"));
+}
+
+TEST_CASE("kwic with no occurrence says so on stderr and exits 0", "[store]") {
+  Sandbox s;
+  REQUIRE(s.run({"ingest", corpus_dir()}).code == 0);
+  const auto r = s.run({"kwic", "nosuchwordanywhere"});
+  CHECK(r.code == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err == "dipmine: note: kwic: no occurrence of \"nosuchwordanywhere\"\n");
+}
+
+TEST_CASE("a large Aozora Bunko text is streamed without its ruby and notes", "[ingest][ja]") {
+  // Over 4 MB, so ingest streams it in slices (text_stream.h): the header is
+  // in the first slice, readings and notes are in every one. The lines are
+  // the notation sample's (tests/data/ingest/aozora/SOURCES.md), repeated.
+  Sandbox s;
+  std::string text = "「注記一覧」記載例文\n青空文庫\n\n"
+                     "-------------------------------------------------------\n"
+                     "【テキスト中に現れる記号について】\n\n《》：ルビ\n（例）頗《すこぶ》る\n"
+                     "-------------------------------------------------------\n\n";
+  const std::string line = "　軽重、長短、善悪、是非等の字は、相対《あいたい》したる考えより生じたるものなり。"
+                           "［＃「相対」に傍点］\n";
+  const size_t lines = (4u << 20) / line.size() + 1000;
+  for (size_t i = 0; i < lines; ++i) text += line;
+  e2e::write_file(s.dir() / "big.txt", text);
+  const auto r = s.run({"ingest", (s.dir() / "big.txt").string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.err, "big.txt: Aozora Bunko text: left out " + std::to_string(lines) +
+                            " readings (ruby), " + std::to_string(lines) + " editor's notes"));
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%《%' OR text LIKE '%［＃%' "
+                      "OR text LIKE '%テキスト中に現れる記号%'") == "0");
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs") == std::to_string(lines + 2));
+}

@@ -146,3 +146,40 @@ TEST_CASE("accuracy on the gold paragraphs stays above 0.85 per kind and languag
   }
   CHECK(paragraphs >= 60);
 }
+
+TEST_CASE("ingest --lexicons DIR matches with that folder's lexicon", "[lexicon]") {
+  Sandbox s;
+  write_lexicon(s);
+  e2e::write_file(s.dir() / "a.txt", "Sister city links help tourism.\n");
+  auto r = s.run_shell("env -u DIPMINE_LEXICONS " + e2e::shell_quote(DIPMINE_BIN) + " --db " +
+                       e2e::shell_quote(s.db().string()) + " ingest --lexicons lex a.txt");
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  // The small lexicon's two concepts, not the shipped 92.
+  CHECK(e2e::sql_column(s.db(), "SELECT count(*) FROM concepts") == "2");
+  r = s.run({"mentions", "--format", "tsv"});
+  CHECK(r.out.find("sister_city") != std::string::npos);
+  r = s.run_shell(e2e::shell_quote(DIPMINE_BIN) + " --db " + e2e::shell_quote(s.db().string()) +
+                  " ingest --force --lexicons no-such-folder a.txt");
+  CHECK(r.code == 1);
+  CHECK(r.err.find("no-such-folder: no lexicon folder here") != std::string::npos);
+}
+
+TEST_CASE("an installed program finds the lexicons in its ../share/dipmine/lexicons", "[lexicon]") {
+  Sandbox s;
+  write_lexicon(s);
+  const e2e::fs::path prefix = s.dir() / "prefix";
+  e2e::fs::create_directories(prefix / "bin");
+  e2e::fs::create_directories(prefix / "share" / "dipmine");
+  e2e::fs::copy_file(DIPMINE_BIN, prefix / "bin" / "dipmine");
+  e2e::fs::copy(s.dir() / "lex", prefix / "share" / "dipmine" / "lexicons");
+  // Run from the sandbox: no ./lexicons there, no DIPMINE_LEXICONS.
+  auto r = s.run_shell("env -u DIPMINE_LEXICONS prefix/bin/dipmine lexicon check");
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("prefix/share/dipmine/lexicons: ok, 2 indicators, 0 networks") != std::string::npos);
+  // ./lexicons still comes first.
+  e2e::fs::copy(e2e::source_dir() / "lexicons", s.dir() / "lexicons");
+  r = s.run_shell("env -u DIPMINE_LEXICONS prefix/bin/dipmine lexicon check");
+  CHECK(r.out.rfind("lexicons: ok, 32 indicators", 0) == 0);
+}

@@ -216,3 +216,34 @@ TEST_CASE("remove takes documents out of the index, optimize merges it", "[searc
   CHECK(s.count("京都") == 2);
   CHECK(s.count("بین المللی") == 3);
 }
+
+TEST_CASE("Japanese: ユーザー and ユーザ, サーバー and サーバ find each other", "[search][ja]") {
+  Sandbox s;
+  {
+    std::ofstream f(s.dir() / "ja.txt");
+    f << "ユーザー登録の手順。\n\nユーザ管理とサーバーの設定。\n\nサーバとコンピュータ。\n\n"
+         "コンピューターの講習。\n";
+  }
+  REQUIRE(s.run({"ingest", (s.dir() / "ja.txt").string()}).code == 0);
+  for (const std::string q : {"ユーザー", "ユーザ", "サーバー", "サーバ", "コンピューター", "コンピュータ"}) {
+    INFO(q);
+    CHECK(s.search_count(q) == 2);
+  }
+  // The mark is inside the marked hit.
+  const auto r = s.run({"search", "ユーザ", "--limit", "5"});
+  CHECK(r.out.find("[ユーザー]登録") != std::string::npos);
+}
+
+TEST_CASE("hits give the paragraph's number within its document, not the store's row id", "[search]") {
+  Ingested s;
+  const auto hits = s.json({"京都"});
+  REQUIRE(hits.size() == 2);
+  // The Japanese file is the third document: its paragraphs' row ids are not
+  // their numbers within it.
+  CHECK(hits[0]["paragraph"] == 1);
+  CHECK(hits[0]["paragraph_id"] != hits[0]["paragraph"]);
+  const auto r = s.run({"search", "京都"});
+  CHECK(r.out.find("doc " + hits[0]["doc"].dump() + " paragraph 1 score") != std::string::npos);
+  const auto tsv = s.run({"search", "--format", "tsv", "京都"});
+  CHECK(tsv.out.find("\n1\t" + hits[0]["doc"].dump() + "\t1\t") != std::string::npos);
+}

@@ -50,3 +50,12 @@ TEST_CASE("empty and whitespace-only text has no paragraphs") {
   CHECK(split_paragraphs("").empty());
   CHECK(split_paragraphs(" \n\n\t\n").empty());
 }
+
+TEST_CASE("a line indented with a full-width space starts a Japanese paragraph") {
+  // Wrapped lines of one paragraph are joined without a space; the indent
+  // (U+3000) starts the next paragraph although 」 ends no sentence.
+  const auto p = split_paragraphs("　東京都は姉妹都\n市と交流した」\n　次の段落。\n");
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].text == "　東京都は姉妹都市と交流した」");
+  CHECK(p[1].text == "　次の段落。");
+}

@@ -234,6 +234,26 @@ TEST_CASE("resolve_lexicon_dir: flag, then environment", "[lexicon]") {
   CHECK(!resolve_lexicon_dir("").empty());
 }
 
+TEST_CASE("lexicon folders: ./lexicons, beside the program, then the source tree", "[lexicon]") {
+  const std::vector<std::string> c = lexicon_dir_candidates("/opt/dipmine/bin/dipmine");
+  REQUIRE(c.size() == 4);
+  CHECK(c[0] == "lexicons");
+  CHECK(c[1] == "/opt/dipmine/share/dipmine/lexicons");
+  CHECK(c[2] == "/opt/dipmine/bin/lexicons");
+  CHECK(c[3] == std::string(DIPMINE_SOURCE_DIR) + "/lexicons");
+  CHECK(lexicon_dir_candidates("").size() == 2);
+  CHECK(first_lexicon_dir({"/nonexistent/a", DIPMINE_SOURCE_DIR}) == DIPMINE_SOURCE_DIR);
+  try {
+    first_lexicon_dir({"/nonexistent/a", "/nonexistent/b"});
+    FAIL("no error");
+  } catch (const dipmine::Error& e) {
+    const std::string m = e.what();
+    CHECK(m.find("no lexicon folder found") != std::string::npos);
+    CHECK(m.find("/nonexistent/a, /nonexistent/b") != std::string::npos);
+    CHECK(m.find("--lexicons DIR") != std::string::npos);
+  }
+}
+
 TEST_CASE("stop forms: read apart from the forms, each broken one named with its line",
           "[lexicon][stop]") {
   const std::string C = good_concepts();

@@ -131,6 +131,20 @@ TEST_CASE("Japanese: full-width Latin meets a half-width form", "[matcher][fold]
   CHECK(found(m, "ＳＣＯ都市", Lang::ja) == V{"sco@ＳＣＯ"});
 }
 
+TEST_CASE("Japanese: a word-final long vowel mark, written or not, in literal and regex forms",
+          "[matcher][fold]") {
+  Lexicon lex = make({{"network_membership", I, Lang::ja, "メンバー都市"},
+                      {"advocacy_lobbying", I, Lang::ja, "(政策提言|アドボカシー)", true}});
+  lex.forms[1].pattern = regex_pattern(lex.forms[1].form, Lang::ja);  // as the loader does
+  CHECK(lex.forms[1].pattern == "(?i:(政策提言|アドボカシ))");
+  Matcher m(std::move(lex));
+  CHECK(found(m, "メンバ都市とアドボカシ活動", Lang::ja) ==
+        V{"network_membership@メンバ都市", "advocacy_lobbying@アドボカシ"});
+  // The hit covers the mark in the original text.
+  CHECK(found(m, "メンバー都市とアドボカシー活動", Lang::ja) ==
+        V{"network_membership@メンバー都市", "advocacy_lobbying@アドボカシー"});
+}
+
 TEST_CASE("case-sensitive literal and regex forms", "[matcher]") {
   Matcher m(make({{"metropolis", N, Lang::en, "Metropolis", false, true},
                   {"ubc", N, Lang::en, "UBC", false, true},

@@ -179,3 +179,14 @@ TEST_CASE("ja::prolonged_sound_marks", "[steps][ja]") {
   CHECK(run(ja::prolonged_sound_marks, "2025-07").text == "2025-07");
   CHECK(run(ja::prolonged_sound_marks, "東京-大阪").text == "東京-大阪");
 }
+
+TEST_CASE("ja::drop_final_long_vowel: the mark's bytes stay in the letter's range", "[steps][ja]") {
+  CHECK(run(ja::drop_final_long_vowel, "ユーザー登録とサーバーとカー").text == "ユーザ登録とサーバとカー");
+  CHECK(run(ja::drop_final_long_vowel, "ーー").text == "ーー");
+  CHECK(run(ja::drop_final_long_vowel, "コーヒーー").text == "コーヒ");
+  const MappedText m = run(ja::drop_final_long_vowel, "ユーザー登録");
+  // ユーザ is bytes [0, 9) of the output and covers all of ユーザー (12 bytes).
+  CHECK(m.original_span(0, 9) == std::pair<uint32_t, uint32_t>{0, 12});
+  CHECK(m.original_span(9, 15) == std::pair<uint32_t, uint32_t>{12, 18});
+  CHECK(text_test::map_monotone(m));
+}
