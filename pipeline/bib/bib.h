@@ -46,12 +46,14 @@ namespace dipmine::bib {
 
 enum class Format {
   ris, bibtex, csl_json, scopus_csv, wos, wos_tab, medline, pubmed_csv, openalex_csv,
-  openalex_json, lens_csv
+  openalex_json, lens_csv, zotero_json, endnote, csv_table
 };
 
 // "ris", "bibtex", "csl-json", "scopus-csv", "wos", "wos-tab", "medline",
-// "pubmed-csv", "openalex-csv", "openalex-json", "lens-csv" (also
-// DocumentRecord::format).
+// "pubmed-csv", "openalex-csv", "openalex-json", "lens-csv", "zotero-json"
+// (Zotero and Better BibTeX JSON), "endnote" (EndNote tagged text, .enw),
+// "csv-table" (any other CSV with a title column and known bibliographic
+// columns) (also DocumentRecord::format).
 std::string_view format_name(Format f);
 // True for the names above: documents that are export records.
 bool is_format_name(std::string_view name);
@@ -101,5 +103,12 @@ std::string keyword_key(std::string_view keyword);
 // DOI after that (a landing-page URL) is kept as written. The comparison key
 // is this lower-cased (DOIs are case-insensitive).
 std::string clean_doi(std::string_view doi);
+
+// Whether two titles may name the same paper (two records sharing a DOI are
+// merged only then): equal after folding and dropping punctuation, one the
+// other without its subtitle ("Make It Stand" / "Make It Stand: Balancing
+// ..."), or at least 80% of the distinct words shared (code-point bigrams for
+// scripts written without spaces). An empty title agrees with any.
+bool titles_agree(std::string_view a, std::string_view b);
 
 }  // namespace dipmine::bib

@@ -45,8 +45,65 @@ bool is_bibtex_start(std::string_view line) {
   return i > 1 && i < line.size() && (line[i] == '{' || line[i] == '(');
 }
 
+// Web of Science and the databases on its platform (Zoological Record,
+// BIOSIS, MEDLINE via WoS, CAB Abstracts) write `FN` first, then `VR`; files
+// that were cut, merged or passed through other tools open with `VR`, `PT`, a
+// stray header line (`XX`, a title) before `FN`/`PT`, or straight with a
+// record tag (`AU`, `UT`, ...). WoS if, among the first lines, `FN` or `PT`
+// opens a tag line and is followed by another tag line, with at most one
+// line of something else before it.
+bool is_wos_start(const std::vector<std::string_view>& lines) {
+  auto tag_line = [](std::string_view l) {
+    return l.size() >= 4 && l[0] >= 'A' && l[0] <= 'Z' &&
+           ((l[1] >= 'A' && l[1] <= 'Z') || (l[1] >= '0' && l[1] <= '9')) && l[2] == ' ' && l[3] != ' ' &&
+           l[3] != '-';
+  };
+  for (size_t i = 0; i < lines.size() && i < 3; ++i) {
+    const std::string_view l = lines[i];
+    if ((starts_with(l, "FN ") || starts_with(l, "PT ") || starts_with(l, "VR ")) && i + 1 < lines.size() &&
+        tag_line(lines[i + 1])) {
+      return i < 2;  // at most one other line before
+    }
+    if (!tag_line(l) && i >= 1) return false;
+  }
+  return false;
+}
+
+// CSL-YAML (pandoc, Better BibTeX): `references:` or `- id:` opens it, and
+// `title:` or `type:` keys follow.
+bool is_csl_yaml(const std::vector<std::string_view>& lines) {
+  const std::string_view first = detail::trim(lines[0]);
+  if (first != "references:" && !starts_with(first, "- id:")) return false;
+  bool id = starts_with(first, "- id:"), field = false;
+  for (std::string_view l : lines) {
+    l = detail::trim(l);
+    if (starts_with(l, "- id:")) id = true;
+    if (starts_with(l, "title:") || starts_with(l, "type:") || starts_with(l, "author:") ||
+        starts_with(l, "issued:")) {
+      field = true;
+    }
+  }
+  return id && field;
+}
+
 bool has(const std::vector<std::string>& cells, std::string_view name) {
   return std::find(cells.begin(), cells.end(), name) != cells.end();
+}
+
+// A CSV of records in no layout named above: a title column and at least one
+// other bibliographic column (a Scopus export with a few columns chosen, a
+// Zotero CSV). The exports named by unsupported_export are not taken.
+bool generic_table(const std::vector<std::string>& cells) {
+  if (!has(cells, "title") && !has(cells, "article title")) return false;
+  if (std::any_of(cells.begin(), cells.end(),
+                  [](const std::string& c) { return c.rfind("emtree", 0) == 0; })) {
+    return false;  // Embase: its own layout, named as unread
+  }
+  static const char* const known[] = {
+      "authors", "author", "author full names", "year", "publication year", "doi", "abstract",
+      "abstract note", "link", "url", "source title", "journal", "publication title",
+      "author keywords", "keywords", "index keywords", "manual tags", "eid", "pmid"};
+  return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return has(cells, k); });
 }
 
 // The table export a header row names; nullopt for other CSVs.
@@ -67,14 +124,16 @@ std::optional<Format> table_format(std::string_view text, std::string_view first
   if (has(cells, "source title") || has(cells, "eid") || has(cells, "author(s) id")) {
     return Format::scopus_csv;
   }
-  return std::nullopt;
+  return generic_table(cells) ? std::optional(Format::csv_table) : std::nullopt;
 }
 
-// JSON: OpenAlex works carry "authorships"/"publication_year"; CSL items
-// "type" and "title".
+// JSON: Zotero items carry "itemType"; OpenAlex works "authorships" or
+// "publication_year"; CSL items "type" and "title".
 std::optional<Format> json_format(std::string_view ext, std::string_view text, std::string_view head) {
   if (!starts_with(head, "[") && !starts_with(head, "{")) return std::nullopt;
   const std::string_view start = text.substr(0, 8192);
+  // Zotero's own field names (its JSON and Better BibTeX JSON): itemType.
+  if (start.find("\"itemType\"") != std::string_view::npos) return Format::zotero_json;
   if (start.find("\"publication_year\"") != std::string_view::npos ||
       start.find("\"authorships\"") != std::string_view::npos ||
       start.find("openalex.org/W") != std::string_view::npos) {
@@ -106,10 +165,8 @@ std::optional<Format> detect_format(std::string_view path, std::string_view text
       const bool tag_line = l.size() >= 5 && l[0] >= 'A' && l[0] <= 'Z' && l[2] == ' ' && l[4] == '-';
       if (!tag_line && detail::trim(l).size() > 6) break;
     }
-    if (starts_with(first, "FN ") || (starts_with(first, "PT ") && lines.size() > 1 &&
-                                      lines[1].size() > 3 && lines[1][2] == ' ')) {
-      return Format::wos;
-    }
+    if (is_wos_start(lines)) return Format::wos;
+    if (starts_with(first, "%0 ") || starts_with(first, "%0\t")) return Format::endnote;
     if (starts_with(first, "PMID-") || starts_with(first, "PMID -")) return Format::medline;
     for (std::string_view l : lines) {
       if (starts_with(detail::trim(l), "%")) continue;  // BibTeX comment lines
@@ -117,15 +174,18 @@ std::optional<Format> detect_format(std::string_view path, std::string_view text
       break;
     }
     if (auto f = json_format(ext, text, head)) return f;
+    if (ext == "csv") {
+      // A Scopus export with few columns chosen says only "Authors,Title,...".
+      const auto cells = detail::header_cells(text, ',');
+      if (has(cells, "title") && has(cells, "authors") && !has(cells, "pmid") &&
+          !has(cells, "lens id") && !has(cells, "publication_year")) {
+        return Format::scopus_csv;
+      }
+    }
     if (auto f = table_format(text, first)) return f;
   }
-  if (ext == "csv" && !lines.empty()) {
-    // A Scopus export with few columns chosen says only "Authors,Title,...".
-    const auto cells = detail::header_cells(text, ',');
-    if (has(cells, "title") && has(cells, "authors")) return Format::scopus_csv;
-  }
   if (lines.empty() || ext == "ris" || ext == "bib" || ext == "bibtex" || ext == "biblatex" ||
-      ext == "ciw" || ext == "nbib") {
+      ext == "ciw" || ext == "nbib" || ext == "enw") {
     // Empty, or text that is none of the above: the reader of the named
     // format says what is wrong with it (instead of a junk text document).
     if (ext == "ris") return Format::ris;
@@ -135,6 +195,7 @@ std::optional<Format> detect_format(std::string_view path, std::string_view text
     }
     if (ext == "ciw") return Format::wos;
     if (ext == "nbib") return Format::medline;
+    if (ext == "enw") return Format::endnote;
   }
   return std::nullopt;
 }
@@ -146,7 +207,7 @@ std::string unsupported_export(std::string_view path, std::string_view text) {
   const std::string_view first = detail::trim(lines[0]);
   const std::string_view start = text.substr(0, 4096);
   auto in_start = [&](std::string_view s) { return start.find(s) != std::string_view::npos; };
-  if (starts_with(first, "%0 ")) return "EndNote tagged text (.enw)";
+  if (is_csl_yaml(lines)) return "CSL-YAML";
   if (starts_with(first, "RT ") && lines.size() > 1 && starts_with(lines[1], "SR ")) {
     return "RefWorks tagged text";
   }
@@ -172,11 +233,6 @@ std::string unsupported_export(std::string_view path, std::string_view text) {
   if (has(cells, "key") && has(cells, "item type") && has(cells, "publication year")) {
     return "Zotero CSV";
   }
-  if (cells.size() >= 3 && (has(cells, "title") || has(cells, "article title")) &&
-      (has(cells, "authors") || has(cells, "author") || has(cells, "year") || has(cells, "doi") ||
-       has(cells, "abstract"))) {
-    return "a CSV of bibliographic records in a layout dipmine does not know";
-  }
   return {};
 }
 
@@ -195,6 +251,9 @@ ExportRead read_export(const std::string& path, std::string_view text, Format fo
     case Format::wos: detail::read_wos(text, sink); break;
     case Format::medline: detail::read_medline(text, sink); break;
     case Format::openalex_json: detail::read_openalex_json(text, sink); break;
+    case Format::zotero_json: detail::read_zotero_json(text, sink); break;
+    case Format::endnote: detail::read_endnote(text, sink); break;
+    case Format::csv_table:
     case Format::scopus_csv:
     case Format::wos_tab:
     case Format::pubmed_csv:
