@@ -69,21 +69,36 @@ bool is_wos_start(const std::vector<std::string_view>& lines) {
   return false;
 }
 
-// CSL-YAML (pandoc, Better BibTeX): `references:` or `- id:` opens it, and
-// `title:` or `type:` keys follow.
-bool is_csl_yaml(const std::vector<std::string_view>& lines) {
-  const std::string_view first = detail::trim(lines[0]);
+// CSL-YAML (pandoc, Better BibTeX): `references:` or `- id:` opens it (after
+// a `---` line), and `title:`, `type:`, `author:` or `issued:` keys follow. A
+// Markdown paper whose front matter holds references has text after the
+// closing `---`/`...`: that is a document, not an export.
+bool is_csl_yaml(std::string_view text, const std::vector<std::string_view>& lines) {
+  size_t i = 0;
+  const bool front = detail::trim(lines[0]) == "---";
+  if (front) ++i;
+  if (i >= lines.size()) return false;
+  const std::string_view first = detail::trim(lines[i]);
   if (first != "references:" && !starts_with(first, "- id:")) return false;
   bool id = starts_with(first, "- id:"), field = false;
-  for (std::string_view l : lines) {
-    l = detail::trim(l);
+  for (; i < lines.size(); ++i) {
+    const std::string_view l = detail::trim(lines[i]);
     if (starts_with(l, "- id:")) id = true;
     if (starts_with(l, "title:") || starts_with(l, "type:") || starts_with(l, "author:") ||
         starts_with(l, "issued:")) {
       field = true;
     }
   }
-  return id && field;
+  if (!id || !field) return false;
+  if (front) {
+    for (const std::string_view end : {"\n---", "\n..."}) {
+      const size_t at = text.find(end, 3);
+      if (at == std::string_view::npos) continue;
+      const size_t eol = text.find('\n', at + 1);
+      if (eol != std::string_view::npos && !detail::trim(text.substr(eol)).empty()) return false;
+    }
+  }
+  return true;
 }
 
 bool has(const std::vector<std::string>& cells, std::string_view name) {
@@ -207,7 +222,7 @@ std::string unsupported_export(std::string_view path, std::string_view text) {
   const std::string_view first = detail::trim(lines[0]);
   const std::string_view start = text.substr(0, 4096);
   auto in_start = [&](std::string_view s) { return start.find(s) != std::string_view::npos; };
-  if (is_csl_yaml(lines)) return "CSL-YAML";
+  if (is_csl_yaml(text, lines)) return "CSL-YAML";
   if (starts_with(first, "RT ") && lines.size() > 1 && starts_with(lines[1], "SR ")) {
     return "RefWorks tagged text";
   }

@@ -77,8 +77,10 @@ void read_endnote(std::string_view text, Sink& sink) {
       case 'E': set(editors); break;
       case 'D': set(e.year); break;
       case 'X': set(e.abstract); break;
-      case 'R': if (e.doi.empty()) set(e.doi); break;
-      case 'J': set(e.venue); break;
+      case 'R':  // the DOI, or another identifier (an OAI id, a URN)
+        if (e.doi.empty() && value.find("10.") != std::string_view::npos) set(e.doi);
+        break;
+      case 'J': if (e.venue.empty()) set(e.venue); break;  // a second %J: the same in English
       case 'B': set(book); break;
       case 'U': if (e.url.empty()) set(e.url); break;
       case 'G': set(e.language); break;

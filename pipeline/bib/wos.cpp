@@ -15,6 +15,16 @@ bool is_tag(std::string_view line) {
          (line.size() == 2 || line[2] == ' ');
 }
 
+// A keyword field with its continuation lines joined by '\n'. WoS separates
+// keywords with ';' and wraps long lists anywhere (inside a keyword too), so
+// with a ';' the lines are one text split at ';'. Zoological Record and
+// other databases on the platform put one term per line without any ';':
+// then each line is a keyword (not one keyword of hundreds of characters).
+std::vector<std::string> keyword_field(const std::string& field) {
+  if (field.find(';') != std::string::npos) return split_list(field, ";");
+  return split_list(field, "\n");
+}
+
 }  // namespace
 
 void read_wos(std::string_view text, Sink& sink) {
@@ -67,8 +77,8 @@ void read_wos(std::string_view text, Sink& sink) {
     }
     if (tag == "ER") {
       e.authors = af.empty() ? std::move(au) : std::move(af);
-      e.author_keywords = split_list(de, ";");
-      e.index_keywords = split_list(id, ";");
+      e.author_keywords = keyword_field(de);
+      e.index_keywords = keyword_field(id);
       sink.add(std::move(e));
       reset();
       in_record = false;

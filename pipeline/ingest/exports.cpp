@@ -157,7 +157,8 @@ void ExportStream::parse() {
       ready_.notify_one();
     };
     bib::ExportRead read = bib::read_export(path_, file_.text, format_, emit);
-    summary.messages = std::move(read.messages);
+    summary.messages = std::move(file_.notes);  // the charset guessed, ...
+    summary.messages.insert(summary.messages.end(), read.messages.begin(), read.messages.end());
     summary.entries = read.entries;
     summary.skipped = read.skipped;
   } catch (const std::exception& e) {
