@@ -46,14 +46,14 @@ namespace dipmine::bib {
 
 enum class Format {
   ris, bibtex, csl_json, scopus_csv, wos, wos_tab, medline, pubmed_csv, openalex_csv,
-  openalex_json, lens_csv, zotero_json, endnote, csv_table
+  openalex_json, lens_csv, zotero_json, endnote, csv_table, endnote_xml
 };
 
 // "ris", "bibtex", "csl-json", "scopus-csv", "wos", "wos-tab", "medline",
 // "pubmed-csv", "openalex-csv", "openalex-json", "lens-csv", "zotero-json"
 // (Zotero and Better BibTeX JSON), "endnote" (EndNote tagged text, .enw),
 // "csv-table" (any other CSV with a title column and known bibliographic
-// columns) (also DocumentRecord::format).
+// columns), "endnote-xml" (also DocumentRecord::format).
 std::string_view format_name(Format f);
 // True for the names above: documents that are export records.
 bool is_format_name(std::string_view name);

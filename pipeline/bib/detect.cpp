@@ -101,6 +101,16 @@ bool is_csl_yaml(std::string_view text, const std::vector<std::string_view>& lin
   return true;
 }
 
+// EndNote XML: an <xml> root with <records> and <record> near the start
+// (written on one line by EndNote, indented by Zotero).
+bool is_endnote_xml(std::string_view text) {
+  const std::string_view start = text.substr(0, 4096);
+  const size_t xml = start.find("<xml>");
+  if (detail::trim(text.substr(0, 1)) != "<" || xml == std::string_view::npos) return false;
+  const size_t records = start.find("<records>", xml);
+  return records != std::string_view::npos && start.find("<record>", records) != std::string_view::npos;
+}
+
 bool has(const std::vector<std::string>& cells, std::string_view name) {
   return std::find(cells.begin(), cells.end(), name) != cells.end();
 }
@@ -181,6 +191,7 @@ std::optional<Format> detect_format(std::string_view path, std::string_view text
       if (!tag_line && detail::trim(l).size() > 6) break;
     }
     if (is_wos_start(lines)) return Format::wos;
+    if (is_endnote_xml(text)) return Format::endnote_xml;
     if (starts_with(first, "%0 ") || starts_with(first, "%0\t")) return Format::endnote;
     if (starts_with(first, "PMID-") || starts_with(first, "PMID -")) return Format::medline;
     for (std::string_view l : lines) {
@@ -228,7 +239,6 @@ std::string unsupported_export(std::string_view path, std::string_view text) {
   }
   if (starts_with(first, "<")) {
     if (in_start("<PubmedArticle")) return "PubMed XML";
-    if (in_start("<records><record>") || in_start("<xml><records>")) return "EndNote XML";
     if (in_start("<mods") || in_start("<modsCollection")) return "MODS XML";
     if (in_start("<rdf:RDF") && in_start("zotero")) return "Zotero RDF";
     return {};
@@ -268,6 +278,7 @@ ExportRead read_export(const std::string& path, std::string_view text, Format fo
     case Format::openalex_json: detail::read_openalex_json(text, sink); break;
     case Format::zotero_json: detail::read_zotero_json(text, sink); break;
     case Format::endnote: detail::read_endnote(text, sink); break;
+    case Format::endnote_xml: detail::read_endnote_xml(text, sink); break;
     case Format::csv_table:
     case Format::scopus_csv:
     case Format::wos_tab:

@@ -16,6 +16,8 @@ void read_openalex_json(std::string_view text, Sink& sink);
 void read_zotero_json(std::string_view text, Sink& sink);
 // EndNote tagged text: `%0 Type` opens a record, `%T title`, `%A author`, ...
 void read_endnote(std::string_view text, Sink& sink);
+// EndNote XML: <xml><records><record>... (values in <style> pieces).
+void read_endnote_xml(std::string_view text, Sink& sink);
 // The table formats (Scopus, PubMed, OpenAlex, Lens CSV, WoS tab-delimited,
 // and any other CSV with a title column: csv_table):
 // which one is sink.format.

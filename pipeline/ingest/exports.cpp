@@ -62,7 +62,7 @@ std::string unsupported_line(const std::string& path, std::string_view text) {
                            "which dipmine reads"
                          : "";
   return fmt::format("{}: looks like {}, which dipmine does not read; not stored{} (supported: "
-                     "RIS, BibTeX, CSL-JSON, Zotero JSON, EndNote tagged, Scopus CSV, WoS plain "
+                     "RIS, BibTeX, CSL-JSON, Zotero JSON, EndNote tagged and XML, Scopus CSV, WoS plain "
                      "text and tab-delimited, PubMed/MEDLINE, PubMed CSV, OpenAlex CSV/JSON, Lens "
                      "CSV, other CSVs with a title column)",
                      path, what, advice);

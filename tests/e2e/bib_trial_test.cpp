@@ -46,7 +46,7 @@ TEST_CASE("merge of shard stores keeps two papers that share a DOI", "[bib][e2e]
   CHECK(sql_column(all.db(), "SELECT count(*) FROM documents") == "6");
 }
 
-TEST_CASE("BibTeX keys with & ( ) * ; [ ] are read as biber reads them", "[bib][e2e][trial]") {
+TEST_CASE("BibTeX keys with ampersand, parentheses, star, semicolon or brackets are read as biber reads them", "[bib][e2e][trial]") {
   Sandbox sb;
   const Result r = sb.run({"ingest", trial("bbt_2252_ampersand_key.biblatex"),
                            trial("bbt_2366_paren_key.biblatex"), trial("bbt_1933_semicolon_key.biblatex"),
@@ -128,4 +128,24 @@ TEST_CASE("EndNote tagged text is read", "[bib][e2e][trial]") {
         "Stachmann, Bjørn||");
   CHECK(sql_column(sb.db(), "SELECT group_concat(keyword, '/') FROM keywords WHERE doc_id = 2") ==
         "Italiensk litteratur/Idealbyer/kjernelitteratur");
+}
+
+TEST_CASE("EndNote XML is read, styles joined", "[bib][e2e][trial]") {
+  Sandbox sb;
+  const Result r = sb.run({"ingest", trial("zotero_endnote_xml_tests.xml"), trial("zotero_endnote_xml_styles.xml")});
+  REQUIRE(r.code == 0);
+  CHECK(has(r.out, "11 added"));
+  CHECK(sql_column(sb.db(), "SELECT DISTINCT format FROM documents") == "endnote-xml");
+  CHECK(sql_column(sb.db(), "SELECT authors || '|' || year || '|' || venue FROM documents WHERE title = "
+                            "'Firms and the welfare state: When, why, and how does social policy matter "
+                            "to employers?'") ==
+        "Mares, Isabela|2001|Varieties of capitalism. The institutional foundations of comparative advantage");
+  // Editors stand in for authors; the label is the record's name.
+  // (The file writes Hancke\u0301 decomposed, and it is stored as written.)
+  CHECK(sql_column(sb.db(), "SELECT authors LIKE 'Hancke%, Bob; Rhodes, Martin; Thatcher, Mark' FROM "
+                            "documents WHERE title LIKE 'Beyond varieties%'") == "1");
+  CHECK(sql_column(sb.db(), "SELECT name FROM documents WHERE title = 'A test item (with a citekey)'") ==
+        "test_item_2021");
+  CHECK(sql_column(sb.db(), "SELECT source FROM documents WHERE title = 'CSL search by example'") ==
+        "http://editor.citationstyles.org/searchByExample/");
 }
