@@ -107,8 +107,10 @@ std::string clean_doi(std::string_view doi);
 // Whether two titles may name the same paper (two records sharing a DOI are
 // merged only then): equal after folding and dropping punctuation, one the
 // other without its subtitle ("Make It Stand" / "Make It Stand: Balancing
-// ..."), or at least 80% of the distinct words shared (code-point bigrams for
-// scripts written without spaces). An empty title agrees with any.
+// ..."; also when cut inside a word), at least 80% of the distinct words
+// shared (code-point bigrams for scripts written without spaces), or 80% of
+// the letter trigrams (a formula or abbreviation written otherwise: "In[Sub
+// x]Ga[Sub 1-x]N" / "InxGa1-xN"). An empty title agrees with any.
 bool titles_agree(std::string_view a, std::string_view b);
 
 }  // namespace dipmine::bib

@@ -47,24 +47,22 @@ bool is_bibtex_start(std::string_view line) {
 
 // Web of Science and the databases on its platform (Zoological Record,
 // BIOSIS, MEDLINE via WoS, CAB Abstracts) write `FN` first, then `VR`; files
-// that were cut, merged or passed through other tools open with `VR`, `PT`, a
-// stray header line (`XX`, a title) before `FN`/`PT`, or straight with a
-// record tag (`AU`, `UT`, ...). WoS if, among the first lines, `FN` or `PT`
-// opens a tag line and is followed by another tag line, with at most one
-// line of something else before it.
+// that were cut, merged or passed through other tools open with `VR`, `PT`
+// or a stray line (`XX`, a title) before them. WoS if, among the first three
+// lines and after at most one other line, `FN` is followed by `VR` or `PT`,
+// `VR` by `PT`, or `PT X` (one letter: J, B, S, P, C) by a record's field.
 bool is_wos_start(const std::vector<std::string_view>& lines) {
-  auto tag_line = [](std::string_view l) {
-    return l.size() >= 4 && l[0] >= 'A' && l[0] <= 'Z' &&
-           ((l[1] >= 'A' && l[1] <= 'Z') || (l[1] >= '0' && l[1] <= '9')) && l[2] == ' ' && l[3] != ' ' &&
-           l[3] != '-';
+  auto field_tag = [](std::string_view l) {
+    static const char* const tags[] = {"AU", "AF", "TI", "SO", "BA", "BF", "CA", "GP", "BE", "SE",
+                                       "DT", "LA", "UT", "PY", "AB", "DE", "ID", "DI"};
+    return l.size() >= 4 && l[2] == ' ' &&
+           std::any_of(std::begin(tags), std::end(tags), [&](const char* t) { return starts_with(l, t); });
   };
-  for (size_t i = 0; i < lines.size() && i < 3; ++i) {
-    const std::string_view l = lines[i];
-    if ((starts_with(l, "FN ") || starts_with(l, "PT ") || starts_with(l, "VR ")) && i + 1 < lines.size() &&
-        tag_line(lines[i + 1])) {
-      return i < 2;  // at most one other line before
-    }
-    if (!tag_line(l) && i >= 1) return false;
+  for (size_t i = 0; i < 2 && i + 1 < lines.size(); ++i) {
+    const std::string_view l = detail::trim(lines[i]), next = lines[i + 1];
+    if (starts_with(l, "FN ") && (starts_with(next, "VR ") || starts_with(next, "PT "))) return true;
+    if (starts_with(l, "VR ") && starts_with(next, "PT ")) return true;
+    if (starts_with(l, "PT ") && detail::trim(l.substr(3)).size() == 1 && field_tag(next)) return true;
   }
   return false;
 }

@@ -154,6 +154,7 @@ class TextSlicer {
     item->sha256 = stream_->sha256();
     item->charset = stream_->charset();
     item->text_bytes = stream_->text_bytes();
+    if (item->first_slice) item->messages = stream_->notes();
     if (stream_->next(item->slice)) {
       item->counts_file = false;
       return item.release();

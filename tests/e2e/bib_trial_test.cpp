@@ -91,6 +91,16 @@ TEST_CASE("CSL-YAML is refused with advice and WoS files with other headers are 
   CHECK(sql_column(sb.db(), "SELECT count(*) FROM keywords WHERE kind = 'author'") == "7");
 }
 
+TEST_CASE("Zoological Record descriptors are keywords of their own", "[bib][e2e][trial]") {
+  Sandbox sb;
+  const Result r = sb.run({"ingest", trial("litsearchr_zoorec_first3.txt")});
+  REQUIRE(r.code == 0);
+  CHECK(has(r.out, "3 added"));
+  // One keyword of 400-1,077 characters a record before.
+  CHECK(std::stoi(sql_column(sb.db(), "SELECT max(length(keyword)) FROM keywords")) < 60);
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM keywords WHERE keyword = 'Nest survival'") == "2");
+}
+
 TEST_CASE("a Scopus CSV without an Authors column is read as a table of records", "[bib][e2e][trial]") {
   Sandbox sb;
   const Result r = sb.run({"ingest", trial("litstudy_scopus_5_columns.csv")});

@@ -3,6 +3,7 @@
 // what the detector says of each (files in tests/data/bib/real/trial).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -77,22 +78,35 @@ TEST_CASE("BibTeX keys take every character up to the comma", "[bib][trial]") {
   CHECK(r.records[0].title == "No key here");
 }
 
-TEST_CASE("WoS keyword lines without a semicolon are one keyword each", "[bib][trial]") {
-  // Zoological Record writes one descriptor a line (a record written here;
-  // no public Zoological Record export was found).
-  const std::string zr =
-      "FN Clarivate Analytics Zoological Record\nVR 1.0\nPT J\nAU Smith, J\n"
-      "TI Bird strikes near city airports\nDE Aves\n   Urban habitat\n   Airports\n   Collisions\n"
-      "PY 2019\nER\n\nEF\n";
-  bib::ExportRead r = bib::read_export("zr.txt", zr, bib::Format::wos);
-  REQUIRE(r.records.size() == 1);
-  REQUIRE(r.records[0].keywords.size() == 4);
-  CHECK(r.records[0].keywords[1].keyword == "Urban habitat");
+TEST_CASE("Zoological Record descriptors become one keyword each, not one of 600 characters", "[bib][trial]") {
+  // litsearchr's Zoological Record export: DE is "taxa [Subject / Narrower /
+  // Detail] [...]." without a ';' after the taxa.
+  const bib::ExportRead r =
+      bib::read_export("zr.txt", trial("litsearchr_zoorec_first3.txt"), bib::Format::wos);
+  REQUIRE(r.records.size() == 3);
+  size_t longest = 0;
+  std::vector<std::string> first;
+  for (const auto& rec : r.records) {
+    for (const auto& k : rec.keywords) longest = std::max(longest, k.keyword.size());
+  }
+  for (const auto& k : r.records[0].keywords) first.push_back(k.keyword);
+  CHECK(longest < 60);
+  for (const char* want : {"Picoides arcticus", "Management implications", "habitat characteristics",
+                           "Nest site selection", "Plumas & Lassen National Forests", "Terrestrial habitat"}) {
+    INFO(want);
+    CHECK(std::find(first.begin(), first.end(), want) != first.end());
+  }
+  // The second record names three taxa before its groups.
+  std::vector<std::string> second;
+  for (const auto& k : r.records[1].keywords) second.push_back(k.keyword);
+  CHECK(std::find(second.begin(), second.end(), "Dryobates villosus") != second.end());
+  CHECK(std::find(second.begin(), second.end(), "Arcgis software tool") != second.end());
   // Web of Science wraps a list inside a keyword: the ';' decide.
-  r = bib::read_export("wos.txt", trial("metaknowledge_OnePaper2_vr_first.txt"), bib::Format::wos);
-  REQUIRE(r.records.size() == 1);
+  const bib::ExportRead w =
+      bib::read_export("wos.txt", trial("metaknowledge_OnePaper2_vr_first.txt"), bib::Format::wos);
+  REQUIRE(w.records.size() == 1);
   std::vector<std::string> kws;
-  for (const auto& k : r.records[0].keywords) {
+  for (const auto& k : w.records[0].keywords) {
     if (k.kind == "author") kws.push_back(k.keyword);
   }
   CHECK(kws == std::vector<std::string>{"reservoir geochemistry", "highly to over mature", "reservoir bitumen",
