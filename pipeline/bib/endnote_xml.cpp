@@ -89,6 +89,9 @@ class Parser {
         Node* raw = node.get();
         open.back()->children.push_back(std::move(node));
         if (!self_closing) open.push_back(raw);
+        // EndNote nests six deep; a bound keeps the recursive walks (and the
+        // tree's destruction) off the end of the stack on hostile input.
+        if (open.size() > 200) throw XmlError{at, "elements nested more than 200 deep"};
       }
     }
     if (open.size() > 1) throw XmlError{line_, fmt::format("<{}> never closed", open.back()->name)};
