@@ -1,6 +1,8 @@
-// Bibliographic exports (RIS, BibTeX/BibLaTeX, CSL-JSON, Scopus CSV, Web of
-// Science plain text and tab-delimited, PubMed/MEDLINE, PubMed CSV, OpenAlex
-// CSV and JSON, Lens CSV) read into store records: one DocumentRecord per entry.
+// Bibliographic exports (RIS, BibTeX/BibLaTeX, CSL-JSON, Zotero / Better
+// BibTeX JSON, EndNote tagged and XML, Scopus CSV, Web of Science plain text
+// and tab-delimited, PubMed/MEDLINE, PubMed CSV, OpenAlex CSV and JSON, Lens
+// CSV, other CSVs of records) read into store records: one DocumentRecord per
+// entry.
 //
 //   if (auto fmt = bib::detect_format(path, text)) {
 //     bib::ExportRead r = bib::read_export(path, text, *fmt);
@@ -12,9 +14,10 @@
 //   - paragraphs: the title, then the abstract (cut at blank lines); inner
 //     whitespace collapsed so that every format gives the same text; each
 //     paragraph's language from text::detect_lang;
-//   - keywords: author keywords (RIS KW, BibTeX keywords, CSL keyword, Scopus
-//     Author Keywords, WoS DE) as kind "author", index keywords (Scopus Index
-//     Keywords, WoS ID) as kind "index"; key = keyword_key(keyword), lang =
+//   - keywords: author keywords (RIS KW, BibTeX keywords, CSL keyword, Zotero
+//     tags, EndNote %K, Scopus Author Keywords, WoS DE) as kind "author",
+//     index keywords (Scopus Index Keywords, WoS ID, Zoological Record's
+//     descriptors) as kind "index"; key = keyword_key(keyword), lang =
 //     detected (the record's language when the keyword has no letters);
 //   - title, authors ("Family, Given; ..." in every format: BibTeX, Lens and
 //     OpenAlex "Given Family" names are turned round), year, venue, doi (see
@@ -46,12 +49,14 @@ namespace dipmine::bib {
 
 enum class Format {
   ris, bibtex, csl_json, scopus_csv, wos, wos_tab, medline, pubmed_csv, openalex_csv,
-  openalex_json, lens_csv
+  openalex_json, lens_csv, zotero_json, endnote, csv_table, endnote_xml
 };
 
 // "ris", "bibtex", "csl-json", "scopus-csv", "wos", "wos-tab", "medline",
-// "pubmed-csv", "openalex-csv", "openalex-json", "lens-csv" (also
-// DocumentRecord::format).
+// "pubmed-csv", "openalex-csv", "openalex-json", "lens-csv", "zotero-json"
+// (Zotero and Better BibTeX JSON), "endnote" (EndNote tagged text, .enw),
+// "csv-table" (any other CSV with a title column and known bibliographic
+// columns), "endnote-xml" (also DocumentRecord::format).
 std::string_view format_name(Format f);
 // True for the names above: documents that are export records.
 bool is_format_name(std::string_view name);
@@ -59,11 +64,12 @@ bool is_format_name(std::string_view name);
 const std::vector<Format>& all_formats();
 
 // The export format of a file, judged by its content (RIS `TY  - ` in the
-// first lines, BibTeX `@type{`, WoS `FN`/`PT` tags or a tab-delimited header
-// of tags, MEDLINE `PMID- `, the header row of a Scopus, PubMed, OpenAlex or
-// Lens CSV, a JSON array of CSL items or of OpenAlex works); the extension
-// (.ris .bib .ciw .json) only decides content that says nothing (empty, or
-// JSON without those keys). nullopt for an ordinary text file, and for an
+// first lines, BibTeX `@type{`, WoS `FN`/`VR`/`PT` tags or a tab-delimited
+// header of tags, MEDLINE `PMID- `, EndNote `%0 ` or `<xml><records>`, the
+// header row of a Scopus, PubMed, OpenAlex or Lens CSV or of any CSV with a
+// title and a known bibliographic column, JSON of Zotero items, CSL items or
+// OpenAlex works); the extension (.ris .bib .ciw .json .enw) only decides
+// content that says nothing (empty, or JSON without those keys). nullopt for an ordinary text file, and for an
 // export we do not read (see unsupported_export).
 std::optional<Format> detect_format(std::string_view path, std::string_view text);
 
@@ -101,5 +107,14 @@ std::string keyword_key(std::string_view keyword);
 // DOI after that (a landing-page URL) is kept as written. The comparison key
 // is this lower-cased (DOIs are case-insensitive).
 std::string clean_doi(std::string_view doi);
+
+// Whether two titles may name the same paper (two records sharing a DOI are
+// merged only then): equal after folding and dropping punctuation, one the
+// other without its subtitle ("Make It Stand" / "Make It Stand: Balancing
+// ..."; also when cut inside a word), at least 80% of the distinct words
+// shared (code-point bigrams for scripts written without spaces), or 80% of
+// the letter trigrams (a formula or abbreviation written otherwise: "In[Sub
+// x]Ga[Sub 1-x]N" / "InxGa1-xN"). An empty title agrees with any.
+bool titles_agree(std::string_view a, std::string_view b);
 
 }  // namespace dipmine::bib

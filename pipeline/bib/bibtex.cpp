@@ -158,6 +158,23 @@ class Parser {
     return t_.substr(start, i_ - start);
   }
 
+  // A citation key: biber takes any character up to the comma (keys such as
+  // `Vaishnavi&Kuechler2004`, `[NOTITLE]2017`, `Agilent(2022)Type`,
+  // `Ladyman;ea`, `wang*_solving`); white space, `=` (no key: that was the
+  // first field's name) and the entry's closing delimiter end it too.
+  std::string_view citation_key(char close) {
+    const size_t start = i_;
+    while (i_ < t_.size()) {
+      const char c = t_[i_];
+      if (c == ',' || c == '=' || c == '{' || c == '"' || c == close || c == '@' ||
+          std::isspace(static_cast<unsigned char>(c))) {
+        break;
+      }
+      ++i_;
+    }
+    return t_.substr(start, i_ - start);
+  }
+
   void expect(char c, const char* what) {
     skip_space();
     if (i_ >= t_.size()) throw ParseError{t_.size(), fmt::format("file ends, expected {}", what)};
@@ -316,7 +333,7 @@ class Parser {
     }
     skip_space();
     const size_t key_start = i_;
-    std::string_view key = name();
+    std::string_view key = citation_key(close);
     skip_space();
     if (i_ < t_.size() && t_[i_] == '=') {
       // No citation key (EndNote's BibTeX): that was the first field's name.

@@ -1,6 +1,7 @@
 // JSON exports: CSL-JSON (Zotero's "CSL JSON" export, an array of item
-// objects) and OpenAlex works (the API's {"results": [...]}, an array of
-// works, or one work).
+// objects), Zotero / Better BibTeX JSON ({"config": ..., "items": [...]},
+// Zotero's own field names) and OpenAlex works (the API's {"results": [...]},
+// an array of works, or one work).
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -23,10 +24,11 @@ size_t line_at(std::string_view text, size_t pos) {
 
 // The line of each element of the top-level array (a JSON parser does not
 // keep positions, so a small scanner finds them; strings are skipped whole).
-std::vector<size_t> element_lines(std::string_view text) {
+std::vector<size_t> element_lines(std::string_view text, size_t from = 0, size_t first_line = 1) {
+  text = text.substr(std::min(from, text.size()));
   std::vector<size_t> lines;
   int depth = 0;
-  size_t line = 1;
+  size_t line = first_line;
   bool expect_element = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -106,6 +108,16 @@ bool parse_items(std::string_view text, Sink& sink, const char* what, json& doc,
     sink.note(line_at(text, e.byte > 0 ? e.byte - 1 : 0),
               fmt::format("invalid JSON ({}); no records read", why));
     return false;
+  }
+  if (doc.is_object() && doc.contains("items") && doc["items"].is_array()) {
+    // Zotero / Better BibTeX JSON: the items array follows a "config" object.
+    json items = std::move(doc["items"]);
+    doc = std::move(items);
+    const size_t key = text.find("\"items\"");
+    const size_t open = key == std::string_view::npos ? key : text.find('[', key);
+    if (open == std::string_view::npos) lines.clear();
+    else lines = element_lines(text, open, line_at(text, open));
+    return true;
   }
   if (doc.is_object() && doc.contains("results") && doc["results"].is_array()) {
     // An API page: the works are one level down, so the scanner's lines are not theirs.
@@ -241,6 +253,79 @@ void read_csl_json(std::string_view text, Sink& sink) {
     }
     e.author_keywords = split_keywords(str(item, "keyword"));
     sink.add(std::move(e));
+  }
+}
+
+void read_zotero_json(std::string_view text, Sink& sink) {
+  json doc;
+  std::vector<size_t> lines;
+  if (!parse_items(text, sink, "Zotero JSON", doc, lines)) return;
+  size_t left_out = 0;
+  for (size_t n = 0; n < doc.size(); ++n) {
+    const json& item = doc[n];
+    const size_t line = n < lines.size() ? lines[n] : 1;
+    if (!item.is_object()) {
+      sink.skip(line, "Zotero item is not an object");
+      continue;
+    }
+    const std::string type = str(item, "itemType");
+    if (type == "note" || type == "attachment" || type == "annotation") {
+      ++left_out;  // a standalone note or file is no bibliographic record
+      continue;
+    }
+    Entry e;
+    e.line = line;
+    for (const char* k : {"citationKey", "citekey", "key", "itemKey", "itemID"}) {
+      if (e.id = str(item, k); !e.id.empty()) break;
+    }
+    e.title = str(item, "title");
+    if (trim(e.title).empty()) e.title = str(item, "caseName");  // legal cases
+    e.abstract = str(item, "abstractNote");
+    e.year = str(item, "date");
+    for (const char* k : {"publicationTitle", "bookTitle", "proceedingsTitle", "conferenceName",
+                          "websiteTitle", "blogTitle", "forumTitle", "programTitle", "university",
+                          "institution", "publisher"}) {
+      if (e.venue = str(item, k); !e.venue.empty()) break;
+    }
+    e.doi = str(item, "DOI");
+    if (e.doi.empty()) {
+      // Item types without a DOI field keep it in Extra as "DOI: 10...".
+      const std::string extra = str(item, "extra");
+      for (size_t at = 0; at < extra.size();) {
+        const size_t nl = std::min(extra.find('\n', at), extra.size());
+        const std::string_view l = trim(std::string_view(extra).substr(at, nl - at));
+        if (l.substr(0, 4) == "DOI:") e.doi = std::string(trim(l.substr(4)));
+        at = nl + 1;
+      }
+    }
+    e.url = str(item, "url");
+    e.language = str(item, "language");
+    if (auto c = item.find("creators"); c != item.end() && c->is_array()) {
+      std::vector<std::string> authors, others;
+      for (const json& person : *c) {
+        if (!person.is_object()) continue;
+        const std::string family = str(person, "lastName"), given = str(person, "firstName");
+        std::string name = str(person, "name");  // a one-field name (institution)
+        if (name.empty()) name = given.empty() ? family : family + ", " + given;
+        if (name.empty()) continue;
+        const std::string role = str(person, "creatorType");
+        (role.empty() || role == "author" ? authors : others).push_back(std::move(name));
+      }
+      // Editors of an edited book, inventors, ... when no one is an author.
+      e.authors = authors.empty() ? std::move(others) : std::move(authors);
+    }
+    // Tags are the record's keywords (Zotero writes them as RIS KW too).
+    if (auto t = item.find("tags"); t != item.end() && t->is_array()) {
+      for (const json& tag : *t) {
+        std::string name = tag.is_string() ? tag.get<std::string>() : str(tag, "tag");
+        if (!trim(name).empty()) e.author_keywords.push_back(std::move(name));
+      }
+    }
+    sink.add(std::move(e));
+  }
+  if (left_out > 0) {
+    sink.note(0, fmt::format("{} Zotero notes and attachments are no bibliographic records; left out",
+                             left_out));
   }
 }
 

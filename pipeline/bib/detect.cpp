@@ -45,8 +45,88 @@ bool is_bibtex_start(std::string_view line) {
   return i > 1 && i < line.size() && (line[i] == '{' || line[i] == '(');
 }
 
+// Web of Science and the databases on its platform (Zoological Record,
+// BIOSIS, MEDLINE via WoS, CAB Abstracts) write `FN` first, then `VR`; files
+// that were cut, merged or passed through other tools open with `VR`, `PT`
+// or a stray line (`XX`, a title) before them. WoS if, among the first three
+// lines and after at most one other line, `FN` is followed by `VR` or `PT`,
+// `VR` by `PT`, or `PT X` (one letter: J, B, S, P, C) by a record's field.
+bool is_wos_start(const std::vector<std::string_view>& lines) {
+  auto field_tag = [](std::string_view l) {
+    static const char* const tags[] = {"AU", "AF", "TI", "SO", "BA", "BF", "CA", "GP", "BE", "SE",
+                                       "DT", "LA", "UT", "PY", "AB", "DE", "ID", "DI"};
+    return l.size() >= 4 && l[2] == ' ' &&
+           std::any_of(std::begin(tags), std::end(tags), [&](const char* t) { return starts_with(l, t); });
+  };
+  for (size_t i = 0; i < 2 && i + 1 < lines.size(); ++i) {
+    const std::string_view l = detail::trim(lines[i]), next = lines[i + 1];
+    if (starts_with(l, "FN ") && (starts_with(next, "VR ") || starts_with(next, "PT "))) return true;
+    if (starts_with(l, "VR ") && starts_with(next, "PT ")) return true;
+    if (starts_with(l, "PT ") && detail::trim(l.substr(3)).size() == 1 && field_tag(next)) return true;
+  }
+  return false;
+}
+
+// CSL-YAML (pandoc, Better BibTeX): `references:` or `- id:` opens it (after
+// a `---` line), and `title:`, `type:`, `author:` or `issued:` keys follow. A
+// Markdown paper whose front matter holds references has text after the
+// closing `---`/`...`: that is a document, not an export.
+bool is_csl_yaml(std::string_view text, const std::vector<std::string_view>& lines) {
+  size_t i = 0;
+  const bool front = detail::trim(lines[0]) == "---";
+  if (front) ++i;
+  if (i >= lines.size()) return false;
+  const std::string_view first = detail::trim(lines[i]);
+  if (first != "references:" && !starts_with(first, "- id:")) return false;
+  bool id = starts_with(first, "- id:"), field = false;
+  for (; i < lines.size(); ++i) {
+    const std::string_view l = detail::trim(lines[i]);
+    if (starts_with(l, "- id:")) id = true;
+    if (starts_with(l, "title:") || starts_with(l, "type:") || starts_with(l, "author:") ||
+        starts_with(l, "issued:")) {
+      field = true;
+    }
+  }
+  if (!id || !field) return false;
+  if (front) {
+    for (const std::string_view end : {"\n---", "\n..."}) {
+      const size_t at = text.find(end, 3);
+      if (at == std::string_view::npos) continue;
+      const size_t eol = text.find('\n', at + 1);
+      if (eol != std::string_view::npos && !detail::trim(text.substr(eol)).empty()) return false;
+    }
+  }
+  return true;
+}
+
+// EndNote XML: an <xml> root with <records> and <record> near the start
+// (written on one line by EndNote, indented by Zotero).
+bool is_endnote_xml(std::string_view text) {
+  const std::string_view start = text.substr(0, 4096);
+  const size_t xml = start.find("<xml>");
+  if (detail::trim(text.substr(0, 1)) != "<" || xml == std::string_view::npos) return false;
+  const size_t records = start.find("<records>", xml);
+  return records != std::string_view::npos && start.find("<record>", records) != std::string_view::npos;
+}
+
 bool has(const std::vector<std::string>& cells, std::string_view name) {
   return std::find(cells.begin(), cells.end(), name) != cells.end();
+}
+
+// A CSV of records in no layout named above: a title column and at least one
+// other bibliographic column (a Scopus export with a few columns chosen, a
+// Zotero CSV). The exports named by unsupported_export are not taken.
+bool generic_table(const std::vector<std::string>& cells) {
+  if (!has(cells, "title") && !has(cells, "article title")) return false;
+  if (std::any_of(cells.begin(), cells.end(),
+                  [](const std::string& c) { return c.rfind("emtree", 0) == 0; })) {
+    return false;  // Embase: its own layout, named as unread
+  }
+  static const char* const known[] = {
+      "authors", "author", "author full names", "year", "publication year", "doi", "abstract",
+      "abstract note", "link", "url", "source title", "journal", "publication title",
+      "author keywords", "keywords", "index keywords", "manual tags", "eid", "pmid"};
+  return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return has(cells, k); });
 }
 
 // The table export a header row names; nullopt for other CSVs.
@@ -67,14 +147,16 @@ std::optional<Format> table_format(std::string_view text, std::string_view first
   if (has(cells, "source title") || has(cells, "eid") || has(cells, "author(s) id")) {
     return Format::scopus_csv;
   }
-  return std::nullopt;
+  return generic_table(cells) ? std::optional(Format::csv_table) : std::nullopt;
 }
 
-// JSON: OpenAlex works carry "authorships"/"publication_year"; CSL items
-// "type" and "title".
+// JSON: Zotero items carry "itemType"; OpenAlex works "authorships" or
+// "publication_year"; CSL items "type" and "title".
 std::optional<Format> json_format(std::string_view ext, std::string_view text, std::string_view head) {
   if (!starts_with(head, "[") && !starts_with(head, "{")) return std::nullopt;
   const std::string_view start = text.substr(0, 8192);
+  // Zotero's own field names (its JSON and Better BibTeX JSON): itemType.
+  if (start.find("\"itemType\"") != std::string_view::npos) return Format::zotero_json;
   if (start.find("\"publication_year\"") != std::string_view::npos ||
       start.find("\"authorships\"") != std::string_view::npos ||
       start.find("openalex.org/W") != std::string_view::npos) {
@@ -106,10 +188,9 @@ std::optional<Format> detect_format(std::string_view path, std::string_view text
       const bool tag_line = l.size() >= 5 && l[0] >= 'A' && l[0] <= 'Z' && l[2] == ' ' && l[4] == '-';
       if (!tag_line && detail::trim(l).size() > 6) break;
     }
-    if (starts_with(first, "FN ") || (starts_with(first, "PT ") && lines.size() > 1 &&
-                                      lines[1].size() > 3 && lines[1][2] == ' ')) {
-      return Format::wos;
-    }
+    if (is_wos_start(lines)) return Format::wos;
+    if (is_endnote_xml(text)) return Format::endnote_xml;
+    if (starts_with(first, "%0 ") || starts_with(first, "%0\t")) return Format::endnote;
     if (starts_with(first, "PMID-") || starts_with(first, "PMID -")) return Format::medline;
     for (std::string_view l : lines) {
       if (starts_with(detail::trim(l), "%")) continue;  // BibTeX comment lines
@@ -117,15 +198,18 @@ std::optional<Format> detect_format(std::string_view path, std::string_view text
       break;
     }
     if (auto f = json_format(ext, text, head)) return f;
+    if (ext == "csv") {
+      // A Scopus export with few columns chosen says only "Authors,Title,...".
+      const auto cells = detail::header_cells(text, ',');
+      if (has(cells, "title") && has(cells, "authors") && !has(cells, "pmid") &&
+          !has(cells, "lens id") && !has(cells, "publication_year")) {
+        return Format::scopus_csv;
+      }
+    }
     if (auto f = table_format(text, first)) return f;
   }
-  if (ext == "csv" && !lines.empty()) {
-    // A Scopus export with few columns chosen says only "Authors,Title,...".
-    const auto cells = detail::header_cells(text, ',');
-    if (has(cells, "title") && has(cells, "authors")) return Format::scopus_csv;
-  }
   if (lines.empty() || ext == "ris" || ext == "bib" || ext == "bibtex" || ext == "biblatex" ||
-      ext == "ciw" || ext == "nbib") {
+      ext == "ciw" || ext == "nbib" || ext == "enw") {
     // Empty, or text that is none of the above: the reader of the named
     // format says what is wrong with it (instead of a junk text document).
     if (ext == "ris") return Format::ris;
@@ -135,6 +219,7 @@ std::optional<Format> detect_format(std::string_view path, std::string_view text
     }
     if (ext == "ciw") return Format::wos;
     if (ext == "nbib") return Format::medline;
+    if (ext == "enw") return Format::endnote;
   }
   return std::nullopt;
 }
@@ -146,13 +231,12 @@ std::string unsupported_export(std::string_view path, std::string_view text) {
   const std::string_view first = detail::trim(lines[0]);
   const std::string_view start = text.substr(0, 4096);
   auto in_start = [&](std::string_view s) { return start.find(s) != std::string_view::npos; };
-  if (starts_with(first, "%0 ")) return "EndNote tagged text (.enw)";
+  if (is_csl_yaml(text, lines)) return "CSL-YAML";
   if (starts_with(first, "RT ") && lines.size() > 1 && starts_with(lines[1], "SR ")) {
     return "RefWorks tagged text";
   }
   if (starts_with(first, "<")) {
     if (in_start("<PubmedArticle")) return "PubMed XML";
-    if (in_start("<records><record>") || in_start("<xml><records>")) return "EndNote XML";
     if (in_start("<mods") || in_start("<modsCollection")) return "MODS XML";
     if (in_start("<rdf:RDF") && in_start("zotero")) return "Zotero RDF";
     return {};
@@ -172,11 +256,6 @@ std::string unsupported_export(std::string_view path, std::string_view text) {
   if (has(cells, "key") && has(cells, "item type") && has(cells, "publication year")) {
     return "Zotero CSV";
   }
-  if (cells.size() >= 3 && (has(cells, "title") || has(cells, "article title")) &&
-      (has(cells, "authors") || has(cells, "author") || has(cells, "year") || has(cells, "doi") ||
-       has(cells, "abstract"))) {
-    return "a CSV of bibliographic records in a layout dipmine does not know";
-  }
   return {};
 }
 
@@ -195,6 +274,10 @@ ExportRead read_export(const std::string& path, std::string_view text, Format fo
     case Format::wos: detail::read_wos(text, sink); break;
     case Format::medline: detail::read_medline(text, sink); break;
     case Format::openalex_json: detail::read_openalex_json(text, sink); break;
+    case Format::zotero_json: detail::read_zotero_json(text, sink); break;
+    case Format::endnote: detail::read_endnote(text, sink); break;
+    case Format::endnote_xml: detail::read_endnote_xml(text, sink); break;
+    case Format::csv_table:
     case Format::scopus_csv:
     case Format::wos_tab:
     case Format::pubmed_csv:

@@ -261,6 +261,10 @@ std::string_view format_name(Format f) {
     case Format::openalex_csv: return "openalex-csv";
     case Format::openalex_json: return "openalex-json";
     case Format::lens_csv: return "lens-csv";
+    case Format::zotero_json: return "zotero-json";
+    case Format::endnote: return "endnote";
+    case Format::csv_table: return "csv-table";
+    case Format::endnote_xml: return "endnote-xml";
   }
   return "";
 }
@@ -269,7 +273,8 @@ const std::vector<Format>& all_formats() {
   static const std::vector<Format> formats = {
       Format::ris,        Format::bibtex,       Format::csl_json,      Format::scopus_csv,
       Format::wos,        Format::wos_tab,      Format::medline,       Format::pubmed_csv,
-      Format::openalex_csv, Format::openalex_json, Format::lens_csv};
+      Format::openalex_csv, Format::openalex_json, Format::lens_csv, Format::zotero_json,
+      Format::endnote,    Format::csv_table,    Format::endnote_xml};
   return formats;
 }
 

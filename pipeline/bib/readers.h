@@ -12,7 +12,14 @@ void read_csl_json(std::string_view text, Sink& sink);
 void read_wos(std::string_view text, Sink& sink);
 void read_medline(std::string_view text, Sink& sink);
 void read_openalex_json(std::string_view text, Sink& sink);
-// The table formats (Scopus, PubMed, OpenAlex, Lens CSV; WoS tab-delimited):
+// Zotero / Better BibTeX JSON: {"items": [...]} (or an array) of Zotero items.
+void read_zotero_json(std::string_view text, Sink& sink);
+// EndNote tagged text: `%0 Type` opens a record, `%T title`, `%A author`, ...
+void read_endnote(std::string_view text, Sink& sink);
+// EndNote XML: <xml><records><record>... (values in <style> pieces).
+void read_endnote_xml(std::string_view text, Sink& sink);
+// The table formats (Scopus, PubMed, OpenAlex, Lens CSV, WoS tab-delimited,
+// and any other CSV with a title column: csv_table):
 // which one is sink.format.
 void read_table(std::string_view text, Sink& sink);
 

@@ -129,7 +129,22 @@ const Layout& layout_of(Format f) {
       .year = {"py"}, .venue = {"so"}, .abstract = {"ab"}, .doi = {"di"}, .id = {"ut"},
       .language = {"la"}, .authors = {"af", "au"}, .author_keywords = {"de"},
       .index_keywords = {"id"}};
+  // Any other CSV of records (a Scopus export with a few columns chosen, a
+  // Zotero CSV, a table a researcher kept): the columns known by their usual
+  // names. Names are kept as written ("Family, Given" or "Family I.").
+  static const Layout generic{
+      .what = "CSV", .title = {"title", "article title", "document title"},
+      .year = {"year", "publication year", "publication_year", "pubyear", "date"},
+      .venue = {"source title", "journal", "publication title", "journal/book", "source", "venue",
+                "container-title"},
+      .abstract = {"abstract", "abstract note", "summary"}, .doi = {"doi"},
+      .url = {"link", "url", "external url"}, .id = {"eid", "key", "id", "pmid", "accession number"},
+      .language = {"language of original document", "language"},
+      .authors = {"author full names", "authors", "author", "author(s)", "creators"},
+      .names = Names::scopus, .author_keywords = {"author keywords", "keywords", "manual tags"},
+      .index_keywords = {"index keywords", "automatic tags", "mesh terms"}};
   switch (f) {
+    case Format::csv_table: return generic;
     case Format::pubmed_csv: return pubmed;
     case Format::openalex_csv: return openalex;
     case Format::lens_csv: return lens;

@@ -15,18 +15,58 @@ bool is_tag(std::string_view line) {
          (line.size() == 2 || line[2] == ' ');
 }
 
+// A keyword field (continuation lines joined by '\n'), split at ';' as
+// Web of Science writes it (it wraps lists anywhere, inside a keyword too).
+std::vector<std::string> keyword_field(const std::string& field) { return split_list(field, ";"); }
+
+// Zoological Record's DE (descriptors assigned by its indexers): taxa, then
+// bracketed groups of "Subject / Narrower / Detail", then a full stop:
+//   Picoides arcticus; Picoides dorsalis [Breeding site / Nesting site / ]
+//   [Survival / Nest survival / ] [New Brunswick /  / ].
+// Read whole, it is one keyword of hundreds of characters. Each taxon and
+// each non-empty part of a group is a keyword.
+bool is_descriptor_field(const std::string& field) {
+  const size_t open = field.find(" [");
+  return open != std::string::npos && field.find(" / ", open) != std::string::npos;
+}
+std::vector<std::string> descriptor_field(const std::string& field) {
+  std::vector<std::string> out;
+  auto add = [&](std::string_view part, std::string_view seps) {
+    for (std::string& k : split_list(part, seps)) {
+      std::string_view t(k);
+      const size_t first = t.find_first_not_of(".,;/ \n");
+      if (first == std::string_view::npos) continue;  // a full stop between groups
+      t = t.substr(first, t.find_last_not_of(".,;/ \n") + 1 - first);
+      out.push_back(squeeze(t));
+    }
+  };
+  size_t i = 0;
+  while (i < field.size()) {
+    const size_t open = field.find('[', i);
+    const size_t close = open == std::string::npos ? std::string::npos : field.find(']', open);
+    if (close == std::string::npos) {
+      add(std::string_view(field).substr(i), ";");
+      break;
+    }
+    add(std::string_view(field).substr(i, open - i), ";");
+    add(std::string_view(field).substr(open + 1, close - open - 1), "/");
+    i = close + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 void read_wos(std::string_view text, Sink& sink) {
   bool in_record = false;
   Entry e;
   std::vector<std::string> au, af;
-  std::string de, id;
+  std::string de, id, bd;
   std::vector<std::string>* last_list = nullptr;
   std::string* last = nullptr;
   auto reset = [&] {
     e = Entry{};
-    au.clear(), af.clear(), de.clear(), id.clear();
+    au.clear(), af.clear(), de.clear(), id.clear(), bd.clear();
     last = nullptr;
     last_list = nullptr;
   };
@@ -67,8 +107,14 @@ void read_wos(std::string_view text, Sink& sink) {
     }
     if (tag == "ER") {
       e.authors = af.empty() ? std::move(au) : std::move(af);
-      e.author_keywords = split_list(de, ";");
-      e.index_keywords = split_list(id, ";");
+      if (is_descriptor_field(de)) {
+        e.index_keywords = descriptor_field(de);  // Zoological Record: the indexers'
+      } else {
+        e.author_keywords = keyword_field(de);
+      }
+      for (std::string& k : keyword_field(id)) e.index_keywords.push_back(std::move(k));
+      // Zoological Record's broad descriptors (BD); other databases have none.
+      for (std::string& k : keyword_field(bd)) e.index_keywords.push_back(std::move(k));
       sink.add(std::move(e));
       reset();
       in_record = false;
@@ -92,6 +138,7 @@ void read_wos(std::string_view text, Sink& sink) {
     else if (tag == "UT") set(e.id);
     else if (tag == "DE") set(de);
     else if (tag == "ID") set(id);
+    else if (tag == "BD") set(bd);
   }
   if (in_record) sink.skip(e.line, "WoS record has no ER line (file ends inside it)");
 }

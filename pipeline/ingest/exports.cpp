@@ -59,10 +59,19 @@ std::string with_article(const std::string& kind) {
 std::string unsupported_line(const std::string& path, std::string_view text) {
   const std::string kind = bib::unsupported_export(path, text);
   if (kind.empty()) return {};
-  return fmt::format("{}: looks like {} export, which dipmine does not read; not stored (supported: "
-                     "RIS, BibTeX, CSL-JSON, Scopus CSV, WoS plain text and tab-delimited, "
-                     "PubMed/MEDLINE, PubMed CSV, OpenAlex CSV/JSON, Lens CSV)",
-                     path, with_article(kind));
+  // "an IEEE Xplore CSV export", "a PubMed XML export"; a kind that has its
+  // article is a whole phrase ("a Citavi project").
+  const bool phrase = kind.rfind("a ", 0) == 0 || kind.rfind("an ", 0) == 0;
+  const std::string what = phrase ? kind : with_article(kind) + " export";
+  const std::string_view advice =
+      kind == "CSL-YAML" ? "; export CSL JSON instead (Zotero: File > Export Library > CSL JSON), "
+                           "which dipmine reads"
+                         : "";
+  return fmt::format("{}: looks like {}, which dipmine does not read; not stored{} (supported: "
+                     "RIS, BibTeX, CSL-JSON, Zotero JSON, EndNote tagged and XML, Scopus CSV, WoS plain "
+                     "text and tab-delimited, PubMed/MEDLINE, PubMed CSV, OpenAlex CSV/JSON, Lens "
+                     "CSV, other CSVs with a title column)",
+                     path, what, advice);
 }
 
 }  // namespace
@@ -154,7 +163,8 @@ void ExportStream::parse() {
       ready_.notify_one();
     };
     bib::ExportRead read = bib::read_export(path_, file_.text, format_, emit);
-    summary.messages = std::move(read.messages);
+    summary.messages = std::move(file_.notes);  // the charset guessed, ...
+    summary.messages.insert(summary.messages.end(), read.messages.begin(), read.messages.end());
     summary.entries = read.entries;
     summary.skipped = read.skipped;
   } catch (const std::exception& e) {
@@ -188,33 +198,53 @@ ExportRecords ExportStream::summary() {
   return std::move(summary_);
 }
 
-std::optional<store::DocumentInfo> ExportWriter::find_by_doi(const std::string& doi) {
-  if (doi.empty() || !corpus_.may_have_doi(doi)) return std::nullopt;
+std::vector<store::DocumentInfo> ExportWriter::find_by_doi(const std::string& doi) {
+  std::vector<store::DocumentInfo> out;
+  if (doi.empty() || !corpus_.may_have_doi(doi)) return out;
   // lower(doi) with doi <> '' uses the partial index documents_doi. Prepared
   // once: this runs for every record of an export.
   if (!doi_query_) {
     doi_query_.emplace(corpus_.db(),
                        "SELECT id FROM documents WHERE lower(doi) = lower(?) AND doi <> '' "
-                       "ORDER BY id LIMIT 1");
+                       "ORDER BY id");
   }
   store::Statement& q = *doi_query_;
   q.reset();
   q.bind(1, doi);
-  if (!q.step()) return std::nullopt;
-  const int64_t id = q.column_int(0);
+  std::vector<int64_t> ids;
+  while (q.step()) ids.push_back(q.column_int(0));
   q.reset();
-  return corpus_.document(id);
+  for (const int64_t id : ids) {
+    if (auto doc = corpus_.document(id)) out.push_back(std::move(*doc));
+  }
+  return out;
 }
 
 bool ExportWriter::place(store::DocumentRecord& rec, IngestReport& report) {
   if (is_export_format(rec.format)) {
-    if (auto dup = find_by_doi(rec.doi); dup && dup->path != rec.path) {
-      merge_into(*dup, rec);
+    // A DOI shared by records of different papers (a mistake of the
+    // publisher or of the library, common in real exports) must not lose
+    // one of them: merge only into a document whose title agrees.
+    const store::DocumentInfo* differs = nullptr;
+    const std::vector<store::DocumentInfo> same_doi = find_by_doi(rec.doi);
+    for (const store::DocumentInfo& dup : same_doi) {
+      if (dup.path == rec.path) continue;
+      if (!bib::titles_agree(dup.title, rec.title)) {
+        if (differs == nullptr) differs = &dup;
+        continue;
+      }
+      merge_into(dup, rec);
       ++report.records_merged;
       report.messages.push_back(fmt::format(
           "{}: DOI {} is already in the store (document {}, {}); merged as duplicate", rec.path,
-          rec.doi, dup->id, dup->path));
+          rec.doi, dup.id, dup.path));
       return true;
+    }
+    if (differs != nullptr) {
+      report.messages.push_back(fmt::format(
+          "{}: warning: DOI {} is also on document {} ({}) with another title (\"{}\" vs \"{}\"); "
+          "kept both",
+          rec.path, rec.doi, differs->id, differs->path, rec.title, differs->title));
     }
     return false;
   }
@@ -250,7 +280,9 @@ std::optional<int64_t> ExportWriter::attach_target(const store::DocumentRecord& 
   if (const std::string doi = first_doi(pdf.paragraphs.empty() ? std::string_view()
                                                                : std::string_view(pdf.paragraphs[0].text));
       !doi.empty()) {
-    if (auto doc = find_by_doi(doi); doc && is_export_format(doc->format)) return doc->id;
+    for (const store::DocumentInfo& doc : find_by_doi(doi)) {
+      if (is_export_format(doc.format)) return doc.id;
+    }
   }
   if (!titles_fresh_) {
     titles_.clear();

@@ -8,7 +8,9 @@
 //
 // Rules (docs/bib.md):
 // - A record whose DOI (case-insensitive) is already on a document at another
-//   path is not added again: "merged as duplicate". The stored document keeps
+//   path, and whose title agrees with that document's (bib::titles_agree), is
+//   not added again: "merged as duplicate". One whose title does not agree is
+//   added, with a warning naming both. The stored document keeps
 //   its text; it gains the record's keywords it lacks and any metadata it has
 //   empty (year, authors, venue, source).
 // - A PDF whose first pages give the DOI of a record document, or whose title
@@ -121,7 +123,8 @@ class ExportWriter {
   void inserted(const store::DocumentRecord& rec);
 
  private:
-  std::optional<store::DocumentInfo> find_by_doi(const std::string& doi);
+  // Every document with this DOI (case-insensitive), oldest first.
+  std::vector<store::DocumentInfo> find_by_doi(const std::string& doi);
   std::optional<int64_t> attach_target(const store::DocumentRecord& pdf);
   void merge_into(const store::DocumentInfo& doc, const store::DocumentRecord& rec);
   void attach(const store::DocumentInfo& doc, store::DocumentRecord& pdf);

@@ -345,7 +345,8 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                   if (auto ex = read_export_records(item->path, file, options)) {
                     item->is_export = true;
                     item->records = std::move(ex->records);
-                    item->messages = std::move(ex->messages);
+                    item->messages.insert(item->messages.end(), ex->messages.begin(),
+                                          ex->messages.end());
                     item->entries = ex->entries;
                     item->skipped = ex->skipped;
                     item->error = export_failure(item->path, item->records.size(), item->entries,

@@ -101,44 +101,20 @@ DecodedFile decode_text(const std::string& path, std::string bytes, const ReadOp
                                        "repair it, or give --encoding if it is not UTF-8",
                                        d.line, d.offset));
     }
-    f.charset = detect_legacy_charset(bytes, &f.text);
+    int confidence = 0;
+    f.charset = detect_legacy_charset(bytes, &f.text, &confidence);
     if (f.charset.empty()) {
       return failure(path, "invalid UTF-8 and no charset explains it; give --encoding");
     }
+    // A guess: say which charset was assumed, so that a wrong one is noticed.
+    f.notes.push_back(fmt::format("{}: warning: not UTF-8; decoded as {} (a guess from the bytes, "
+                                  "confidence {}%); give --encoding if that is wrong",
+                                  path, f.charset, confidence));
     return f;
   }
   f.charset = "UTF-8";
   f.text = std::move(bytes);
   return f;
-}
-
-std::string detect_legacy_charset(std::string_view bytes, std::string* decoded) {
-  UErrorCode status = U_ZERO_ERROR;
-  UCharsetDetector* det = ucsdet_open(&status);
-  ucsdet_setText(det, bytes.data(), static_cast<int32_t>(bytes.size()), &status);
-  int32_t n = 0;
-  const UCharsetMatch** matches = ucsdet_detectAll(det, &n, &status);
-  std::string chosen;
-  for (int32_t i = 0; U_SUCCESS(status) && i < n && chosen.empty(); ++i) {
-    UErrorCode s2 = U_ZERO_ERROR;
-    std::string name = ucsdet_getName(matches[i], &s2);
-    const std::string lang = ucsdet_getLanguage(matches[i], &s2);
-    if (ucsdet_getConfidence(matches[i], &s2) < 10) break;
-    // ICU reports Windows-1256 Persian as ISO-8859-6, which lacks پ چ ژ گ.
-    if (name == "ISO-8859-6" || name == "windows-1256" || lang == "ar" || lang == "fa") {
-      name = "windows-1256";
-    }
-    if (name == "UTF-8" || name.rfind("UTF-16", 0) == 0 || name.rfind("UTF-32", 0) == 0) {
-      continue;  // already ruled out (not valid UTF-8; no BOM or NUL pattern)
-    }
-    std::string out;
-    if (decode_all(bytes, name, out)) {
-      chosen = name;
-      if (decoded != nullptr) *decoded = std::move(out);
-    }
-  }
-  ucsdet_close(det);
-  return chosen;
 }
 
 std::string check_openable(const std::string& path, const ReadOptions& options) {

@@ -52,7 +52,12 @@ std::string text_format(const std::string& path);
 DecodedFile decode_text(const std::string& path, std::string bytes, const ReadOptions& options);
 
 // The legacy charset ICU finds for `bytes` that also decodes them, or "";
-// with `decoded`, the text in UTF-8.
-std::string detect_legacy_charset(std::string_view bytes, std::string* decoded = nullptr);
+// with `decoded`, the text in UTF-8; with `confidence`, ICU's (0-100). When
+// ICU picks a Latin single-byte charset (ISO-8859-1, windows-1252, ...) for
+// bytes that come in high-byte pairs, as GBK, Big5, Shift_JIS and EUC-KR
+// text does, those charsets are tried too and the one whose text is most
+// plausible CJK wins (charset_guess.cpp).
+std::string detect_legacy_charset(std::string_view bytes, std::string* decoded = nullptr,
+                                  int* confidence = nullptr);
 
 }  // namespace dipmine::ingest

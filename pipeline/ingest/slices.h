@@ -155,6 +155,7 @@ class TextSlicer {
     item->sha256 = stream_->sha256();
     item->charset = stream_->charset();
     item->text_bytes = stream_->text_bytes();
+    if (item->first_slice) item->messages = stream_->notes();
     if (stream_->next(item->slice)) {
       // Aozora Bunko text (aozora.h): judged by the first slice, which holds
       // the header; its lines (so its markup) never cross a slice's end.

@@ -56,6 +56,7 @@ TextStream::TextStream(const std::string& path, const ReadOptions& options)
       return;
     }
     charset = first.charset;
+    notes_ = first.notes;
     checks = std::make_unique<TextChecks>(options.max_line_bytes);
     good = pass(charset, *checks, bad, bad_line);
   }

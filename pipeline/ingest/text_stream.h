@@ -19,6 +19,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "ingest/reader.h"
 #include "ingest/text_decode.h"
@@ -35,6 +36,8 @@ class TextStream {
   // "" while all is well; else "<path>: <what>".
   const std::string& error() const { return error_; }
   const std::string& charset() const { return charset_; }
+  // What the reader noted on the way (the charset it guessed), for the user.
+  const std::vector<std::string>& notes() const { return notes_; }
   const std::string& sha256() const { return sha256_; }
   uint64_t text_bytes() const { return text_bytes_; }
 
@@ -55,6 +58,7 @@ class TextStream {
   std::string path_;
   ReadOptions options_;
   std::string error_, charset_, sha256_;
+  std::vector<std::string> notes_;
   size_t bom_ = 0;
   uint64_t text_bytes_ = 0;
   // The second pass.
