@@ -100,17 +100,18 @@ class GlyphCountingTextOutputDev : public TextOutputDev {
   GlyphCountingTextOutputDev() : TextOutputDev(nullptr, false, 0, false, false) {}
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,
                 double origin_y, CharCode c, int n_bytes, const Unicode* u, int u_len) override {
-    if (u_len > 0) {
-      ++mapped;
-    } else {
-      ++unmapped;
-    }
     // Space glyphs, which poppler keeps no character for; a font that maps
-    // its space glyph to nothing still names it "space" (8-bit fonts).
+    // its space glyph to nothing still names it "space" (8-bit fonts), and
+    // no letter is missing there.
     bool space = u_len == 1 && (u[0] == 0x20 || u[0] == 0xA0 || u[0] == 0x09);
     if (u_len == 0 && state->getFont() && !state->getFont()->isCIDFont()) {
       const char* name = static_cast<const Gfx8BitFont*>(state->getFont().get())->getCharName(static_cast<int>(c & 0xFF));
       space = name != nullptr ? std::string_view(name) == "space" : c == 0x20;
+    }
+    if (u_len > 0 || space) {
+      ++mapped;
+    } else {
+      ++unmapped;
     }
     if (space) {
       PdfSpaceGlyph g;
