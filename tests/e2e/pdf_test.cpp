@@ -2,7 +2,9 @@
 // every phrase read off a rendered first page is found by `dipmine search`,
 // in English, Persian, Arabic and Japanese, two-column and vertical pages
 // included; running headers are left out and said so; a page without a text
-// layer gets a warning; stored text is copyable.
+// layer gets a warning, and so do pages whose text does not decode to
+// letters; stored text is copyable; right-to-left ligatures read in order;
+// the left-out line names only what was left out.
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
