@@ -121,11 +121,40 @@ std::vector<RawLine> vertical_columns(std::vector<Placed> words) {
   return out;
 }
 
+// The page's space glyphs in each rotation's frame, sorted along the line.
+class SpaceIndex {
+ public:
+  explicit SpaceIndex(const std::vector<PdfSpaceGlyph>& spaces) {
+    for (const PdfSpaceGlyph& m : spaces) {
+      const double mx = (m.x0 + m.x1) / 2, my = (m.y0 + m.y1) / 2;
+      by_rot_[0].push_back({mx, my});
+      by_rot_[1].push_back({my, -mx});
+      by_rot_[2].push_back({-mx, -my});
+      by_rot_[3].push_back({-my, mx});
+    }
+    for (auto& v : by_rot_) std::sort(v.begin(), v.end());
+  }
+  // Whether a space glyph's middle lies in the gap [g0, g1] (give or take
+  // `slack`) of a line of rotation `rot` spanning [a0, a1] across.
+  bool in_gap(int rot, double g0, double g1, double a0, double a1, double slack) const {
+    const auto& v = by_rot_[rot & 3];
+    auto it = std::lower_bound(v.begin(), v.end(), std::pair<double, double>(g0 - slack, -1e18));
+    for (; it != v.end() && it->first <= g1 + slack; ++it) {
+      if (it->second >= a0 && it->second <= a1) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::pair<double, double>> by_rot_[4];  // (along, across) of each middle
+};
+
 // The line's words in visual order as text in logical order.
-std::string line_text(std::vector<Placed>& ws, bool rtl_page, size_t& markers) {
+std::string line_text(std::vector<Placed>& ws, bool rtl_page, size_t& markers, const SpaceIndex& spaces) {
   std::sort(ws.begin(), ws.end(), [](const Placed& a, const Placed& b) { return a.along0 < b.along0; });
-  double thick = 0, mid = 0;
+  double thick = 0, mid = 0, a0 = 1e18, a1 = -1e18;
   for (const Placed& p : ws) thick = std::max(thick, p.thickness());
+  for (const Placed& p : ws) a0 = std::min(a0, p.across0), a1 = std::max(a1, p.across1);
   for (const Placed& p : ws) mid += (p.across0 + p.across1) / 2;
   mid /= static_cast<double>(ws.size());
   std::vector<std::u32string> words;
@@ -143,11 +172,16 @@ std::string line_text(std::vector<Placed>& ws, bool rtl_page, size_t& markers) {
     // Between two CJK characters a gap is spacing (ruby above, justification),
     // not a space, unless it is a whole character wide.
     const bool cjk_join = !words.empty() && is_cjk(words.back().back()) && is_cjk(p.word->chars.front());
+    // A space glyph between the two is a word gap, however narrow (not
+    // between CJK characters: see above).
+    const bool space_glyph = i > 0 && !cjk_join &&
+                             spaces.in_gap(p.word->rotation, ws[i - 1].along1, p.along0, a0, a1, 0.03 * thick);
     // poppler's own verdict counts for a narrow gap (a justified table's
     // space can be a tenth of the line's height; pieces drawn apart inside a
     // word touch).
     const bool poppler_space = i > 0 && ws[i - 1].word->space_after && gap_before > 0.03 * thick;
-    space_before.push_back(gap_before > (cjk_join ? 0.9 : 0.1) * thick || (!cjk_join && poppler_space));
+    space_before.push_back(space_glyph || gap_before > (cjk_join ? 0.9 : 0.1) * thick ||
+                           (!cjk_join && poppler_space));
     words.push_back(p.word->chars);
   }
   if (!space_before.empty()) space_before[0] = false;
@@ -160,8 +194,10 @@ std::string line_text(std::vector<Placed>& ws, bool rtl_page, size_t& markers) {
 
 }  // namespace
 
-PdfPage lay_out_page(const std::vector<PdfWord>& given, double page_height) {
+PdfPage lay_out_page(const std::vector<PdfWord>& given, double page_height,
+                     const std::vector<PdfSpaceGlyph>& space_glyphs) {
   PdfPage page;
+  const SpaceIndex spaces(space_glyphs);
   page.height = page_height;
   std::vector<PdfWord> words = given;
   for (PdfWord& w : words) page.footnote_markers += strip_glued_markers(w);
@@ -252,7 +288,7 @@ PdfPage lay_out_page(const std::vector<PdfWord>& given, double page_height) {
     if (!keep[i]) continue;
     RawLine& l = lines[i];
     PdfLine out;
-    out.text = line_text(l.words, rtl_page, page.footnote_markers);
+    out.text = line_text(l.words, rtl_page, page.footnote_markers, spaces);
     if (out.text.empty()) continue;
     out.top = 1e18;
     out.bottom = -1e18;

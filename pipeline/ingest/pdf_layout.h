@@ -39,6 +39,14 @@ struct PdfWord {
   bool space_after = false;  // poppler saw a space after it (in its order)
 };
 
+// A space glyph at its place on the page (device space, as the words'
+// boxes): poppler ends a word there and keeps no character. A space glyph
+// between two words is a word gap however narrow: a Nastaliq font's space
+// is 0.04 em, narrower than gaps inside its words.
+struct PdfSpaceGlyph {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // from the glyph's origin to its advance
+};
+
 struct PdfLine {
   std::string text;          // logical order, copyable (see above)
   double top = 0, bottom = 0;  // page y range (for running headers/footers)
@@ -52,7 +60,8 @@ struct PdfPage {
   double height = 0;
 };
 
-PdfPage lay_out_page(const std::vector<PdfWord>& words, double page_height);
+PdfPage lay_out_page(const std::vector<PdfWord>& words, double page_height,
+                     const std::vector<PdfSpaceGlyph>& spaces = {});
 
 // The logical order of one line's words, given left to right (visual order)
 // with each word's letters in visual order. The line is right-to-left when

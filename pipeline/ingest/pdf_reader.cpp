@@ -21,7 +21,9 @@
 #include <mutex>
 #include <string_view>
 
+#include "ingest/pdf_chars.h"
 #include "ingest/pdf_layout.h"
+#include "ingest/pdf_plausible.h"
 
 namespace dipmine::ingest {
 namespace {
@@ -80,22 +82,68 @@ size_t letters(const PdfPage& page) {
   return n;
 }
 
+bool decodes_to_letters(const PdfPage& page) {
+  std::string text;
+  for (const PdfLine& l : page.lines) text += l.text + '\n';
+  const TextPlausibility p = judge_text(text);
+  return p.decodes_to_letters();
+}
+
 // poppler's text device, counting the glyphs it is given with and without
 // Unicode: a font without a ToUnicode map for some glyphs (a Persian final ی
 // in a template's font) makes pdftotext drop them silently; we say so.
+// It also notes where space glyphs are (poppler keeps no character for
+// them; see PdfSpaceGlyph), and hands a right-to-left ligature's letters
+// over in visual order like the rest of the word (below).
 class GlyphCountingTextOutputDev : public TextOutputDev {
  public:
   GlyphCountingTextOutputDev() : TextOutputDev(nullptr, false, 0, false, false) {}
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,
                 double origin_y, CharCode c, int n_bytes, const Unicode* u, int u_len) override {
-    if (u_len > 0) {
+    // Space glyphs, which poppler keeps no character for; a font that maps
+    // its space glyph to nothing still names it "space" (8-bit fonts), and
+    // no letter is missing there.
+    bool space = u_len == 1 && (u[0] == 0x20 || u[0] == 0xA0 || u[0] == 0x09);
+    if (u_len == 0 && state->getFont() && !state->getFont()->isCIDFont()) {
+      const char* name = static_cast<const Gfx8BitFont*>(state->getFont().get())->getCharName(static_cast<int>(c & 0xFF));
+      space = name != nullptr ? std::string_view(name) == "space" : c == 0x20;
+    }
+    if (u_len > 0 || space) {
       ++mapped;
     } else {
       ++unmapped;
     }
+    if (space) {
+      PdfSpaceGlyph g;
+      double w, h;
+      state->transform(x, y, &g.x0, &g.y0);
+      state->transformDelta(dx, dy, &w, &h);
+      g.x1 = g.x0 + w;
+      g.y1 = g.y0 + h;
+      spaces.push_back(g);
+    }
+    // One glyph for several letters (a ligature; weasyprint maps a whole
+    // Arabic word's glyph to it): the ToUnicode string is in logical order,
+    // which poppler lays out left to right inside the glyph. The rest of a
+    // right-to-left word comes in visual order and is reversed later, so the
+    // ligature's letters are handed over reversed, to come out in order.
+    // (A string with Latin letters too is left alone: weasyprint maps the
+    // `h` before an Arabic word to the Arabic word and the `h`.)
+    if (u_len > 1 && u_len <= 64 && std::any_of(u, u + u_len, [](Unicode ch) { return pdf_chars::is_rtl_letter(ch); }) &&
+        std::none_of(u, u + u_len, [](Unicode ch) { return pdf_chars::is_ltr_letter(ch); })) {
+      // (A space in the string goes: the word gap is found by position.)
+      Unicode rev[64];
+      int n = 0;
+      for (int k = u_len; k-- > 0;) {
+        if (u[k] != 0x20 && u[k] != 0xA0) rev[n++] = u[k];
+      }
+      TextOutputDev::drawChar(state, x, y, dx, dy, origin_x, origin_y, c, n_bytes, rev, n);
+      return;
+    }
     TextOutputDev::drawChar(state, x, y, dx, dy, origin_x, origin_y, c, n_bytes, u, u_len);
   }
   size_t mapped = 0, unmapped = 0;
+  std::vector<PdfSpaceGlyph> spaces;  // this page's
 };
 
 std::string page_list(const std::vector<int>& pages) {
@@ -127,17 +175,22 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
   std::vector<int> empty_pages;
   size_t markers = 0, ruby = 0;
   GlyphCountingTextOutputDev dev;
-  std::vector<int> unmapped_pages;
+  std::vector<int> unmapped_pages, undecoded_pages;
   for (int i = 1; i <= n; ++i) {
     const size_t unmapped_before = dev.unmapped;
+    dev.spaces.clear();
     doc.displayPage(&dev, i, 72, 72, 0, false, true, false);
     if (dev.unmapped > unmapped_before) unmapped_pages.push_back(i);
     std::unique_ptr<TextWordList> list = dev.makeWordList();
     const double height = doc.getPageRotate(i) % 180 != 0 ? doc.getPageCropWidth(i) : doc.getPageCropHeight(i);
-    pages.push_back(lay_out_page(list ? page_words(*list) : std::vector<PdfWord>{}, height));
+    pages.push_back(lay_out_page(list ? page_words(*list) : std::vector<PdfWord>{}, height, dev.spaces));
     markers += pages.back().footnote_markers;
     ruby += pages.back().ruby;
-    if (letters(pages.back()) < 16) empty_pages.push_back(i);
+    if (letters(pages.back()) < 16) {
+      empty_pages.push_back(i);
+    } else if (!decodes_to_letters(pages.back())) {
+      undecoded_pages.push_back(i);
+    }
   }
   if (empty_pages.size() == static_cast<size_t>(n)) {
     f.error = fmt::format("{}: PDF has no extractable text (scanned images?)", path);
@@ -155,11 +208,21 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
                                   "(no ToUnicode map), so they are missing from the text: page {}",
                                   path, dev.unmapped, dev.unmapped + dev.mapped, page_list(unmapped_pages)));
   }
-  if (dropped.running + dropped.page_numbers + markers + ruby > 0) {
-    f.notes.push_back(fmt::format("{}: left out {} running header/footer lines, {} page-number lines, "
-                                  "{} superscript markers (footnote marks, exponents), {} ruby (furigana) words",
-                                  path, dropped.running, dropped.page_numbers, markers, ruby));
+  if (!undecoded_pages.empty()) {
+    f.notes.push_back(fmt::format("{}: warning: {} of {} pages have text that does not decode to letters "
+                                  "(font without a Unicode map); they are stored as read: page {}",
+                                  path, undecoded_pages.size(), n, page_list(undecoded_pages)));
   }
+  // Only what was left out: a PDF that lost nothing gets no line.
+  std::string left_out;
+  auto count = [&](size_t k, const char* what) {
+    if (k > 0) left_out += fmt::format("{}{} {}", left_out.empty() ? "" : ", ", k, what);
+  };
+  count(dropped.running, "running header/footer lines");
+  count(dropped.page_numbers, "page-number lines");
+  count(markers, "superscript markers (footnote marks, exponents)");
+  count(ruby, "ruby (furigana) words");
+  if (!left_out.empty()) f.notes.push_back(fmt::format("{}: left out {}", path, left_out));
   return f;
 }
 

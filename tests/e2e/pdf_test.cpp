@@ -2,7 +2,9 @@
 // every phrase read off a rendered first page is found by `dipmine search`,
 // in English, Persian, Arabic and Japanese, two-column and vertical pages
 // included; running headers are left out and said so; a page without a text
-// layer gets a warning; stored text is copyable.
+// layer gets a warning, and so do pages whose text does not decode to
+// letters; stored text is copyable; right-to-left ligatures read in order;
+// the left-out line names only what was left out.
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
@@ -61,7 +63,7 @@ TEST_CASE("real PDFs: every phrase read off the page is found in its document", 
   for (std::string row; std::getline(ids, row);) id_of[row.substr(0, row.find('\t'))] = row.substr(row.find('\t') + 1);
 
   const std::vector<Phrase> phrases = read_phrases();
-  REQUIRE(phrases.size() >= 90);
+  REQUIRE(phrases.size() >= 99);
   std::map<std::string, std::pair<int, int>> by;  // "held", "tune", "fa", "vertical"... -> found, all
   for (const Phrase& p : phrases) {
     REQUIRE(id_of.count(p.file) == 1);
@@ -113,12 +115,12 @@ TEST_CASE("glyphs whose font maps them to no letter are counted in a warning", "
   // The template's font gives final ی and گ no Unicode (pdftotext drops them
   // without a word); a clean PDF gets no such line.
   Sandbox s;
-  const auto r = s.run({"ingest", pdf_data("persian-assignment-template.pdf"), pdf_data("pdfjs-TAMReview.pdf")});
+  const auto r = s.run({"ingest", pdf_data("persian-assignment-template.pdf"), pdf_data("pdfjs-issue13201.pdf")});
   INFO(r.err);
   CHECK(r.code == 0);
   CHECK(contains(r.err, "persian-assignment-template.pdf: warning: 97 of 2852 glyphs have no Unicode letter"));
   CHECK(contains(r.err, "missing from the text: page 1, 2, 3"));
-  CHECK_FALSE(contains(r.err, "pdfjs-TAMReview.pdf: warning"));
+  CHECK_FALSE(contains(r.err, "pdfjs-issue13201.pdf: warning"));
 }
 
 TEST_CASE("stored PDF text has letters, not presentation forms or direction controls", "[pdf]") {
@@ -135,4 +137,50 @@ TEST_CASE("stored PDF text has letters, not presentation forms or direction cont
   CHECK(contains(text, "(あらゆる透明な幽霊の複合体)"));
   const auto r = s.run({"search", "--format", "tsv", "دانشکده"});
   CHECK_FALSE(contains(r.out, "\uFEA9"));
+}
+
+TEST_CASE("pages whose text does not decode to letters are counted in a warning and stored as read", "[pdf]") {
+  // issue-791: a font whose Unicode map reads every glyph 29 places off;
+  // TAMReview: pages 2 to 23 come out as control characters (pdftotext's
+  // too); ThuluthFeatures: Arabic glyphs read as Greek, Cyrillic, Kannada.
+  Sandbox s;
+  const auto r = s.run({"ingest", pdf_data("pdfminer-issue-791-non-unicode-cmap.pdf"), pdf_data("pdfjs-TAMReview.pdf"),
+                        pdf_data("pdfjs-ThuluthFeatures.pdf"), pdf_data("pdfjs-issue13201.pdf")});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(contains(r.out, "4 added"));
+  CHECK(contains(r.err, "pdfminer-issue-791-non-unicode-cmap.pdf: warning: 1 of 1 pages have text that does not "
+                        "decode to letters (font without a Unicode map); they are stored as read: page 1"));
+  CHECK(contains(r.err, "pdfjs-TAMReview.pdf: warning: 21 of 23 pages have text that does not decode to letters"));
+  CHECK(contains(r.err, "stored as read: page 2, 3, 4,"));
+  CHECK(contains(r.err, "pdfjs-ThuluthFeatures.pdf: warning: 1 of 1 pages have text that does not decode"));
+  CHECK_FALSE(contains(r.err, "pdfjs-issue13201.pdf: warning"));
+  // Page 1 of TAMReview decodes, and is searchable.
+  CHECK(contains(s.run({"search", "--format", "tsv", "\"Technology Acceptance Model\""}).out, "\t"));
+}
+
+TEST_CASE("Arabic drawn as one glyph per word comes out in logical order", "[pdf]") {
+  // weasyprint maps the word's one glyph to حَبيبي in logical order; it was
+  // reversed with the visual-order letters around it (pdftotext's too).
+  Sandbox s;
+  REQUIRE(s.run({"ingest", pdf_data("pypdf-samples-habibi.pdf"), pdf_data("xepersian-manual-p10-12.pdf")}).code == 0);
+  const std::string text = query(s.db(), "SELECT group_concat(text, ' ') FROM paragraphs");
+  CHECK(contains(text, "حَبيبي habibi"));
+  // XePersian's ligatures (نی, پی, بی) are glyphs for two letters too.
+  CHECK(contains(text, "\\شکستنی"));
+  CHECK(contains(text, "\\کپی"));
+  CHECK(contains(text, "\\عربی"));
+}
+
+TEST_CASE("the left-out line names only what was left out", "[pdf]") {
+  Sandbox s;
+  const auto r = s.run({"ingest", pdf_data("pdfjs-TAMReview.pdf"), pdf_data("pdfjs-issue13201.pdf"),
+                        pdf_data("pdfjs-issue15340.pdf")});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(contains(r.err, "pdfjs-TAMReview.pdf: left out 85 running header/footer lines, "
+                        "2 superscript markers (footnote marks, exponents)\n"));
+  CHECK(contains(r.err, "pdfjs-issue13201.pdf: left out 1 page-number lines\n"));
+  CHECK_FALSE(contains(r.err, "pdfjs-issue15340.pdf: left out"));
+  CHECK_FALSE(contains(r.err, " 0 "));
 }
