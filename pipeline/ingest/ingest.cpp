@@ -96,9 +96,10 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
   rec.charset = file.charset;
   rec.bytes = static_cast<int64_t>(file.text.size());
   std::optional<text::Lang> forced = options.lang;
+  rec.title = std::move(file.title);  // the document's own (HTML, Word), if any
   if (options.manifest != nullptr) {
     if (const ManifestRow* row = options.manifest->find(rec.name)) {
-      rec.title = row->title;
+      if (!row->title.empty()) rec.title = row->title;
       rec.year = row->year;
       rec.authors = row->authors;
       rec.source = row->source;
