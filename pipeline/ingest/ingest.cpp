@@ -108,7 +108,8 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
   if (!options.title.empty()) rec.title = options.title;
   if (options.year) rec.year = options.year;
   std::map<text::Lang, size_t> bytes_by_lang;
-  for (Paragraph& p : split_paragraphs(file.text, forced)) {
+  const bool marked = file.format == "html" || file.format == "docx" || file.format == "odt";
+  for (Paragraph& p : split_paragraphs(file.text, forced, marked)) {
     bytes_by_lang[p.lang] += p.text.size();
     store::ParagraphRecord pr;
     pr.text = std::move(p.text);

@@ -50,3 +50,12 @@ TEST_CASE("empty and whitespace-only text has no paragraphs") {
   CHECK(split_paragraphs("").empty());
   CHECK(split_paragraphs(" \n\n\t\n").empty());
 }
+
+TEST_CASE("a format that marks its paragraphs is never joined back across a blank line") {
+  // From readability's ars-1 page: a byline's name, then a block that starts lower-case.
+  const std::string text = "Kevin\n\nreader comments";
+  CHECK(split_paragraphs(text).size() == 1);  // PDF extraction's cut sentence, joined back
+  const auto marked = split_paragraphs(text, std::nullopt, true);
+  REQUIRE(marked.size() == 2);
+  CHECK(marked[1].text == "reader comments");
+}
