@@ -4,6 +4,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
+#include <cctype>
 #include <climits>
 #include <cstring>
 #include <memory>
@@ -149,6 +150,8 @@ Extracted extract(xmlNode* root, bool drop_boilerplate) {
       }
     } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
       if (n->content != nullptr) flow.text(reinterpret_cast<const char*>(n->content), pre > 0);
+    } else if (n->type == XML_HTML_DOCUMENT_NODE) {
+      descend = n->children != nullptr;
     }
     if (descend) {
       n = n->children;
@@ -178,6 +181,33 @@ Extracted extract(xmlNode* root, bool drop_boilerplate) {
   return x;
 }
 
+// A <!DOCTYPE> after the first tag (pages pasted together, or a frame's page
+// inlined) makes libxml2 stop there, losing the rest; browsers ignore it, so
+// it is blanked out here.
+std::string without_late_doctypes(const std::string& html) {
+  size_t first_tag = 0;
+  while ((first_tag = html.find('<', first_tag)) != std::string::npos && first_tag + 1 < html.size() &&
+         !std::isalpha(static_cast<unsigned char>(html[first_tag + 1]))) {
+    ++first_tag;
+  }
+  std::string out;
+  size_t from = 0, seen = 0;
+  for (size_t at = html.find("<!"); at != std::string::npos; at = html.find("<!", at + 2)) {
+    if (html.size() - at < 9) break;
+    std::string word = html.substr(at + 2, 7);
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (word != "doctype" || (at < first_tag && seen++ == 0)) continue;
+    const size_t end = html.find('>', at);
+    if (end == std::string::npos) break;
+    out.append(html, from, at - from);
+    out.append(end + 1 - at, ' ');
+    from = end + 1;
+  }
+  if (from == 0) return {};
+  out.append(html, from, std::string::npos);
+  return out;
+}
+
 void init_libxml() {
   static std::once_flag once;
   std::call_once(once, [] { xmlInitParser(); });
@@ -192,6 +222,8 @@ DecodedFile read_html(const std::string& path, const std::string& utf8) {
     f.error = fmt::format("{}: HTML page over 2 GB; not read", path);
     return f;
   }
+  const std::string mended = without_late_doctypes(utf8);
+  const std::string& markup = mended.empty() ? utf8 : mended;
   std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(),
                                                                   htmlFreeParserCtxt);
   // The text is UTF-8 already: the page's own <meta charset> must not make
@@ -199,7 +231,7 @@ DecodedFile read_html(const std::string& path, const std::string& utf8) {
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
   std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
-      ctxt ? htmlCtxtReadMemory(ctxt.get(), utf8.data(), static_cast<int>(utf8.size()), nullptr,
+      ctxt ? htmlCtxtReadMemory(ctxt.get(), markup.data(), static_cast<int>(markup.size()), nullptr,
                                 "UTF-8", options)
            : nullptr,
       xmlFreeDoc);
@@ -208,11 +240,14 @@ DecodedFile read_html(const std::string& path, const std::string& utf8) {
     f.error = fmt::format("{}: HTML that cannot be parsed", path);
     return f;
   }
-  Extracted x = extract(root, true);
+  // From the document, not its root element: text after </html> may sit in
+  // a second top-level element.
+  xmlNode* top = reinterpret_cast<xmlNode*>(doc.get());
+  Extracted x = extract(top, true);
   x.title = page_title(root);
   if (x.text.empty() && x.boilerplate > 0) {
     std::string title = std::move(x.title);
-    x = extract(root, false);
+    x = extract(top, false);
     x.title = std::move(title);
   }
   f.format = "html";

@@ -18,6 +18,9 @@
 // on screen, except in <pre>. One <br> is a line break (the paragraph goes on
 // unless the line ends a sentence: ingest/paragraphs.h); two are a paragraph
 // break. Table cells are apart by a space, rows by a paragraph break.
+// Pages pasted together keep all their text: a <!DOCTYPE> after the first
+// tag is ignored (libxml2 would stop there), and the walk starts at the
+// document, not its first <html>.
 // Safe from any thread. Built into the module dipmine-markup.so (libxml2),
 // loaded at the first HTML or office document (common/modules.h).
 #pragma once

@@ -126,3 +126,15 @@ TEST_CASE("real pages through read_document_file: titles and text") {
   CHECK_FALSE(has(f.text, "dataLayer"));
   CHECK_FALSE(has(f.text, "Orbital Transmission"));  // in the footer's <nav>
 }
+
+TEST_CASE("a second DOCTYPE or html element does not end the page") {
+  // libxml2 stops at a misplaced DOCTYPE; browsers ignore it.
+  const DecodedFile f = read_html("t.html", "<!DOCTYPE html><html><body><p>alpha</p></body></html>\n"
+                                            "<!doctype html><html><body><p>gamma</p></body></html>");
+  CHECK(f.text == "alpha\n\ngamma");
+  // Nor does a second <html> after </html> (libxml2 makes it a second top-level element).
+  CHECK(read_html("t.html", "<html><body><p>alpha</p></body></html>\n<html><p>delta</p></html>").text ==
+        "alpha\n\ndelta");
+  CHECK(read_html("t.html", "<html><body><p>alpha</p></body></html><!DOCTYPE html><p>beta</p>").text ==
+        "alpha\n\nbeta");
+}
