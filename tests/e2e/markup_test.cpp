@@ -112,3 +112,21 @@ TEST_CASE("broken, encrypted, old and empty office files: one line each, counted
   CHECK(contains(r.err, "python-docx-doc-coreprops.docx: no text in this docx document; skipped"));
   CHECK(query(s.db(), "SELECT count(*) FROM documents") == "1");
 }
+
+TEST_CASE("a page saved complete: its NAME_files folder is skipped with a note", "[markup]") {
+  Sandbox s;
+  const auto dir = s.dir() / "saved";
+  e2e::write_file(dir / "page.html", e2e::read_file(markup("readability-hukumusume.html")));
+  e2e::write_file(dir / "page_files" / "app.js", "var trackingVariable = 1;\n");
+  e2e::write_file(dir / "page_files" / "style.css", "body { color: red }\n");
+  e2e::write_file(dir / "page_files" / "logo.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  // A folder named _files with no page beside it is read as any other.
+  e2e::write_file(dir / "notes_files" / "n.txt", "Interview notes on sister cities.\n");
+  const auto r = s.run({"ingest", dir.string()});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(contains(r.out, "2 added, 0 updated, 0 unchanged, 0 failed"));
+  CHECK(contains(r.err, "skipped 1 folder of saved web pages' scripts, styles and images"));
+  CHECK(s.search_count("trackingVariable") == 0);
+  CHECK(s.search_count("\"sister cities\"") == 1);
+}
