@@ -50,10 +50,18 @@ bool is_hidden(const xmlNode* n) {
   return false;
 }
 
-bool has_descendant(const xmlNode* n, std::initializer_list<const char*> names) {
-  for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
-    if (name_is(c, names) || has_descendant(c, names)) return true;
+// Without recursion, as the walk below: a page may nest thousands deep.
+bool has_descendant(const xmlNode* root, std::initializer_list<const char*> names) {
+  const xmlNode* n = root->children;
+  while (n != nullptr) {
+    if (n->type == XML_ELEMENT_NODE && name_is(n, names)) return true;
+    if (n->children != nullptr) {
+      n = n->children;
+      continue;
+    }
+    while (n != root && n->next == nullptr) n = n->parent;
+    if (n == root) break;
+    n = n->next;
   }
   return false;
 }
@@ -122,7 +130,7 @@ std::string page_title(xmlNode* root) {
   return {};
 }
 
-// Walks the tree without recursion (a page may nest thousands deep): down
+// Walks the tree without recursion: down
 // to the first child, else on to the next sibling, else up.
 Extracted extract(xmlNode* root, bool drop_boilerplate) {
   Extracted x;
@@ -229,7 +237,8 @@ DecodedFile read_html(const std::string& path, const std::string& utf8) {
   // The text is UTF-8 already: the page's own <meta charset> must not make
   // libxml2 decode it a second time.
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                      HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
+                      HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
+                      XML_PARSE_HUGE;
   std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
       ctxt ? htmlCtxtReadMemory(ctxt.get(), markup.data(), static_cast<int>(markup.size()), nullptr,
                                 "UTF-8", options)

@@ -138,3 +138,18 @@ TEST_CASE("a second DOCTYPE or html element does not end the page") {
   CHECK(read_html("t.html", "<html><body><p>alpha</p></body></html><!DOCTYPE html><p>beta</p>").text ==
         "alpha\n\nbeta");
 }
+
+TEST_CASE("a page nested 200,000 deep is read whole, without recursion") {
+  // libxml2 stops at depth 256 unless told otherwise (XML_PARSE_HUGE): the rest was lost.
+  std::string page = "<html><body><nav>";
+  for (int i = 0; i < 200000; ++i) page += "<div>";
+  page += "<p>menu</p>";
+  for (int i = 0; i < 200000; ++i) page += "</div>";
+  page += "</nav>";
+  for (int i = 0; i < 200000; ++i) page += "<div>";
+  page += "<p>deep text</p>";
+  for (int i = 0; i < 200000; ++i) page += "</div>";
+  const DecodedFile f = read_html("t.html", page + "<p>after</p></body></html>");
+  REQUIRE(f.error.empty());
+  CHECK(f.text == "deep text\n\nafter");
+}
