@@ -21,7 +21,7 @@ const std::vector<std::string> kGood = {
     "goose3-cnn-arabic.html", "pandoc-notes.docx", "pandoc-instrText_hyperlink.docx",
     "pandoc-track_changes_deletion.docx", "pandoc-text_in_shape_format.docx",
     "pandoc-golden-document-properties.docx", "pandoc-odt-footnote.odt",
-    "pandoc-odt-trackedChanges.odt"};
+    "pandoc-odt-trackedChanges.odt", "tinbox-sample_ar.docx"};
 
 void ingest_good(const Sandbox& s) {
   std::vector<std::string> args = {"ingest"};
@@ -86,6 +86,12 @@ TEST_CASE("Word and OpenDocument: text, notes after the body, no deleted text or
     INFO(q);
     CHECK(s.search_count(q) >= 1);
   }
+  // The Arabic Word document: words read off its text, and its paragraphs' language by script.
+  CHECK(s.search_count("\"شاعر سوري معاصر\"") == 1);
+  CHECK(s.search_count("\"السفارة العراقية\"") == 2);
+  CHECK(s.search_count("ودبلوماسي") == 2);
+  CHECK(query(s.db(), "SELECT lang || ' ' || title FROM documents WHERE name = 'tinbox-sample_ar.docx'") ==
+        "fa معلومات شخصية");
   CHECK(s.search_count("Kiisk") == 1);  // a text box's text once, not its fallback copy too
   // Field codes, a tracked deletion ("n excessively modified") and a change's author.
   for (const char* q : {"HYPERLINK", "excessively", "Linnemann"}) {

@@ -59,6 +59,14 @@ TEST_CASE("docx: what a reader does not see is left out") {
   CHECK_FALSE(has(fields, "HYPERLINK"));
 }
 
+TEST_CASE("docx: an Arabic document, right to left, in logical order") {
+  const DecodedFile f = office("tinbox-sample_ar.docx");
+  REQUIRE(f.error.empty());
+  CHECK(f.title == "معلومات شخصية");  // no title property: the first paragraph
+  CHECK(has(f.text, "شاعر سوري معاصر ودبلوماسي"));
+  CHECK(has(f.text, "سبب الوفاة\tنوبة قلبية"));  // a table row's cells, tab between
+}
+
 TEST_CASE("docx: the main part is found through the package relationships") {
   const DecodedFile f = office("pandoc-alternate_document_path.docx");  // word/document2.xml
   REQUIRE(f.error.empty());
