@@ -77,6 +77,12 @@ InputFormat detect_format(const std::string& path, std::string_view head) {
   if (head.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
     return InputFormat::ole2;
   }
+  if (head.substr(0, 5) == "{\\rtf" || ext == ".rtf") return InputFormat::rtf;
+  const bool mime = starts_with_nocase(head, "from: ") || starts_with_nocase(head, "mime-version: ");
+  if (ext == ".mht" || ext == ".mhtml" ||
+      (mime && lower(head.substr(0, 2048)).find("multipart/related") != std::string::npos)) {
+    return InputFormat::mhtml;
+  }
   if (ext == ".pdf") return InputFormat::pdf;
   if (ext == ".docx" || ext == ".odt") return InputFormat::office;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || looks_like_html(head)) {

@@ -8,8 +8,11 @@
 // its parts); an OLE2 compound file is an old binary .doc or a
 // password-protected Office file, neither of which is read; text that starts
 // (after a BOM, white space, an XML declaration and comments) with
-// <!DOCTYPE html, <html, <head or <body is HTML. Then the name: .pdf, .docx,
-// .odt, .html/.htm/.xhtml; .md is markdown; anything else is plain text.
+// <!DOCTYPE html, <html, <head or <body is HTML. RTF ("{\rtf") and MHTML (a
+// page saved as one file: .mht/.mhtml, or a MIME multipart/related message)
+// are recognised so that they are refused by name instead of being stored as
+// their markup. Then the name: .pdf, .docx, .odt, .html/.htm/.xhtml; .md is
+// markdown; anything else is plain text.
 // Pure functions; safe from any thread.
 #pragma once
 #include <string>
@@ -17,7 +20,7 @@
 
 namespace dipmine::ingest {
 
-enum class InputFormat { text, markdown, pdf, html, office, ole2 };
+enum class InputFormat { text, markdown, pdf, html, office, ole2, rtf, mhtml };
 
 InputFormat detect_format(const std::string& path, std::string_view head);
 

@@ -209,6 +209,13 @@ DecodedFile read_document_file(const std::string& path, const ReadOptions& optio
                              : "an old binary Office file (Word 97-2003 .doc or similar), or a "
                                "password-protected one; save it as .docx without a password");
   }
+  if (format == InputFormat::rtf) {
+    return failure(path, "an RTF document, which dipmine does not read; save it as .docx or .odt");
+  }
+  if (format == InputFormat::mhtml) {
+    return failure(path, "a web page saved as one file (MHTML), which dipmine does not read; save "
+                         "the page as \"Web Page, HTML only\" (.html)");
+  }
   const bool text_like = format == InputFormat::text || format == InputFormat::markdown ||
                          format == InputFormat::html;
   if (text_like && options.encoding.empty() && sniff_text(bytes).binary) {

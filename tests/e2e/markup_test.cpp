@@ -105,13 +105,14 @@ TEST_CASE("Word and OpenDocument: text, notes after the body, no deleted text or
         "Some text with a footnote.|Footnote text");
 }
 
-TEST_CASE("broken, encrypted, old and empty office files: one line each, counted as failed", "[markup]") {
+TEST_CASE("broken, encrypted, old, empty and RTF office files: one line each, counted as failed", "[markup]") {
   Sandbox s;
   const auto r = s.run({"ingest", markup("broken-truncated.docx"), markup("zip-password.docx"),
                         markup("ole2-header.docx"), markup("python-docx-doc-coreprops.docx"),
-                        markup("pandoc-tabs.docx")});
+                        markup("pandoc-rtf-footnote.rtf"), markup("pandoc-tabs.docx")});
   CHECK(r.code == 1);
-  CHECK(contains(r.out, "1 added, 0 updated, 0 unchanged, 4 failed"));
+  CHECK(contains(r.out, "1 added, 0 updated, 0 unchanged, 5 failed"));
+  CHECK(contains(r.err, "pandoc-rtf-footnote.rtf: an RTF document, which dipmine does not read; save it as .docx"));
   CHECK(contains(r.err, "broken-truncated.docx: broken Word or OpenDocument file: not a readable ZIP archive"));
   CHECK(contains(r.err, "zip-password.docx: encrypted (password-protected) archive"));
   CHECK(contains(r.err, "ole2-header.docx: encrypted (password-protected) office document"));

@@ -36,6 +36,11 @@ TEST_CASE("HTML is told by its first tag or its name, office files by their magi
   CHECK(detect_format("x.docx", "") == InputFormat::office);
   CHECK(detect_format("x.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") == InputFormat::ole2);
   CHECK(detect_format("x.html", "%PDF-1.4") == InputFormat::pdf);
+  CHECK(detect_format("interview.txt", "{\\rtf1\\ansi\\deff0") == InputFormat::rtf);
+  CHECK(detect_format("page.mhtml", "anything") == InputFormat::mhtml);
+  CHECK(detect_format("page", "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://x/\r\n"
+                              "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n") == InputFormat::mhtml);
+  CHECK(detect_format("mail.txt", "From: a friend\nSubject: tea\n") == InputFormat::text);
 }
 
 TEST_CASE("the charset a page declares in a meta tag") {
