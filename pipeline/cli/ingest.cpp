@@ -112,7 +112,7 @@ std::vector<std::string> select_files(const IngestArgs& a, std::vector<std::stri
   return plan.files_of(shard);
 }
 
-CommandRegistration ingest_cmd("ingest", "Read text and PDF files (or folders) into the store",
+CommandRegistration ingest_cmd("ingest", "Read text, PDF, web pages and Word/OpenDocument files (or folders) into the store",
                                [](CLI::App& cmd, GlobalOptions& g) {
   auto a = std::make_shared<IngestArgs>();
   cmd.add_option("PATH", a->paths, "Files or folders (recursive); with --plan, not needed");

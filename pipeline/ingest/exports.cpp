@@ -100,14 +100,17 @@ std::string export_failure(const std::string& path, size_t records, size_t entri
   return {};
 }
 
+// Only plain text can be an export; a PDF, web page or office document is not.
+bool may_be_export(const DecodedFile& file) { return file.format == "text" || file.format == "markdown"; }
+
 std::string unsupported_export_error(const std::string& path, const DecodedFile& file) {
-  if (file.format == "pdf") return {};
+  if (!may_be_export(file)) return {};
   return unsupported_line(path, file.text);
 }
 
 std::optional<ExportRecords> read_export_records(const std::string& path, const DecodedFile& file,
                                                  const IngestOptions& options) {
-  if (file.format == "pdf") return std::nullopt;
+  if (!may_be_export(file)) return std::nullopt;
   const std::optional<bib::Format> format = bib::detect_format(path, file.text);
   if (!format) return std::nullopt;
   bib::ExportRead read = bib::read_export(path, file.text, *format);

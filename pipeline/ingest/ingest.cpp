@@ -96,9 +96,10 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
   rec.charset = file.charset;
   rec.bytes = static_cast<int64_t>(file.text.size());
   std::optional<text::Lang> forced = options.lang;
+  rec.title = std::move(file.title);  // the document's own (HTML, Word), if any
   if (options.manifest != nullptr) {
     if (const ManifestRow* row = options.manifest->find(rec.name)) {
-      rec.title = row->title;
+      if (!row->title.empty()) rec.title = row->title;
       rec.year = row->year;
       rec.authors = row->authors;
       rec.source = row->source;
@@ -107,7 +108,8 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
   if (!options.title.empty()) rec.title = options.title;
   if (options.year) rec.year = options.year;
   std::map<text::Lang, size_t> bytes_by_lang;
-  for (Paragraph& p : split_paragraphs(file.text, forced)) {
+  const bool marked = file.format == "html" || file.format == "docx" || file.format == "odt";
+  for (Paragraph& p : split_paragraphs(file.text, forced, marked)) {
     bytes_by_lang[p.lang] += p.text.size();
     store::ParagraphRecord pr;
     pr.text = std::move(p.text);

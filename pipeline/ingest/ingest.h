@@ -68,7 +68,8 @@ struct IngestReport {
 // A path that does not exist or cannot be read (a symlink loop), a folder with
 // no file, becomes a message (a failure). Skipped on purpose, each kind
 // counted in one line of `notes` per folder: hidden files and folders, FIFOs,
-// devices and sockets (unless allow_special), links to folders (not followed).
+// devices and sockets (unless allow_special), links to folders (not followed),
+// a saved web page's resource folder (NAME_files beside NAME.html).
 // The corpus manifest.tsv and README.md are not documents.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
                                       std::vector<std::string>& messages,

@@ -84,7 +84,8 @@ struct Block {
 
 }  // namespace
 
-std::vector<Paragraph> split_paragraphs(std::string_view text, std::optional<text::Lang> forced) {
+std::vector<Paragraph> split_paragraphs(std::string_view text, std::optional<text::Lang> forced,
+                                        bool marked) {
   // 1. Cut into blocks at blank lines and after sentence-final lines.
   std::vector<Block> blocks;
   size_t block_start = std::string_view::npos;
@@ -116,7 +117,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, std::optional<tex
   // 2. Join a block to the previous one when the sentence runs on into it.
   std::vector<Block> joined;
   for (const Block& b : blocks) {
-    if (!joined.empty()) {
+    if (!joined.empty() && !marked) {
       const std::string_view prev = text.substr(joined.back().begin, joined.back().end - joined.back().begin);
       const std::string_view cur = text.substr(b.begin, b.end - b.begin);
       const char32_t first = first_char(cur);

@@ -12,6 +12,9 @@
 // CJK characters is removed (a Japanese line wraps anywhere, even inside a
 // word: "マ\nクロ経済" is "マクロ経済"). Each paragraph's language comes from its
 // script (text::detect_lang) unless `forced` is given.
+// With `marked` (the text of a format that marks its paragraphs: a web page,
+// a Word or OpenDocument file), blocks are never joined back: a blank line
+// there is the writer's paragraph end, not an extraction artefact.
 #pragma once
 #include <optional>
 #include <string>
@@ -29,7 +32,8 @@ struct Paragraph {
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view text,
-                                        std::optional<text::Lang> forced = std::nullopt);
+                                        std::optional<text::Lang> forced = std::nullopt,
+                                        bool marked = false);
 
 // Where a long text may be cut into slices that split_paragraphs treats as
 // the whole: the end of the first line at or after `from` that ends a

@@ -23,6 +23,20 @@ bool is_metadata_file(const fs::path& p) {
   return n == "manifest.tsv" || n == "README.md";
 }
 
+// A browser's "save page, complete" writes page.html and page_files/ (its
+// scripts, styles, images): that folder is the page's, not documents.
+bool is_saved_page_resources(const fs::path& dir) {
+  const std::string n = dir.filename().string();
+  const std::string suffix = "_files";
+  if (n.size() <= suffix.size() || n.compare(n.size() - suffix.size(), suffix.size(), suffix) != 0) return false;
+  const std::string stem = n.substr(0, n.size() - suffix.size());
+  std::error_code ec;
+  for (const char* ext : {".html", ".htm", ".xhtml", ".HTML", ".HTM"}) {
+    if (fs::is_regular_file(dir.parent_path() / (stem + ext), ec)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
@@ -36,7 +50,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
       messages.push_back(fmt::format("{}: cannot read: {}", p, ec.message()));
     } else if (fs::is_directory(st)) {
       std::vector<std::string> found;
-      size_t hidden_entries = 0, special = 0, linked_folders = 0;
+      size_t hidden_entries = 0, special = 0, linked_folders = 0, page_resources = 0;
       for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         std::error_code entry_ec;
@@ -53,7 +67,10 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
                                              : entry_ec.message()));
           continue;
         }
-        if (fs::is_directory(es)) {
+        if (fs::is_directory(es) && is_saved_page_resources(it->path())) {
+          it.disable_recursion_pending();
+          ++page_resources;
+        } else if (fs::is_directory(es)) {
           linked_folders += it->is_symlink(entry_ec) ? 1 : 0;  // not followed (loops)
         } else if (fs::is_regular_file(es)) {
           if (!is_metadata_file(it->path())) found.push_back(it->path().string());
@@ -75,6 +92,11 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
                                        "files; --allow-special reads them)",
                                        p, special, special == 1 ? "" : "s", special == 1 ? "" : "s",
                                        special == 1 ? "" : "s"));
+        }
+        if (page_resources > 0) {
+          notes->push_back(fmt::format("{}: skipped {} folder{} of saved web pages' scripts, styles and "
+                                       "images (NAME_files beside NAME.html)",
+                                       p, page_resources, page_resources == 1 ? "" : "s"));
         }
         if (linked_folders > 0) {
           notes->push_back(fmt::format("{}: skipped {} symbolic link{} to folders (not followed; "

@@ -12,6 +12,9 @@
 #include <fstream>
 #include <memory>
 
+#include "ingest/formats.h"
+#include "ingest/html_reader.h"
+#include "ingest/office_reader.h"
 #include "ingest/pdf_reader.h"
 #include "ingest/text_decode.h"
 #include "text/utf8.h"
@@ -65,9 +68,38 @@ Utf8Damage find_utf8_damage(const std::string& bytes) {
 
 }  // namespace
 
-std::string text_format(const std::string& path) {
-  const std::string ext = lower_ext(path);
-  return ext == ".pdf" ? "pdf" : ext == ".md" ? "markdown" : "text";
+std::string text_format(const std::string& path) { return lower_ext(path) == ".md" ? "markdown" : "text"; }
+
+DecodedFile decode_html(const std::string& path, std::string bytes, const ReadOptions& options) {
+  std::vector<std::string> notes;
+  const std::string declared = html_declared_charset(bytes);
+  DecodedFile text;
+  if (options.encoding.empty() && sniff_text(std::string_view(bytes).substr(0, kSniffBytes)).bom == 0 &&
+      !declared.empty() && declared != "UTF-8") {
+    const bool utf8 = text::is_valid_utf8(bytes) &&
+                      std::any_of(bytes.begin(), bytes.end(), [](char c) { return c & 0x80; });
+    if (utf8) {
+      // A browser's "save page" may write the page in UTF-8 and keep its old declaration.
+      notes.push_back(fmt::format("{}: declares charset {} but is UTF-8 (saved re-encoded?); read as UTF-8",
+                                  path, declared));
+      text.charset = "UTF-8";
+      text.text = std::move(bytes);
+    } else if (uint64_t bad = 0; decode_all(bytes, declared, text.text, &bad)) {
+      text.charset = declared;
+    } else {
+      notes.push_back(fmt::format("{}: its declared charset {} does not decode it{}; charset detected instead",
+                                  path, declared,
+                                  ChunkDecoder(declared).ok() ? fmt::format(" (byte offset {})", bad) : ""));
+      text.text.clear();
+    }
+  }
+  if (text.charset.empty()) text = decode_text(path, std::move(bytes), options);
+  if (!text.error.empty()) return text;
+  DecodedFile f = read_html(path, text.text);
+  f.charset = text.charset;
+  notes.insert(notes.end(), f.notes.begin(), f.notes.end());
+  f.notes = std::move(notes);
+  return f;
 }
 
 DecodedFile decode_text(const std::string& path, std::string bytes, const ReadOptions& options) {
@@ -147,8 +179,24 @@ DecodedFile read_document_file(const std::string& path, const ReadOptions& optio
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   bytes.resize(static_cast<size_t>(in.gcount()));
   if (in.bad()) return failure(path, "read error");
-  const bool pdf = lower_ext(path) == ".pdf" || bytes.compare(0, 5, "%PDF-") == 0;
-  if (!pdf && options.encoding.empty() && sniff_text(bytes).binary) {
+  const InputFormat format = detect_format(path, bytes);
+  if (format == InputFormat::ole2) {
+    const std::string ext = lower_ext(path);
+    return failure(path, ext == ".docx" || ext == ".odt" || ext == ".xlsx"
+                             ? "encrypted (password-protected) office document; save it without a password first"
+                             : "an old binary Office file (Word 97-2003 .doc or similar), or a "
+                               "password-protected one; save it as .docx without a password");
+  }
+  if (format == InputFormat::rtf) {
+    return failure(path, "an RTF document, which dipmine does not read; save it as .docx or .odt");
+  }
+  if (format == InputFormat::mhtml) {
+    return failure(path, "a web page saved as one file (MHTML), which dipmine does not read; save "
+                         "the page as \"Web Page, HTML only\" (.html)");
+  }
+  const bool text_like = format == InputFormat::text || format == InputFormat::markdown ||
+                         format == InputFormat::html;
+  if (text_like && options.encoding.empty() && sniff_text(bytes).binary) {
     return failure(path, "binary file, not text; skipped");
   }
   std::error_code ec;
@@ -176,13 +224,19 @@ DecodedFile read_document_file(const std::string& path, const ReadOptions& optio
   if (bytes.find_first_not_of(" \t\r\n\f") == std::string::npos) {
     return failure(path, "empty file; skipped");
   }
-  DecodedFile f = pdf ? read_pdf(path, bytes) : decode_text(path, std::move(bytes), options);
+  DecodedFile f = format == InputFormat::pdf    ? read_pdf(path, bytes)
+                  : format == InputFormat::office ? read_office(path, bytes)
+                  : format == InputFormat::html   ? decode_html(path, std::move(bytes), options)
+                                                  : decode_text(path, std::move(bytes), options);
   if (!f.error.empty()) return f;
+  if (format == InputFormat::html || format == InputFormat::office) {
+    if (only_white_space(f.text)) return failure(path, fmt::format("no text in this {} document; skipped", f.format));
+  }
   TextChecks checks(options.max_line_bytes);
   checks.feed(f.text);
   if (const std::string e = checks.finish(); !e.empty()) return failure(path, e);
   f.sha256 = checks.sha256();  // the identity is the decoded file, markup and all
-  if (!pdf && looks_like_aozora(f.text)) {
+  if ((format == InputFormat::text || format == InputFormat::markdown) && looks_like_aozora(f.text)) {
     AozoraText a = strip_aozora(f.text);
     f.notes.push_back(aozora_note(path, a.readings, a.notes, a.header_lines));
     f.text = std::move(a.text);

@@ -9,11 +9,17 @@
 // (ingest/text_decode.h), UTF-8 when it validates as UTF-8 (a BOM is removed);
 // otherwise its charset is detected with ICU (Windows-1256 for Arabic-script
 // verdicts, Shift_JIS, EUC-JP, ...) unless ReadOptions::encoding names one.
-// PDF goes through poppler (pdf_reader.h). Bad input is an error, never a crash:
+// PDF goes through poppler (pdf_reader.h). A web page (formats.h says which
+// files are one) is decoded like text, but a BOM, then its <meta> charset
+// come first (a page that declares a legacy charset but is valid UTF-8 was
+// saved re-encoded: read as UTF-8, with a note); then html_reader.h takes
+// the text a reader sees. Word and OpenDocument files go to office_reader.h.
+// Bad input is an error, never a crash:
 // unreadable path, symlink loop, FIFO or device (unless allow_special), empty
 // or white-space-only file, binary data (judged from the first 64 KB), a NUL
 // byte in text, text no charset explains, a line longer than max_line_bytes,
-// an encrypted or broken PDF. Pure function of the file: safe from any thread.
+// an encrypted or broken PDF, Word or OpenDocument file, an old binary .doc.
+// Pure function of the file: safe from any thread.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -31,10 +37,11 @@ struct ReadOptions {
 
 struct DecodedFile {
   std::string text;     // UTF-8
-  std::string charset;  // "UTF-8", "windows-1256", "Shift_JIS", "pdf", ...
-  std::string format;   // "text", "markdown", "pdf"
+  std::string charset;  // "UTF-8", "windows-1256", "Shift_JIS", "pdf", "docx", "odt", ...
+  std::string format;   // "text", "markdown", "pdf", "html", "docx", "odt"
+  std::string title;    // the document's own title (HTML <title>, Word title), or ""
   std::string error;    // non-empty: "<path>: <what went wrong>"
-  std::vector<std::string> notes;  // "<path>: ..." what was left out (PDF)
+  std::vector<std::string> notes;  // "<path>: ..." what was left out (PDF, HTML)
   std::string sha256;   // of `text`, when read_document_file computed it
 };
 
@@ -45,11 +52,16 @@ std::string check_openable(const std::string& path, const ReadOptions& options);
 
 DecodedFile read_document_file(const std::string& path, const ReadOptions& options);
 
-// "pdf" for a .pdf name, "markdown" for .md, else "text".
+// The format of a plain-text file by its name: "markdown" for .md, else "text"
+// (for any file: formats.h).
 std::string text_format(const std::string& path);
 
 // Decodes the bytes of a text file (BOM, NUL pattern, UTF-8, detection).
 DecodedFile decode_text(const std::string& path, std::string bytes, const ReadOptions& options);
+
+// Decodes a web page (BOM, --encoding, its <meta> charset, then as text) and
+// reads its text (html_reader.h).
+DecodedFile decode_html(const std::string& path, std::string bytes, const ReadOptions& options);
 
 // The legacy charset ICU finds for `bytes` that also decodes them, or "";
 // with `decoded`, the text in UTF-8; with `confidence`, ICU's (0-100). When

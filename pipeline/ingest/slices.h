@@ -17,6 +17,7 @@
 #include "bib/bib.h"
 #include "ingest/aozora.h"
 #include "ingest/exports.h"
+#include "ingest/formats.h"
 #include "ingest/ingest.h"
 #include "ingest/text_stream.h"
 
@@ -72,7 +73,7 @@ class ExportSlicer {
       return item.release();
     }
     const std::optional<bib::Format> format =
-        file.format == "pdf" ? std::nullopt : bib::detect_format(path, file.text);
+        file.format != "text" && file.format != "markdown" ? std::nullopt : bib::detect_format(path, file.text);
     if (!format) {
       // An export of a kind we do not read fails here; ordinary text goes on
       // to the parallel stage as a document.
@@ -196,10 +197,13 @@ inline bool should_stream(const std::string& path) {
   if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) <= kStreamFileBytes || ec) {
     return false;
   }
+  // Only plain text streams: a PDF, web page or office document is read whole.
   std::ifstream in(path, std::ios::binary);
-  char head[5] = {};
-  in.read(head, sizeof head);
-  return text_format(path) != "pdf" && std::string_view(head, 5) != "%PDF-";
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  const InputFormat format = detect_format(path, head);
+  return format == InputFormat::text || format == InputFormat::markdown;
 }
 
 }  // namespace dipmine::ingest::detail

@@ -53,7 +53,7 @@ TEST_CASE("dipmine --version and --help answer without building any subcommand",
   CHECK(h.err.empty());
   // Every subcommand is listed with its description, though none was built.
   for (const char* line : {"search", "Full-text search: ranked paragraphs with the hit marked", "ingest",
-                           "Read text and PDF files (or folders) into the store", "map", "optimize",
+                           "Read text, PDF, web pages and Word/OpenDocument files (or folders) into the store", "map", "optimize",
                            "rank", "report", "lexicon", "normalize", "kwic", "terms", "keywords"}) {
     CHECK(h.out.find(line) != std::string::npos);
   }
@@ -99,7 +99,7 @@ TEST_CASE("usage errors: exit 2 and one line naming what is wrong", "[startup]")
   }
 }
 
-TEST_CASE("dipmine --version and search load neither poppler nor igraph", "[startup]") {
+TEST_CASE("dipmine --version and search load neither poppler, igraph nor libxml2", "[startup]") {
   Sandbox s;
   REQUIRE(s.run({"ingest", kSearchData}).code == 0);
   const Traced version = traced(s, {"--version"});
@@ -109,7 +109,7 @@ TEST_CASE("dipmine --version and search load neither poppler nor igraph", "[star
   CHECK(search.result.code == 0);
   for (const Traced* t : {&version, &search}) {
     for (const char* lib : {"libpoppler", "libigraph", "dipmine-pdf.so", "dipmine-graph.so", "libicuuc.so",
-                            "libsqlite3.so", "libcrypto.so"}) {
+                            "libsqlite3.so", "libcrypto.so", "dipmine-markup.so", "libxml2", "libzip"}) {
       INFO(lib);
       CHECK_FALSE(loaded(*t, lib));
     }
@@ -127,6 +127,22 @@ TEST_CASE("a PDF loads the PDF module, text files do not", "[startup]") {
   CHECK(loaded(pdf, "dipmine-pdf.so"));
   CHECK(loaded(pdf, "libpoppler"));
   CHECK(s.run({"search", "--count", "review"}).code == 0);
+}
+
+TEST_CASE("a web page or a Word file loads the markup module, text files do not", "[startup]") {
+  Sandbox s;
+  const Traced text = traced(s, {"ingest", kSearchData});
+  CHECK(text.result.code == 0);
+  CHECK_FALSE(loaded(text, "dipmine-markup.so"));
+  CHECK_FALSE(loaded(text, "libxml2"));
+  for (const char* file : {"readability-hukumusume.html", "pandoc-tabs.docx"}) {
+    const Traced t = traced(s, {"ingest", (e2e::data_dir() / "markup" / file).string()});
+    INFO(file << ": " << t.result.err);
+    CHECK(t.result.code == 0);
+    CHECK(loaded(t, "dipmine-markup.so"));
+    CHECK(loaded(t, "libxml2"));
+    CHECK_FALSE(loaded(t, "dipmine-pdf.so"));
+  }
 }
 
 TEST_CASE("search needs only the store: no lexicon folder, no module", "[startup]") {

@@ -59,3 +59,12 @@ TEST_CASE("a line indented with a full-width space starts a Japanese paragraph")
   CHECK(p[0].text == "　東京都は姉妹都市と交流した」");
   CHECK(p[1].text == "　次の段落。");
 }
+
+TEST_CASE("a format that marks its paragraphs is never joined back across a blank line") {
+  // From readability's ars-1 page: a byline's name, then a block that starts lower-case.
+  const std::string text = "Kevin\n\nreader comments";
+  CHECK(split_paragraphs(text).size() == 1);  // PDF extraction's cut sentence, joined back
+  const auto marked = split_paragraphs(text, std::nullopt, true);
+  REQUIRE(marked.size() == 2);
+  CHECK(marked[1].text == "reader comments");
+}

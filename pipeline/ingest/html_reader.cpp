@@ -1,0 +1,284 @@
+#include "ingest/html_reader.h"
+
+#include <fmt/format.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+
+#include <cctype>
+#include <climits>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string_view>
+
+namespace dipmine::ingest {
+namespace {
+
+bool name_is(const xmlNode* n, std::initializer_list<const char*> names) {
+  const char* name = reinterpret_cast<const char*>(n->name);
+  for (const char* x : names) {
+    if (std::strcmp(name, x) == 0) return true;
+  }
+  return false;
+}
+
+bool is_block(const xmlNode* n) {
+  return name_is(n, {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
+                     "h6", "tr", "table", "thead", "tbody", "tfoot", "caption", "blockquote",
+                     "section", "article", "main", "header", "footer", "aside", "nav", "address",
+                     "figure", "figcaption", "fieldset", "legend", "form", "hr", "pre", "center",
+                     "details", "summary", "dialog", "hgroup", "menu", "dir", "body", "html",
+                     "listing", "xmp", "plaintext", "noframes", "frameset", "option"});
+}
+
+// Never text a reader sees.
+bool is_hidden(const xmlNode* n) {
+  if (name_is(n, {"head", "script", "style", "noscript", "template", "svg", "math", "canvas",
+                  "iframe", "object", "embed", "audio", "video", "select", "textarea", "map",
+                  "title", "button"})) {
+    return true;
+  }
+  if (xmlHasProp(n, BAD_CAST "hidden") != nullptr) return true;
+  if (xmlChar* style = xmlGetProp(n, BAD_CAST "style")) {
+    std::string s;
+    for (const xmlChar* c = style; *c; ++c) {
+      if (*c != ' ') s += static_cast<char>(std::tolower(*c));
+    }
+    xmlFree(style);
+    if (s.find("display:none") != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Without recursion, as the walk below: a page may nest thousands deep.
+bool has_descendant(const xmlNode* root, std::initializer_list<const char*> names) {
+  const xmlNode* n = root->children;
+  while (n != nullptr) {
+    if (n->type == XML_ELEMENT_NODE && name_is(n, names)) return true;
+    if (n->children != nullptr) {
+      n = n->children;
+      continue;
+    }
+    while (n != root && n->next == nullptr) n = n->parent;
+    if (n == root) break;
+    n = n->next;
+  }
+  return false;
+}
+
+// Text as it shows: runs of white space are one space, block ends are
+// paragraph breaks (never two in a row, never at the start).
+class Flow {
+ public:
+  void text(std::string_view s, bool pre) {
+    for (char c : s) {
+      const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+      if (pre && c == '\n') {
+        line_break();
+        continue;
+      }
+      if (space && !pre) {
+        pending_space_ = true;
+        continue;
+      }
+      if (c == '\r') continue;
+      if (!out_.empty() && breaks_ > 0) {
+        out_ += breaks_ >= 2 ? "\n\n" : "\n";
+      } else if (!out_.empty() && pending_space_ && out_.back() != '\n') {
+        out_ += ' ';
+      }
+      breaks_ = 0;
+      pending_space_ = false;
+      out_ += c;
+    }
+  }
+  void paragraph_break() { breaks_ = 2; }
+  // One break is a new line, a second one in a row an empty line.
+  void line_break() { breaks_ = breaks_ == 0 ? 1 : 2; }
+  void space() { pending_space_ = true; }
+  std::string& out() { return out_; }
+
+ private:
+  std::string out_;
+  int breaks_ = 0;
+  bool pending_space_ = false;
+};
+
+std::string collapsed_text(xmlNode* n) {
+  Flow flow;
+  if (xmlChar* s = xmlNodeGetContent(n)) {
+    flow.text(reinterpret_cast<const char*>(s), false);
+    xmlFree(s);
+  }
+  return std::move(flow.out());
+}
+
+struct Extracted {
+  std::string text, title, h1;
+  size_t boilerplate = 0;  // blocks left out as navigation, header, footer, aside
+};
+
+// The page's <title> (in <head>, where the parser puts it; a <title>
+// inside an inline <svg> names the drawing, not the page).
+std::string page_title(xmlNode* root) {
+  for (xmlNode* c = root->children; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || !name_is(c, {"head"})) continue;
+    for (xmlNode* t = c->children; t != nullptr; t = t->next) {
+      if (t->type == XML_ELEMENT_NODE && name_is(t, {"title"})) return collapsed_text(t);
+    }
+  }
+  return {};
+}
+
+// Walks the tree without recursion: down
+// to the first child, else on to the next sibling, else up.
+Extracted extract(xmlNode* root, bool drop_boilerplate) {
+  Extracted x;
+  Flow flow;
+  int pre = 0, article = 0;
+  xmlNode* n = root;
+  while (n != nullptr) {
+    bool descend = false;
+    if (n->type == XML_ELEMENT_NODE) {
+      if (name_is(n, {"h1"}) && x.h1.empty()) x.h1 = collapsed_text(n);
+      bool drop = is_hidden(n);
+      if (!drop && drop_boilerplate &&
+          (name_is(n, {"nav"}) || (article == 0 && name_is(n, {"header", "footer", "aside"}))) &&
+          !has_descendant(n, {"article", "main"})) {
+        drop = true;
+        ++x.boilerplate;
+      }
+      if (name_is(n, {"br"})) flow.line_break();
+      if (name_is(n, {"td", "th"})) flow.space();
+      if (!drop) {
+        if (is_block(n)) flow.paragraph_break();
+        if (name_is(n, {"pre", "listing", "xmp", "plaintext"})) ++pre;
+        if (name_is(n, {"article", "main"})) ++article;
+        descend = n->children != nullptr;
+      }
+    } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (n->content != nullptr) flow.text(reinterpret_cast<const char*>(n->content), pre > 0);
+    } else if (n->type == XML_HTML_DOCUMENT_NODE) {
+      descend = n->children != nullptr;
+    }
+    if (descend) {
+      n = n->children;
+      continue;
+    }
+    // On to the next sibling; else up, leaving each element gone through.
+    while (true) {
+      if (n == root) {
+        n = nullptr;
+        break;
+      }
+      if (n->next != nullptr) {
+        n = n->next;
+        break;
+      }
+      n = n->parent;
+      if (n == nullptr) break;
+      if (n->type == XML_ELEMENT_NODE) {
+        if (is_block(n)) flow.paragraph_break();
+        if (name_is(n, {"pre", "listing", "xmp", "plaintext"})) --pre;
+        if (name_is(n, {"article", "main"})) --article;
+        if (name_is(n, {"td", "th"})) flow.space();
+      }
+    }
+  }
+  x.text = std::move(flow.out());
+  return x;
+}
+
+// A <!DOCTYPE> after the first tag (pages pasted together, or a frame's page
+// inlined) makes libxml2 stop there, losing the rest; browsers ignore it, so
+// it is blanked out here.
+std::string without_late_doctypes(const std::string& html) {
+  size_t first_tag = 0;
+  while ((first_tag = html.find('<', first_tag)) != std::string::npos && first_tag + 1 < html.size() &&
+         !std::isalpha(static_cast<unsigned char>(html[first_tag + 1]))) {
+    ++first_tag;
+  }
+  std::string out;
+  size_t from = 0, seen = 0;
+  for (size_t at = html.find("<!"); at != std::string::npos; at = html.find("<!", at + 2)) {
+    if (html.size() - at < 9) break;
+    std::string word = html.substr(at + 2, 7);
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (word != "doctype" || (at < first_tag && seen++ == 0)) continue;
+    const size_t end = html.find('>', at);
+    if (end == std::string::npos) break;
+    out.append(html, from, at - from);
+    out.append(end + 1 - at, ' ');
+    from = end + 1;
+  }
+  if (from == 0) return {};
+  out.append(html, from, std::string::npos);
+  return out;
+}
+
+void init_libxml() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+}
+
+}  // namespace
+
+DecodedFile read_html(const std::string& path, const std::string& utf8) {
+  init_libxml();
+  DecodedFile f;
+  if (utf8.size() > static_cast<size_t>(INT_MAX)) {
+    f.error = fmt::format("{}: HTML page over 2 GB; not read", path);
+    return f;
+  }
+  const std::string mended = without_late_doctypes(utf8);
+  const std::string& markup = mended.empty() ? utf8 : mended;
+  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(),
+                                                                  htmlFreeParserCtxt);
+  // The text is UTF-8 already: the page's own <meta charset> must not make
+  // libxml2 decode it a second time.
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
+                      XML_PARSE_HUGE;
+  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
+      ctxt ? htmlCtxtReadMemory(ctxt.get(), markup.data(), static_cast<int>(markup.size()), nullptr,
+                                "UTF-8", options)
+           : nullptr,
+      xmlFreeDoc);
+  xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+  if (root == nullptr) {
+    f.error = fmt::format("{}: HTML that cannot be parsed", path);
+    return f;
+  }
+  // From the document, not its root element: text after </html> may sit in
+  // a second top-level element.
+  xmlNode* top = reinterpret_cast<xmlNode*>(doc.get());
+  Extracted x = extract(top, true);
+  x.title = page_title(root);
+  if (x.text.empty() && x.boilerplate > 0) {
+    std::string title = std::move(x.title);
+    x = extract(top, false);
+    x.title = std::move(title);
+  }
+  f.format = "html";
+  f.text = std::move(x.text);
+  f.title = x.title.empty() ? std::move(x.h1) : std::move(x.title);
+  if (x.boilerplate > 0) {
+    f.notes.push_back(fmt::format("{}: left out {} navigation, header, footer and aside blocks",
+                                  path, x.boilerplate));
+  }
+  return f;
+}
+
+}  // namespace dipmine::ingest
+
+// The module's entry point (common/modules.h).
+extern "C" __attribute__((visibility("default"))) dipmine::ingest::DecodedFile dipmine_read_html(
+    const std::string& path, const std::string& utf8) {
+  try {
+    return dipmine::ingest::read_html(path, utf8);
+  } catch (const std::exception& e) {
+    dipmine::ingest::DecodedFile f;
+    f.error = path + ": cannot read this HTML: " + e.what();
+    return f;
+  }
+}

@@ -1,0 +1,139 @@
+// Web pages and Word/OpenDocument files, end to end: real pages from mozilla
+// readability's and goose3's tests and real documents from pandoc's tests are
+// ingested; words read off them are found by `dipmine search`, and what a
+// reader does not see (scripts, styles, tags, entities, navigation, deleted
+// text, field codes) is not. Sources: tests/data/markup/SOURCES.md.
+#include <catch2/catch.hpp>
+
+#include "harness.h"
+
+using e2e::Sandbox;
+
+namespace {
+
+std::string query(const e2e::fs::path& db, const std::string& sql) { return e2e::sql_column(db, sql); }
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+std::string markup(const std::string& name) { return (e2e::data_dir() / "markup" / name).string(); }
+
+const std::vector<std::string> kGood = {
+    "readability-ars-1.html", "readability-hukumusume.html", "readability-qq.html",
+    "goose3-cnn-arabic.html", "pandoc-notes.docx", "pandoc-instrText_hyperlink.docx",
+    "pandoc-track_changes_deletion.docx", "pandoc-text_in_shape_format.docx",
+    "pandoc-golden-document-properties.docx", "pandoc-odt-footnote.odt",
+    "pandoc-odt-trackedChanges.odt", "tinbox-sample_ar.docx"};
+
+void ingest_good(const Sandbox& s) {
+  std::vector<std::string> args = {"ingest"};
+  for (const auto& f : kGood) args.push_back(markup(f));
+  const auto r = s.run(args);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  REQUIRE(contains(r.out, std::to_string(kGood.size()) + " added, 0 updated, 0 unchanged, 0 failed"));
+}
+
+}  // namespace
+
+TEST_CASE("web pages: words read off the page are found, script, CSS and markup are not", "[markup]") {
+  Sandbox s;
+  ingest_good(s);
+  // Read off the pages as a browser shows them.
+  for (const char* q : {"\"Ammar Askar\"", "\"Named Binary Tag\"", "\"المرصد السوري لحقوق الإنسان\"",
+                        "肉をくわえたイヌ", "欲張りなイヌ", "DeepMind", "伦敦地铁网络地图"}) {
+    INFO(q);
+    CHECK(s.search_count(q) >= 1);
+  }
+  // Only in <script> or <style> bodies, in tags, or as entities.
+  for (const char* q : {"dataLayer", "getElementsByTagName", "adHeadCookie", "google_ad_client",
+                        "AlphaImageLoader", "href", "nbsp", "charset", "DOCTYPE", "stylesheet"}) {
+    INFO(q);
+    CHECK(s.search_count(q) == 0);
+  }
+  // Navigation outside the article is left out (ars-1's footer <nav>).
+  CHECK(s.search_count("\"Orbital Transmission\"") == 0);
+  // Each paragraph has its language: the Arabic page's paragraphs are Arabic script,
+  // the Japanese page's Japanese.
+  CHECK(query(s.db(), "SELECT lang FROM documents WHERE name = 'goose3-cnn-arabic.html'") == "fa");
+  CHECK(query(s.db(), "SELECT lang FROM documents WHERE name = 'readability-hukumusume.html'") == "ja");
+  CHECK(query(s.db(), "SELECT format || ' ' || charset FROM documents WHERE name = 'readability-qq.html'") ==
+        "html UTF-8");
+}
+
+TEST_CASE("titles come from the page's <title> and the document's properties", "[markup]") {
+  Sandbox s;
+  ingest_good(s);
+  auto title = [&](const std::string& name) {
+    return query(s.db(), "SELECT title FROM documents WHERE name = '" + name + "'");
+  };
+  // As readability's expected-metadata.json gives them (hukumusume) or the <title> reads.
+  CHECK(title("readability-hukumusume.html") == "欲張りなイヌ　＜福娘童話集　きょうのイソップ童話＞");
+  CHECK(title("readability-ars-1.html") ==
+        "Just-released Minecraft exploit makes it easy to crash game servers | Ars Technica");
+  CHECK(title("goose3-cnn-arabic.html") == "معارضون يسيطرون على مخازن للصواريخ بريف دمشق - CNNArabic.com");
+  CHECK(title("pandoc-golden-document-properties.docx") == "Testing custom properties");
+  CHECK(title("pandoc-odt-footnote.odt") == "Some text with a footnote.");
+  // --title still wins.
+  Sandbox t;
+  REQUIRE(t.run({"ingest", markup("pandoc-notes.docx"), "--title", "Interview 1"}).code == 0);
+  CHECK(query(t.db(), "SELECT title FROM documents") == "Interview 1");
+}
+
+TEST_CASE("Word and OpenDocument: text, notes after the body, no deleted text or field codes", "[markup]") {
+  Sandbox s;
+  ingest_good(s);
+  for (const char* q : {"\"Classic Set Theory\"", "Kiisk", "\"Footnote text\"", "\"Test footnote\"",
+                        "\"inserted text\"", "\"endnote at the end\""}) {
+    INFO(q);
+    CHECK(s.search_count(q) >= 1);
+  }
+  // The Arabic Word document: words read off its text, and its paragraphs' language by script.
+  CHECK(s.search_count("\"شاعر سوري معاصر\"") == 1);
+  CHECK(s.search_count("\"السفارة العراقية\"") == 2);
+  CHECK(s.search_count("ودبلوماسي") == 2);
+  CHECK(query(s.db(), "SELECT lang || ' ' || title FROM documents WHERE name = 'tinbox-sample_ar.docx'") ==
+        "fa معلومات شخصية");
+  CHECK(s.search_count("Kiisk") == 1);  // a text box's text once, not its fallback copy too
+  // Field codes, a tracked deletion ("n excessively modified") and a change's author.
+  for (const char* q : {"HYPERLINK", "excessively", "Linnemann"}) {
+    INFO(q);
+    CHECK(s.search_count(q) == 0);
+  }
+  CHECK(query(s.db(), "SELECT format FROM documents WHERE name LIKE '%.odt' LIMIT 1") == "odt");
+  // The notes come after the body.
+  CHECK(query(s.db(), "SELECT group_concat(text, '|') FROM (SELECT p.text FROM paragraphs p JOIN documents d "
+                           "ON d.id = p.doc_id WHERE d.name = 'pandoc-odt-footnote.odt' ORDER BY p.ordinal)") ==
+        "Some text with a footnote.|Footnote text");
+}
+
+TEST_CASE("broken, encrypted, old, empty and RTF office files: one line each, counted as failed", "[markup]") {
+  Sandbox s;
+  const auto r = s.run({"ingest", markup("broken-truncated.docx"), markup("zip-password.docx"),
+                        markup("ole2-header.docx"), markup("python-docx-doc-coreprops.docx"),
+                        markup("pandoc-rtf-footnote.rtf"), markup("pandoc-tabs.docx")});
+  CHECK(r.code == 1);
+  CHECK(contains(r.out, "1 added, 0 updated, 0 unchanged, 5 failed"));
+  CHECK(contains(r.err, "pandoc-rtf-footnote.rtf: an RTF document, which dipmine does not read; save it as .docx"));
+  CHECK(contains(r.err, "broken-truncated.docx: broken Word or OpenDocument file: not a readable ZIP archive"));
+  CHECK(contains(r.err, "zip-password.docx: encrypted (password-protected) archive"));
+  CHECK(contains(r.err, "ole2-header.docx: encrypted (password-protected) office document"));
+  CHECK(contains(r.err, "python-docx-doc-coreprops.docx: no text in this docx document; skipped"));
+  CHECK(query(s.db(), "SELECT count(*) FROM documents") == "1");
+}
+
+TEST_CASE("a page saved complete: its NAME_files folder is skipped with a note", "[markup]") {
+  Sandbox s;
+  const auto dir = s.dir() / "saved";
+  e2e::write_file(dir / "page.html", e2e::read_file(markup("readability-hukumusume.html")));
+  e2e::write_file(dir / "page_files" / "app.js", "var trackingVariable = 1;\n");
+  e2e::write_file(dir / "page_files" / "style.css", "body { color: red }\n");
+  e2e::write_file(dir / "page_files" / "logo.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  // A folder named _files with no page beside it is read as any other.
+  e2e::write_file(dir / "notes_files" / "n.txt", "Interview notes on sister cities.\n");
+  const auto r = s.run({"ingest", dir.string()});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(contains(r.out, "2 added, 0 updated, 0 unchanged, 0 failed"));
+  CHECK(contains(r.err, "skipped 1 folder of saved web pages' scripts, styles and images"));
+  CHECK(s.search_count("trackingVariable") == 0);
+  CHECK(s.search_count("\"sister cities\"") == 1);
+}

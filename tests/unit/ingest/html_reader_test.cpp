@@ -1,0 +1,160 @@
+// The HTML reader (ingest/html_reader.h) and the web-page side of the reader
+// (ingest/reader.h decode_html, ingest/formats.h).
+#include "ingest/html_reader.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "ingest/formats.h"
+#include "ingest/reader.h"
+
+using namespace dipmine::ingest;
+
+namespace {
+std::string data(const std::string& name) { return std::string(DIPMINE_TEST_DATA) + "/" + name; }
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+}  // namespace
+
+TEST_CASE("HTML is told by its first tag or its name, office files by their magic") {
+  CHECK(detect_format("a.txt", "<!DOCTYPE html><html>") == InputFormat::html);
+  CHECK(detect_format("a", "\xEF\xBB\xBF\n  <!-- saved -->\n<HTML lang=fa>") == InputFormat::html);
+  CHECK(detect_format("a", "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">") ==
+        InputFormat::html);
+  CHECK(detect_format("a", "<body>") == InputFormat::html);
+  CHECK(detect_format("page.HTM", "no tag at all") == InputFormat::html);
+  CHECK(detect_format("notes.txt", "<htmlish> is a word") == InputFormat::text);
+  CHECK(detect_format("notes.md", "# heading") == InputFormat::markdown);
+  CHECK(detect_format("x.bin", std::string("PK\x03\x04", 4)) == InputFormat::office);
+  CHECK(detect_format("x.docx", "") == InputFormat::office);
+  CHECK(detect_format("x.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") == InputFormat::ole2);
+  CHECK(detect_format("x.html", "%PDF-1.4") == InputFormat::pdf);
+  CHECK(detect_format("interview.txt", "{\\rtf1\\ansi\\deff0") == InputFormat::rtf);
+  CHECK(detect_format("page.mhtml", "anything") == InputFormat::mhtml);
+  CHECK(detect_format("page", "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://x/\r\n"
+                              "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n") == InputFormat::mhtml);
+  CHECK(detect_format("mail.txt", "From: a friend\nSubject: tea\n") == InputFormat::text);
+}
+
+TEST_CASE("the charset a page declares in a meta tag") {
+  CHECK(html_declared_charset("<head><meta charset=\"windows-1256\">") == "windows-1256");
+  CHECK(html_declared_charset("<META HTTP-EQUIV=Content-Type CONTENT='text/html; charset=Shift_JIS'>") ==
+        "Shift_JIS");
+  CHECK(html_declared_charset("<meta charset=utf8>") == "UTF-8");
+  CHECK(html_declared_charset("<meta charset=iso-8859-1>") == "windows-1252");
+  CHECK(html_declared_charset("<meta name=description content=\"charset is a word\">") == "");
+  CHECK(html_declared_charset("<p>no meta</p>") == "");
+}
+
+TEST_CASE("only the text a reader sees: no script, style, tags or entities") {
+  const std::string page =
+      "<!DOCTYPE html><html><head><title> City &amp; diplomacy </title>"
+      "<style>p { color: red }</style><script>var secretVariable = 1;</script></head>"
+      "<body><nav><a href='/'>Home</a> <a>Sections</a></nav>"
+      "<article><header><h1>Sister cities</h1></header>"
+      "<p>Tehran and&nbsp;Tokyo &lt;signed&gt;   a\n  memorandum.</p>"
+      "<p>Line one<br>line two<br><br>Next paragraph</p>"
+      "<ul><li>C40</li><li>UCLG</li></ul><template>templateText</template>"
+      "<noscript>Enable JavaScript</noscript><svg><title>svgTitle</title><text>svgText</text></svg>"
+      "<div hidden>hiddenText</div><span style='display: none'>invisible</span>"
+      "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"
+      "<pre>x  =  1\ny = 2</pre></article><footer>Copyright footerText</footer></body></html>";
+  const DecodedFile f = read_html("t.html", page);
+  REQUIRE(f.error.empty());
+  CHECK(f.format == "html");
+  CHECK(f.title == "City & diplomacy");
+  CHECK(f.text ==
+        "Sister cities\n\nTehran and\u00A0Tokyo <signed> a memorandum.\n\nLine one\nline two\n\n"
+        "Next paragraph\n\nC40\n\nUCLG\n\na b\n\nc\n\nx  =  1\ny = 2");
+  for (const char* gone : {"secretVariable", "color", "Home", "templateText", "Enable", "svg", "hiddenText",
+                           "invisible", "footerText", "href", "&amp;", "<p>"}) {
+    CHECK_FALSE(has(f.text, gone));
+  }
+  REQUIRE(f.notes.size() == 1);
+  CHECK(has(f.notes[0], "left out 2 navigation, header, footer and aside blocks"));
+}
+
+TEST_CASE("the first h1 is the title when there is no title, and boilerplate never takes all") {
+  DecodedFile f = read_html("t.html", "<body><h1>Urban  diplomacy</h1><p>Text.</p></body>");
+  CHECK(f.title == "Urban diplomacy");
+  // A page that is nothing but a header keeps it: never left with no text.
+  f = read_html("t.html", "<body><header><p>Only a header here.</p></header></body>");
+  CHECK(f.text == "Only a header here.");
+  // A header holding the article is not boilerplate.
+  f = read_html("t.html", "<body><header><article><p>Body text.</p></article></header><p>x</p></body>");
+  CHECK(has(f.text, "Body text."));
+}
+
+TEST_CASE("a page's charset: its meta tag, then detection, and a re-encoded page is UTF-8") {
+  // Real Windows-1256 Persian bytes inside a page that declares them.
+  const std::string fa = slurp(data("ingest/fa_windows1256.txt"));
+  DecodedFile f = decode_html("fa.html", "<html><head><meta charset=windows-1256></head><body><p>" + fa +
+                                             "</p></body></html>", {});
+  REQUIRE(f.error.empty());
+  CHECK(f.charset == "windows-1256");
+  CHECK(has(f.text, "پژوهش"));
+  // No declaration: the text detection finds it.
+  f = decode_html("fa.html", "<html><body><p>" + fa + "</p></body></html>", {});
+  CHECK(f.charset == "windows-1256");
+  CHECK(has(f.text, "پژوهش"));
+  // readability's qq page declares gb2312 but was saved in UTF-8.
+  f = decode_html("qq.html", slurp(data("markup/readability-qq.html")), {});
+  REQUIRE(f.error.empty());
+  CHECK(f.charset == "UTF-8");
+  CHECK(has(f.text, "DeepMind表示"));
+  REQUIRE_FALSE(f.notes.empty());
+  CHECK(has(f.notes[0], "declares charset GBK but is UTF-8"));
+}
+
+TEST_CASE("real pages through read_document_file: titles and text") {
+  DecodedFile f = read_document_file(data("markup/readability-hukumusume.html"), {});
+  REQUIRE(f.error.empty());
+  CHECK(f.format == "html");
+  CHECK(f.title == "欲張りなイヌ　＜福娘童話集　きょうのイソップ童話＞");  // expected-metadata.json
+  CHECK(has(f.text, "肉をくわえたイヌが、橋を渡っていました。"));
+  CHECK_FALSE(has(f.text, "google_ad_client"));
+  f = read_document_file(data("markup/goose3-cnn-arabic.html"), {});
+  REQUIRE(f.error.empty());
+  CHECK(f.title == "معارضون يسيطرون على مخازن للصواريخ بريف دمشق - CNNArabic.com");
+  CHECK(has(f.text, "المرصد السوري لحقوق الإنسان"));
+  CHECK_FALSE(has(f.text, "adHeadCookie"));
+  f = read_document_file(data("markup/readability-ars-1.html"), {});
+  REQUIRE(f.error.empty());
+  CHECK(has(f.text, "Pakistan-based developer Ammar Askar"));
+  CHECK_FALSE(has(f.text, "dataLayer"));
+  CHECK_FALSE(has(f.text, "Orbital Transmission"));  // in the footer's <nav>
+}
+
+TEST_CASE("a second DOCTYPE or html element does not end the page") {
+  // libxml2 stops at a misplaced DOCTYPE; browsers ignore it.
+  const DecodedFile f = read_html("t.html", "<!DOCTYPE html><html><body><p>alpha</p></body></html>\n"
+                                            "<!doctype html><html><body><p>gamma</p></body></html>");
+  CHECK(f.text == "alpha\n\ngamma");
+  // Nor does a second <html> after </html> (libxml2 makes it a second top-level element).
+  CHECK(read_html("t.html", "<html><body><p>alpha</p></body></html>\n<html><p>delta</p></html>").text ==
+        "alpha\n\ndelta");
+  CHECK(read_html("t.html", "<html><body><p>alpha</p></body></html><!DOCTYPE html><p>beta</p>").text ==
+        "alpha\n\nbeta");
+}
+
+TEST_CASE("a page nested 200,000 deep is read whole, without recursion") {
+  // libxml2 stops at depth 256 unless told otherwise (XML_PARSE_HUGE): the rest was lost.
+  std::string page = "<html><body><nav>";
+  for (int i = 0; i < 200000; ++i) page += "<div>";
+  page += "<p>menu</p>";
+  for (int i = 0; i < 200000; ++i) page += "</div>";
+  page += "</nav>";
+  for (int i = 0; i < 200000; ++i) page += "<div>";
+  page += "<p>deep text</p>";
+  for (int i = 0; i < 200000; ++i) page += "</div>";
+  const DecodedFile f = read_html("t.html", page + "<p>after</p></body></html>");
+  REQUIRE(f.error.empty());
+  CHECK(f.text == "deep text\n\nafter");
+}
