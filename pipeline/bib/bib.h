@@ -58,6 +58,9 @@ enum class Format {
 // "csv-table" (any other CSV with a title column and known bibliographic
 // columns), "endnote-xml" (also DocumentRecord::format).
 std::string_view format_name(Format f);
+// What a reader calls the format ("RIS", "Scopus CSV", "EndNote XML"), as
+// messages name it.
+std::string_view format_title(Format f);
 // True for the names above: documents that are export records.
 bool is_format_name(std::string_view name);
 // Every format, in enum order.

@@ -269,6 +269,27 @@ std::string_view format_name(Format f) {
   return "";
 }
 
+std::string_view format_title(Format f) {
+  switch (f) {
+    case Format::ris: return "RIS";
+    case Format::bibtex: return "BibTeX";
+    case Format::csl_json: return "CSL JSON";
+    case Format::scopus_csv: return "Scopus CSV";
+    case Format::wos: return "WoS plain text";
+    case Format::wos_tab: return "WoS tab-delimited";
+    case Format::medline: return "PubMed/MEDLINE";
+    case Format::pubmed_csv: return "PubMed CSV";
+    case Format::openalex_csv: return "OpenAlex CSV";
+    case Format::openalex_json: return "OpenAlex JSON";
+    case Format::lens_csv: return "Lens CSV";
+    case Format::zotero_json: return "Zotero JSON";
+    case Format::endnote: return "EndNote tagged";
+    case Format::csv_table: return "other CSVs with a title column";
+    case Format::endnote_xml: return "EndNote XML";
+  }
+  return "";
+}
+
 const std::vector<Format>& all_formats() {
   static const std::vector<Format> formats = {
       Format::ris,        Format::bibtex,       Format::csl_json,      Format::scopus_csv,

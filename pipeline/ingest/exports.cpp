@@ -67,11 +67,13 @@ std::string unsupported_line(const std::string& path, std::string_view text) {
       kind == "CSL-YAML" ? "; export CSL JSON instead (Zotero: File > Export Library > CSL JSON), "
                            "which dipmine reads"
                          : "";
-  return fmt::format("{}: looks like {}, which dipmine does not read; not stored{} (supported: "
-                     "RIS, BibTeX, CSL-JSON, Zotero JSON, EndNote tagged and XML, Scopus CSV, WoS plain "
-                     "text and tab-delimited, PubMed/MEDLINE, PubMed CSV, OpenAlex CSV/JSON, Lens "
-                     "CSV, other CSVs with a title column)",
-                     path, what, advice);
+  // The list is every reader there is, so a new one cannot be left out of it.
+  std::string supported;
+  for (bib::Format f : bib::all_formats()) {
+    supported += fmt::format("{}{}", supported.empty() ? "" : ", ", bib::format_title(f));
+  }
+  return fmt::format("{}: looks like {}, which dipmine does not read; not stored{} (supported: {})",
+                     path, what, advice, supported);
 }
 
 }  // namespace
