@@ -25,6 +25,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace dipmine {
@@ -73,18 +74,28 @@ class HashTable64 {
     return false;
   }
 
-  // The slots, a power of two in number, 0 for an empty one.
+  // find_each() over the slots and values of a table built elsewhere.
+  template <class Accept>
+  static bool find_each(std::span<const uint64_t> slots, std::span<const uint32_t> values,
+                        uint64_t h, Accept&& accept) {
+    h |= 1;
+    const size_t mask = slots.size() - 1;
+    for (size_t i = first_slot(h, mask); slots[i] != 0; i = (i + 1) & mask) {
+      if (slots[i] == h && accept(values.empty() ? 0u : values[i])) return true;
+    }
+    return false;
+  }
+
+  // The slots, a power of two in number, 0 for an empty one, and the values
+  // beside them (empty for a set).
   std::span<const uint64_t> slots() const { return hashes_; }
+  std::span<const uint32_t> values() const { return values_; }
 
   // Calls accept(value) for each entry of hash `h` until it returns true;
   // whether one did.
   template <class Accept>
   bool find_each(uint64_t h, Accept&& accept) const {
-    h |= 1;
-    for (size_t i = first_slot(h); hashes_[i] != 0; i = next(i)) {
-      if (hashes_[i] == h && accept(values_.empty() ? 0u : values_[i])) return true;
-    }
-    return false;
+    return find_each(hashes_, values_, h, std::forward<Accept>(accept));
   }
 
   size_t size() const { return size_; }
