@@ -7,6 +7,8 @@
 // entries are all read before any is handed on.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <vector>
@@ -54,7 +56,9 @@ class Parser {
       const size_t entry_line = line_of(at);
       suspect_open_ = suspect_field_ = std::string_view::npos;
       try {
+        const size_t closed_at = i_;
         entry(entry_line);
+        if (i_ > closed_at) warn_fields_after(entry_line);
       } catch (const ParseError& e) {
         Parsed bad;
         bad.line = entry_line;
@@ -120,6 +124,33 @@ class Parser {
       if (t_[line_pos_] == '\n') ++line_no_;
     }
     return line_no_;
+  }
+
+  // Text between entries is a comment to BibTeX, but a field there
+  // (`name = {` at a line start) means the entry before it was closed early,
+  // by a `}` too many inside a value: its later fields are lost. Said, so the
+  // loss is not silent.
+  void warn_fields_after(size_t entry_line) {
+    const size_t end = std::min(t_.find('@', i_), t_.size());
+    for (size_t p = i_; p < end; ++p) {
+      if (p != i_ && t_[p - 1] != '\n') continue;
+      size_t q = p;
+      while (q < end && (t_[q] == ' ' || t_[q] == '\t')) ++q;
+      const size_t name = q;
+      while (q < end && (std::isalnum(static_cast<unsigned char>(t_[q])) || t_[q] == '_' || t_[q] == '-')) ++q;
+      if (q == name || !std::isalpha(static_cast<unsigned char>(t_[name]))) continue;
+      while (q < end && (t_[q] == ' ' || t_[q] == '\t')) ++q;
+      if (q + 1 >= end || t_[q] != '=') continue;
+      ++q;
+      while (q < end && (t_[q] == ' ' || t_[q] == '\t')) ++q;
+      if (q < end && (t_[q] == '{' || t_[q] == '"')) {
+        sink_.note(entry_line,
+                   fmt::format("BibTeX entry: closed before the field `{}` at line {} (a `}}` too many "
+                               "in a value?); that field and those after it are not read",
+                               t_.substr(name, t_.find_first_of(" \t=", name) - name), line_of(p)));
+        return;
+      }
+    }
   }
 
   // The next '@' that starts a line (after spaces), at or after `from`.

@@ -154,3 +154,29 @@ TEST_CASE("BibTeX syntax errors name the entry line", "[bib][malformed]") {
   r = bib::read_export("x.bib", "@article{k, title ", bib::Format::bibtex);
   CHECK(r.messages.front() == "x.bib:1: BibTeX entry: file ends, expected `=` after field `title`; skipped");
 }
+
+TEST_CASE("BibTeX: a field after an entry closed early by a brace too many is said, not lost silently",
+          "[bib][malformed]") {
+  // A JabRef-style entry whose title has one `}` too many: BibTeX closes the
+  // entry there and takes the fields after it for a comment.
+  const std::string text =
+      "@article{Acuto2013,\n"
+      "  title = {City Leadership in Global Governance}},\n"
+      "  journal = {Global Governance},\n"
+      "  year = {2013}\n"
+      "}\n"
+      "@article{Kern2009,\n"
+      "  title = {Cities, Europeanization and Multi-level Governance},\n"
+      "  year = {2009}\n"
+      "}\n";
+  const auto r = bib::read_export("early.bib", text, bib::Format::bibtex);
+  CHECK(titles(r) == V{"City Leadership in Global Governance",
+                       "Cities, Europeanization and Multi-level Governance"});
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0] ==
+        "early.bib:1: BibTeX entry: closed before the field `journal` at line 3 (a `}` too many in a "
+        "value?); that field and those after it are not read");
+  // A comment between entries that only mentions an `=` is no field.
+  const auto clean = bib::read_export("clean.bib", "@misc{a, title = {A}}\nSee x = y.\n", bib::Format::bibtex);
+  CHECK(clean.messages.empty());
+}
