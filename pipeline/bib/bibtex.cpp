@@ -56,9 +56,8 @@ class Parser {
       const size_t entry_line = line_of(at);
       suspect_open_ = suspect_field_ = std::string_view::npos;
       try {
-        const size_t closed_at = i_;
         entry(entry_line);
-        if (i_ > closed_at) warn_fields_after(entry_line);
+        warn_fields_after(entry_line);
       } catch (const ParseError& e) {
         Parsed bad;
         bad.line = entry_line;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "text/fa_vocabulary_tables.h"
+#include "text/gen/table_printer.h"
 
 namespace dipmine::text::detail {
 extern const char kFaVocabularyTsv[];
@@ -15,17 +16,6 @@ extern const char kFaVocabularyTsv[];
 namespace {
 
 using dipmine::text::FaWord;
-
-template <typename T>
-void print_numbers(const char* name, const char* type, const char* format, std::span<const T> xs) {
-  std::printf("const %s %s_data[] = {\n", type, name);
-  for (size_t i = 0; i < xs.size(); ++i) {
-    std::printf(format, xs[i]);
-    std::printf(",%s", (i % 8 == 7) ? "\n" : "");
-  }
-  std::printf("0};\nextern const std::span<const %s> %s{%s_data, %zu};\n\n", type, name, name,
-              xs.size());
-}
 
 // Keys as octal escapes: every byte, so no escape runs into the next one.
 void print_words(const char* name, std::span<const FaWord> words) {
@@ -50,10 +40,10 @@ int main() {
       "namespace dipmine::text::detail {\n\n");
   print_words("kFaVocabularyEntries", t.entries);
   print_words("kFaVocabularyCounts", t.counts);
-  print_numbers<uint64_t>("kFaVocabularyCountSlots", "uint64_t", "0x%" PRIx64 "u", t.count_index.slots());
-  print_numbers<uint32_t>("kFaVocabularyCountValues", "uint32_t", "%" PRIu32 "u", t.count_index.values());
-  print_numbers<uint64_t>("kFaAnagramSignatureSlots", "uint64_t", "0x%" PRIx64 "u", t.signature_set.slots());
-  print_numbers<uint64_t>("kFaAnagramSignatures", "uint64_t", "0x%" PRIx64 "u", t.signatures);
+  dipmine::gen::print_array<uint64_t>("kFaVocabularyCountSlots", "uint64_t", t.count_index.slots());
+  dipmine::gen::print_array<uint32_t>("kFaVocabularyCountValues", "uint32_t", t.count_index.values());
+  dipmine::gen::print_array<uint64_t>("kFaAnagramSignatureSlots", "uint64_t", t.signature_set.slots());
+  dipmine::gen::print_array<uint64_t>("kFaAnagramSignatures", "uint64_t", t.signatures);
   print_words("kFaAnagramWords", t.anagram_words);
   std::printf("}  // namespace dipmine::text::detail\n");
   return std::ferror(stdout) ? 1 : 0;

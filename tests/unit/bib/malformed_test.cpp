@@ -180,3 +180,26 @@ TEST_CASE("BibTeX: a field after an entry closed early by a brace too many is sa
   const auto clean = bib::read_export("clean.bib", "@misc{a, title = {A}}\nSee x = y.\n", bib::Format::bibtex);
   CHECK(clean.messages.empty());
 }
+
+TEST_CASE("BibTeX: a brace too many in a real JabRef entry names the first field lost", "[bib][malformed]") {
+  // tests/data/bib/real/tune/jabref_jabref-authors.bib (JabRef's test data),
+  // with one `}` added at the end of the first entry's biburl (line 11).
+  std::ifstream in(std::string(DIPMINE_TEST_DATA) + "/bib/real/tune/jabref_jabref-authors.bib",
+                   std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  const auto whole = bib::read_export("authors.bib", text, bib::Format::bibtex);
+  const std::string value = "rec/bib/journals/tcas/GarridoKKG16}";
+  const size_t at = text.find(value);
+  REQUIRE(at != std::string::npos);
+  text.insert(at + value.size(), "}");
+  const auto broken = bib::read_export("authors.bib", text, bib::Format::bibtex);
+  CHECK(broken.records.size() == whole.records.size());  // the entry is kept, with what came before
+  bool said = false;
+  for (const std::string& m : broken.messages) {
+    said = said || m.find("closed before the field `journal` at line 12") != std::string::npos;
+  }
+  CHECK(said);
+  for (const std::string& m : whole.messages) CHECK(m.find("closed before") == std::string::npos);
+}
