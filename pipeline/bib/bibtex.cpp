@@ -53,6 +53,12 @@ class Parser {
       const size_t at = t_.find('@', i_);
       if (at == std::string_view::npos) break;
       i_ = at + 1;
+      if (commented_out(at)) {
+        // `%@article{...`: the user took the entry out, as biber and JabRef
+        // read a `%` line; said once a file, with the count, at the end.
+        if (looks_like_entry_after_percent(at) && commented_entries_++ == 0) first_commented_ = line_of(at);
+        continue;
+      }
       const size_t entry_line = line_of(at);
       suspect_open_ = suspect_field_ = std::string_view::npos;
       try {
@@ -83,6 +89,16 @@ class Parser {
     for (Parsed& p : parsed_) {
       if (!p.error.empty()) sink_.skip(p.line, p.error, p.reason);
       else sink_.add(to_entry(p));
+    }
+    if (commented_entries_ > 0) {
+      sink_.note(first_commented_, fmt::format("{} {} commented out with `%` (the first here) not read",
+                                               commented_entries_,
+                                               commented_entries_ == 1 ? "entry" : "entries"));
+    }
+    if (commented_fields_ > 0) {
+      sink_.note(first_commented_field_,
+                 fmt::format("{} field {} commented out with `%` inside entries (the first here) not read",
+                             commented_fields_, commented_fields_ == 1 ? "line" : "lines"));
     }
   }
 
@@ -158,6 +174,21 @@ class Parser {
       if (at_line_start(p)) return p;
     }
     return t_.size();
+  }
+
+  // True when only blanks and at least one `%` stand before `p` on its line.
+  bool commented_out(size_t p) const {
+    bool percent = false;
+    while (p > 0 && (t_[p - 1] == ' ' || t_[p - 1] == '\t' || t_[p - 1] == '%')) percent |= t_[--p] == '%';
+    return percent && (p == 0 || t_[p - 1] == '\n');
+  }
+
+  // `@type{` or `@type(` at `p`, whatever stands before it on the line.
+  bool looks_like_entry_after_percent(size_t p) const {
+    size_t q = p + 1;
+    while (q < t_.size() && std::isalpha(static_cast<unsigned char>(t_[q]))) ++q;
+    while (q < t_.size() && is_space(t_[q])) ++q;
+    return q > p + 1 && q < t_.size() && (t_[q] == '{' || t_[q] == '(');
   }
 
   bool at_line_start(size_t p) const {
@@ -331,6 +362,14 @@ class Parser {
       if (t_[i_] == '@' && looks_like_entry(i_)) {
         throw ParseError{i_, "entry not closed before the next entry"};
       }
+      if (t_[i_] == '%') {
+        // ` % author = {...},`: a field the user took out, as biber reads
+        // it; BibTeX itself would lose the whole entry here.
+        if (commented_fields_++ == 0) first_commented_field_ = line_of(i_);
+        const size_t nl = t_.find('\n', i_);
+        i_ = nl == std::string_view::npos ? t_.size() : nl + 1;
+        continue;
+      }
       const size_t at = i_;
       const std::string field = lower(name());
       if (field.empty()) throw ParseError{at, "expected a field name"};
@@ -439,6 +478,8 @@ class Parser {
   size_t suspect_open_ = std::string_view::npos, suspect_field_ = std::string_view::npos;
   std::map<std::string, std::string> macros_;
   std::set<std::string> undefined_;          // macros already warned about
+  size_t commented_entries_ = 0, first_commented_ = 0;          // `%@type{` lines
+  size_t commented_fields_ = 0, first_commented_field_ = 0;     // `% name = ...` lines in entries
   std::vector<Parsed> parsed_;               // every entry, in file order
   std::map<std::string, size_t> by_key_;     // lower-cased key -> parsed_ index
 };

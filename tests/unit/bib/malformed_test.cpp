@@ -203,3 +203,33 @@ TEST_CASE("BibTeX: a brace too many in a real JabRef entry names the first field
   CHECK(said);
   for (const std::string& m : whole.messages) CHECK(m.find("closed before") == std::string::npos);
 }
+
+TEST_CASE("BibTeX: a field or an entry commented out with a percent sign is left out and said", "[bib][malformed]") {
+  // As in ropensci/RefManageR's inst/Bib/test.bib, whose 20 entries with a
+  // line ` % bookpagination = {section},` were all skipped ("expected a field
+  // name"), and whose `%@inbook{test1,` entries a user meant to take out.
+  const std::string text =
+      "%@inbook{test1,\n"
+      "%  title = {A Test of Set},\n"
+      "%}\n"
+      "@inbook{Kihlgren2020,\n"
+      "  title = {City Diplomacy},\n"
+      " % bookpagination = {section},\n"
+      "  %location = {South Korea},\n"
+      "  year = {2020},\n"
+      "  note = {50% of cities}\n"
+      "}\n"
+      "  % @article{old, title = {Old}}\n"
+      "@misc{b, title = {Sister cities}}\n";
+  const auto r = bib::read_export("pct.bib", text, bib::Format::bibtex);
+  CHECK(titles(r) == V{"City Diplomacy", "Sister cities"});
+  REQUIRE(r.records.size() == 2);
+  CHECK(r.records[0].year == 2020);
+  CHECK(r.messages == std::vector<std::string>{
+                          "pct.bib:1: 2 entries commented out with `%` (the first here) not read",
+                          "pct.bib:6: 2 field lines commented out with `%` inside entries (the first here) not read"});
+  // Nothing commented: nothing said.
+  const auto plain = bib::read_export("plain.bib", "@misc{a, title = {50% of cities}}\n", bib::Format::bibtex);
+  CHECK(plain.messages.empty());
+  CHECK(titles(plain) == V{"50% of cities"});
+}
