@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "common/years.h"
 #include "text/lang.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
@@ -149,6 +150,9 @@ void Sink::skip(size_t line, std::string_view what, std::string_view reason) {
 }
 
 void Sink::summarise() {
+  if (solar_hijri > 1) {
+    note(0, fmt::format("{} records in all have a year read as Solar Hijri (the first above)", solar_hijri));
+  }
   if (out.skipped == 0) return;
   std::string reasons;
   for (const auto& [reason, n] : skip_reasons) {
@@ -179,7 +183,8 @@ void Sink::add(Entry&& e) {
     return;
   }
   std::optional<int> year;
-  if (const std::string y = squeeze(e.year); !y.empty() && !is_no_year(y)) {
+  const std::string year_text = squeeze(e.year);
+  if (const std::string& y = year_text; !y.empty() && !is_no_year(y)) {
     year = parse_year(y);
     if (!year) {
       // bibtex keeps such an entry too; a record without a year is still a
@@ -224,6 +229,13 @@ void Sink::add(Entry&& e) {
     if (lang != text::Lang::none && n > best) {
       best = n;
       rec.lang = std::string(text::lang_name(lang));
+    }
+  }
+
+  if (rec.year) {
+    if (auto sh = solar_hijri_reading(*rec.year, rec.lang == "fa" || has_eastern_digits(year_text))) {
+      if (!sh->gregorian) note(e.line, sh->note);
+      else if (rec.year = sh->gregorian; solar_hijri++ == 0) note(e.line, sh->note);  // the rest: summarise()
     }
   }
 

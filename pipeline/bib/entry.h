@@ -45,6 +45,7 @@ struct Sink {
   // when any were skipped (so a long list of lines still ends in a count).
   void summarise();
   std::map<std::string, size_t> skip_reasons{};
+  size_t solar_hijri = 0;  // records whose year was read as Solar Hijri
   // keyword_key() and the detected language of a squeezed keyword,
   // remembered: the same keywords recur across the records of an export, and
   // folding one costs thousands of instructions. Bounded (cleared when full).

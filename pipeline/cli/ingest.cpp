@@ -157,7 +157,7 @@ CommandRegistration ingest_cmd("ingest", "Read text, PDF, web pages and Word/Ope
     std::vector<std::string> messages, notes;
     std::string shard_note;
     std::string manifest_path = a->manifest;
-    const std::vector<std::string> files = select_files(*a, messages, notes, manifest_path, shard_note);
+    std::vector<std::string> files = select_files(*a, messages, notes, manifest_path, shard_note);
     if (!a->title.empty() && files.size() > 1) {
       throw UsageError(fmt::format("--title: given for {} files; use a manifest", files.size()));
     }
@@ -165,6 +165,12 @@ CommandRegistration ingest_cmd("ingest", "Read text, PDF, web pages and Word/Ope
     if (!manifest_path.empty()) {
       manifest = ingest::Manifest::load(manifest_path);
       opt.manifest = &*manifest;
+      // Each bad row is a failure, and the file it names is left out; the
+      // rest of the batch goes on.
+      for (const std::string& p : manifest->problems()) messages.push_back(p);
+      std::erase_if(files, [&](const std::string& f) {
+        return manifest->refuses(fs::path(f).filename().string());
+      });
     }
 
     auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::create);

@@ -17,6 +17,7 @@
 #include "bib/bib.h"
 #include "store/sqlite.h"
 #include "common/error.h"
+#include "common/years.h"
 #include "ingest/exports.h"
 #include "ingest/paragraphs.h"
 #include "ingest/placer.h"
@@ -83,7 +84,7 @@ std::string sha256_hex(std::string_view data) {
 }
 
 store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
-                                  const IngestOptions& options) {
+                                  const IngestOptions& options, std::vector<std::string>* notes) {
   store::DocumentRecord rec;
   // The absolute path, so that the same file reached from another folder is
   // recognised as the same file.
@@ -121,6 +122,13 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
   if (options.manifest != nullptr) {
     if (const ManifestRow* row = options.manifest->find(rec.name); row && !row->lang.empty()) {
       rec.lang = row->lang;
+    }
+  }
+  // A year from the manifest or --year of a Persian document, 1300..1499: Solar Hijri.
+  if (rec.year) {
+    if (auto sh = solar_hijri_reading(*rec.year, rec.lang == "fa")) {
+      if (sh->gregorian) rec.year = sh->gregorian;
+      if (notes != nullptr) notes->push_back(fmt::format("{}: note: {}", path, sh->note));
     }
   }
   return rec;
@@ -332,7 +340,8 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                     part.charset = item->charset;
                     part.format = text_format(item->path);
                     part.sha256 = item->sha256;
-                    item->records.push_back(make_record(item->path, std::move(part), options));
+                    item->records.push_back(make_record(item->path, std::move(part), options,
+                                                        item->first_slice ? &item->messages : nullptr));
                     if (options.enrich) options.enrich(item->records.back());
                     return item;
                   }
@@ -358,7 +367,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                   if (item->error = unsupported_export_error(item->path, file); !item->error.empty()) {
                     return item;
                   }
-                  store::DocumentRecord rec = make_record(item->path, std::move(file), options);
+                  store::DocumentRecord rec = make_record(item->path, std::move(file), options, &item->messages);
                   if (rec.paragraphs.empty()) {
                     item->error = fmt::format("{}: no text found; skipped", item->path);
                     return item;

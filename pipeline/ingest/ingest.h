@@ -81,8 +81,10 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
 std::string default_manifest(const std::vector<std::string>& paths);
 
 // Builds the record for one decoded file (paragraphs, languages, metadata).
+// A year of a Persian document in 1300..1499 is read as Solar Hijri
+// (common/years.h); `notes`, if given, gets a line saying so.
 store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
-                                  const IngestOptions& options);
+                                  const IngestOptions& options, std::vector<std::string>* notes = nullptr);
 
 IngestReport ingest_files(const std::vector<std::string>& files, const IngestOptions& options,
                           store::Corpus& corpus);

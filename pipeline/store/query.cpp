@@ -8,6 +8,7 @@
 #include <charconv>
 
 #include "common/error.h"
+#include "common/years.h"
 #include "store/fts_tokenizer.h"
 #include "text/lang.h"
 #include "text/segmenter.h"
@@ -167,13 +168,17 @@ class Parser {
       query_.langs.emplace_back(value);
     } else if (name == "year") {
       const size_t dots = value.find("..");
-      auto year = [&](std::string_view s, size_t at) -> std::optional<int> {
-        if (s.empty()) return std::nullopt;
+      // Persian digits are digits; a Solar Hijri year written in them
+      // (year:۱۳۹۹) is the Gregorian year stored for it (common/years.h).
+      auto year = [&](std::string_view written, size_t at) -> std::optional<int> {
+        if (written.empty()) return std::nullopt;
+        const std::string s = western_digits(written);
         int y = 0;
         auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), y);
         if (ec != std::errc() || p != s.data() + s.size() || y < 0 || y > 9999) {
           fail(at, fmt::format("year: must be YEAR or FROM..TO, like 2015..2020 (got '{}')", value));
         }
+        if (auto sh = solar_hijri_reading(y, has_eastern_digits(written)); sh && sh->gregorian) y = *sh->gregorian;
         return y;
       };
       if (dots == std::string_view::npos) {

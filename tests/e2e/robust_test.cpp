@@ -273,25 +273,72 @@ TEST_CASE("manifest rows: too few cells, paths outside, empty manifests", "[robu
   Sandbox s;
   const auto dir = s.dir() / "c";
   e2e::write_file(dir / "a.txt", "City diplomacy.\n");
+  // A manifest that cannot be used at all stops the ingest before any store.
+  for (const auto& [text, error] : {std::pair{"", "m.tsv: empty manifest"},
+                                    std::pair{"file\ttitle\n", "m.tsv: the manifest has a header but no rows"},
+                                    std::pair{"name\ttitle\na.txt\tA\n", "m.tsv:1: header has no 'file' column"}}) {
+    e2e::write_file(dir / "m.tsv", text);
+    auto r = s.run({"ingest", "--manifest", (dir / "m.tsv").string(), (dir / "a.txt").string()});
+    INFO(text << " -> " << r.err);
+    CHECK(r.code == 1);
+    CHECK(contains(r.err, error));
+    CHECK(e2e::count_lines(r.err) == 1);
+    CHECK_FALSE(e2e::fs::exists(s.db()));
+  }
+  // A bad row fails (one line), the file it names is not ingested, and a file
+  // the manifest does not name is ingested as usual.
   const struct {
     const char* text;
     const char* error;
+    const char* documents;
   } cases[] = {
-      {"file\ttitle\tyear\na.txt\tA\n", "m.tsv:2: 2 cells but the header has 3 columns"},
-      {"file\ttitle\n../a.txt\tA\n", "m.tsv:2: names '../a.txt', outside the manifest's folder"},
-      {"file\ttitle\n/etc/passwd\tA\n", "m.tsv:2: names '/etc/passwd', outside"},
-      {"", "m.tsv: empty manifest"},
-      {"file\ttitle\n", "m.tsv: the manifest has a header but no rows"},
+      {"file\ttitle\tyear\na.txt\tA\n", "m.tsv:2: 2 cells but the header has 3 columns ('a.txt' not ingested)", "0"},
+      {"file\ttitle\n../a.txt\tA\n", "m.tsv:2: names '../a.txt', outside the manifest's folder", "1"},
+      {"file\ttitle\n/etc/passwd\tA\n", "m.tsv:2: names '/etc/passwd', outside", "1"},
   };
   for (const auto& c : cases) {
+    e2e::fs::remove(s.db());
     e2e::write_file(dir / "m.tsv", c.text);
     auto r = s.run({"ingest", "--manifest", (dir / "m.tsv").string(), (dir / "a.txt").string()});
     INFO(c.text << " -> " << r.err);
     CHECK(r.code == 1);
     CHECK(contains(r.err, c.error));
     CHECK(e2e::count_lines(r.err) == 1);
+    CHECK(sql(s.db(), "SELECT count(*) FROM documents") == c.documents);
   }
-  CHECK_FALSE(e2e::fs::exists(s.db()));
+}
+
+TEST_CASE("manifest: every bad row said in one run, the rest ingested, Persian digits and Solar Hijri years",
+          "[robust][manifest]") {
+  Sandbox s;
+  const auto dir = s.dir() / "c";
+  for (const char* f : {"a.txt", "b.txt", "c.txt", "d.txt", "e.txt"}) {
+    e2e::write_file(dir / f, std::string("City diplomacy of ") + f + ".\n");
+  }
+  e2e::write_file(dir / "p.txt", "دیپلماسی شهری و شهرهای خواهرخوانده.\n");
+  e2e::write_file(dir / "manifest.tsv",
+                  "\xEF\xBB\xBF" "file\ttitle\tyear\tlang\r\n"
+                  "a.txt\tA\t۲۰۰۸\ten\r\n"      // Persian digits: 2008
+                  "b.txt\tB\t2008a\ten\r\n"     // bad year
+                  "gone.txt\tG\t2008\ten\r\n"   // no such file
+                  "c.txt\tC\t2010\tde\r\n"      // bad language
+                  "d.txt\tD\r\n"                  // too few cells
+                  "p.txt\tP\t۱۳۹۹\tfa\r\n"       // Solar Hijri: 2020
+                  "e.txt\tE\t2012\ten\r\n");
+  auto r = s.run({"ingest", dir.string()});
+  INFO(r.err);
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "manifest.tsv:3: year '2008a' is not a number ('b.txt' not ingested)"));
+  CHECK(contains(r.err, "manifest.tsv:4: names 'gone.txt', which does not exist beside the manifest"));
+  CHECK(contains(r.err, "manifest.tsv:5: lang 'de' is not fa, en or ja ('c.txt' not ingested)"));
+  CHECK(contains(r.err, "manifest.tsv:6: 2 cells but the header has 4 columns ('d.txt' not ingested)"));
+  CHECK(contains(r.err, "p.txt: note: year 1399 read as Solar Hijri (the Iranian calendar): stored as 2020"));
+  CHECK(contains(r.out, "3 added, 0 updated, 0 unchanged, 4 failed"));
+  CHECK(sql(s.db(), "SELECT group_concat(title || ':' || year, ' ') FROM (SELECT * FROM documents ORDER BY title)") ==
+        "A:2008 E:2012 P:2020");
+  // A query year in Persian digits is read the same way.
+  CHECK(contains(s.run({"search", "year:۱۳۹۹ دیپلماسی"}).out, "(2020, fa)"));
+  CHECK(contains(s.run({"search", "year:۲۰۰۸ diplomacy"}).out, "(2008, en)"));
 }
 
 TEST_CASE("lexicon: invalid UTF-8 in forms.tsv is FILE:LINE, a bad lexicon at ingest is one line",

@@ -3,12 +3,14 @@
 // also holds a.txt, b.txt and sub/c.txt, so that rows naming them can pass.
 // Checks: Manifest::load throws nothing but dipmine::Error (a filesystem
 // error escaping would be an "internal error" for the user), each message
-// names the manifest; a manifest that loads has at least one row and no more
-// rows than lines, and a row found by name carries that name and a line in
-// the file.
+// names the manifest; a manifest that loads has at least one row or one bad
+// row, no more rows than lines, every problem names the manifest and a line
+// in it, a row found by name carries that name and a line in the file, and a
+// file a bad row names is refused, never found.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -30,9 +32,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const size_t lines = std::count(input.begin(), input.end(), '\n') + 1;
   try {
     const dipmine::ingest::Manifest m = dipmine::ingest::Manifest::load(path);
-    FUZZ_CHECK(m.size() >= 1, "a manifest loaded without rows");
+    FUZZ_CHECK(m.size() >= 1 || !m.problems().empty(), "a manifest loaded without rows or problems");
     FUZZ_CHECK(m.size() < lines, "more rows than lines after the header");
+    for (const std::string& p : m.problems()) {
+      FUZZ_CHECK(p.rfind(path + ":", 0) == 0, "a row problem that does not name the manifest");
+      const size_t line = std::strtoul(p.c_str() + path.size() + 1, nullptr, 10);
+      FUZZ_CHECK(line >= 2 && line <= lines, "a row problem whose line is not in the file");
+    }
     for (const char* f : {"a.txt", "b.txt", "sub/c.txt", "sub/../a.txt", "./b.txt"}) {
+      FUZZ_CHECK(!(m.refuses(f) && m.find(f)), "a refused file is found");
       if (const dipmine::ingest::ManifestRow* r = m.find(f)) {
         FUZZ_CHECK(r->file == f, "a row found under another name");
         FUZZ_CHECK(r->line >= 2 && static_cast<size_t>(r->line) <= lines,

@@ -233,3 +233,22 @@ TEST_CASE("BibTeX: a field or an entry commented out with a percent sign is left
   CHECK(plain.messages.empty());
   CHECK(titles(plain) == V{"50% of cities"});
 }
+
+TEST_CASE("BibTeX: a Persian record's year in 1300..1499 is Solar Hijri, said once a file", "[bib][years]") {
+  const std::string text =
+      "@article{a, title = {دیپلماسی شهری و شهرهای خواهرخوانده}, year = {۱۳۹۹}}\n"
+      "@article{b, title = {نقش شهرداری در دیپلماسی شهری}, year = {1387}}\n"
+      "@article{c, title = {Sister cities in medieval Europe}, year = {1399}}\n"  // not Persian: as written
+      "@article{d, title = {شهرهای خلاق}, year = {1445}}\n";                       // would be 2066: kept
+  const auto r = bib::read_export("fa.bib", text, bib::Format::bibtex);
+  REQUIRE(r.records.size() == 4);
+  CHECK(r.records[0].year == 2020);
+  CHECK(r.records[1].year == 2008);
+  CHECK(r.records[2].year == 1399);
+  CHECK(r.records[3].year == 1445);
+  CHECK(r.messages == std::vector<std::string>{
+                          "fa.bib:1: year 1399 read as Solar Hijri (the Iranian calendar): stored as 2020",
+                          "fa.bib:4: year 1445 of a Persian record is neither a Gregorian nor a past Solar "
+                          "Hijri year (a lunar Hijri one?); kept as written",
+                          "fa.bib: 2 records in all have a year read as Solar Hijri (the first above)"});
+}
