@@ -29,6 +29,16 @@ std::vector<size_t> boundaries(std::string_view s) {
   return b;
 }
 
+// Where the last UTF-8 sequence of `s` starts if it is cut short, else s.size().
+size_t incomplete_tail(std::string_view s) {
+  size_t i = s.size();
+  while (i > 0 && s.size() - i < 3 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+  if (i == 0) return s.size();
+  const auto lead = static_cast<unsigned char>(s[i - 1]);
+  const size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return s.size() - (i - 1) < need ? i - 1 : s.size();
+}
+
 // The last `width` columns of `s` (whole characters).
 std::string tail_columns(std::string_view s, int width) {
   const auto b = boundaries(s);
@@ -64,9 +74,9 @@ KwicLine make_line(int64_t doc, int64_t ordinal, const std::string& lang, const 
   std::string right = flatten(text.substr(end, span));
   // Do not start or end inside a UTF-8 sequence.
   while (!left.empty() && (static_cast<unsigned char>(left[0]) & 0xC0) == 0x80) left.erase(0, 1);
-  while (!right.empty() && (static_cast<unsigned char>(right.back()) & 0xC0) == 0x80) {
-    right.pop_back();
-  }
+  // The right window may end inside its last character: cut that one only
+  // (a whole last character stays, as the paragraph's own last one).
+  right.erase(incomplete_tail(right));
   l.left = tail_columns(left, width);
   l.keyword = flatten(text.substr(start, end - start));
   l.right = head_columns(right, width);

@@ -183,3 +183,19 @@ TEST_CASE("an installed program finds the lexicons in its ../share/dipmine/lexic
   r = s.run_shell("env -u DIPMINE_LEXICONS prefix/bin/dipmine lexicon check");
   CHECK(r.out.rfind("lexicons: ok, 32 indicators", 0) == 0);
 }
+
+TEST_CASE("kwic: a paragraph ending inside the right window keeps its last letter whole", "[lexicon][kwic]") {
+  // As a Fars news text: the paragraph ends in «است», a two-byte letter last;
+  // the window used to keep only the first byte of «ت» (invalid UTF-8).
+  Sandbox s;
+  e2e::write_file(s.dir() / "fa.txt",
+                  "خبرگزاری فارس: او ادعاهای کشورهای صنعتی درباره حقوق بشر را رياكاري سياسي است\n");
+  REQUIRE(s.run({"ingest", (s.dir() / "fa.txt").string()}).code == 0);
+  for (int width = 10; width <= 60; width += 5) {
+    const auto r = s.run({"kwic", "بشر", "--width", std::to_string(width)});
+    INFO("width " << width << ": " << r.out);
+    REQUIRE(r.code == 0);
+    CHECK(e2e::valid_utf8(r.out));
+  }
+  CHECK(s.run({"kwic", "بشر", "--width", "60"}).out.find("سياسي است") != std::string::npos);
+}
