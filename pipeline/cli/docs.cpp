@@ -50,8 +50,9 @@ CommandRegistration remove_cmd("remove", "Delete documents and everything derive
                                   "nothing to do for it",
                                   id));
       } else {
-        throw UsageError(fmt::format("remove: no document with id {} (--missing-ok: not an error)",
-                                     id));
+        throw Error(fmt::format("remove: no document with id {} (already removed? --missing-ok makes "
+                                "that a note, for scripts that retry); nothing removed",
+                                id));
       }
     }
     for (int64_t id : present) corpus->remove(id);
@@ -69,16 +70,27 @@ CommandRegistration stats_cmd("stats", "Counts of documents and paragraphs per l
   return [&g] {
     auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     const auto f = report::parse_format(format);
-    report::Table by_lang({"lang", "documents", "paragraphs", "bytes"});
+    // documents: by main language (the column sums to the store's count);
+    // with_paragraphs: documents with a paragraph in the language. An "all"
+    // row ends each table.
+    report::Table by_lang({"lang", "documents", "with_paragraphs", "paragraphs", "bytes"});
+    store::LangYearCount all;
     for (const auto& c : corpus->counts_by_lang()) {
-      by_lang.add({lang_text(c.lang), std::to_string(c.documents), std::to_string(c.paragraphs),
-                   std::to_string(c.bytes)});
+      by_lang.add({lang_text(c.lang), std::to_string(c.documents), std::to_string(c.with_paragraphs),
+                   std::to_string(c.paragraphs), std::to_string(c.bytes)});
+      all.documents += c.documents, all.paragraphs += c.paragraphs, all.bytes += c.bytes;
     }
+    by_lang.add({"all", std::to_string(all.documents), std::to_string(all.documents),
+                 std::to_string(all.paragraphs), std::to_string(all.bytes)});
     report::Table by_year({"year", "documents", "paragraphs", "bytes"});
+    store::LangYearCount years;
     for (const auto& c : corpus->counts_by_year()) {
       by_year.add({year_text(c.year), std::to_string(c.documents), std::to_string(c.paragraphs),
                    std::to_string(c.bytes)});
+      years.documents += c.documents, years.paragraphs += c.paragraphs, years.bytes += c.bytes;
     }
+    by_year.add({"all", std::to_string(years.documents), std::to_string(years.paragraphs),
+                 std::to_string(years.bytes)});
     if (f == report::Format::json) {  // one JSON document, not two
       fmt::print("{{\"by_lang\": {},\n\"by_year\": {}}}\n", by_lang.render(f), by_year.render(f));
     } else {

@@ -280,17 +280,23 @@ std::vector<DocumentInfo> Corpus::documents() {
 }
 
 std::vector<LangYearCount> Corpus::counts_by_lang() {
-  // A document counts under each language it has paragraphs in.
+  // Every language of a document or a paragraph, "" (unknown) last.
   std::vector<LangYearCount> out;
   Statement q(db_,
-              "SELECT p.lang, count(DISTINCT p.doc_id), count(*), sum(length(CAST(p.text AS BLOB))) "
-              "FROM paragraphs p GROUP BY p.lang ORDER BY p.lang");
+              "SELECT lang, sum(main), sum(any_paragraph), sum(paragraphs), sum(bytes) FROM ("
+              "  SELECT coalesce(lang, '') AS lang, count(*) AS main, 0 AS any_paragraph, 0 AS paragraphs,"
+              "         0 AS bytes FROM documents GROUP BY 1"
+              "  UNION ALL"
+              "  SELECT coalesce(lang, ''), 0, count(DISTINCT doc_id), count(*), sum(length(CAST(text AS BLOB)))"
+              "  FROM paragraphs GROUP BY 1) "
+              "GROUP BY lang ORDER BY lang = '', lang");
   while (q.step()) {
     LangYearCount c;
     c.lang = q.column_text(0);
     c.documents = q.column_int(1);
-    c.paragraphs = q.column_int(2);
-    c.bytes = q.column_int(3);
+    c.with_paragraphs = q.column_int(2);
+    c.paragraphs = q.column_int(3);
+    c.bytes = q.column_int(4);
     out.push_back(c);
   }
   return out;

@@ -58,7 +58,10 @@ struct DocumentInfo {
 struct LangYearCount {
   std::string lang;  // "" for the per-year table
   std::optional<int> year;
-  int64_t documents = 0, paragraphs = 0, bytes = 0;
+  // By language: `documents` whose main language it is (they sum to the
+  // store's documents), `with_paragraphs` that have a paragraph in it (an
+  // English abstract in a Persian paper counts the paper under en too).
+  int64_t documents = 0, with_paragraphs = 0, paragraphs = 0, bytes = 0;
 };
 
 class Corpus {
