@@ -56,9 +56,22 @@ bool listed(const std::array<std::string_view, N>& stems, std::string_view x) {
   return false;
 }
 
+// False for a word no list can rewrite (nearly every word): asked on every
+// stemming round of a new word form, so the lists are read only when "is" or
+// "ys" stands within the longest ending's reach of the end, "our" is in the
+// word, or it ends like one of kWords.
+bool may_be_british(std::string_view w) {
+  for (size_t i = w.size() > 8 ? w.size() - 8 : 1; i < w.size(); ++i) {
+    if (w[i] == 's' && (w[i - 1] == 'i' || w[i - 1] == 'y')) return true;
+  }
+  return w.find("our") != std::string_view::npos || w.ends_with("re") || w.ends_with("res") ||
+         w.ends_with("red") || w.ends_with("ring") || w.ends_with("mme") || w.ends_with("mmes");
+}
+
 }  // namespace
 
 std::string american_spelling(std::string_view w) {
+  if (!may_be_british(w)) return std::string(w);
   for (const auto& [british, american] : kWords) {
     if (w == british) return std::string(american);
   }
