@@ -17,55 +17,66 @@
 namespace dipmine::text::fa {
 namespace {
 
-// A variant's folded letters and the edit that makes them the usual
-// spelling's: at code point `at`, replace by `cp`, delete (`cp` 0), or insert
-// `cp` before it (`insert`).
+// The first four bytes of s (two letters) as one number: most words are
+// turned away by comparing it, before any string is compared.
+constexpr uint32_t head4(std::string_view s) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(s[0])) |
+         static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
+         static_cast<uint32_t>(static_cast<unsigned char>(s[2])) << 16 |
+         static_cast<uint32_t>(static_cast<unsigned char>(s[3])) << 24;
+}
+
+// A variant's folded letters (UTF-8, two bytes a letter) and the edit that
+// makes them the usual spelling's: at letter `at`, replace by `cp`, delete
+// (`cp` 0), or insert `cp` before it (`insert`).
 struct SeatVariant {
-  std::u32string_view from;
+  std::string_view from;
   uint8_t at;
   char32_t cp;
   bool insert = false;
+  uint32_t head = head4(from);
 };
 
 constexpr std::array<SeatVariant, 12> kVariants = {{
-    {U"مسوول", 2, U'ی'},        // مسؤول, مسوول (مسئول)
-    {U"مسول", 2, U'ی', true},   // مسول (مسئول)
-    {U"شوون", 1, U'ی'},         // شؤون, شوون (شئون; = شیون "wailing", as before)
-    {U"رووس", 1, U'ی'},         // رؤوس (رئوس)
-    {U"مرووس", 2, U'ی'},        // مرؤوس (مرئوس)
-    {U"رووف", 1, U'ی'},         // رؤوف (رئوف)
-    {U"سیوال", 1, 0},           // سئوال (سؤال)
-    {U"مساله", 2, U'ی'},        // مسأله, مساله (مسئله)
-    {U"مسالت", 2, U'ی'},        // مسألت (مسئلت)
-    {U"هیات", 2, U'ی'},         // هیأت, هیات (هیئت)
-    {U"جرات", 2, U'ی'},         // جرأت, جرات (جرئت)
-    {U"موونه", 1, U'ی'},        // مؤونه (مئونه)
+    {"مسوول", 2, U'ی'},        // مسؤول, مسوول (مسئول)
+    {"مسول", 2, U'ی', true},   // مسول (مسئول)
+    {"شوون", 1, U'ی'},         // شؤون, شوون (شئون; = شیون "wailing", as before)
+    {"رووس", 1, U'ی'},         // رؤوس (رئوس)
+    {"مرووس", 2, U'ی'},        // مرؤوس (مرئوس)
+    {"رووف", 1, U'ی'},         // رؤوف (رئوف)
+    {"سیوال", 1, 0},           // سئوال (سؤال)
+    {"مساله", 2, U'ی'},        // مسأله, مساله (مسئله)
+    {"مسالت", 2, U'ی'},        // مسألت (مسئلت)
+    {"هیات", 2, U'ی'},         // هیأت, هیات (هیئت)
+    {"جرات", 2, U'ی'},         // جرأت, جرات (جرئت)
+    {"موونه", 1, U'ی'},        // مؤونه (مئونه)
 }};
 // نشأت/نشئت are left apart: hazm lists both, and نشأت is also a name.
 
 // What may stand before a variant in one word (fold joins none of these
 // with a ZWNJ): غیرمسؤول, بی‌مسؤولیت, نامسؤول, پرمساله, باجرات, مدیرمسؤول.
-constexpr std::u32string_view kPrefixes[] = {U"", U"بی", U"نا", U"غیر", U"پر", U"با", U"مدیر"};
-
-// Whether `word` (two bytes a letter) starts with `letters` at byte `at`.
-bool starts_with_at(std::string_view word, size_t at, std::u32string_view letters) {
-  if (word.size() < at + 2 * letters.size()) return false;
-  for (size_t k = 0; k < letters.size(); ++k) {
-    const auto b0 = static_cast<unsigned char>(word[at + 2 * k]);
-    if ((b0 & 0xE0) != 0xC0) return false;
-    const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (static_cast<unsigned char>(word[at + 2 * k + 1]) & 0x3F);
-    if (c != letters[k]) return false;
-  }
-  return true;
-}
+constexpr std::string_view kPrefixes[] = {"", "بی", "نا", "غیر", "پر", "با", "مدیر"};
 
 // The variant `word` starts with (after a prefix), and the byte where it starts.
 const SeatVariant* variant_of(std::string_view word, size_t& start) {
-  for (const std::u32string_view p : kPrefixes) {
-    if (!starts_with_at(word, 0, p)) continue;
+  if (word.size() < 8) return nullptr;  // every variant is four letters or more
+  // Most words start with a letter no variant or prefix starts with (asked
+  // for every new word form: one switch turns them away).
+  switch (static_cast<unsigned char>(word[0]) << 8 | static_cast<unsigned char>(word[1])) {
+    case 0xD985: case 0xD8B4: case 0xD8B1: case 0xD8B3: case 0xD987: case 0xD8AC:  // م ش ر س ه ج
+    case 0xD8A8: case 0xD986: case 0xD8BA: case 0xD9BE:                            // ب ن غ پ
+      break;
+    default:
+      return nullptr;
+  }
+  for (const std::string_view p : kPrefixes) {
+    // The prefix's first letter (two bytes) is compared before the rest.
+    if (!p.empty() && (word[0] != p[0] || word[1] != p[1])) continue;
+    if (word.size() < p.size() + 8 || !word.starts_with(p)) continue;
+    const uint32_t head = head4(word.substr(p.size(), 4));
     for (const SeatVariant& v : kVariants) {
-      if (starts_with_at(word, 2 * p.size(), v.from)) {
-        start = 2 * p.size();
+      if (v.head == head && word.compare(p.size(), v.from.size(), v.from) == 0) {
+        start = p.size();
         return &v;
       }
     }
@@ -99,7 +110,7 @@ MappedText fold_hamza_seats(MappedText&& in) {
     size_t start;
     const SeatVariant* v = variant_of(s.substr(b, e - b), start);
     if (v == nullptr) return;
-    const size_t at = b + start + 2 * v->at;
+    const size_t at = b + start + 2 * v->at;  // two bytes a letter
     if (v->insert) {
       ed.replace(at, at, v->cp);
     } else {
