@@ -62,6 +62,9 @@ std::string compute_tokenizer_fingerprint() {
       "東京都に住む。上海協力機構（ＳＣＯ）の市長ﾀﾞｲｱﾛｰｸﾞ 2025年",
       // The word-final long vowel mark the fold drops.
       "ユーザー登録とサーバー",
+      // Spelling variants fold equates: hamza seats, British spellings, co-.
+      "مسؤولان هیأت مدیره سئوال مساله",
+      "Decentralised co-operation: organisations, the centre, labour",
   };
   uint64_t h = 1469598103934665603ull;
   auto mix = [&](std::string_view s) {

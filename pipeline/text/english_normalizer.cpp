@@ -10,7 +10,8 @@ namespace {
 // drops soft hyphens), en::fold_quotes_and_dashes (“ ” – → " -),
 // fa::letter_variants (a quoted Persian word meets its key),
 // fa::fold_marks_and_hamza, fa::fold_digits.
-MappedText fold_unstemmed(MappedText t) { return en::fold_chars(std::move(t)); }
+// Then en::join_co_prefixes (co-operation → cooperation).
+MappedText fold_unstemmed(MappedText t) { return en::join_co_prefixes(en::fold_chars(std::move(t))); }
 
 }  // namespace
 

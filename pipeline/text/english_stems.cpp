@@ -36,9 +36,12 @@ std::string stem_word(std::string_view word) {
   // Until it stops changing (fold(fold(x)) == fold(x)): a round takes at
   // most one letter of a doubled ending (Snowball's "ll" -> "l"), so a word
   // such as "iectillllll" needs a round per letter; bounded all the same.
+  // Each round stems the American spelling (organise → organize → organ),
+  // so that British and American spellings share a stem.
   for (size_t round = 0; round < 4 + word.size(); ++round) {
-    const sb_symbol* r = sb_stemmer_stem(st, reinterpret_cast<const sb_symbol*>(cur.data()),
-                                         static_cast<int>(cur.size()));
+    const std::string spelled = american_spelling(cur);
+    const sb_symbol* r = sb_stemmer_stem(st, reinterpret_cast<const sb_symbol*>(spelled.data()),
+                                         static_cast<int>(spelled.size()));
     if (r == nullptr) break;
     std::string next(reinterpret_cast<const char*>(r), static_cast<size_t>(sb_stemmer_length(st)));
     if (next == cur || next.empty()) break;

@@ -27,6 +27,7 @@ enum JoinRole : uint8_t {
   kCompoundHead = 16,   // the first part of a compound the dictionary writes with ZWNJ (زمین)
   kCompoundTail = 32,   // its second part (لرزه)
   kLetterRepair = 64,   // repair_letters rewrites it (األمل, خیلییییی, اهلل)
+  kSeatVariant = 128,   // fold_hamza_seats rewrites it (مسؤول, مساله, هیات)
 };
 // The first three roles (a key of up to four letters).
 uint8_t join_role(std::u32string_view key);

@@ -345,8 +345,11 @@ MappedText repair_tidy_and_join(MappedText&& in, bool folded) {
   // No word can start a join (no می, suffix, lone letter or compound part):
   // zwnj_join_words would pass over every pair.
   constexpr unsigned kStartsJoin = kVerbPrefix | kSuffix | kSuffixAfterHeh | kLoneLetter | kCompoundHead | kCompoundTail;
-  if ((roles & kStartsJoin) == 0) return t;
-  return zwnj_join_words(std::move(t), words, folded ? 0 : kZwnj);
+  if ((roles & kStartsJoin) != 0) t = zwnj_join_words(std::move(t), words, folded ? 0 : kZwnj);
+  // Hamza seats last: the word steps decided on fa_key, which the seat
+  // spellings share (مسؤول and مسئول differ in it), so they decided as clean.
+  if (folded && (roles & kSeatVariant) != 0) t = fold_hamza_seats(std::move(t));
+  return t;
 }
 
 MappedText zwnj_verb_prefix(MappedText&& in) {

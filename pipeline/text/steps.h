@@ -234,6 +234,16 @@ MappedText zwnj_suffixes(MappedText&& in);
 MappedText fold_marks_and_hamza(MappedText&& in);
 // Fold only: Persian and Arabic-Indic digits → ASCII, ٫ → '.', ٬ → ','.
 MappedText fold_digits(MappedText&& in);
+// Fold only, after fold_chars: the spellings of a word that differ in the
+// seat of its hamza, or leave it out, given the key of the usual spelling
+// (مسؤول, مسوول → مسیول as مسئول; مسأله, مساله → مسیله as مسئله; هیأت,
+// هیات → هییت; سئوال → سوال). A list of word starts (persian_hamza_seats.cpp),
+// at a word's start or after بی نا غیر پر با مدیر.
+MappedText fold_hamza_seats(MappedText&& in);
+// Whether fold_hamza_seats rewrites a word with this key (fa_key), and the
+// key it gives (the key itself when it does not).
+bool has_hamza_seat_variant(std::string_view key);
+std::string hamza_seat_key(std::string_view key);
 // Fused forms of the steps above, each exactly the chain it names, in one pass:
 // apply_nfkc then letter_variants (clean), and apply_nfkc_casefold then
 // letter_variants, fold_marks_and_hamza and fold_digits (fold).
@@ -295,7 +305,18 @@ MappedText fold_chars(MappedText&& in);
 // glue.
 MappedText stem_words(MappedText&& in);
 // The stem stem_words gives one lower-case ASCII word (a fixed point).
+// British spellings get the stem of the American one (american_spelling).
 std::string stem_word(std::string_view word);
+// The American spelling of a lower-case British one, from lists
+// (english_spellings.cpp), else the word itself: -ise/-isation/-yse of the
+// listed stems (organise, decentralised, globalisation, analyse → -ize...;
+// never exercise, advise, enterprise, promise, rise, wise, precise),
+// -our (labour, neighbourhood, behaviour, favour, honour, colour),
+// centre, theatre, fibre, programme.
+std::string american_spelling(std::string_view word);
+// Fold only, before stem_words: the hyphen of co-operat-, co-ordinat-,
+// co-occur- at a word start dropped (co-operation → cooperation).
+MappedText join_co_prefixes(MappedText&& in);
 }  // namespace en
 
 // ---- Japanese (japanese_steps.cpp) ----

@@ -236,7 +236,13 @@ WordFacts word_facts(std::string_view word) {
   if (letters <= 4) f.join_role = join_role(std::u32string_view(key, letters));
   if (letters == 1 && key[0] != U'و') f.join_role |= kLoneLetter;
   if (letters >= 2) {
-    const std::string k = fa_key(word);
+    std::string k = fa_key(word);
+    // A hamza-seat variant asks as the usual spelling (هیأت مدیره joins as
+    // هیئت مدیره): fold gives both one key (fold_hamza_seats).
+    if (letters >= 4 && has_hamza_seat_variant(k)) {
+      f.join_role |= kSeatVariant;
+      k = hamza_seat_key(k);
+    }
     // Compounds the dictionary writes with ZWNJ are joined in fold; the index
     // keeps their parts findable (index_terms colocates them with the joined key).
     if (fa_compound_head(k)) f.join_role |= kCompoundHead;
