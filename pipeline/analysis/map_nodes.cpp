@@ -243,7 +243,7 @@ MapInput load_map_input(store::Corpus& corpus, const NodeQuery& q) {
     throw UsageError(fmt::format("--keywords: '{}' is not author, index or all", q.keyword_kind));
   }
   if (q.year_from && q.year_to && *q.year_from > *q.year_to) {
-    throw UsageError(fmt::format("--years: {} is after {}", *q.year_from, *q.year_to));
+    throw UsageError(fmt::format("--year: the range {}..{} is empty (FROM is after TO)", *q.year_from, *q.year_to));
   }
   if (!q.thesaurus.empty() && q.source != NodeSource::keywords) {
     throw UsageError("--thesaurus: applies to --nodes keywords only");

@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "common/error.h"
+#include "common/years.h"
 #include "lexicon/lexicon.h"
 
 namespace dipmine::analysis {
@@ -58,31 +59,13 @@ void assign_ranks(std::vector<Row>& rows, bool by_docs) {
   }
 }
 
-std::optional<int> parse_year(std::string_view s) {
-  int v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || s.empty()) return std::nullopt;
-  return v;
-}
-
 }  // namespace
 
 void parse_year_range(const std::string& text, RankOptions& o) {
-  const size_t dots = text.find("..");
-  const auto bad = [&] {
-    return UsageError(fmt::format("--year: \"{}\" is not a year or a range A..B", text));
-  };
-  if (dots == std::string::npos) {
-    const auto y = parse_year(text);
-    if (!y) throw bad();
-    o.year_from = o.year_to = y;
-    return;
-  }
-  const std::string a = text.substr(0, dots), b = text.substr(dots + 2);
-  if (a.empty() && b.empty()) throw bad();
-  if (!a.empty() && !(o.year_from = parse_year(a))) throw bad();
-  if (!b.empty() && !(o.year_to = parse_year(b))) throw bad();
-  if (o.year_from && o.year_to && *o.year_from > *o.year_to) throw bad();
+  const YearRange range = dipmine::parse_year_range(text);
+  if (!range.error.empty()) throw UsageError("--year: " + range.error);
+  o.year_from = range.from;
+  o.year_to = range.to;
 }
 
 int64_t documents_in_scope(store::Corpus& corpus, const RankOptions& o) {

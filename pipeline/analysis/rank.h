@@ -33,7 +33,8 @@ struct RankOptions {
   std::optional<int> year_from, year_to;
 };
 
-// Parses "A..B", "A..", "..B" or "A" into a year range; UsageError "--year: ..." otherwise.
+// Parses a year or a range (common/years.h parse_year_range) into `options`;
+// UsageError "--year: ..." otherwise.
 void parse_year_range(const std::string& text, RankOptions& options);
 
 struct RankRow {

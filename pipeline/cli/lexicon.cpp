@@ -98,7 +98,10 @@ CommandRegistration lexicon_cmd("lexicon", "Check a lexicon folder, or score it 
   auto a = std::make_shared<LexiconArgs>();
   cmd.require_subcommand(1);
   CLI::App* check = cmd.add_subcommand("check", "Report every problem of a lexicon with file:line");
-  check->add_option("DIR", a->dir, "Lexicon folder (default: $DIPMINE_LEXICONS, ./lexicons, beside the program, shipped)");
+  CLI::Option* dir = check->add_option(
+      "DIR", a->dir, "Lexicon folder (default: $DIPMINE_LEXICONS, ./lexicons, beside the program, shipped)");
+  // As every other command names the folder.
+  check->add_option("--lexicons", a->dir, "The same as DIR")->excludes(dir);
   CLI::App* eval = cmd.add_subcommand("eval", "Precision and recall against a gold file");
   eval->add_option("GOLD", a->gold,
                    "Gold TSV (file, anchor, concept, count, note) scored on the store, or a "

@@ -78,6 +78,16 @@ int run_command_line(int argc, char** argv, const std::string& named) {
     if (named == "*" || c.name == named) runs[sub] = c.setup(*sub, global);
   }
 
+  // A word that names no command is said as such (CLI11 would say "A
+  // subcommand is required").
+  if (!named.empty() && named != "*" &&
+      std::none_of(commands.begin(), commands.end(), [&](const auto& c) { return c.name == named; })) {
+    std::string names;
+    for (const auto& c : commands) names += (names.empty() ? "" : ", ") + c.name;
+    cli::print_message(fmt::format("unknown command '{}' (the commands: {}; see dipmine --help)",
+                                   one_line(named), names));
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "lexicon/lexicon.h"
 #include "common/error.h"
+#include "common/years.h"
 #include "report/map_report.h"
 #include "store/corpus.h"
 
@@ -28,24 +29,13 @@ struct MapArgs {
   uint64_t seed = 1;
 };
 
-// "2015-2020", "2015-", "-2020" or "2018".
+// --year: a year or a range, as rank and search's year: take it (common/years.h).
 void parse_years(const std::string& text, analysis::NodeQuery& q) {
   if (text.empty()) return;
-  auto year = [&](const std::string& s) -> std::optional<int> {
-    if (s.empty()) return std::nullopt;
-    if (s.size() > 4 || s.find_first_not_of("0123456789") != std::string::npos) {
-      throw UsageError(fmt::format("--years: '{}' is not YEAR, YEAR-YEAR, YEAR- or -YEAR", text));
-    }
-    return std::stoi(s);
-  };
-  const size_t dash = text.find('-');
-  if (dash == std::string::npos) {
-    q.year_from = q.year_to = year(text);
-  } else {
-    q.year_from = year(text.substr(0, dash));
-    q.year_to = year(text.substr(dash + 1));
-    if (!q.year_from && !q.year_to) throw UsageError("--years: give at least one year");
-  }
+  const YearRange range = parse_year_range(text);
+  if (!range.error.empty()) throw UsageError("--year: " + range.error);
+  q.year_from = range.from;
+  q.year_to = range.to;
 }
 
 // Progress lines on stderr: when stderr is a terminal, one line redrawn in
@@ -76,7 +66,7 @@ CommandRegistration map_cmd("map", "Co-occurrence map: SVG, HTML, VOSviewer, GEX
   cmd.add_option("--nodes", a.nodes, "concepts, terms, both or keywords")->capture_default_str();
   cmd.add_option("--kind", a.kinds, "Concept kinds to keep (indicator, network); repeatable");
   cmd.add_option("--lang", a.lang, "Only text in this language: fa, en or ja");
-  cmd.add_option("--years", a.years, "Year range: 2015-2020, 2015-, -2020 or 2018");
+  cmd.add_option("--year,--years", a.years, "A year or a range A..B (2015..2020, 2015.., ..2020; or 2015-2020)");
   cmd.add_option("--min-docs", a.min_docs, "Keep nodes found in at least N documents")->capture_default_str();
   cmd.add_option("--min-occurrences", a.min_occurrences,
                  "Keep nodes with at least N occurrences (default: 5 for keywords, as VOSviewer; 1 otherwise)");

@@ -80,4 +80,51 @@ inline std::string western_digits(std::string_view s) {
   return out;
 }
 
+struct YearRange {
+  std::optional<int> from, to;  // either may be open
+  std::string error;            // "" or why the text is no year or range
+};
+
+// A year or a range as every command takes it (search's year:, rank's and
+// map's --year): "2018", "2015..2020", "2015..", "..2020", and map's older
+// "2015-2020", "2015-", "-2020". Digits may be Persian or Arabic-Indic; a
+// year written in them that reads as Solar Hijri (1300..1499) is its
+// Gregorian year, as stored. `error` names the text; the caller puts the
+// option's name before it.
+inline YearRange parse_year_range(std::string_view text) {
+  YearRange r;
+  const std::string t = western_digits(text);
+  const auto bad = [&] {
+    r.error = fmt::format("must be YEAR or FROM..TO, like 2015..2020 (got '{}')", text);
+    return r;
+  };
+  auto year = [&](std::string_view s, std::optional<int>& out) {
+    if (s.empty()) return true;
+    if (s.size() > 4 || s.find_first_not_of("0123456789") != std::string_view::npos) return false;
+    int y = 0;
+    for (const char c : s) y = y * 10 + (c - '0');
+    if (auto sh = solar_hijri_reading(y, has_eastern_digits(text)); sh && sh->gregorian) y = *sh->gregorian;
+    out = y;
+    return true;
+  };
+  if (t.empty()) return bad();
+  size_t sep = t.find("..");
+  size_t sep_len = 2;
+  if (sep == std::string::npos) sep = t.find('-'), sep_len = 1;
+  if (sep == std::string::npos) {
+    if (!year(t, r.from)) return bad();
+    r.to = r.from;
+    return r;
+  }
+  if (!year(std::string_view(t).substr(0, sep), r.from) || !year(std::string_view(t).substr(sep + sep_len), r.to)) {
+    return bad();
+  }
+  if (!r.from && !r.to) {
+    r.error = fmt::format("'{}' needs a year on at least one side", t.substr(sep, sep_len));
+  } else if (r.from && r.to && *r.from > *r.to) {
+    r.error = fmt::format("the range {} is empty (FROM is after TO)", text);
+  }
+  return r;
+}
+
 }  // namespace dipmine

@@ -105,7 +105,8 @@ class TextChecks {
   uint64_t nul_offset_ = UINT64_MAX, nul_line_ = 0;
   bool visible_ = false;
   std::string space_carry_;  // while !visible_: an incomplete character at a chunk's end
-  Sha256 sha_;
+  Sha256 sha_;               // of the text with CRLF and CR made LF
+  bool after_cr_ = false;    // the last byte fed was a CR (its LF may start the next chunk)
 };
 
 // True when `s` holds nothing but white space (Unicode White_Space, and

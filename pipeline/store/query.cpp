@@ -167,31 +167,10 @@ class Parser {
       }
       query_.langs.emplace_back(value);
     } else if (name == "year") {
-      const size_t dots = value.find("..");
-      // Persian digits are digits; a Solar Hijri year written in them
-      // (year:۱۳۹۹) is the Gregorian year stored for it (common/years.h).
-      auto year = [&](std::string_view written, size_t at) -> std::optional<int> {
-        if (written.empty()) return std::nullopt;
-        const std::string s = western_digits(written);
-        int y = 0;
-        auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), y);
-        if (ec != std::errc() || p != s.data() + s.size() || y < 0 || y > 9999) {
-          fail(at, fmt::format("year: must be YEAR or FROM..TO, like 2015..2020 (got '{}')", value));
-        }
-        if (auto sh = solar_hijri_reading(y, has_eastern_digits(written)); sh && sh->gregorian) y = *sh->gregorian;
-        return y;
-      };
-      if (dots == std::string_view::npos) {
-        if (value.empty()) fail(vpos, "year: must be YEAR or FROM..TO, like 2015..2020 (got '')");
-        query_.year_min = query_.year_max = year(value, vpos);
-      } else {
-        query_.year_min = year(value.substr(0, dots), vpos);
-        query_.year_max = year(value.substr(dots + 2), vpos + dots + 2);
-        if (!query_.year_min && !query_.year_max) fail(vpos, "year: '..' needs a year on at least one side");
-        if (query_.year_min && query_.year_max && *query_.year_min > *query_.year_max) {
-          fail(vpos, fmt::format("year: the range {} is empty (FROM is after TO)", value));
-        }
-      }
+      const YearRange range = parse_year_range(value);
+      if (!range.error.empty()) fail(vpos, "year: " + range.error);
+      query_.year_min = range.from;
+      query_.year_max = range.to;
     } else if (name == "doc") {
       int64_t id = 0;
       auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), id);

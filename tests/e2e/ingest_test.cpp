@@ -1,5 +1,6 @@
 // End-to-end tests of `dipmine ingest`, `docs`, `remove` and `stats` on the
 // shipped corpus and on the good and bad files in tests/data/ingest/.
+#include <algorithm>
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
@@ -85,6 +86,33 @@ TEST_CASE("legacy charsets are detected and recorded", "[ingest][charset]") {
   CHECK(r.code == 0);
   CHECK(contains(r.out, "0 added, 0 updated, 1 unchanged"));
   CHECK(contains(r.err, "ja_shiftjis.txt: same text as document 1"));
+}
+
+TEST_CASE("the same text with CRLF or CR line ends is the same document", "[ingest][charset]") {
+  // A Windows copy of a paper (CRLF, a BOM) used to be a second document, so
+  // every mention counted twice in the rankings.
+  Sandbox s;
+  const std::string lines[] = {"City diplomacy links Tehran and Mashhad.", "", "Sister cities trade."};
+  std::string lf, crlf, cr;
+  for (const std::string& l : lines) lf += l + "\n", crlf += l + "\r\n", cr += l + "\r";
+  e2e::write_file(s.dir() / "a.txt", lf);
+  e2e::write_file(s.dir() / "a-windows.txt", "\xEF\xBB\xBF" + crlf);
+  e2e::write_file(s.dir() / "a-mac.txt", cr);
+  auto r = s.run({"ingest", "-j", "1", "a.txt", "a-windows.txt", "a-mac.txt"});
+  CHECK(r.code == 0);
+  CHECK(contains(r.out, "1 added, 0 updated, 2 unchanged"));
+  CHECK(contains(r.err, "a-windows.txt: same text as document 1"));
+  CHECK(contains(r.err, "a-mac.txt: same text as document 1"));
+  // A CRLF split across the reader's chunks: a long file, its CR and LF
+  // apart somewhere (over 4 MB: the large-file path, which reads slices).
+  std::string big;
+  for (int i = 0; i < 130000; ++i) big += "Paragraph " + std::to_string(i) + " on city networks.\r\n";
+  std::string big_lf = big;
+  big_lf.erase(std::remove(big_lf.begin(), big_lf.end(), '\r'), big_lf.end());
+  e2e::write_file(s.dir() / "big.txt", big_lf);
+  e2e::write_file(s.dir() / "big-windows.txt", big);
+  r = s.run({"ingest", "-j", "1", "big.txt", "big-windows.txt"});
+  CHECK(contains(r.out, "1 added, 0 updated, 1 unchanged"));
 }
 
 TEST_CASE("ingest --encoding overrides detection, a wrong one is an error", "[ingest][charset]") {

@@ -40,6 +40,14 @@ TEST_CASE("lexicon check: shipped ok, broken reported with file:line", "[lexicon
   CHECK(r.code == 1);
   CHECK(r.out.find("forms.tsv:8: bad language \"de\" (fa, en or ja)") != std::string::npos);
   CHECK(r.out.find("1 error, 0 warnings") != std::string::npos);
+  // --lexicons names the folder as for every other command.
+  r = s.run({"lexicon", "check", "--lexicons", (s.dir() / "lex").string()});
+  CHECK(r.code == 1);
+  CHECK(r.out.find("forms.tsv:8: bad language \"de\"") != std::string::npos);
+  // A word that names no command is said as such, with the commands.
+  r = s.run({"frobnicate"});
+  CHECK(r.code == 2);
+  CHECK(r.err.rfind("dipmine: unknown command 'frobnicate' (the commands: docs, ", 0) == 0);
 }
 
 TEST_CASE("ingest refuses a broken lexicon and stores no document", "[lexicon]") {
@@ -101,7 +109,10 @@ TEST_CASE("shipped corpus: rank, filters, kwic, terms, report twice identical", 
   r = s.run({"rank", "--year", "2025..2025", "--kind", "network", "--format", "tsv"});
   CHECK(r.out.find("1\tsco\t") != std::string::npos);
   CHECK(s.run({"rank", "--by", "words"}).code == 2);
-  CHECK(s.run({"rank", "--year", "20x5"}).err == "dipmine: --year: \"20x5\" is not a year or a range A..B\n");
+  CHECK(s.run({"rank", "--year", "20x5"}).err ==
+        "dipmine: --year: must be YEAR or FROM..TO, like 2015..2020 (got '20x5')\n");
+  CHECK(s.run({"rank", "--year", "2025..2015"}).err ==
+        "dipmine: --year: the range 2025..2015 is empty (FROM is after TO)\n");
 
   r = s.run({"kwic", "sco", "--width", "10"});
   CHECK(r.code == 0);

@@ -85,7 +85,7 @@ TEST_CASE("usage errors: exit 2 and one line naming what is wrong", "[startup]")
     std::vector<std::string> args;
     std::string names;
   };
-  for (const Case& c : {Case{{}, "A subcommand is required"}, Case{{"frobnicate"}, "A subcommand is required"},
+  for (const Case& c : {Case{{}, "A subcommand is required"}, Case{{"frobnicate"}, "unknown command 'frobnicate'"},
                         Case{{"search", "--limit", "0", "city"}, "--limit"},
                         Case{{"rank", "--bogus"}, "--bogus"}, Case{{"--bogus", "search", "x"}, "--bogus"},
                         Case{{"search"}, "QUERY"}}) {

@@ -100,7 +100,7 @@ TEST_CASE("map input rejects bad options", "[map][nodes]") {
   CHECK_THROWS_WITH(load_map_input(*s.corpus, q), Contains("--lang: 'de'"));
   q.lang.clear();
   q.year_from = 2020, q.year_to = 2010;
-  CHECK_THROWS_WITH(load_map_input(*s.corpus, q), Contains("--years: 2020 is after 2010"));
+  CHECK_THROWS_WITH(load_map_input(*s.corpus, q), Contains("--year: the range 2020..2010 is empty (FROM is after TO)"));
   q = NodeQuery{};
   q.source = NodeSource::keywords;
   CHECK_THROWS_WITH(load_map_input(*s.corpus, q), Contains("--unit: keywords belong to whole records"));

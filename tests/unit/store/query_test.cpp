@@ -55,7 +55,10 @@ TEST_CASE("malformed queries are usage errors that point at the position", "[que
   CHECK(error_of("city year:20x5") ==
         "query column 11: year: must be YEAR or FROM..TO, like 2015..2020 (got '20x5')");
   CHECK(error_of("city year:2015..20x") ==
-        "query column 17: year: must be YEAR or FROM..TO, like 2015..2020 (got '2015..20x')");
+        "query column 11: year: must be YEAR or FROM..TO, like 2015..2020 (got '2015..20x')");
+  // Persian digits are digits, and a Solar Hijri year in them is its Gregorian one.
+  CHECK(error_of("city year:۲۰۲۰..۲۰۱۵") ==
+        "query column 11: year: the range ۲۰۲۰..۲۰۱۵ is empty (FROM is after TO)");
   CHECK(error_of("city year:..") == "query column 11: year: '..' needs a year on at least one side");
   CHECK(error_of("city year:") == "query column 11: year: must be YEAR or FROM..TO, like 2015..2020 (got '')");
   CHECK(error_of("city year:2020..2015") ==
@@ -84,6 +87,12 @@ TEST_CASE("filters are parsed into SQL parameters", "[query]") {
   const Query single = parse_query("city year:2019");
   CHECK(single.year_min == 2019);
   CHECK(single.year_max == 2019);
+  const Query persian = parse_query("شهر year:۱۳۹۸..۱۴۰۰");  // Solar Hijri in Persian digits
+  CHECK(persian.year_min == 2019);
+  CHECK(persian.year_max == 2021);
+  const Query dash = parse_query("city year:2015-2020");  // map's older form
+  CHECK(dash.year_min == 2015);
+  CHECK(dash.year_max == 2020);
   CHECK(parse_query("a:b").langs.empty());  // not a filter: an ordinary word
 }
 
