@@ -125,7 +125,9 @@ bool generic_table(const std::vector<std::string>& cells) {
   static const char* const known[] = {
       "authors", "author", "author full names", "year", "publication year", "doi", "abstract",
       "abstract note", "link", "url", "source title", "journal", "publication title",
-      "author keywords", "keywords", "index keywords", "manual tags", "eid", "pmid"};
+      "author keywords", "keywords", "index keywords", "manual tags", "eid", "pmid",
+      // a table of articles: their text under a usual name
+      "body", "text", "content", "full text", "full_text", "fulltext", "article"};
   return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return has(cells, k); });
 }
 

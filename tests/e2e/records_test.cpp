@@ -1,0 +1,46 @@
+// Records and documents that lost text silently in the new-user trial
+// (findings 1-3, 6, 23): real files in tests/data/bib/real/trial and
+// tests/data/markup (sources in their SOURCES.md).
+#include <catch2/catch.hpp>
+
+#include "harness.h"
+
+using namespace e2e;
+
+namespace {
+std::string trial(const std::string& name) { return (data_dir() / "bib" / "real" / "trial" / name).string(); }
+bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+}  // namespace
+
+TEST_CASE("a JSON of news items keeps its paragraphs, tags and links and names what it does not read", "[bib][e2e][trial]") {
+  Sandbox sb;
+  // The first 5 of the 300 Fars News items: title, abstract, paragraphs
+  // (13+4+4+2+6), tags (4 and 5 in items 3 and 5), link, cat, subcat.
+  const Result r = sb.run({"ingest", trial("nlpir_fars_news_first5.json")});
+  REQUIRE(r.code == 0);
+  CHECK(has(r.out, "5 added"));
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM paragraphs") == "39");  // 5 titles, 5 abstracts, 29
+  CHECK(sql_column(sb.db(), "SELECT group_concat(n, ',') FROM (SELECT count(*) AS n FROM paragraphs "
+                            "GROUP BY doc_id ORDER BY doc_id)") == "15,6,6,4,8");
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM keywords") == "9");
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM keywords WHERE keyword = 'یوزپلنگ'") == "1");
+  CHECK(sql_column(sb.db(), "SELECT source FROM documents WHERE id = 1") ==
+        "https://www.farsnews.ir/news/8707060255");
+  // The last paragraph of the first item, which only its `paragraphs` hold.
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%پست بانك%' AND doc_id = 1") != "0");
+  CHECK(has(r.err, "nlpir_fars_news_first5.json: note: fields not read: cat (4 records), subcat (1 record)"));
+}
+
+TEST_CASE("a CSV of articles keeps its Body column, reads Tags and Link, and names the other columns", "[bib][e2e][trial]") {
+  Sandbox sb;
+  const Result r = sb.run({"ingest", trial("nlpir_fars_news_first5.csv")});
+  REQUIRE(r.code == 0);
+  CHECK(has(r.out, "5 added"));
+  CHECK(sql_column(sb.db(), "SELECT DISTINCT format FROM documents") == "csv-table");
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM paragraphs") == "39");
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM keywords") == "9");
+  CHECK(has(r.err, "nlpir_fars_news_first5.csv: note: fields not read: cat (4 records), subcat (1 record)"));
+  // The same items as JSON give the same records: merged, not added again.
+  const Result j = sb.run({"ingest", trial("nlpir_fars_news_first5.json")});
+  CHECK(has(j.out, "5 merged as duplicates"));
+}
