@@ -44,3 +44,16 @@ TEST_CASE("a CSV of articles keeps its Body column, reads Tags and Link, and nam
   const Result j = sb.run({"ingest", trial("nlpir_fars_news_first5.json")});
   CHECK(has(j.out, "5 merged as duplicates"));
 }
+
+TEST_CASE("a ProQuest plain-text export is read as its 100 records", "[bib][e2e][trial]") {
+  Sandbox sb;
+  const Result r = sb.run({"ingest", trial("metaknowledge_ProQuest_TestFile.testtxt")});
+  REQUIRE(r.code == 0);
+  CHECK(has(r.out, "100 records read: 100 added"));
+  CHECK(sql_column(sb.db(), "SELECT count(*) || ' ' || count(year) || ' ' || count(DISTINCT title) FROM documents "
+                            "WHERE format = 'proquest'") == "100 100 100");
+  CHECK(sql_column(sb.db(), "SELECT authors || '|' || year FROM documents WHERE title = "
+                            "'Anthrobiota: Human-microbe relationships on the edge of biological science'") ==
+        "Benezra, Amber|2014");
+  CHECK(r.err.empty());
+}
