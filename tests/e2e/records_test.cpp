@@ -91,3 +91,12 @@ TEST_CASE("XML that is no export and no JATS article is refused with one line na
   CHECK(has(r.err, "metaknowledge_nsf_1500186.xml: an XML document (root element <rootTag>) that dipmine does not read; not stored"));
   CHECK(sql_column(sb.db(), "SELECT count(*) FROM documents") == "0");
 }
+
+TEST_CASE("a Japanese web page with ruby is found by its words, not its readings", "[e2e][markup][trial]") {
+  Sandbox sb;
+  const Result r = sb.run({"ingest", markup("aozora2html-chukiichiran_kinyurei.html")});
+  REQUIRE(r.code == 0);
+  CHECK(has(r.err, "left out 111 ruby readings (<rt>)"));
+  CHECK(sb.search_count("頗る") == 1);
+  CHECK(sb.search_count("すこぶ") == 0);
+}

@@ -187,3 +187,24 @@ TEST_CASE("a JATS article gives its title, metadata, abstract and body, not its 
   REQUIRE(f.notes.size() == 1);
   CHECK(has(f.notes[0], "left out 58 references"));
 }
+
+TEST_CASE("ruby readings and their parentheses are left out of web pages, and counted") {
+  const DecodedFile f = read_html("r.html", "<p><ruby>頗<rp>（</rp><rt>すこぶ</rt><rp>）</rp></ruby>る理論"
+                                            "<ruby><rb>原</rb><rb>因</rb><rtc><rt>げん</rt><rt>いん</rt></rtc></ruby></p>");
+  CHECK(f.text == "頗る理論原因");
+  REQUIRE(f.notes.size() == 1);
+  CHECK(f.notes[0] == "r.html: left out 3 ruby readings (<rt>)");
+}
+
+TEST_CASE("an Aozora Bunko page in Shift_JIS keeps its words whole") {
+  // aozorahack/aozora2html sample: 111 <rt> readings, each between <rp> parentheses.
+  const DecodedFile f = read_document_file(data("markup/aozora2html-chukiichiran_kinyurei.html"), {});
+  REQUIRE(f.error.empty());
+  CHECK(f.charset == "Shift_JIS");
+  CHECK(has(f.text, "頗る理論の品価を増たるもの多し。"));
+  CHECK(!has(f.text, "すこぶ"));
+  CHECK(!has(f.text, "（げんいん）"));
+  bool counted = false;
+  for (const std::string& n : f.notes) counted = counted || has(n, "left out 111 ruby readings (<rt>)");
+  CHECK(counted);
+}
