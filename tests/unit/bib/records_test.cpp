@@ -89,3 +89,22 @@ TEST_CASE("JSON items that are no CSL: body arrays, plain authors and tags", "[b
   CHECK(r.records[0].keywords.size() == 1);
   CHECK(r.messages == std::vector<std::string>{"x.json: note: fields not read: views (1 record)"});
 }
+
+TEST_CASE("biblatex hyphens and German babel quotes become characters, not leftovers", "[bib][trial]") {
+  // biblatex's own examples (as shipped by ropensci/RefManageR).
+  const bib::ExportRead r =
+      bib::read_export("b.bib", trial("refmanager_biblatexExamples.bib"), bib::Format::bibtex);
+  auto title_of = [&](const std::string& key) {
+    for (const auto& rec : r.records) {
+      if (rec.name == key) return rec.title;
+    }
+    return std::string("(no record ") + key + ")";
+  };
+  CHECK(title_of("kastenholz").rfind("Computation of methodology-independent ionic solvation", 0) == 0);
+  CHECK(title_of("angenendt") == "In Honore Salvatoris – «Vom Sinn und Unsinn der Patrozinienkunde»");
+  // A quote before a digit or a space is kept as written; hints inside words vanish.
+  const std::string bib = "@article{k, title = {A \"-1\" and \"so\" Schiff\"-fahrt \"`Wort\"' Ost\"=West}}";
+  const bib::ExportRead q = bib::read_export("q.bib", bib, bib::Format::bibtex);
+  REQUIRE(q.records.size() == 1);
+  CHECK(q.records[0].title == "A \"-1\" and \"so\" Schifffahrt „Wort“ Ost-West");
+}
