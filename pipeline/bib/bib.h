@@ -28,6 +28,9 @@
 //   - path "<file>#<n>" (n = 1-based entry ordinal in the file) and name (the
 //     entry's own id: BibTeX key, RIS ID, CSL id, Scopus EID, WoS UT; else the
 //     path). sha256 and bytes are left for ingest (see identity_text).
+// A field of a JSON item or a column of a generic CSV (and a ProQuest label
+// not known) that held a value but is not read is named once for the file:
+// "PATH: note: fields not read: cat (295 records), subcat (118 records)".
 // Bad entries (unterminated brace, RIS record without ER, CSV row with fewer
 // fields than the header, no title) are skipped with one message
 // "PATH:LINE: what; skipped" each, and the file's messages end with

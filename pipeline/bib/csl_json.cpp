@@ -96,13 +96,41 @@ std::string year_of(const json& item) {
   return {};
 }
 
-// The parsed document as an array of items with each item's line; false
-// (and a message) when the text is not JSON or holds no array.
+// JSON Lines (.jsonl, .ndjson: one object a line, as news and web corpora
+// are kept): the objects as an array, each with its line; a line that is no
+// JSON is skipped with its number. False when the first line is no object
+// (then the text is no JSON Lines either).
+bool json_lines(std::string_view text, Sink& sink, json& doc, std::vector<size_t>& lines) {
+  doc = json::array();
+  lines.clear();
+  size_t line_no = 0, bad = 0;
+  for (size_t at = 0; at < text.size();) {
+    const size_t nl = std::min(text.find('\n', at), text.size());
+    const std::string_view line = trim(text.substr(at, nl - at));
+    ++line_no;
+    at = nl + 1;
+    if (line.empty()) continue;
+    json item = json::parse(line.begin(), line.end(), nullptr, false);
+    if (item.is_discarded() || !item.is_object()) {
+      if (doc.empty()) return false;
+      ++bad;
+      sink.skip(line_no, "JSON Lines: the line is no JSON object");
+      continue;
+    }
+    doc.push_back(std::move(item));
+    lines.push_back(line_no);
+  }
+  return !doc.empty() && (doc.size() > 1 || bad > 0);
+}
+
+// The parsed document as an array of items with each item's line (JSON
+// Lines too); false (and a message) when the text is not JSON or holds no array.
 bool parse_items(std::string_view text, Sink& sink, const char* what, json& doc,
                  std::vector<size_t>& lines) {
   try {
     doc = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
+    if (json_lines(text, sink, doc, lines)) return true;
     std::string why = e.what();
     if (const size_t colon = why.rfind(": "); colon != std::string::npos) why = why.substr(colon + 2);
     sink.note(line_at(text, e.byte > 0 ? e.byte - 1 : 0),

@@ -181,7 +181,7 @@ std::optional<Format> json_format(std::string_view ext, std::string_view text, s
       (start.find("\"type\"") != std::string_view::npos || ext == "json")) {
     return Format::csl_json;
   }
-  if (ext == "json") return Format::csl_json;  // its reader says what is wrong
+  if (ext == "json" || ext == "jsonl" || ext == "ndjson") return Format::csl_json;  // its reader says what is wrong
   return std::nullopt;
 }
 

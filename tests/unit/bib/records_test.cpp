@@ -108,3 +108,17 @@ TEST_CASE("biblatex hyphens and German babel quotes become characters, not lefto
   REQUIRE(q.records.size() == 1);
   CHECK(q.records[0].title == "A \"-1\" and \"so\" Schifffahrt „Wort“ Ost-West");
 }
+
+TEST_CASE("JSON Lines of news items are read as records, a bad line skipped with its number", "[bib][trial]") {
+  std::string text = trial("nlpir_fars_news_first5.jsonl");
+  REQUIRE(bib::detect_format("news.jsonl", text) == bib::Format::csl_json);
+  bib::ExportRead r = bib::read_export("news.jsonl", text, bib::Format::csl_json);
+  REQUIRE(r.records.size() == 5);
+  CHECK(r.records[0].paragraphs.size() == 15);
+  CHECK(r.records[0].path == "news.jsonl#1");
+  CHECK(r.messages == std::vector<std::string>{"news.jsonl: note: fields not read: cat (4 records), subcat (1 record)"});
+  text.insert(text.find('\n') + 1, "{\"title\": \"cut\n");
+  r = bib::read_export("news.jsonl", text, bib::Format::csl_json);
+  CHECK(r.records.size() == 5);
+  CHECK(has(r.messages, "news.jsonl:2: JSON Lines: the line is no JSON object; skipped"));
+}
