@@ -104,11 +104,25 @@ class Flow {
   bool pending_space_ = false;
 };
 
-std::string collapsed_text(xmlNode* n) {
+// The text under `root` (a <title> or <h1>), white space collapsed, without
+// ruby readings; without recursion, as the walk below.
+std::string collapsed_text(xmlNode* root) {
   Flow flow;
-  if (xmlChar* s = xmlNodeGetContent(n)) {
-    flow.text(reinterpret_cast<const char*>(s), false);
-    xmlFree(s);
+  xmlNode* n = root->children;
+  while (n != nullptr) {
+    bool descend = false;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (n->content != nullptr) flow.text(reinterpret_cast<const char*>(n->content), false);
+    } else if (n->type == XML_ELEMENT_NODE && !name_is(n, {"rt", "rp", "rtc"})) {
+      descend = n->children != nullptr;
+    }
+    if (descend) {
+      n = n->children;
+      continue;
+    }
+    while (n != nullptr && n != root && n->next == nullptr) n = n->parent;
+    if (n == nullptr || n == root) break;
+    n = n->next;
   }
   return std::move(flow.out());
 }

@@ -194,6 +194,9 @@ TEST_CASE("ruby readings and their parentheses are left out of web pages, and co
   CHECK(f.text == "頗る理論原因");
   REQUIRE(f.notes.size() == 1);
   CHECK(f.notes[0] == "r.html: left out 3 ruby readings (<rt>)");
+  // A heading that becomes the title is read the same way.
+  CHECK(read_html("h.html", "<h1><ruby>頗<rp>(</rp><rt>すこぶ</rt><rp>)</rp></ruby>る <b>理論</b></h1>").title ==
+        "頗る 理論");
 }
 
 TEST_CASE("an Aozora Bunko page in Shift_JIS keeps its words whole") {
