@@ -11,7 +11,9 @@
 //
 // In: the decoded UTF-8 text of a file (a leading BOM is ignored) and its path.
 // Out: for each good entry a DocumentRecord with
-//   - paragraphs: the title, then the abstract (cut at blank lines); inner
+//   - paragraphs: the title, then the abstract (cut at blank lines), then
+//     the body text an item holds (a JSON item's paragraphs, a CSV's Body
+//     column, ProQuest's Full text); inner
 //     whitespace collapsed so that every format gives the same text; each
 //     paragraph's language from text::detect_lang;
 //   - keywords: author keywords (RIS KW, BibTeX keywords, CSL keyword, Zotero
@@ -26,6 +28,9 @@
 //   - path "<file>#<n>" (n = 1-based entry ordinal in the file) and name (the
 //     entry's own id: BibTeX key, RIS ID, CSL id, Scopus EID, WoS UT; else the
 //     path). sha256 and bytes are left for ingest (see identity_text).
+// A field of a JSON item or a column of a generic CSV (and a ProQuest label
+// not known) that held a value but is not read is named once for the file:
+// "PATH: note: fields not read: cat (295 records), subcat (118 records)".
 // Bad entries (unterminated brace, RIS record without ER, CSV row with fewer
 // fields than the header, no title) are skipped with one message
 // "PATH:LINE: what; skipped" each, and the file's messages end with
@@ -49,14 +54,15 @@ namespace dipmine::bib {
 
 enum class Format {
   ris, bibtex, csl_json, scopus_csv, wos, wos_tab, medline, pubmed_csv, openalex_csv,
-  openalex_json, lens_csv, zotero_json, endnote, csv_table, endnote_xml
+  openalex_json, lens_csv, zotero_json, endnote, csv_table, endnote_xml, proquest
 };
 
 // "ris", "bibtex", "csl-json", "scopus-csv", "wos", "wos-tab", "medline",
 // "pubmed-csv", "openalex-csv", "openalex-json", "lens-csv", "zotero-json"
 // (Zotero and Better BibTeX JSON), "endnote" (EndNote tagged text, .enw),
 // "csv-table" (any other CSV with a title column and known bibliographic
-// columns), "endnote-xml" (also DocumentRecord::format).
+// columns), "endnote-xml", "proquest" (ProQuest plain text) (also
+// DocumentRecord::format).
 std::string_view format_name(Format f);
 // What a reader calls the format ("RIS", "Scopus CSV", "EndNote XML"), as
 // messages name it.

@@ -1,7 +1,7 @@
-// JSON exports: CSL-JSON (Zotero's "CSL JSON" export, an array of item
-// objects), Zotero / Better BibTeX JSON ({"config": ..., "items": [...]},
+// JSON exports: Zotero / Better BibTeX JSON ({"config": ..., "items": [...]},
 // Zotero's own field names) and OpenAlex works (the API's {"results": [...]},
-// an array of works, or one work).
+// an array of works, or one work); the parsing all JSON readers share
+// (json_items.h). CSL-JSON and other JSON items: json_records.cpp.
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "bib/entry.h"
+#include "bib/json_items.h"
 #include "bib/readers.h"
 
 namespace dipmine::bib::detail {
@@ -60,6 +61,8 @@ std::vector<size_t> element_lines(std::string_view text, size_t from = 0, size_t
   return lines;
 }
 
+}  // namespace
+
 std::string str(const json& item, const char* key) {
   auto it = item.find(key);
   if (it == item.end() || it->is_null()) return {};
@@ -96,13 +99,43 @@ std::string year_of(const json& item) {
   return {};
 }
 
-// The parsed document as an array of items with each item's line; false
-// (and a message) when the text is not JSON or holds no array.
+namespace {
+
+// JSON Lines (.jsonl, .ndjson: one object a line, as news and web corpora
+// are kept): the objects as an array, each with its line; a line that is no
+// JSON is skipped with its number. False when the first line is no object
+// (then the text is no JSON Lines either).
+bool json_lines(std::string_view text, Sink& sink, json& doc, std::vector<size_t>& lines) {
+  doc = json::array();
+  lines.clear();
+  size_t line_no = 0, bad = 0;
+  for (size_t at = 0; at < text.size();) {
+    const size_t nl = std::min(text.find('\n', at), text.size());
+    const std::string_view line = trim(text.substr(at, nl - at));
+    ++line_no;
+    at = nl + 1;
+    if (line.empty()) continue;
+    json item = json::parse(line.begin(), line.end(), nullptr, false);
+    if (item.is_discarded() || !item.is_object()) {
+      if (doc.empty()) return false;
+      ++bad;
+      sink.skip(line_no, "JSON Lines: the line is no JSON object");
+      continue;
+    }
+    doc.push_back(std::move(item));
+    lines.push_back(line_no);
+  }
+  return !doc.empty() && (doc.size() > 1 || bad > 0);
+}
+
+}  // namespace
+
 bool parse_items(std::string_view text, Sink& sink, const char* what, json& doc,
                  std::vector<size_t>& lines) {
   try {
     doc = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
+    if (json_lines(text, sink, doc, lines)) return true;
     std::string why = e.what();
     if (const size_t colon = why.rfind(": "); colon != std::string::npos) why = why.substr(colon + 2);
     sink.note(line_at(text, e.byte > 0 ? e.byte - 1 : 0),
@@ -137,6 +170,8 @@ bool parse_items(std::string_view text, Sink& sink, const char* what, json& doc,
   }
   return true;
 }
+
+namespace {
 
 // OpenAlex keeps abstracts as {"word": [positions]}: put the words back.
 std::string inverted_abstract(const json& index) {
@@ -217,41 +252,6 @@ void read_openalex_json(std::string_view text, Sink& sink) {
         if (!name.empty()) e.index_keywords.push_back(name);
       }
     }
-    sink.add(std::move(e));
-  }
-}
-
-void read_csl_json(std::string_view text, Sink& sink) {
-  json doc;
-  std::vector<size_t> lines;
-  if (!parse_items(text, sink, "CSL-JSON", doc, lines)) return;
-  for (size_t n = 0; n < doc.size(); ++n) {
-    const json& item = doc[n];
-    const size_t line = n < lines.size() ? lines[n] : 1;
-    if (!item.is_object()) {
-      sink.skip(line, "CSL-JSON item is not an object");
-      continue;
-    }
-    Entry e;
-    e.line = line;
-    e.id = str(item, "id");
-    e.title = str(item, "title");
-    e.abstract = str(item, "abstract");
-    e.year = year_of(item);
-    e.venue = str(item, "container-title");
-    e.doi = str(item, "DOI");
-    e.url = str(item, "URL");
-    e.language = str(item, "language");
-    if (auto a = item.find("author"); a != item.end() && a->is_array()) {
-      for (const json& person : *a) {
-        if (!person.is_object()) continue;
-        const std::string family = str(person, "family"), given = str(person, "given");
-        std::string name = str(person, "literal");
-        if (name.empty()) name = given.empty() ? family : family + ", " + given;
-        if (!name.empty()) e.authors.push_back(std::move(name));
-      }
-    }
-    e.author_keywords = split_keywords(str(item, "keyword"));
     sink.add(std::move(e));
   }
 }

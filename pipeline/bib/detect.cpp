@@ -99,6 +99,19 @@ bool is_csl_yaml(std::string_view text, const std::vector<std::string_view>& lin
   return true;
 }
 
+// ProQuest plain text: its report header (a rule of underscores, then
+// "Report Information from ProQuest"), or a file cut to its records
+// (`Document 1 of N` first).
+bool is_proquest(const std::vector<std::string_view>& lines) {
+  for (size_t i = 0; i < lines.size() && i < 3; ++i) {
+    const std::string_view l = detail::trim(lines[i]);
+    if (l == "Report Information from ProQuest") return true;
+    if (starts_with(l, "Document 1 of ")) return true;
+    if (l.find_first_not_of('_') != std::string_view::npos) return false;
+  }
+  return false;
+}
+
 // EndNote XML: an <xml> root with <records> and <record> near the start
 // (written on one line by EndNote, indented by Zotero).
 bool is_endnote_xml(std::string_view text) {
@@ -125,7 +138,9 @@ bool generic_table(const std::vector<std::string>& cells) {
   static const char* const known[] = {
       "authors", "author", "author full names", "year", "publication year", "doi", "abstract",
       "abstract note", "link", "url", "source title", "journal", "publication title",
-      "author keywords", "keywords", "index keywords", "manual tags", "eid", "pmid"};
+      "author keywords", "keywords", "index keywords", "manual tags", "eid", "pmid",
+      // a table of articles: their text under a usual name
+      "body", "text", "content", "full text", "full_text", "fulltext", "article"};
   return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return has(cells, k); });
 }
 
@@ -166,7 +181,7 @@ std::optional<Format> json_format(std::string_view ext, std::string_view text, s
       (start.find("\"type\"") != std::string_view::npos || ext == "json")) {
     return Format::csl_json;
   }
-  if (ext == "json") return Format::csl_json;  // its reader says what is wrong
+  if (ext == "json" || ext == "jsonl" || ext == "ndjson") return Format::csl_json;  // its reader says what is wrong
   return std::nullopt;
 }
 
@@ -189,6 +204,7 @@ std::optional<Format> detect_format(std::string_view path, std::string_view text
       if (!tag_line && detail::trim(l).size() > 6) break;
     }
     if (is_wos_start(lines)) return Format::wos;
+    if (is_proquest(lines)) return Format::proquest;
     if (is_endnote_xml(text)) return Format::endnote_xml;
     if (starts_with(first, "%0 ") || starts_with(first, "%0\t")) return Format::endnote;
     if (starts_with(first, "PMID-") || starts_with(first, "PMID -")) return Format::medline;
@@ -277,6 +293,7 @@ ExportRead read_export(const std::string& path, std::string_view text, Format fo
     case Format::zotero_json: detail::read_zotero_json(text, sink); break;
     case Format::endnote: detail::read_endnote(text, sink); break;
     case Format::endnote_xml: detail::read_endnote_xml(text, sink); break;
+    case Format::proquest: detail::read_proquest(text, sink); break;
     case Format::csv_table:
     case Format::scopus_csv:
     case Format::wos_tab:

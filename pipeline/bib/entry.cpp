@@ -47,6 +47,20 @@ std::vector<std::string> abstract_paragraphs(std::string_view s) {
   return out;
 }
 
+// Body paragraphs: cut at blank lines when the text has one (hard-wrapped
+// text), else at every line end (one paragraph a line, as CSV cells and
+// scraped news keep them).
+std::vector<std::string> body_paragraphs(std::string_view s) {
+  bool blank_line = false;
+  for (size_t nl = s.find('\n'); nl != std::string_view::npos && !blank_line; nl = s.find('\n', nl + 1)) {
+    size_t j = nl + 1;
+    while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) ++j;
+    blank_line = j < s.size() && s[j] == '\n';
+  }
+  if (blank_line) return abstract_paragraphs(s);
+  return split_list(s, "\n");
+}
+
 bool is_placeholder_abstract(std::string_view s) {
   return s == "[No abstract available]" || s == "No abstract available";
 }
@@ -149,9 +163,27 @@ void Sink::skip(size_t line, std::string_view what, std::string_view reason) {
   out.messages.push_back(fmt::format("{}:{}: {}; skipped", path, line, what));
 }
 
+void Sink::unread(std::string_view field) {
+  for (auto& [name, n] : unread_fields) {
+    if (name == field) {
+      ++n;
+      return;
+    }
+  }
+  unread_fields.emplace_back(std::string(field), 1);
+}
+
 void Sink::summarise() {
   if (solar_hijri > 1) {
     note(0, fmt::format("{} records in all have a year read as Solar Hijri (the first above)", solar_hijri));
+  }
+  if (!unread_fields.empty()) {
+    std::string list;
+    for (const auto& [name, n] : unread_fields) {
+      if (!list.empty()) list += ", ";
+      list += fmt::format("{} ({} record{})", name, n, n == 1 ? "" : "s");
+    }
+    note(0, fmt::format("note: fields not read: {}", list));
   }
   if (out.skipped == 0) return;
   std::string reasons;
@@ -215,6 +247,9 @@ void Sink::add(Entry&& e) {
 
   std::vector<std::string> texts{title};
   for (std::string& p : abstract_paragraphs(abstract)) texts.push_back(std::move(p));
+  for (const std::string& b : e.body) {
+    for (std::string& p : body_paragraphs(b)) texts.push_back(std::move(p));
+  }
   std::map<text::Lang, size_t> bytes_by_lang;
   for (std::string& t : texts) {
     store::ParagraphRecord p;
@@ -277,6 +312,7 @@ std::string_view format_name(Format f) {
     case Format::endnote: return "endnote";
     case Format::csv_table: return "csv-table";
     case Format::endnote_xml: return "endnote-xml";
+    case Format::proquest: return "proquest";
   }
   return "";
 }
@@ -298,6 +334,7 @@ std::string_view format_title(Format f) {
     case Format::endnote: return "EndNote tagged";
     case Format::csv_table: return "other CSVs with a title column";
     case Format::endnote_xml: return "EndNote XML";
+    case Format::proquest: return "ProQuest plain text";
   }
   return "";
 }
@@ -307,7 +344,7 @@ const std::vector<Format>& all_formats() {
       Format::ris,        Format::bibtex,       Format::csl_json,      Format::scopus_csv,
       Format::wos,        Format::wos_tab,      Format::medline,       Format::pubmed_csv,
       Format::openalex_csv, Format::openalex_json, Format::lens_csv, Format::zotero_json,
-      Format::endnote,    Format::csv_table,    Format::endnote_xml};
+      Format::endnote,    Format::csv_table,    Format::endnote_xml, Format::proquest};
   return formats;
 }
 

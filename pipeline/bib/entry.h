@@ -22,6 +22,10 @@ struct Entry {
   std::vector<std::string> authors;
   std::string year;  // as written; checked by finish_entry
   std::vector<std::string> author_keywords, index_keywords;
+  // The document's own text after the abstract (a JSON item's `paragraphs`
+  // or `body`, a CSV's Body column): each string is cut into paragraphs at
+  // blank lines, or at every line end when it has no blank line.
+  std::vector<std::string> body;
 };
 
 // Collects the records and messages of one file.
@@ -44,6 +48,10 @@ struct Sink {
   // After the last entry: "PATH: S of E records skipped: N × reason; ..."
   // when any were skipped (so a long list of lines still ends in a count).
   void summarise();
+  // A field (JSON key, CSV column) that held a value in one more record but
+  // that no reader takes: summarise() names each once, with its count.
+  void unread(std::string_view field);
+  std::vector<std::pair<std::string, size_t>> unread_fields{};
   std::map<std::string, size_t> skip_reasons{};
   size_t solar_hijri = 0;  // records whose year was read as Solar Hijri
   // keyword_key() and the detected language of a squeezed keyword,

@@ -50,6 +50,8 @@ const char* special_letter(std::string_view cmd) {
       {"guillemotright", "»"}, {"DH", "Ð"}, {"dh", "ð"}, {"TH", "Þ"}, {"th", "þ"},
       {"NG", "Ŋ"}, {"ng", "ŋ"}, {"textasciitilde", "~"}, {"textbackslash", "\\"},
       {"textunderscore", "_"}, {"textbar", "|"}, {"textless", "<"}, {"textgreater", ">"},
+      // biblatex's hyphens that may or may not break a line, and slashes
+      {"hyphen", "-"}, {"nbhyphen", "-"}, {"slash", "/"}, {"textslash", "/"},
   };
   for (const auto& [name, out] : table) {
     if (name == cmd) return out;
@@ -106,6 +108,7 @@ class Converter {
         i_ += 2;
         continue;
       }
+      if (c == '"' && babel_shorthand(out)) continue;
       if (c == '`' && s_.substr(i_, 2) == "``") {
         out += "“";
         i_ += 2;
@@ -119,6 +122,35 @@ class Converter {
       out += c;
       ++i_;
     }
+  }
+
+  // German babel's shorthands after `"` (biblatex files of German titles use
+  // them): "< "> guillemets, "` "' low and high quotes, "= "~ hyphens, and
+  // "- "| "" break hints inside a word (nothing). Only between letters for
+  // the hints, so that a quoted "-1" stays as written. True when one was read.
+  bool babel_shorthand(std::string& out) {
+    if (i_ + 1 >= s_.size()) return false;
+    const char next = s_[i_ + 1];
+    const char* put = nullptr;
+    switch (next) {
+      case '<': put = "«"; break;
+      case '>': put = "»"; break;
+      case '`': put = "„"; break;
+      case '\'': put = "“"; break;
+      default: break;
+    }
+    // (A byte of a UTF-8 sequence counts as a letter: Schlu"-ss, über"=all.)
+    auto wordish = [](char c) { return is_letter(c) || static_cast<unsigned char>(c) >= 0x80; };
+    const bool between_letters = !out.empty() && wordish(out.back()) && i_ + 2 < s_.size() &&
+                                 wordish(s_[i_ + 2]);
+    if (put == nullptr && between_letters) {
+      if (next == '=' || next == '~') put = "-";
+      else if (next == '-' || next == '|' || next == '"') put = "";
+    }
+    if (put == nullptr) return false;
+    out += put;
+    i_ += 2;
+    return true;
   }
 
   // The argument of an accent: a group, a control word (\i), or one character.
@@ -190,7 +222,7 @@ class Converter {
 }  // namespace
 
 std::string latex_to_unicode(std::string_view s) {
-  if (s.find_first_of("\\{}~$-`'") == std::string_view::npos) return std::string(s);
+  if (s.find_first_of("\\{}~$-`'\"") == std::string_view::npos) return std::string(s);
   Converter conv(s);
   std::string out = conv.run();
   if (!conv.used_marks()) return out;

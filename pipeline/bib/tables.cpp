@@ -92,6 +92,11 @@ struct Layout {
   Names names = Names::family_given;
   std::vector<const char*> author_keywords, index_keywords;
   const char* keyword_separators = ";";
+  std::vector<const char*> body;  // the document's text after the abstract
+  // Name every column that held a value but is not read (Sink::unread): a
+  // table of unknown make may keep anything in them. The exports of known
+  // layout are documented column by column instead.
+  bool name_unread = false;
   // Scopus writes a second "Funding Text" field that its header does not
   // name: in a row one field longer, the columns after the last named
   // Funding Text column are read that much further right.
@@ -141,8 +146,11 @@ const Layout& layout_of(Format f) {
       .url = {"link", "url", "external url"}, .id = {"eid", "key", "id", "pmid", "accession number"},
       .language = {"language of original document", "language"},
       .authors = {"author full names", "authors", "author", "author(s)", "creators"},
-      .names = Names::scopus, .author_keywords = {"author keywords", "keywords", "manual tags"},
-      .index_keywords = {"index keywords", "automatic tags", "mesh terms"}};
+      .names = Names::scopus,
+      .author_keywords = {"author keywords", "keywords", "manual tags", "tags"},
+      .index_keywords = {"index keywords", "automatic tags", "mesh terms", "category", "categories"},
+      .body = {"body", "text", "content", "full text", "full_text", "fulltext", "article"},
+      .name_unread = true};
   switch (f) {
     case Format::csv_table: return generic;
     case Format::pubmed_csv: return pubmed;
@@ -213,11 +221,19 @@ void read_table(std::string_view text, Sink& sink) {
   const auto year = col(layout.year), venue = col(layout.venue), abstract = col(layout.abstract),
              doi = col(layout.doi), url = col(layout.url), id = col(layout.id),
              language = col(layout.language), author_kw = col(layout.author_keywords),
-             index_kw = col(layout.index_keywords);
+             index_kw = col(layout.index_keywords), body = col(layout.body);
   std::vector<size_t> author_cols;
   for (const char* n : layout.authors) {
     if (auto it = column.find(n); it != column.end()) author_cols.push_back(it->second);
   }
+  // The columns read, and the header's names of the others (as written).
+  std::vector<bool> is_read(width, false);
+  for (const auto& c : {title, year, venue, abstract, doi, url, id, language, author_kw, index_kw, body}) {
+    if (c) is_read[*c] = true;
+  }
+  for (size_t c : author_cols) is_read[c] = true;
+  std::vector<std::string> header_names;
+  for (const std::string& h : row) header_names.emplace_back(trim(h));
   size_t shifted_rows = 0;
   while (csv.next(row, line, unterminated)) {
     if (unterminated) {
@@ -244,9 +260,19 @@ void read_table(std::string_view text, Sink& sink) {
       const size_t at = *c >= shift_from ? *c + shift : *c;
       return at < row.size() ? std::move(row[at]) : std::string();
     };
+    if (layout.name_unread) {
+      for (size_t c = 0; c < width && c < row.size(); ++c) {
+        if (!is_read[c] && !trim(row[c]).empty()) {
+          sink.unread(header_names[c].empty() ? fmt::format("column {}", c + 1) : header_names[c]);
+        }
+      }
+    }
     Entry e;
     e.line = line;
     e.title = get(title);
+    if (body) {
+      if (std::string b = get(body); !trim(b).empty()) e.body.push_back(std::move(b));
+    }
     e.abstract = get(abstract);
     e.year = get(year);
     e.venue = get(venue);

@@ -1,6 +1,8 @@
 #include "ingest/exports.h"
 
 #include <fmt/format.h>
+
+#include <cctype>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -105,9 +107,50 @@ std::string export_failure(const std::string& path, size_t records, size_t entri
 // Only plain text can be an export; a PDF, web page or office document is not.
 bool may_be_export(const DecodedFile& file) { return file.format == "text" || file.format == "markdown"; }
 
+// The root element of a text that is XML (an XML declaration first, or one
+// element that encloses the whole text), or "".
+static std::string xml_root(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  auto skip_space = [&] {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  };
+  skip_space();
+  const bool declared = text.substr(0, 5) == "<?xml";
+  for (int guard = 0; guard < 64; ++guard) {
+    skip_space();
+    std::string_view close;
+    if (text.substr(0, 4) == "<!--") close = "-->";
+    else if (text.substr(0, 2) == "<?") close = "?>";
+    else if (text.substr(0, 2) == "<!") close = ">";
+    else break;
+    const size_t end = text.find(close);
+    if (end == std::string_view::npos) return {};
+    text.remove_prefix(end + close.size());
+  }
+  if (text.size() < 2 || text[0] != '<' || !(std::isalpha(static_cast<unsigned char>(text[1])) || text[1] == '_')) {
+    return {};
+  }
+  size_t n = 1;
+  while (n < text.size() && !std::isspace(static_cast<unsigned char>(text[n])) && text[n] != '>' && text[n] != '/') ++n;
+  const std::string name(text.substr(1, n - 1));
+  if (declared) return name;
+  std::string_view tail = text;
+  while (!tail.empty() && std::isspace(static_cast<unsigned char>(tail.back()))) tail.remove_suffix(1);
+  const std::string end_tag = "</" + name + ">";
+  return tail.size() >= end_tag.size() && tail.substr(tail.size() - end_tag.size()) == end_tag ? name : std::string();
+}
+
 std::string unsupported_export_error(const std::string& path, const DecodedFile& file) {
   if (!may_be_export(file)) return {};
-  return unsupported_line(path, file.text);
+  if (std::string line = unsupported_line(path, file.text); !line.empty()) return line;
+  // XML that is no export read above, no JATS article and no web page: its
+  // markup stored as text would index every tag.
+  if (const std::string root = xml_root(file.text); !root.empty()) {
+    return fmt::format("{}: an XML document (root element <{}>) that dipmine does not read; not stored "
+                       "(XML read: JATS articles such as PubMed Central .nxml, EndNote XML; web pages as .html)",
+                       path, root);
+  }
+  return {};
 }
 
 std::optional<ExportRecords> read_export_records(const std::string& path, const DecodedFile& file,

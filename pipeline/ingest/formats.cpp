@@ -44,6 +44,40 @@ bool looks_like_html(std::string_view head) {
   return false;
 }
 
+// The markup after a BOM, white space, an XML declaration, comments and a
+// doctype: where the first element starts. `doctype` gets the doctype.
+std::string_view after_prolog(std::string_view head, std::string_view& doctype) {
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  for (int guard = 0; guard < 64; ++guard) {
+    while (!head.empty() && is_space(head.front())) head.remove_prefix(1);
+    std::string_view close;
+    if (head.substr(0, 4) == "<!--") close = "-->";
+    else if (head.substr(0, 2) == "<?") close = "?>";
+    else if (starts_with_nocase(head, "<!doctype")) close = ">";
+    else break;
+    const size_t end = head.find(close);
+    if (end == std::string_view::npos) return {};
+    if (close == ">") doctype = head.substr(0, end);
+    head.remove_prefix(end + close.size());
+  }
+  return head;
+}
+
+// JATS (and the NLM DTDs before it): <article> first, with the DTD named or
+// a <front> soon; PMC's OAI service wraps articles in <pmc-articleset>.
+bool looks_like_jats(std::string_view head) {
+  std::string_view doctype;
+  const std::string_view body = after_prolog(head, doctype);
+  auto element = [&](std::string_view name) {
+    return body.substr(0, name.size()) == name &&
+           (body.size() == name.size() || is_space(body[name.size()]) || body[name.size()] == '>');
+  };
+  if (element("<pmc-articleset")) return body.find("<article") != std::string_view::npos;
+  if (!element("<article")) return false;
+  const bool dtd = doctype.find("JATS") != std::string_view::npos || doctype.find("NLM") != std::string_view::npos;
+  return dtd || body.substr(0, 8192).find("<front>") != std::string_view::npos;
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -84,6 +118,7 @@ InputFormat detect_format(const std::string& path, std::string_view head) {
     return InputFormat::mhtml;
   }
   if (ext == ".pdf") return InputFormat::pdf;
+  if (looks_like_jats(head)) return InputFormat::jats;
   if (ext == ".docx" || ext == ".odt") return InputFormat::office;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || looks_like_html(head)) {
     return InputFormat::html;

@@ -11,7 +11,9 @@
 // <!DOCTYPE html, <html, <head or <body is HTML. RTF ("{\rtf") and MHTML (a
 // page saved as one file: .mht/.mhtml, or a MIME multipart/related message)
 // are recognised so that they are refused by name instead of being stored as
-// their markup. Then the name: .pdf, .docx, .odt, .html/.htm/.xhtml; .md is
+// their markup. XML whose first element is <article> with a JATS/NLM
+// doctype or a <front> (or a <pmc-articleset>) is a JATS article (PubMed
+// Central .nxml), whatever its name. Then the name: .pdf, .docx, .odt, .html/.htm/.xhtml; .md is
 // markdown; anything else is plain text.
 // Pure functions; safe from any thread.
 #pragma once
@@ -20,7 +22,7 @@
 
 namespace dipmine::ingest {
 
-enum class InputFormat { text, markdown, pdf, html, office, ole2, rtf, mhtml };
+enum class InputFormat { text, markdown, pdf, html, office, ole2, rtf, mhtml, jats };
 
 InputFormat detect_format(const std::string& path, std::string_view head);
 

@@ -104,11 +104,25 @@ class Flow {
   bool pending_space_ = false;
 };
 
-std::string collapsed_text(xmlNode* n) {
+// The text under `root` (a <title> or <h1>), white space collapsed, without
+// ruby readings; without recursion, as the walk below.
+std::string collapsed_text(xmlNode* root) {
   Flow flow;
-  if (xmlChar* s = xmlNodeGetContent(n)) {
-    flow.text(reinterpret_cast<const char*>(s), false);
-    xmlFree(s);
+  xmlNode* n = root->children;
+  while (n != nullptr) {
+    bool descend = false;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (n->content != nullptr) flow.text(reinterpret_cast<const char*>(n->content), false);
+    } else if (n->type == XML_ELEMENT_NODE && !name_is(n, {"rt", "rp", "rtc"})) {
+      descend = n->children != nullptr;
+    }
+    if (descend) {
+      n = n->children;
+      continue;
+    }
+    while (n != nullptr && n != root && n->next == nullptr) n = n->parent;
+    if (n == nullptr || n == root) break;
+    n = n->next;
   }
   return std::move(flow.out());
 }
@@ -116,6 +130,7 @@ std::string collapsed_text(xmlNode* n) {
 struct Extracted {
   std::string text, title, h1;
   size_t boilerplate = 0;  // blocks left out as navigation, header, footer, aside
+  size_t readings = 0;     // ruby readings (<rt>) left out
 };
 
 // The page's <title> (in <head>, where the parser puts it; a <title>
@@ -142,6 +157,18 @@ Extracted extract(xmlNode* root, bool drop_boilerplate) {
     if (n->type == XML_ELEMENT_NODE) {
       if (name_is(n, {"h1"}) && x.h1.empty()) x.h1 = collapsed_text(n);
       bool drop = is_hidden(n);
+      // Ruby: the base text stays, its reading (<rt>, <rtc>) and the
+      // parentheses for browsers without ruby (<rp>) go, as Word, ODT and
+      // Aozora text leave them out: 頗<rt>すこぶ</rt>る is 頗る.
+      if (!drop && name_is(n, {"rt", "rp", "rtc"})) {
+        drop = true;
+        if (name_is(n, {"rt"})) ++x.readings;
+        if (name_is(n, {"rtc"})) {  // a container of readings, one <rt> each
+          for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+            x.readings += c->type == XML_ELEMENT_NODE && name_is(c, {"rt"}) ? 1 : 0;
+          }
+        }
+      }
       if (!drop && drop_boilerplate &&
           (name_is(n, {"nav"}) || (article == 0 && name_is(n, {"header", "footer", "aside"}))) &&
           !has_descendant(n, {"article", "main"})) {
@@ -265,6 +292,10 @@ DecodedFile read_html(const std::string& path, const std::string& utf8) {
   if (x.boilerplate > 0) {
     f.notes.push_back(fmt::format("{}: left out {} navigation, header, footer and aside blocks",
                                   path, x.boilerplate));
+  }
+  if (x.readings > 0) {
+    f.notes.push_back(fmt::format("{}: left out {} ruby reading{} (<rt>)", path, x.readings,
+                                  x.readings == 1 ? "" : "s"));
   }
   return f;
 }

@@ -9,7 +9,8 @@
 // parsed with libxml2's HTML parser, which mends broken markup as browsers do
 // and decodes entities. Left out: <head> (its <title> becomes the title),
 // script, style, noscript, template, svg, math, canvas, iframe, object,
-// audio, video, select, textarea, button, comments, elements with the
+// audio, video, select, textarea, button, comments, ruby readings (rt, rtc)
+// and their fallback parentheses (rp), counted in a note; elements with the
 // `hidden` attribute or an inline style display:none; and boilerplate: <nav>, and <header>,
 // <footer>, <aside> outside any <article> or <main> (never one that holds an
 // <article> or <main>; if that leaves no text, nothing is left out).

@@ -98,6 +98,11 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
   rec.bytes = static_cast<int64_t>(file.text.size());
   std::optional<text::Lang> forced = options.lang;
   rec.title = std::move(file.title);  // the document's own (HTML, Word), if any
+  // The metadata a JATS article gives.
+  rec.year = file.year;
+  rec.doi = bib::clean_doi(file.doi);
+  rec.authors = std::move(file.authors);
+  rec.venue = std::move(file.venue);
   if (options.manifest != nullptr) {
     if (const ManifestRow* row = options.manifest->find(rec.name)) {
       if (!row->title.empty()) rec.title = row->title;
@@ -119,6 +124,23 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
     rec.paragraphs.push_back(std::move(pr));
   }
   rec.lang = main_lang(bytes_by_lang);
+  for (const auto* list : {&file.keywords, &file.index_keywords}) {
+    for (const std::string& k : *list) {
+      store::KeywordRecord kw;
+      kw.kind = list == &file.keywords ? "author" : "index";
+      kw.keyword = k;
+      kw.key = bib::keyword_key(k);
+      const text::Lang lang = text::detect_lang(k);
+      kw.lang = lang == text::Lang::none ? rec.lang : std::string(text::lang_name(lang));
+      if (kw.key.empty()) continue;
+      if (std::any_of(rec.keywords.begin(), rec.keywords.end(), [&](const store::KeywordRecord& o) {
+            return o.kind == kw.kind && o.key == kw.key;
+          })) {
+        continue;
+      }
+      rec.keywords.push_back(std::move(kw));
+    }
+  }
   if (options.manifest != nullptr) {
     if (const ManifestRow* row = options.manifest->find(rec.name); row && !row->lang.empty()) {
       rec.lang = row->lang;

@@ -4,6 +4,7 @@
 // loads those libraries.
 #include "common/modules.h"
 #include "ingest/html_reader.h"
+#include "ingest/jats_reader.h"
 #include "ingest/office_reader.h"
 
 namespace dipmine::ingest {
@@ -11,6 +12,12 @@ namespace dipmine::ingest {
 DecodedFile read_html(const std::string& path, const std::string& utf8) {
   using ReadHtml = DecodedFile(const std::string&, const std::string&);
   static ReadHtml* const read = module_function<ReadHtml>("dipmine-markup.so", "dipmine_read_html");
+  return read(path, utf8);
+}
+
+DecodedFile read_jats(const std::string& path, const std::string& utf8) {
+  using ReadJats = DecodedFile(const std::string&, const std::string&);
+  static ReadJats* const read = module_function<ReadJats>("dipmine-markup.so", "dipmine_read_jats");
   return read(path, utf8);
 }
 

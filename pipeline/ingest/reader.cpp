@@ -14,6 +14,7 @@
 
 #include "ingest/formats.h"
 #include "ingest/html_reader.h"
+#include "ingest/jats_reader.h"
 #include "ingest/office_reader.h"
 #include "ingest/pdf_reader.h"
 #include "ingest/text_decode.h"
@@ -195,7 +196,7 @@ DecodedFile read_document_file(const std::string& path, const ReadOptions& optio
                          "the page as \"Web Page, HTML only\" (.html)");
   }
   const bool text_like = format == InputFormat::text || format == InputFormat::markdown ||
-                         format == InputFormat::html;
+                         format == InputFormat::html || format == InputFormat::jats;
   if (text_like && options.encoding.empty() && sniff_text(bytes).binary) {
     return failure(path, "binary file, not text; skipped");
   }
@@ -223,6 +224,20 @@ DecodedFile read_document_file(const std::string& path, const ReadOptions& optio
   }
   if (bytes.find_first_not_of(" \t\r\n\f") == std::string::npos) {
     return failure(path, "empty file; skipped");
+  }
+  if (format == InputFormat::jats) {
+    DecodedFile xml = decode_text(path, std::move(bytes), options);
+    if (!xml.error.empty()) return xml;
+    DecodedFile article = read_jats(path, xml.text);
+    if (!article.error.empty()) return article;
+    article.charset = xml.charset;
+    article.notes.insert(article.notes.begin(), xml.notes.begin(), xml.notes.end());
+    if (only_white_space(article.text)) return failure(path, "no text in this JATS article; skipped");
+    TextChecks checks(options.max_line_bytes);
+    checks.feed(article.text);
+    if (const std::string e = checks.finish(); !e.empty()) return failure(path, e);
+    article.sha256 = checks.sha256();
+    return article;
   }
   DecodedFile f = format == InputFormat::pdf    ? read_pdf(path, bytes)
                   : format == InputFormat::office ? read_office(path, bytes)

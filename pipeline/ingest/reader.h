@@ -13,7 +13,8 @@
 // files are one) is decoded like text, but a BOM, then its <meta> charset
 // come first (a page that declares a legacy charset but is valid UTF-8 was
 // saved re-encoded: read as UTF-8, with a note); then html_reader.h takes
-// the text a reader sees. Word and OpenDocument files go to office_reader.h.
+// the text a reader sees. Word and OpenDocument files go to office_reader.h,
+// JATS articles (.nxml) to jats_reader.h (decoded like text first).
 // Bad input is an error, never a crash:
 // unreadable path, symlink loop, FIFO or device (unless allow_special), empty
 // or white-space-only file, binary data (judged from the first 64 KB), a NUL
@@ -22,6 +23,7 @@
 // Pure function of the file: safe from any thread.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +45,12 @@ struct DecodedFile {
   std::string error;    // non-empty: "<path>: <what went wrong>"
   std::vector<std::string> notes;  // "<path>: ..." what was left out (PDF, HTML)
   std::string sha256;   // of `text`, when read_document_file computed it
+  // Metadata the document itself gives (JATS articles): the store record's
+  // year, DOI, authors ("Family, Given; ..."), venue and keywords (author:
+  // `keywords`, index: `index_keywords`). A manifest row overrides them.
+  std::optional<int> year;
+  std::string doi, authors, venue;
+  std::vector<std::string> keywords, index_keywords;
 };
 
 // "" when `path` can be read as a document: a regular file (or a FIFO or a

@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string path = "fuzz";
   const std::optional<Format> detected = detect_format(path, text);
   if (!detected) (void)unsupported_export(path, text);
-  const size_t pick = data[0] % 16;
+  const size_t pick = data[0] % 17;
   if (pick == 11 && !detected) return 0;
   const Format format = pick == 11 ? *detected : all_formats().at(pick < 11 ? pick : pick - 1);
 

@@ -1,7 +1,9 @@
 // Fuzz target: web pages and office documents (ingest/reader.h decode_html,
 // html_reader.h, office_reader.h): charset choice, libxml2's HTML parser and
 // the text walk; the ZIP package and XML parts of .docx/.odt.
-// Input: a page's bytes, or (starting with "PK") an office file's bytes.
+// and JATS articles (jats_reader.h).
+// Input: a page's bytes, (starting with "PK") an office file's bytes, or
+// (starting with "<article" or "<!DOCTYPE article") a JATS article's.
 // Checks: a result is either an error naming the file or a format; the text
 // and title are valid UTF-8; the title is one line; a page's text holds no
 // NUL byte and no markup delimiters a reader never sees at a paragraph's
@@ -12,6 +14,7 @@
 #include <string_view>
 
 #include "fuzz_check.h"
+#include "ingest/jats_reader.h"
 #include "ingest/office_reader.h"
 #include "ingest/reader.h"
 #include "text/utf8.h"
@@ -20,6 +23,18 @@ using namespace dipmine::ingest;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
+  if ((bytes.rfind("<article", 0) == 0 || bytes.rfind("<!DOCTYPE article", 0) == 0) &&
+      dipmine::text::is_valid_utf8(bytes)) {
+    const DecodedFile j = read_jats("fuzz.nxml", bytes);
+    if (!j.error.empty()) {
+      FUZZ_CHECK(j.error.rfind("fuzz.nxml: ", 0) == 0, "an error that does not name the file");
+      return 0;
+    }
+    FUZZ_CHECK(j.format == "jats", "no format");
+    FUZZ_CHECK(dipmine::text::is_valid_utf8(j.text), "text is not valid UTF-8");
+    FUZZ_CHECK(j.title.find('\n') == std::string::npos, "a title of more than one line");
+    return 0;
+  }
   const bool office = bytes.rfind("PK", 0) == 0;
   const DecodedFile f = office ? read_office("fuzz.docx", bytes) : decode_html("fuzz.html", bytes, ReadOptions{});
   if (!f.error.empty()) {

