@@ -106,8 +106,9 @@ ExportRead read_export(const std::string& path, std::string_view text, Format fo
 // and DOI. The same paper exported twice has the same identity.
 std::string identity_text(const store::DocumentRecord& rec);
 
-// The folded key of a keyword: trimmed, whitespace runs collapsed, folded with
-// text::normalizer_for(detect_lang(keyword)); what keywords.key stores.
+// The folded key of a keyword: hyphens made spaces, trimmed, whitespace runs
+// collapsed, folded with text::normalizer_for(detect_lang(keyword)); what
+// keywords.key stores (and what map --nodes keywords and a thesaurus join by).
 std::string keyword_key(std::string_view keyword);
 
 // A DOI without its resolver prefix or label, in any case (https://doi.org/,

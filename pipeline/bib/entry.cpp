@@ -358,7 +358,20 @@ bool is_format_name(std::string_view name) {
 std::string keyword_key(std::string_view keyword) {
   const std::string squeezed = detail::squeeze(keyword);
   const text::Lang lang = text::detect_lang(squeezed);
-  return detail::squeeze(text::normalizer_for(lang).fold(squeezed).text);
+  // A hyphen the fold keeps joins as a space does: `BIT-PATTERNED MEDIA`,
+  // `Bit patterned media` and `BIT-PATTERNED-MEDIA` are one keyword (three
+  // map nodes, in two clusters, before). After the fold, which joins what
+  // is one word (`co-operation`). Hyphens: - U+2010 U+2011.
+  std::string key = text::normalizer_for(lang).fold(squeezed).text;
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '-') {
+      key[i] = ' ';
+    } else if (key.compare(i, 2, "\xE2\x80") == 0 && i + 2 < key.size() &&
+               (key[i + 2] == '\x90' || key[i + 2] == '\x91')) {
+      key.replace(i, 3, " ");
+    }
+  }
+  return detail::squeeze(key);
 }
 
 std::string identity_text(const store::DocumentRecord& rec) {
