@@ -87,6 +87,7 @@ struct Matcher::Compiled {
 Matcher::Matcher(Lexicon lexicon)
     : lexicon_(std::move(lexicon)),
       matched_(with_near_sides(lexicon_, b_owner_)),
+      first_stop_(static_cast<uint32_t>(matched_.forms.size() - lexicon_.stops.size())),
       id_(next_matcher_id++),
       shared_(std::make_unique<Shared>(matched_)),
       first_(std::make_shared<Compiled>(matched_, *shared_)) {
@@ -94,15 +95,21 @@ Matcher::Matcher(Lexicon lexicon)
   // now (a first pass over text would pay for them, and RE2 must compile
   // what it searches; FormFilter checked those forms already, and a listed
   // form was read by parse_regex, a subset of RE2's syntax).
-  for (uint32_t f = 0; f < matched_.forms.size(); ++f) {
+  // Stop forms are never searched here (stop_spans.h has their RE2).
+  for (uint32_t f = 0; f < first_stop_; ++f) {
     if (shared_->loose_form[f]) first_->position(f);
   }
-  for (const uint32_t f : shared_->searched) first_->position(f);
+  for (const uint32_t f : shared_->searched) {
+    if (f < first_stop_) first_->position(f);
+  }
 }
 
 Matcher::~Matcher() = default;
 
-size_t Matcher::unfiltered_forms() const { return shared_->unfiltered.size(); }
+size_t Matcher::unfiltered_forms() const {
+  return std::count_if(shared_->unfiltered.begin(), shared_->unfiltered.end(),
+                       [&](uint32_t f) { return f < first_stop_; });
+}
 
 const Matcher::Compiled& Matcher::compiled() const {
   // Entries of destroyed matchers stay until the thread ends; matchers are few.
@@ -164,16 +171,18 @@ void Matcher::search_whole(uint32_t form, std::string_view folded, std::vector<H
   }
 }
 
-std::vector<Hit> Matcher::raw_hits(std::string_view folded) const {
+std::vector<Hit> Matcher::raw_hits(std::string_view folded, std::vector<uint32_t>& stops) const {
   std::vector<Hit> hits;
+  stops.clear();
   const Shared& sh = *shared_;
   const Compiled& c = compiled();
   thread_local SqueezedText squeezed, glued;
   squeeze_white_space(folded, false, squeezed);
   if (squeezed.odd) {
     // Not folded text (capitals, U+212A, U+017F, ZWNJ): the listings do not
-    // hold, every form runs its RE2.
-    for (uint32_t f = 0; f < matched_.forms.size(); ++f) search_whole(f, folded, hits);
+    // hold, every form runs its RE2, and every stop form may match.
+    for (uint32_t f = 0; f < first_stop_; ++f) search_whole(f, folded, hits);
+    for (uint32_t k = first_stop_; k < matched_.forms.size(); ++k) stops.push_back(k - first_stop_);
     return hits;
   }
   thread_local std::vector<Report> reports;
@@ -261,8 +270,12 @@ std::vector<Hit> Matcher::raw_hits(std::string_view folded) const {
   });
   uint32_t form = UINT32_MAX, pos = 0;
   for (Hit h : found) {
-    if (h.form != form) form = h.form, pos = 0;
-    if (h.begin < pos) continue;
+    if (h.form != form) {
+      form = h.form, pos = 0;
+      // A stop form's string occurs: it may match (`found` is by form).
+      if (form >= first_stop_) stops.push_back(form - first_stop_);
+    }
+    if (form >= first_stop_ || h.begin < pos) continue;
     if (sh.loose_form[form]) {
       // A place where a match may begin: RE2 says where the longest ends.
       re2::StringPiece m;
@@ -304,7 +317,12 @@ std::vector<Hit> Matcher::raw_hits(std::string_view folded) const {
     }
   }
   for (const uint32_t id : atoms_seen) atom_found[id] = 0;
-  for (const uint32_t f : tried) form_tried[f] = 0, search_whole(f, folded, hits);
+  for (const uint32_t f : tried) {
+    form_tried[f] = 0;
+    if (f >= first_stop_) stops.push_back(f - first_stop_);  // its clauses are met
+    else search_whole(f, folded, hits);
+  }
+  std::sort(stops.begin(), stops.end());
   return hits;
 }
 
@@ -312,7 +330,7 @@ std::vector<Hit> Matcher::raw_hits(std::string_view folded) const {
 Matcher::Split Matcher::candidates(std::string_view folded) const {
   Split out;
   const uint32_t n_forms = static_cast<uint32_t>(lexicon_.forms.size());
-  for (Hit h : raw_hits(folded)) {
+  for (Hit h : raw_hits(folded, out.stops)) {
     if (h.form >= n_forms) {
       h.form = b_owner_[h.form - n_forms];
       out.near_b.push_back(h);
@@ -348,7 +366,7 @@ std::vector<Hit> Matcher::resolve(std::vector<Hit> hits) const {
 }
 
 std::vector<Hit> Matcher::finish(Split s, const Paragraph& para) const {
-  drop_stopped(lexicon_, para.folded, {&s.plain, &s.near_a, &s.near_b});  // stop_spans.h
+  drop_stopped(lexicon_, para.folded, {&s.plain, &s.near_a, &s.near_b}, &s.stops);  // stop_spans.h
   std::vector<Hit> kept = resolve(std::move(s.plain));
   if (s.near_a.empty()) return kept;
   std::vector<Hit> near = near_hits(s, kept, para);

@@ -67,6 +67,16 @@ Lexicon Matcher::with_near_sides(const Lexicon& lex, std::vector<uint32_t>& b_ow
     out.forms.push_back(std::move(b));
     b_owner.push_back(i);
   }
+  // Stop forms: only to learn which may match a paragraph (Split::stops).
+  for (const StopForm& s : lex.stops) {
+    Form f;
+    f.lang = s.lang;
+    f.form = s.form;
+    f.regex = true;
+    f.line = s.line;
+    f.pattern = s.pattern;
+    out.forms.push_back(std::move(f));
+  }
   return out;
 }
 
