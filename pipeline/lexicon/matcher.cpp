@@ -218,49 +218,58 @@ std::vector<Hit> Matcher::raw_hits(std::string_view folded, std::vector<uint32_t
       if (!atom_found[r.id]) atom_found[r.id] = 1, atoms_seen.push_back(r.id);
       continue;
     }
-    // The anchor's strings that occur here: one binary search per length,
-    // until no string begins with the text's bytes of that length.
+    // The anchor's strings that occur here, shortest first: a walk down the
+    // sorted strings, one byte at a time. At depth d every string in [lo, hi)
+    // equals the text's d bytes; the one of length d (if any) sorts first and
+    // occurs; the rest narrow to those whose byte d is the text's.
     const SqueezedText& q = r.glue ? glued : squeezed;
     const uint32_t at = r.end - sh.length[r.id];
-    const uint32_t g0 = sh.group_begin[r.id], g1 = sh.group_begin[r.id + 1];
+    const char* const text = q.text.data() + at;
+    const size_t room = q.text.size() - at;
     const auto string_at = [&](uint32_t g) {
       const uint32_t end = g + 1 < sh.group_at.size() ? sh.group_at[g + 1] : static_cast<uint32_t>(sh.pool.size());
       return std::string_view(sh.pool.data() + sh.group_at[g], end - sh.group_at[g]);
     };
-    // string_at(g) < w, both beginning with the anchor: compared from there,
-    // byte by byte (the strings are short; a memcmp call cost more).
-    const size_t anchor = sh.length[r.id];
-    const auto below = [&](uint32_t g, std::string_view w) {
-      const std::string_view x = string_at(g);
-      const size_t n = std::min(x.size(), w.size());
-      for (size_t i = anchor; i < n; ++i) {
-        if (x[i] != w[i]) return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(w[i]);
-      }
-      return x.size() < w.size();
-    };
-    uint32_t lo = g0;  // strings before lo are below every longer prefix too
-    for (uint32_t k = sh.lengths_begin[r.id]; k < sh.lengths_begin[r.id + 1]; ++k) {
-      const uint32_t len = sh.group_lengths[k];
-      if (at + len > q.text.size()) break;
-      const std::string_view want(q.text.data() + at, len);
-      uint32_t hi = g1;
-      while (lo < hi) {
-        const uint32_t mid = lo + (hi - lo) / 2;
-        if (below(mid, want)) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo == g1) break;
-      const std::string_view got = string_at(lo);
-      // No string begins with these bytes: none longer can occur here.
-      if (got.substr(0, len) != want) break;
-      if (got.size() != len) continue;
-      const uint32_t* it = sh.group.data() + lo;
-      const uint32_t b = q.to_folded(at), e = q.to_folded(at + len);
-      for (uint32_t o = sh.owners_begin[*it]; o < sh.owners_begin[*it + 1]; ++o) {
+    const uint32_t b = q.to_folded(at);
+    const auto occurs = [&](uint32_t g, size_t len) {
+      const uint32_t e = q.to_folded(at + static_cast<uint32_t>(len));
+      const uint32_t id = sh.group[g];
+      for (uint32_t o = sh.owners_begin[id]; o < sh.owners_begin[id + 1]; ++o) {
         const uint32_t f = sh.owners[o];
         if (hyphens && sh.glue_form[f] != r.glue) continue;
         found.push_back({f, b, e});
       }
+    };
+    uint32_t lo = sh.group_begin[r.id], hi = sh.group_begin[r.id + 1];
+    for (size_t d = sh.length[r.id]; lo < hi; ++d) {
+      std::string_view x = string_at(lo);
+      if (x.size() == d) {
+        occurs(lo++, d);
+        if (lo == hi) break;
+        x = string_at(lo);
+      }
+      if (hi - lo == 1) {  // the last candidate: the rest of it at once
+        if (x.size() <= room && std::equal(x.begin() + static_cast<std::ptrdiff_t>(d), x.end(), text + d)) {
+          occurs(lo, x.size());
+        }
+        break;
+      }
+      if (d >= room) break;
+      const unsigned char c = static_cast<unsigned char>(text[d]);
+      const auto byte = [&](uint32_t g) { return static_cast<unsigned char>(sh.pool[sh.group_at[g] + d]); };
+      uint32_t l = lo, h = hi;  // lo = first with byte >= c
+      while (l < h) {
+        const uint32_t mid = l + (h - l) / 2;
+        if (byte(mid) < c) l = mid + 1;
+        else h = mid;
+      }
+      lo = l, h = hi;  // hi = first with byte > c
+      while (l < h) {
+        const uint32_t mid = l + (h - l) / 2;
+        if (byte(mid) <= c) l = mid + 1;
+        else h = mid;
+      }
+      hi = l;
     }
   }
   std::sort(found.begin(), found.end(), [](const Hit& x, const Hit& y) {

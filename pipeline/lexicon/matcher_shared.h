@@ -34,9 +34,8 @@ struct Matcher::Shared {
   std::vector<std::string> strings;  // listed strings
   // Per anchor: its strings sorted, [group_begin[a], group_begin[a + 1]) of
   // `group` (string ids) and of `group_at` (their bytes in `pool`, group by
-  // group: a binary search reads nearby bytes), and their distinct lengths
-  // ascending, of `group_lengths`.
-  std::vector<uint32_t> group, group_begin, group_at, group_lengths, lengths_begin;
+  // group: the walk down them reads nearby bytes).
+  std::vector<uint32_t> group, group_begin, group_at;
   std::string pool;
   // Per string: the forms listing it, [owners_begin[id], owners_begin[id + 1]).
   std::vector<uint32_t> owners, owners_begin;
