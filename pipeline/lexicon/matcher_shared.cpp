@@ -37,7 +37,7 @@ Matcher::Shared::Shared(const Lexicon& lex) {
   glue_form.assign(lex.forms.size(), 0);
   loose_form.assign(lex.forms.size(), 0);
   for (uint32_t f = 0; f < lex.forms.size(); ++f) {
-    const std::optional<RegexLiterals> listed = regex_literals(lex.forms[f].pattern);
+    const std::optional<RegexLiterals> listed = regex_literals(lex.forms[f].pattern, kMaxStrings);
     if (listed) {
       glue_form[f] = listed->glue;
       loose_form[f] = !listed->exact;

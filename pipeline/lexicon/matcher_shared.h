@@ -29,6 +29,10 @@ struct Matcher::Shared {
   // anchors of 8 bytes 269 MB/s). Each anchor found is extended to its
   // strings in place. Ids [0, n_strings): anchors; [n_strings, ...): atoms.
   static constexpr size_t kAnchorBytes = 8;
+  // Strings listed a form at most; past it the listing is loose (RE2 confirms
+  // each place). 256 left 92 of the shipped 1,135 patterns loose, 1,024 leaves
+  // 44: fewer RE2 calls, the same anchors mostly (build 111 -> 185 ms).
+  static constexpr size_t kMaxStrings = 1024;
   uint32_t n_strings = 0;
   std::vector<uint32_t> length;  // per id: bytes
   std::vector<std::string> strings;  // listed strings
