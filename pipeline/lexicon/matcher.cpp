@@ -254,6 +254,19 @@ std::vector<Hit> Matcher::raw_hits(std::string_view folded, std::vector<uint32_t
         }
         break;
       }
+      // Bytes all of [lo, hi) share (those the first and the last share): the
+      // text's must be the same, no search needed until they branch.
+      const std::string_view y = string_at(hi - 1);
+      size_t common = d;
+      while (common < x.size() && x[common] == y[common]) ++common;
+      if (common > d) {
+        if (common > room || !std::equal(x.begin() + static_cast<std::ptrdiff_t>(d),
+                                         x.begin() + static_cast<std::ptrdiff_t>(common), text + d)) {
+          break;
+        }
+        d = common - 1;  // the loop's ++d
+        continue;
+      }
       if (d >= room) break;
       const unsigned char c = static_cast<unsigned char>(text[d]);
       const auto byte = [&](uint32_t g) { return static_cast<unsigned char>(sh.pool[sh.group_at[g] + d]); };
