@@ -72,8 +72,24 @@ TEST_CASE("regex_literals: loose listings and none", "[regex_literals]") {
   // the reader does not model.
   CHECK(!regex_literals("(?i:a\\w+)"));
   CHECK(!regex_literals("(?i:\\s+abc)"));
-  CHECK(!regex_literals("(?i:expo\\s+\\d{4})"));
+  CHECK(!regex_literals("(?i:\\d{4}expo)"));
   CHECK(!regex_literals("(?i:\\bcity)"));
+  // Counted repetition: copies and optional copies; too many strings: loose.
+  l = regex_literals("(?i:ab(c|d){1,2}(e ){0,}x)");
+  REQUIRE(l);
+  CHECK(!l->exact);  // (e ){0,} is unbounded
+  CHECK(l->strings == S{"abc", "abcc", "abcd", "abd", "abdc", "abdd"});
+  l = regex_literals("(?i:ab(c|d){2}x{0,1})");
+  REQUIRE(l);
+  CHECK(l->exact);
+  CHECK(l->strings == S{"abcc", "abccx", "abcd", "abcdx", "abdc", "abdcx", "abdd", "abddx"});
+  l = regex_literals("(?i:expo\\s+\\d{4})");
+  REQUIRE(l);
+  CHECK(!l->exact);
+  CHECK(l->strings == S{"expo "});
+  CHECK(!regex_literals("(?i:abc{9})"));   // more than 8 copies: not modelled
+  CHECK(!regex_literals("(?i:abc{x})"));   // RE2 reads a literal brace: so does RE2 alone
+  CHECK(!regex_literals("(?i:abc{2}*)"));  // a second operator
   // RE2 rejects a second repetition operator: so does the reader.
   CHECK(!regex_literals("(?i:abc**)"));
 }
