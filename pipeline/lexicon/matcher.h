@@ -119,8 +119,8 @@ class Matcher {
     text::Lang lang;
   };
   const Compiled& compiled() const;  // this thread's copy
-  // Form indices into matched_; `stops` as Split::stops.
-  std::vector<Hit> raw_hits(std::string_view folded, std::vector<uint32_t>& stops) const;
+  // `hits`: form indices into matched_; `stops` as Split::stops.
+  void raw_hits(std::string_view folded, std::vector<Hit>& hits, std::vector<uint32_t>& stops) const;
   // Every hit of form `form` (of matched_) by its own RE2 over the whole text.
   void search_whole(uint32_t form, std::string_view folded, std::vector<Hit>& hits) const;
   // lexicon_'s forms, then a form for each near form's own side B, then one
