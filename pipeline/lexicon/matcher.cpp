@@ -219,72 +219,19 @@ void Matcher::raw_hits(std::string_view folded, std::vector<Hit>& hits,
       if (!atom_found[r.id]) atom_found[r.id] = 1, atoms_seen.push_back(r.id);
       continue;
     }
-    // The anchor's strings that occur here, shortest first: a walk down the
-    // sorted strings, one byte at a time. At depth d every string in [lo, hi)
-    // equals the text's d bytes; the one of length d (if any) sorts first and
-    // occurs; the rest narrow to those whose byte d is the text's.
+    // The anchor's strings that occur here (matcher_shared.h), as hits of
+    // the forms listing them.
     const SqueezedText& q = r.glue ? glued : squeezed;
     const uint32_t at = r.end - sh.length[r.id];
-    const char* const text = q.text.data() + at;
-    const size_t room = q.text.size() - at;
-    const auto string_at = [&](uint32_t g) {
-      const uint32_t end = g + 1 < sh.group_at.size() ? sh.group_at[g + 1] : static_cast<uint32_t>(sh.pool.size());
-      return std::string_view(sh.pool.data() + sh.group_at[g], end - sh.group_at[g]);
-    };
     const uint32_t b = q.to_folded(at);
-    const auto occurs = [&](uint32_t g, size_t len) {
+    sh.strings_at(r.id, q.text.data() + at, q.text.size() - at, [&](uint32_t id, size_t len) {
       const uint32_t e = q.to_folded(at + static_cast<uint32_t>(len));
-      const uint32_t id = sh.group[g];
       for (uint32_t o = sh.owners_begin[id]; o < sh.owners_begin[id + 1]; ++o) {
         const uint32_t f = sh.owners[o];
         if (hyphens && sh.glue_form[f] != r.glue) continue;
         found.push_back({f, b, e});
       }
-    };
-    uint32_t lo = sh.group_begin[r.id], hi = sh.group_begin[r.id + 1];
-    for (size_t d = sh.length[r.id]; lo < hi; ++d) {
-      std::string_view x = string_at(lo);
-      if (x.size() == d) {
-        occurs(lo++, d);
-        if (lo == hi) break;
-        x = string_at(lo);
-      }
-      if (hi - lo == 1) {  // the last candidate: the rest of it at once
-        if (x.size() <= room && std::equal(x.begin() + static_cast<std::ptrdiff_t>(d), x.end(), text + d)) {
-          occurs(lo, x.size());
-        }
-        break;
-      }
-      // Bytes all of [lo, hi) share (those the first and the last share): the
-      // text's must be the same, no search needed until they branch.
-      const std::string_view y = string_at(hi - 1);
-      size_t common = d;
-      while (common < x.size() && x[common] == y[common]) ++common;
-      if (common > d) {
-        if (common > room || !std::equal(x.begin() + static_cast<std::ptrdiff_t>(d),
-                                         x.begin() + static_cast<std::ptrdiff_t>(common), text + d)) {
-          break;
-        }
-        d = common - 1;  // the loop's ++d
-        continue;
-      }
-      if (d >= room) break;
-      const unsigned char c = static_cast<unsigned char>(text[d]);
-      const auto byte = [&](uint32_t g) { return static_cast<unsigned char>(sh.pool[sh.group_at[g] + d]); };
-      uint32_t l = lo, h = hi;  // lo = first with byte >= c
-      while (l < h) {
-        const uint32_t mid = l + (h - l) / 2;
-        if (byte(mid) < c) l = mid + 1;
-        else h = mid;
-      }
-      lo = l, h = hi;  // hi = first with byte > c
-      while (l < h) {
-        const uint32_t mid = l + (h - l) / 2;
-        if (byte(mid) <= c) l = mid + 1;
-        else h = mid;
-      }
-      hi = l;
-    }
+    });
   }
   std::sort(found.begin(), found.end(), [](const Hit& x, const Hit& y) {
     if (x.form != y.form) return x.form < y.form;
