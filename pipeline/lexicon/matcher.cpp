@@ -87,6 +87,7 @@ struct Matcher::Compiled {
 Matcher::Matcher(Lexicon lexicon)
     : lexicon_(std::move(lexicon)),
       matched_(with_near_sides(lexicon_, b_owner_)),
+      first_stop_(static_cast<uint32_t>(matched_.forms.size() - lexicon_.stops.size())),
       id_(next_matcher_id++),
       shared_(std::make_unique<Shared>(matched_)),
       first_(std::make_shared<Compiled>(matched_, *shared_)) {
@@ -94,15 +95,21 @@ Matcher::Matcher(Lexicon lexicon)
   // now (a first pass over text would pay for them, and RE2 must compile
   // what it searches; FormFilter checked those forms already, and a listed
   // form was read by parse_regex, a subset of RE2's syntax).
-  for (uint32_t f = 0; f < matched_.forms.size(); ++f) {
+  // Stop forms are never searched here (stop_spans.h has their RE2).
+  for (uint32_t f = 0; f < first_stop_; ++f) {
     if (shared_->loose_form[f]) first_->position(f);
   }
-  for (const uint32_t f : shared_->searched) first_->position(f);
+  for (const uint32_t f : shared_->searched) {
+    if (f < first_stop_) first_->position(f);
+  }
 }
 
 Matcher::~Matcher() = default;
 
-size_t Matcher::unfiltered_forms() const { return shared_->unfiltered.size(); }
+size_t Matcher::unfiltered_forms() const {
+  return std::count_if(shared_->unfiltered.begin(), shared_->unfiltered.end(),
+                       [&](uint32_t f) { return f < first_stop_; });
+}
 
 const Matcher::Compiled& Matcher::compiled() const {
   // Entries of destroyed matchers stay until the thread ends; matchers are few.
@@ -164,17 +171,20 @@ void Matcher::search_whole(uint32_t form, std::string_view folded, std::vector<H
   }
 }
 
-std::vector<Hit> Matcher::raw_hits(std::string_view folded) const {
-  std::vector<Hit> hits;
+void Matcher::raw_hits(std::string_view folded, std::vector<Hit>& hits,
+                       std::vector<uint32_t>& stops) const {
+  hits.clear();
+  stops.clear();
   const Shared& sh = *shared_;
   const Compiled& c = compiled();
   thread_local SqueezedText squeezed, glued;
   squeeze_white_space(folded, false, squeezed);
   if (squeezed.odd) {
     // Not folded text (capitals, U+212A, U+017F, ZWNJ): the listings do not
-    // hold, every form runs its RE2.
-    for (uint32_t f = 0; f < matched_.forms.size(); ++f) search_whole(f, folded, hits);
-    return hits;
+    // hold, every form runs its RE2, and every stop form may match.
+    for (uint32_t f = 0; f < first_stop_; ++f) search_whole(f, folded, hits);
+    for (uint32_t k = first_stop_; k < matched_.forms.size(); ++k) stops.push_back(k - first_stop_);
+    return;
   }
   thread_local std::vector<Report> reports;
   reports.clear();
@@ -209,50 +219,19 @@ std::vector<Hit> Matcher::raw_hits(std::string_view folded) const {
       if (!atom_found[r.id]) atom_found[r.id] = 1, atoms_seen.push_back(r.id);
       continue;
     }
-    // The anchor's strings that occur here: one binary search per length,
-    // until no string begins with the text's bytes of that length.
+    // The anchor's strings that occur here (matcher_shared.h), as hits of
+    // the forms listing them.
     const SqueezedText& q = r.glue ? glued : squeezed;
     const uint32_t at = r.end - sh.length[r.id];
-    const uint32_t g0 = sh.group_begin[r.id], g1 = sh.group_begin[r.id + 1];
-    const auto string_at = [&](uint32_t g) {
-      const uint32_t end = g + 1 < sh.group_at.size() ? sh.group_at[g + 1] : static_cast<uint32_t>(sh.pool.size());
-      return std::string_view(sh.pool.data() + sh.group_at[g], end - sh.group_at[g]);
-    };
-    // string_at(g) < w, both beginning with the anchor: compared from there,
-    // byte by byte (the strings are short; a memcmp call cost more).
-    const size_t anchor = sh.length[r.id];
-    const auto below = [&](uint32_t g, std::string_view w) {
-      const std::string_view x = string_at(g);
-      const size_t n = std::min(x.size(), w.size());
-      for (size_t i = anchor; i < n; ++i) {
-        if (x[i] != w[i]) return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(w[i]);
-      }
-      return x.size() < w.size();
-    };
-    uint32_t lo = g0;  // strings before lo are below every longer prefix too
-    for (uint32_t k = sh.lengths_begin[r.id]; k < sh.lengths_begin[r.id + 1]; ++k) {
-      const uint32_t len = sh.group_lengths[k];
-      if (at + len > q.text.size()) break;
-      const std::string_view want(q.text.data() + at, len);
-      uint32_t hi = g1;
-      while (lo < hi) {
-        const uint32_t mid = lo + (hi - lo) / 2;
-        if (below(mid, want)) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo == g1) break;
-      const std::string_view got = string_at(lo);
-      // No string begins with these bytes: none longer can occur here.
-      if (got.substr(0, len) != want) break;
-      if (got.size() != len) continue;
-      const uint32_t* it = sh.group.data() + lo;
-      const uint32_t b = q.to_folded(at), e = q.to_folded(at + len);
-      for (uint32_t o = sh.owners_begin[*it]; o < sh.owners_begin[*it + 1]; ++o) {
+    const uint32_t b = q.to_folded(at);
+    sh.strings_at(r.id, q.text.data() + at, q.text.size() - at, [&](uint32_t id, size_t len) {
+      const uint32_t e = q.to_folded(at + static_cast<uint32_t>(len));
+      for (uint32_t o = sh.owners_begin[id]; o < sh.owners_begin[id + 1]; ++o) {
         const uint32_t f = sh.owners[o];
         if (hyphens && sh.glue_form[f] != r.glue) continue;
         found.push_back({f, b, e});
       }
-    }
+    });
   }
   std::sort(found.begin(), found.end(), [](const Hit& x, const Hit& y) {
     if (x.form != y.form) return x.form < y.form;
@@ -261,8 +240,12 @@ std::vector<Hit> Matcher::raw_hits(std::string_view folded) const {
   });
   uint32_t form = UINT32_MAX, pos = 0;
   for (Hit h : found) {
-    if (h.form != form) form = h.form, pos = 0;
-    if (h.begin < pos) continue;
+    if (h.form != form) {
+      form = h.form, pos = 0;
+      // A stop form's string occurs: it may match (`found` is by form).
+      if (form >= first_stop_) stops.push_back(form - first_stop_);
+    }
+    if (form >= first_stop_ || h.begin < pos) continue;
     if (sh.loose_form[form]) {
       // A place where a match may begin: RE2 says where the longest ends.
       re2::StringPiece m;
@@ -304,15 +287,21 @@ std::vector<Hit> Matcher::raw_hits(std::string_view folded) const {
     }
   }
   for (const uint32_t id : atoms_seen) atom_found[id] = 0;
-  for (const uint32_t f : tried) form_tried[f] = 0, search_whole(f, folded, hits);
-  return hits;
+  for (const uint32_t f : tried) {
+    form_tried[f] = 0;
+    if (f >= first_stop_) stops.push_back(f - first_stop_);  // its clauses are met
+    else search_whole(f, folded, hits);
+  }
+  std::sort(stops.begin(), stops.end());
 }
 
 // The hits of plain forms, and of near forms' sides (by the near form).
 Matcher::Split Matcher::candidates(std::string_view folded) const {
   Split out;
   const uint32_t n_forms = static_cast<uint32_t>(lexicon_.forms.size());
-  for (Hit h : raw_hits(folded)) {
+  thread_local std::vector<Hit> raw;  // reused: one allocation less a paragraph
+  raw_hits(folded, raw, out.stops);
+  for (Hit h : raw) {
     if (h.form >= n_forms) {
       h.form = b_owner_[h.form - n_forms];
       out.near_b.push_back(h);
@@ -348,7 +337,7 @@ std::vector<Hit> Matcher::resolve(std::vector<Hit> hits) const {
 }
 
 std::vector<Hit> Matcher::finish(Split s, const Paragraph& para) const {
-  drop_stopped(lexicon_, para.folded, {&s.plain, &s.near_a, &s.near_b});  // stop_spans.h
+  drop_stopped(lexicon_, para.folded, {&s.plain, &s.near_a, &s.near_b}, &s.stops);  // stop_spans.h
   std::vector<Hit> kept = resolve(std::move(s.plain));
   if (s.near_a.empty()) return kept;
   std::vector<Hit> near = near_hits(s, kept, para);

@@ -107,6 +107,10 @@ class Matcher {
     std::vector<Hit> plain;
     std::vector<Hit> near_a;  // form = the near form
     std::vector<Hit> near_b;  // form = the near form
+    // The stop forms that may match the paragraph (indices into lexicon_.stops,
+    // ascending): a string of their listing or all atoms of a clause occur.
+    // The others have no match in it, so stop spans need only these.
+    std::vector<uint32_t> stops;
   };
   // What near forms read: sentences of the original, words of the folded text.
   struct Paragraph {
@@ -115,10 +119,12 @@ class Matcher {
     text::Lang lang;
   };
   const Compiled& compiled() const;  // this thread's copy
-  std::vector<Hit> raw_hits(std::string_view folded) const;  // form indices into matched_
+  // `hits`: form indices into matched_; `stops` as Split::stops.
+  void raw_hits(std::string_view folded, std::vector<Hit>& hits, std::vector<uint32_t>& stops) const;
   // Every hit of form `form` (of matched_) by its own RE2 over the whole text.
   void search_whole(uint32_t form, std::string_view folded, std::vector<Hit>& hits) const;
-  // lexicon_'s forms, then a form for each near form's own side B.
+  // lexicon_'s forms, then a form for each near form's own side B, then one
+  // for each stop form (listed and filtered like the others, never searched).
   static Lexicon with_near_sides(const Lexicon& lex, std::vector<uint32_t>& b_owner);
   Split candidates(std::string_view folded) const;
   std::vector<Hit> near_hits(const Split& s, const std::vector<Hit>& kept,
@@ -128,9 +134,11 @@ class Matcher {
 
   Lexicon lexicon_;
   // lexicon_'s forms, then each near form's side B as a form of its own
-  // (b_owner_[k]: the near form of matched_.forms[lexicon_.forms.size() + k]).
+  // (b_owner_[k]: the near form of matched_.forms[lexicon_.forms.size() + k]),
+  // then the stop forms (matched_.forms[first_stop_ + k]: lexicon_.stops[k]).
   std::vector<uint32_t> b_owner_;
   Lexicon matched_;
+  uint32_t first_stop_;
   uint64_t id_;  // key of this matcher's per-thread programs
   std::unique_ptr<const Shared> shared_;
   std::shared_ptr<const Compiled> first_;  // compiled in the constructor (checks errors)

@@ -37,7 +37,7 @@ Matcher::Shared::Shared(const Lexicon& lex) {
   glue_form.assign(lex.forms.size(), 0);
   loose_form.assign(lex.forms.size(), 0);
   for (uint32_t f = 0; f < lex.forms.size(); ++f) {
-    const std::optional<RegexLiterals> listed = regex_literals(lex.forms[f].pattern);
+    const std::optional<RegexLiterals> listed = regex_literals(lex.forms[f].pattern, kMaxStrings);
     if (listed) {
       glue_form[f] = listed->glue;
       loose_form[f] = !listed->exact;
@@ -88,18 +88,11 @@ Matcher::Shared::Shared(const Lexicon& lex) {
     group_begin.push_back(static_cast<uint32_t>(group.size()));
     group.insert(group.end(), ids.begin(), ids.end());
     for (const uint32_t id : ids) group_at.push_back(static_cast<uint32_t>(pool.size())), pool += strings[id];
-    std::vector<uint32_t> lengths;
-    for (const uint32_t id : ids) lengths.push_back(static_cast<uint32_t>(strings[id].size()));
-    std::sort(lengths.begin(), lengths.end());
-    lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
-    lengths_begin.push_back(static_cast<uint32_t>(group_lengths.size()));
-    group_lengths.insert(group_lengths.end(), lengths.begin(), lengths.end());
     if (std::any_of(ids.begin(), ids.end(), [&](uint32_t id) { return glue_string[id]; })) {
       glue_strings.push_back(a);
     }
   }
   group_begin.push_back(static_cast<uint32_t>(group.size()));
-  lengths_begin.push_back(static_cast<uint32_t>(group_lengths.size()));
   n_strings = static_cast<uint32_t>(every.size());
   std::vector<std::vector<uint32_t>> forms_of_atom(atoms.size());
   for (uint32_t f = 0; f < lex.forms.size(); ++f) {

@@ -4,7 +4,9 @@
 #pragma once
 #include <hs/hs.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lexicon/matcher.h"
@@ -29,14 +31,17 @@ struct Matcher::Shared {
   // anchors of 8 bytes 269 MB/s). Each anchor found is extended to its
   // strings in place. Ids [0, n_strings): anchors; [n_strings, ...): atoms.
   static constexpr size_t kAnchorBytes = 8;
+  // Strings listed a form at most; past it the listing is loose (RE2 confirms
+  // each place). 256 left 92 of the shipped 1,135 patterns loose, 1,024 leaves
+  // 44: fewer RE2 calls, the same anchors mostly (build 111 -> 185 ms).
+  static constexpr size_t kMaxStrings = 1024;
   uint32_t n_strings = 0;
   std::vector<uint32_t> length;  // per id: bytes
   std::vector<std::string> strings;  // listed strings
   // Per anchor: its strings sorted, [group_begin[a], group_begin[a + 1]) of
   // `group` (string ids) and of `group_at` (their bytes in `pool`, group by
-  // group: a binary search reads nearby bytes), and their distinct lengths
-  // ascending, of `group_lengths`.
-  std::vector<uint32_t> group, group_begin, group_at, group_lengths, lengths_begin;
+  // group: the walk down them reads nearby bytes).
+  std::vector<uint32_t> group, group_begin, group_at;
   std::string pool;
   // Per string: the forms listing it, [owners_begin[id], owners_begin[id + 1]).
   std::vector<uint32_t> owners, owners_begin;
@@ -49,6 +54,64 @@ struct Matcher::Shared {
   std::vector<uint32_t> clauses, clauses_begin;  // by form index (empty for listed forms)
 
   explicit Shared(const Lexicon& lex);
+
+  // Calls on(string id, length) for each string of anchor `anchor` that
+  // occurs at `text` (`room` bytes from there to the text's end), shortest
+  // first: a walk down the anchor's sorted strings, one byte at a time. At
+  // depth d every string in [lo, hi) equals the text's d bytes; the one of
+  // length d (if any) sorts first and occurs; the rest narrow to those whose
+  // byte d is the text's, and the bytes they all share are compared at once.
+  template <typename Fn>
+  void strings_at(uint32_t anchor, const char* text, size_t room, Fn on) const {
+    const auto string_at = [&](uint32_t g) {
+      const uint32_t end = g + 1 < group_at.size() ? group_at[g + 1] : static_cast<uint32_t>(pool.size());
+      return std::string_view(pool.data() + group_at[g], end - group_at[g]);
+    };
+    uint32_t lo = group_begin[anchor], hi = group_begin[anchor + 1];
+    for (size_t d = length[anchor]; lo < hi; ++d) {
+      std::string_view x = string_at(lo);
+      if (x.size() == d) {
+        on(group[lo++], d);
+        if (lo == hi) break;
+        x = string_at(lo);
+      }
+      if (hi - lo == 1) {  // the last candidate: the rest of it at once
+        if (x.size() <= room && std::equal(x.begin() + static_cast<std::ptrdiff_t>(d), x.end(), text + d)) {
+          on(group[lo], x.size());
+        }
+        break;
+      }
+      // Bytes all of [lo, hi) share (those the first and the last share): the
+      // text's must be the same, no search needed until they branch.
+      const std::string_view y = string_at(hi - 1);
+      size_t common = d;
+      while (common < x.size() && x[common] == y[common]) ++common;
+      if (common > d) {
+        if (common > room || !std::equal(x.begin() + static_cast<std::ptrdiff_t>(d),
+                                         x.begin() + static_cast<std::ptrdiff_t>(common), text + d)) {
+          break;
+        }
+        d = common - 1;  // the loop's ++d
+        continue;
+      }
+      if (d >= room) break;
+      const unsigned char c = static_cast<unsigned char>(text[d]);
+      const auto byte = [&](uint32_t g) { return static_cast<unsigned char>(pool[group_at[g] + d]); };
+      uint32_t l = lo, h = hi;  // lo = first with byte >= c
+      while (l < h) {
+        const uint32_t mid = l + (h - l) / 2;
+        if (byte(mid) < c) l = mid + 1;
+        else h = mid;
+      }
+      lo = l, h = hi;  // hi = first with byte > c
+      while (l < h) {
+        const uint32_t mid = l + (h - l) / 2;
+        if (byte(mid) <= c) l = mid + 1;
+        else h = mid;
+      }
+      hi = l;
+    }
+  }
 
  private:
   static void compile(const std::vector<std::string>& strings, const std::vector<uint32_t>& ids,

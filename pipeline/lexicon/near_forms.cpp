@@ -2,6 +2,7 @@
 // matcher searches, with each near form's side B as a form of its own, and
 // the pairing of side A's matches with B's (or with network mentions).
 #include <algorithm>
+#include <array>
 
 #include "lexicon/matcher.h"
 #include "text/segmenter.h"
@@ -28,10 +29,12 @@ bool sure_letter_or_digit(std::string_view s, size_t i) {
 // (UAX #29 breaks on both sides of it), so each white-space-free run lying
 // wholly inside that holds a letter or digit holds a word of its own.
 size_t words_at_least(std::string_view s, size_t from, size_t to, size_t limit) {
-  const auto space = [&](size_t i) {
-    const char c = s[i];
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
+  static constexpr auto kSpace = [] {
+    std::array<bool, 256> t{};
+    for (const unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[c] = true;
+    return t;
+  }();
+  const auto space = [&](size_t i) { return kSpace[static_cast<unsigned char>(s[i])]; };
   size_t n = 0;
   // A run that begins before `from` is not wholly inside.
   size_t i = from;
@@ -42,7 +45,8 @@ size_t words_at_least(std::string_view s, size_t from, size_t to, size_t limit) 
     while (i < to && space(i)) ++i;
     bool letter = false;
     size_t j = i;
-    for (; j < to && !space(j); ++j) letter = letter || sure_letter_or_digit(s, j);
+    for (; j < to && !space(j) && !letter; ++j) letter = sure_letter_or_digit(s, j);
+    while (j < to && !space(j)) ++j;  // the rest of the run, once it has a letter
     // Wholly inside only when white space (or the text's end) follows.
     if (letter && j > i && (j < s.size() ? space(j) : true) && j <= to) ++n;
     i = j;
@@ -66,6 +70,16 @@ Lexicon Matcher::with_near_sides(const Lexicon& lex, std::vector<uint32_t>& b_ow
     b.near.reset();
     out.forms.push_back(std::move(b));
     b_owner.push_back(i);
+  }
+  // Stop forms: only to learn which may match a paragraph (Split::stops).
+  for (const StopForm& s : lex.stops) {
+    Form f;
+    f.lang = s.lang;
+    f.form = s.form;
+    f.regex = true;
+    f.line = s.line;
+    f.pattern = s.pattern;
+    out.forms.push_back(std::move(f));
   }
   return out;
 }

@@ -1,5 +1,9 @@
 #include "lexicon/regex_literals.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstring>
 #include <iterator>
@@ -272,6 +276,29 @@ struct ByteClasses {
 };
 const ByteClasses kClasses;
 
+#if defined(__SSE2__)
+// Whether the 16 bytes at p are copied as they are: no byte to look at, no
+// white space but single spaces (a space followed by white space or a hyphen,
+// even as p[16], may begin a longer run). Reads p[0..16]. Most of a
+// paragraph's blocks are; the others go byte by byte.
+bool plain_block(const unsigned char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  const auto eq = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+  // White space other than ' ', '-' and the lead bytes looked at.
+  const auto odd = [&](__m128i x) {
+    return _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(eq(x, '\t'), eq(x, '\n')), _mm_or_si128(eq(x, '\f'), eq(x, '\r'))),
+        _mm_or_si128(eq(x, '-'), _mm_or_si128(eq(x, static_cast<char>(0xE2)), eq(x, static_cast<char>(0xC5)))));
+  };
+  // A-Z (signed compares: bytes >= 0x80 are below 'A').
+  const __m128i capital = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                        _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+  const __m128i run = _mm_and_si128(eq(v, ' '), _mm_or_si128(eq(next, ' '), odd(next)));
+  return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(odd(v), capital), run)) == 0;
+}
+#endif
+
 }  // namespace
 
 uint32_t SqueezedText::to_folded(uint32_t k) const {
@@ -297,6 +324,9 @@ void squeeze_white_space(std::string_view folded, bool glue, SqueezedText& out) 
   char* t = out.text.data();
   size_t k = 0, i = 0;
   while (i < n) {
+#if defined(__SSE2__)
+    while (i + 17 <= n && plain_block(f + i)) std::memcpy(t + k, f + i, 16), i += 16, k += 16;
+#endif
     // The bytes copied as they are, in one go.
     while (i < n && kClasses.of[f[i]] == kCopy) t[k++] = static_cast<char>(f[i++]);
     if (i == n) break;

@@ -70,8 +70,60 @@ class Reader {
     return true;
   }
 
+  // {n}, {n,} or {n,m} after an atom: n copies, then m - n optional ones
+  // (the same strings as RE2's repeat, so the same leftmost-longest matches),
+  // or a starred one for {n,}. Counts above kMaxCount: not modelled.
+  static constexpr int kMaxCount = 8;
+  bool counted(RegexNode& out) {
+    const size_t close = p_.find('}', i_);
+    if (close == std::string_view::npos) return false;
+    const std::string_view body = p_.substr(i_ + 1, close - i_ - 1);
+    const size_t comma = body.find(',');
+    const auto number = [](std::string_view d, int& v) {
+      if (d.empty() || d.size() > 2) return false;
+      v = 0;
+      for (const char c : d) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+      }
+      return true;
+    };
+    int n = 0, m = 0;
+    if (!number(body.substr(0, comma), n)) return false;
+    const bool open = comma != std::string_view::npos && comma + 1 == body.size();
+    if (comma == std::string_view::npos) m = n;
+    else if (!open && !number(body.substr(comma + 1), m)) return false;
+    if (open) m = n;
+    if (m < n || m > kMaxCount || (m == 0 && !open)) return false;
+    i_ = close + 1;
+    if (more() && peek() == '?') ++i_;  // lazy: same matches, other preference
+    if (more() && (peek() == '?' || peek() == '*' || peek() == '+' || peek() == '{')) return false;
+    RegexNode seq;
+    seq.kind = RegexNode::Kind::sequence;
+    for (int k = 0; k < m; ++k) {
+      if (k < n) {
+        seq.kids.push_back(out);
+        continue;
+      }
+      RegexNode r;
+      r.kind = RegexNode::Kind::repeat;
+      r.kids.push_back(out);
+      seq.kids.push_back(std::move(r));
+    }
+    if (open) {
+      RegexNode r;
+      r.kind = RegexNode::Kind::repeat;
+      r.unbounded = true;
+      r.kids.push_back(out);
+      seq.kids.push_back(std::move(r));
+    }
+    out = std::move(seq);
+    return true;
+  }
+
   bool repeat(RegexNode& out, bool icase) {
     if (!atom(out, icase)) return false;
+    if (more() && peek() == '{') return counted(out);
     if (more() && (peek() == '?' || peek() == '*' || peek() == '+')) {
       const char op = p_[i_++];
       if (more() && peek() == '?') ++i_;  // lazy: same matches, other preference

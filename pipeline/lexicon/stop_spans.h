@@ -12,10 +12,16 @@
 // stand at word boundaries by their own language's rule (word_boundaries.h),
 // and do not overlap one another. A hit that only overlaps a stop match (starts
 // inside, ends outside) is kept: it claims words the stop span does not.
-// Cost: nothing when the lexicon has no stop form or there is no hit; else one
-// RE2 pass over the paragraph.
-// Thread safety: each thread compiles its own RE2 for the stop forms (a shared
-// RE2 takes a lock on every DFA search), again only when they change.
+// Cost: nothing when the lexicon has no stop form or there is no hit, or when
+// the caller says no stop form can match (`only` empty); else one RE2 pass over
+// the paragraph, of the stop forms in `only` (all when null). A stop form with
+// no match anywhere in the paragraph changes no span, so leaving it out keeps
+// the result (the Matcher knows from its listing which may match: most
+// paragraphs have none). Capture groups (which form matched) only when the
+// forms searched differ in their boundary rule.
+// Thread safety: each thread compiles its own RE2s for the stop forms (a shared
+// RE2 takes a lock on every DFA search), again only when they change; one per
+// set of forms searched, at most 64 sets kept.
 #pragma once
 #include <cstdint>
 #include <initializer_list>
@@ -29,11 +35,15 @@
 namespace dipmine::lexicon {
 
 // Byte ranges [begin, end) of the stop forms' matches in `folded`, in order.
+// `only`: indices into `stops`, ascending, of the forms that may match (those
+// left out must have no match in `folded`); null: all.
 std::vector<std::pair<uint32_t, uint32_t>> stop_spans(const std::vector<StopForm>& stops,
-                                                      std::string_view folded);
+                                                      std::string_view folded,
+                                                      const std::vector<uint32_t>* only = nullptr);
 
 // Removes from each list every hit lying wholly inside a stop span of `folded`.
 void drop_stopped(const Lexicon& lexicon, std::string_view folded,
-                  std::initializer_list<std::vector<Hit>*> hit_lists);
+                  std::initializer_list<std::vector<Hit>*> hit_lists,
+                  const std::vector<uint32_t>* only = nullptr);
 
 }  // namespace dipmine::lexicon

@@ -23,5 +23,9 @@ bool at_word_boundaries(std::string_view s, size_t b, size_t e, text::Lang lang)
 // The left half of that rule: whether a match starting at `b` may stand there
 // (a match starting where this is false never passes at_word_boundaries).
 bool opens_word(std::string_view s, size_t b, text::Lang lang);
+// Whether matches in languages `a` and `b` keep the same rule (all but ja do).
+inline bool same_boundary_rule(text::Lang a, text::Lang b) {
+  return (a == text::Lang::ja) == (b == text::Lang::ja);
+}
 
 }  // namespace dipmine::lexicon

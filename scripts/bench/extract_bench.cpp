@@ -92,7 +92,15 @@ static void run(const char* name, const lexicon::Lexicon& lex, const Corpus& c, 
   // steady state.
   size_t hits = 0;
   double t0 = Clock::now();
-  for (size_t i = 0; i < c.distinct; ++i) hits += m.scan(c.paragraphs[i], c.langs[i]).size();
+  // A checksum of the first pass's hits (form, begin, end, in order): the
+  // same before and after a change to the matcher that keeps its results.
+  uint64_t sum = 1469598103934665603ull;
+  for (size_t i = 0; i < c.distinct; ++i) {
+    for (const lexicon::Hit& h : m.scan(c.paragraphs[i], c.langs[i])) {
+      for (const uint32_t v : {static_cast<uint32_t>(i), h.form, h.begin, h.end}) sum = (sum ^ v) * 1099511628211ull;
+      ++hits;
+    }
+  }
   const double first_rate = mbps(c.distinct_bytes, Clock::now() - t0);
   t0 = Clock::now();
   for (size_t i = c.distinct; i < c.paragraphs.size(); ++i) hits += m.scan(c.paragraphs[i], c.langs[i]).size();
@@ -101,15 +109,15 @@ static void run(const char* name, const lexicon::Lexicon& lex, const Corpus& c, 
   size_t literal_forms = 0, near_forms = 0;
   for (const auto& f : lex.forms) literal_forms += f.regex ? 0 : 1, near_forms += f.near ? 1 : 0;
   std::printf("%-23s %5zu forms (%5zu literal, %4zu near)  matcher %7.1f MB/s (first pass %.1f; "
-              "%zu hits)  build %.0f ms CPU; %zu forms without atoms\n",
+              "%zu hits, sum %016llx)  build %.0f ms CPU; %zu forms without atoms\n",
               name, lex.forms.size(), literal_forms, near_forms, set_rate, first_rate, hits,
-              build_ms, m.unfiltered_forms());
+              static_cast<unsigned long long>(sum), build_ms, m.unfiltered_forms());
   if (target > 0) {
     std::printf("%-23s target >= %.0f MB/s steady: %s\n", "", target,
                 set_rate >= target ? "met" : "NOT met");
   }
   std::fflush(stdout);
-  if (!baselines) return;
+  if (!baselines || std::getenv("EXTRACT_NO_BASELINES")) return;
   std::string alt;
   for (const auto& f : lex.forms) alt += (alt.empty() ? "" : "|") + f.pattern;
   RE2::Options o;
@@ -325,9 +333,15 @@ int main(int argc, char** argv) {
               "26.1-27.4 MB/s steady, 5,000 forms 4.8-5.6, 20,000 forms 0.9-1.2\n");
   std::printf("targets: >= 200 MB/s at 5,000 forms, >= 100 MB/s at 20,000, the shipped lexicon "
               "at least as fast as at 5,000\n");
-  run("shipped lexicon", shipped, c, true, 200);
-  if (std::getenv("EXTRACT_SHIPPED_ONLY")) return 0;  // for profiling
-  run("synthetic 5,000 forms", synthetic(shipped, c, 5000, root + "/lexicons"), c, false, 200);
-  run("synthetic 20,000 forms", synthetic(shipped, c, 20000, root + "/lexicons"), c, false, 100);
+  // For profiling one lexicon: EXTRACT_ONLY=shipped|5000|20000 (or EXTRACT_SHIPPED_ONLY=1).
+  const char* only_env = std::getenv("EXTRACT_ONLY");
+  const std::string only = std::getenv("EXTRACT_SHIPPED_ONLY") ? "shipped" : only_env ? only_env : "";
+  if (only.empty() || only == "shipped") run("shipped lexicon", shipped, c, true, 200);
+  if (only.empty() || only == "5000") {
+    run("synthetic 5,000 forms", synthetic(shipped, c, 5000, root + "/lexicons"), c, false, 200);
+  }
+  if (only.empty() || only == "20000") {
+    run("synthetic 20,000 forms", synthetic(shipped, c, 20000, root + "/lexicons"), c, false, 100);
+  }
   return 0;
 }

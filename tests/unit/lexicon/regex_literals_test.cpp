@@ -72,8 +72,24 @@ TEST_CASE("regex_literals: loose listings and none", "[regex_literals]") {
   // the reader does not model.
   CHECK(!regex_literals("(?i:a\\w+)"));
   CHECK(!regex_literals("(?i:\\s+abc)"));
-  CHECK(!regex_literals("(?i:expo\\s+\\d{4})"));
+  CHECK(!regex_literals("(?i:\\d{4}expo)"));
   CHECK(!regex_literals("(?i:\\bcity)"));
+  // Counted repetition: copies and optional copies; too many strings: loose.
+  l = regex_literals("(?i:ab(c|d){1,2}(e ){0,}x)");
+  REQUIRE(l);
+  CHECK(!l->exact);  // (e ){0,} is unbounded
+  CHECK(l->strings == S{"abc", "abcc", "abcd", "abd", "abdc", "abdd"});
+  l = regex_literals("(?i:ab(c|d){2}x{0,1})");
+  REQUIRE(l);
+  CHECK(l->exact);
+  CHECK(l->strings == S{"abcc", "abccx", "abcd", "abcdx", "abdc", "abdcx", "abdd", "abddx"});
+  l = regex_literals("(?i:expo\\s+\\d{4})");
+  REQUIRE(l);
+  CHECK(!l->exact);
+  CHECK(l->strings == S{"expo "});
+  CHECK(!regex_literals("(?i:abc{9})"));   // more than 8 copies: not modelled
+  CHECK(!regex_literals("(?i:abc{x})"));   // RE2 reads a literal brace: so does RE2 alone
+  CHECK(!regex_literals("(?i:abc{2}*)"));  // a second operator
   // RE2 rejects a second repetition operator: so does the reader.
   CHECK(!regex_literals("(?i:abc**)"));
 }
@@ -97,5 +113,61 @@ TEST_CASE("squeeze_white_space: one space a run, offsets back, flags", "[regex_l
   for (const std::string s : {"City", "\xE2\x84\xAA", "\xC5\xBF", "a\xE2\x80\x8C" "b"}) {
     squeeze_white_space(s, false, q);
     CHECK(q.odd);
+  }
+}
+
+// What squeeze_white_space must give, byte by byte (it copies blocks of 16
+// plain bytes at once: runs and flags across block edges must not change).
+static void plain_squeeze(const std::string& s, bool glue, std::string& text,
+                          std::vector<uint32_t>& back, bool& odd, bool& hyphens) {
+  text.clear(), back.clear(), odd = hyphens = false;
+  const auto wide = [&](size_t i) {
+    return s.compare(i, 3, "\xE2\x80\x90") == 0 || s.compare(i, 3, "\xE2\x80\x91") == 0;
+  };
+  const auto gap = [&](size_t i) {
+    return std::string_view(" \t\n\r\f").find(s[i]) != std::string_view::npos ||
+           (glue && (s[i] == '-' || wide(i)));
+  };
+  for (size_t i = 0; i < s.size();) {
+    odd |= (s[i] >= 'A' && s[i] <= 'Z') || s.compare(i, 3, "\xE2\x80\x8C") == 0;
+    hyphens |= s[i] == '-' || wide(i);
+    if (!gap(i)) {
+      back.push_back(static_cast<uint32_t>(i)), text += s[i++];
+      continue;
+    }
+    back.push_back(static_cast<uint32_t>(i)), text += ' ';
+    while (i < s.size() && gap(i)) {
+      hyphens |= s[i] == '-' || wide(i);
+      i += (glue && wide(i)) ? 3 : 1;
+    }
+  }
+  back.push_back(static_cast<uint32_t>(s.size()));
+}
+
+TEST_CASE("squeeze_white_space: the same as byte by byte on random texts", "[regex_literals]") {
+  const std::vector<std::string> pieces = {"a", "b", "\xD8\xB4", " ", " ", "  ", "\n", "\t",
+                                           "-", "\xE2\x80\x90", "C", "\xE2\x80\x8C", "\r\n"};
+  uint32_t seed = 12345;
+  const auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7FFF; };
+  SqueezedText q;
+  std::string want;
+  std::vector<uint32_t> back, got;
+  bool odd = false, hyphens = false;
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const size_t len = next() % 80;
+    // Mostly letters, as in real text, so that plain blocks occur.
+    while (s.size() < len) s += next() % 3 ? "ab"[next() % 2] + std::string() : pieces[next() % pieces.size()];
+    for (const bool glue : {false, true}) {
+      squeeze_white_space(s, glue, q);
+      plain_squeeze(s, glue, want, back, odd, hyphens);
+      got.clear();
+      for (uint32_t k = 0; k <= q.text.size(); ++k) got.push_back(q.to_folded(k));
+      INFO(s);
+      REQUIRE(q.text == want);
+      REQUIRE(got == back);
+      REQUIRE(q.odd == odd);
+      if (!glue) REQUIRE(q.hyphens == hyphens);  // the Matcher reads it there only
+    }
   }
 }

@@ -101,6 +101,12 @@ TEST_CASE("stop_spans lists leftmost-longest, non-overlapping matches", "[stop]"
   CHECK(stop_spans(stops, "xab cd").empty());  // en keeps word boundaries
   CHECK(stop_spans(stops, "国の観光庁が") == S{{6, 15}});  // ja has none
   CHECK(stop_spans({}, "ab").empty());
+  // Only the forms that may match: the same spans as all of them.
+  const std::vector<uint32_t> en_only = {0}, ja_only = {2}, mixed = {0, 2}, none;
+  CHECK(stop_spans(stops, "x ab ab", &en_only) == stop_spans(stops, "x ab ab"));
+  CHECK(stop_spans(stops, "xab 観光庁が", &ja_only) == S{{4, 13}});
+  CHECK(stop_spans(stops, "xab ab 観光庁が", &mixed) == S{{4, 6}, {7, 16}});
+  CHECK(stop_spans(stops, "x ab cd ab", &none).empty());
   std::vector<Hit> inside = {{0, 2, 4}, {0, 2, 7}, {0, 5, 9}, {0, 0, 1}};
   Lexicon lex;
   lex.stops = stops;
