@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "ingest/pdf_chars.h"
+#include "ingest/pdf_vertical.h"
 
 namespace dipmine::ingest {
 namespace {
@@ -61,8 +62,8 @@ size_t strip_glued_markers(PdfWord& w) {
 // A line (or a column of vertical text) being built.
 struct RawLine {
   std::vector<Placed> words;
-  double a0, a1, along0, along1;
-  int rot;
+  double a0 = 0, a1 = 0, along0 = 0, along1 = 0;
+  int rot = 0;
   bool kana_only = true;
   double thickness() const { return a1 - a0; }
   void add(const Placed& p) {
@@ -76,6 +77,42 @@ struct RawLine {
     kana_only = kana_only && all_of_chars(p.word->chars, is_kana);
   }
 };
+
+// Tiers one line apart (a gazette's upper and lower halves) are as close as
+// two characters of a column with a blank between them, so a column of the
+// upper half and the one under it were gathered as one. A height where
+// three columns or more end and three or more others start right below is
+// a tier boundary; a column with a gap there is cut in two.
+std::vector<RawLine> split_at_tier_bounds(std::vector<RawLine> columns) {
+  if (columns.size() < 6) return columns;
+  std::vector<double> bounds;
+  for (const RawLine& c : columns) {
+    const double e = c.along1, t = c.thickness();
+    size_t ends = 0, starts = 0;
+    for (const RawLine& d : columns) {
+      ends += std::abs(d.along1 - e) <= 0.5 * t;
+      starts += d.along0 > e && d.along0 <= e + 2 * t;
+    }
+    if (ends >= 3 && starts >= 3) bounds.push_back(e);
+  }
+  if (bounds.empty()) return columns;
+  std::vector<RawLine> out;
+  for (RawLine& c : columns) {
+    std::sort(c.words.begin(), c.words.end(), [](const Placed& a, const Placed& b) { return a.along0 < b.along0; });
+    RawLine piece;
+    for (size_t k = 0; k < c.words.size(); ++k) {
+      const Placed& p = c.words[k];
+      const bool cut = k > 0 && std::any_of(bounds.begin(), bounds.end(), [&](double e) {
+        const double t = c.thickness();
+        return c.words[k - 1].along1 <= e + 0.5 * t && p.along0 > e && p.along0 - c.words[k - 1].along1 >= 0.5 * t;
+      });
+      if (cut) out.push_back(std::move(piece)), piece = RawLine();
+      piece.add(p);
+    }
+    out.push_back(std::move(piece));
+  }
+  return out;
+}
 
 // Vertical text in reading order: words gathered into columns by position,
 // columns into tiers (bands down the page that share no column), tiers top
@@ -102,6 +139,7 @@ std::vector<RawLine> vertical_columns(std::vector<Placed> words) {
     }
     into->add(p);
   }
+  columns = split_at_tier_bounds(std::move(columns));
   std::sort(columns.begin(), columns.end(), [](const RawLine& a, const RawLine& b) { return a.along0 < b.along0; });
   std::vector<int> tier(columns.size());
   double tier_end = -1e18;
@@ -201,6 +239,7 @@ PdfPage lay_out_page(const std::vector<PdfWord>& given, double page_height,
   page.height = page_height;
   std::vector<PdfWord> words = given;
   for (PdfWord& w : words) page.footnote_markers += strip_glued_markers(w);
+  page.restacked = restack_vertical_glyphs(words);
   std::vector<Placed> placed;
   placed.reserve(words.size());
   for (const PdfWord& w : words) {
@@ -284,12 +323,14 @@ PdfPage lay_out_page(const std::vector<PdfWord>& given, double page_height,
     usual_gap = gaps[gaps.size() / 2];
   }
   const RawLine* prev = nullptr;
+  size_t lone_glyphs = 0;  // lines of one CJK character
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!keep[i]) continue;
     RawLine& l = lines[i];
     PdfLine out;
     out.text = line_text(l.words, rtl_page, page.footnote_markers, spaces);
     if (out.text.empty()) continue;
+    lone_glyphs += l.words.size() == 1 && l.words[0].word->chars.size() == 1 && is_cjk(l.words[0].word->chars[0]);
     out.top = 1e18;
     out.bottom = -1e18;
     for (const Placed& p : l.words) {
@@ -304,6 +345,9 @@ PdfPage lay_out_page(const std::vector<PdfWord>& given, double page_height,
     prev = &l;
     page.lines.push_back(std::move(out));
   }
+  // Japanese read across its columns, or columns not gathered, come out as
+  // a run of one-character lines; a page's text has a few at most.
+  page.order_undecided = lone_glyphs >= 20 && 4 * lone_glyphs >= page.lines.size();
   return page;
 }
 

@@ -54,6 +54,20 @@ std::vector<PdfWord> page_words(TextWordList& list) {
     tw->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
     w.rotation = tw->getRotation();
     w.space_after = tw->getSpaceAfter();
+    w.content_pos = tw->getCharPos();
+    // A vertical font's glyph hangs from its origin, centred on it, but
+    // poppler's box ends at the origin and starts there across: one
+    // character early and half a character off its column. Put it back, so
+    // that a vertical-font comma sits in its slot of the column of
+    // horizontal-font glyphs around it (a gazette mixes the two).
+    if (n > 0 && tw->getFontInfo(0) != nullptr && tw->getFontInfo(0)->getWMode() == 1 &&
+        w.rotation % 2 == 1) {
+      const double fs = (w.rotation == 1 ? 1.0 : -1.0) * tw->getFontSize();
+      w.x0 -= 0.5 * fs;
+      w.x1 -= 0.5 * fs;
+      w.y0 += fs;
+      w.y1 += fs;
+    }
     if (n > 1) {
       w.char_size.resize(static_cast<size_t>(n));
       double first = 0, last = 0;
@@ -175,7 +189,7 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
   std::vector<int> empty_pages;
   size_t markers = 0, ruby = 0;
   GlyphCountingTextOutputDev dev;
-  std::vector<int> unmapped_pages, undecoded_pages;
+  std::vector<int> unmapped_pages, undecoded_pages, unordered_pages;
   for (int i = 1; i <= n; ++i) {
     const size_t unmapped_before = dev.unmapped;
     dev.spaces.clear();
@@ -185,6 +199,7 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
     const double height = doc.getPageRotate(i) % 180 != 0 ? doc.getPageCropWidth(i) : doc.getPageCropHeight(i);
     pages.push_back(lay_out_page(list ? page_words(*list) : std::vector<PdfWord>{}, height, dev.spaces));
     markers += pages.back().footnote_markers;
+    if (pages.back().order_undecided) unordered_pages.push_back(i);
     ruby += pages.back().ruby;
     if (letters(pages.back()) < 16) {
       empty_pages.push_back(i);
@@ -212,6 +227,12 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
     f.notes.push_back(fmt::format("{}: warning: {} of {} pages have text that does not decode to letters "
                                   "(font without a Unicode map); they are stored as read: page {}",
                                   path, undecoded_pages.size(), n, page_list(undecoded_pages)));
+  }
+  if (!unordered_pages.empty()) {
+    f.notes.push_back(fmt::format("{}: warning: {} of {} pages are read in an order that may not be theirs "
+                                  "(many lines of one character: columns not found); they are stored as read: "
+                                  "page {}",
+                                  path, unordered_pages.size(), n, page_list(unordered_pages)));
   }
   // Only what was left out: a PDF that lost nothing gets no line.
   std::string left_out;
