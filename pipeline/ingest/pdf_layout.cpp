@@ -80,34 +80,77 @@ struct RawLine {
 
 // Tiers one line apart (a gazette's upper and lower halves) are as close as
 // two characters of a column with a blank between them, so a column of the
-// upper half and the one under it were gathered as one. A height where
-// three columns or more end and three or more others start right below is
-// a tier boundary; a column with a gap there is cut in two.
+// upper half and the one under it were gathered as one. A height where text
+// stops (a column's end, or a gap of a character) in five columns or more,
+// starts again in five or more right below, and runs through in fewer than
+// half as many, is a tier boundary; a column with a gap there is cut in two.
+// (A test page of PXrubrica repeats a short column whose blanks line up in
+// four columns: not a boundary.)
 std::vector<RawLine> split_at_tier_bounds(std::vector<RawLine> columns) {
-  if (columns.size() < 6) return columns;
-  std::vector<double> bounds;
-  for (const RawLine& c : columns) {
-    const double e = c.along1, t = c.thickness();
-    size_t ends = 0, starts = 0;
-    for (const RawLine& d : columns) {
-      ends += std::abs(d.along1 - e) <= 0.5 * t;
-      starts += d.along0 > e && d.along0 <= e + 2 * t;
+  if (columns.size() < 5) return columns;
+  struct Edge {
+    double at;
+    size_t column;
+  };
+  std::vector<Edge> stops, starts;
+  // Each column's words sorted down it (a copy: the order of words at one
+  // height is left as it was for line_text).
+  std::vector<RawLine> sorted = columns;
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    RawLine& c = sorted[i];
+    std::stable_sort(c.words.begin(), c.words.end(), [](const Placed& a, const Placed& b) { return a.along0 < b.along0; });
+    for (size_t k = 0; k < c.words.size(); ++k) {
+      const bool gap_after = k + 1 == c.words.size() || c.words[k + 1].along0 - c.words[k].along1 >= 0.8 * c.thickness();
+      if (gap_after) stops.push_back({c.words[k].along1, i});
+      if (k == 0 || c.words[k].along0 - c.words[k - 1].along1 >= 0.8 * c.thickness()) starts.push_back({c.words[k].along0, i});
     }
-    if (ends >= 3 && starts >= 3) bounds.push_back(e);
+  }
+  auto columns_with = [](const std::vector<Edge>& edges, double lo, double hi) {
+    std::vector<size_t> in;
+    for (const Edge& e : edges) {
+      if (e.at >= lo && e.at <= hi) in.push_back(e.column);
+    }
+    std::sort(in.begin(), in.end());
+    return static_cast<size_t>(std::unique(in.begin(), in.end()) - in.begin());
+  };
+  // Columns with text running through the height: a boundary crosses few.
+  auto crossing = [&](double at, double t) {
+    size_t n = 0;
+    for (const RawLine& c : columns) {
+      n += std::any_of(c.words.begin(), c.words.end(),
+                       [&](const Placed& p) { return p.along0 < at - 0.25 * t && p.along1 > at + 0.25 * t; });
+    }
+    return n;
+  };
+  std::vector<double> bounds;
+  for (const Edge& e : stops) {
+    const double t = columns[e.column].thickness();
+    const size_t stopping = columns_with(stops, e.at - 0.5 * t, e.at + 0.5 * t);
+    if (stopping >= 5 && columns_with(starts, e.at + 0.01, e.at + 2 * t) >= 5 && 2 * crossing(e.at, t) <= stopping) {
+      bounds.push_back(e.at);
+    }
   }
   if (bounds.empty()) return columns;
   std::vector<RawLine> out;
-  for (RawLine& c : columns) {
-    std::sort(c.words.begin(), c.words.end(), [](const Placed& a, const Placed& b) { return a.along0 < b.along0; });
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const RawLine& c = sorted[i];
+    const double t = c.thickness();
+    auto cut_before = [&](size_t k) {
+      return k > 0 && std::any_of(bounds.begin(), bounds.end(), [&](double e) {
+        const Placed& p = c.words[k];
+        return c.words[k - 1].along1 <= e + 0.5 * t && p.along0 > e && p.along0 - c.words[k - 1].along1 >= 0.8 * t;
+      });
+    };
+    bool cut = false;
+    for (size_t k = 1; k < c.words.size() && !cut; ++k) cut = cut_before(k);
+    if (!cut) {  // as it was, its words in their order
+      out.push_back(std::move(columns[i]));
+      continue;
+    }
     RawLine piece;
     for (size_t k = 0; k < c.words.size(); ++k) {
-      const Placed& p = c.words[k];
-      const bool cut = k > 0 && std::any_of(bounds.begin(), bounds.end(), [&](double e) {
-        const double t = c.thickness();
-        return c.words[k - 1].along1 <= e + 0.5 * t && p.along0 > e && p.along0 - c.words[k - 1].along1 >= 0.5 * t;
-      });
-      if (cut) out.push_back(std::move(piece)), piece = RawLine();
-      piece.add(p);
+      if (cut_before(k)) out.push_back(std::move(piece)), piece = RawLine();
+      piece.add(c.words[k]);
     }
     out.push_back(std::move(piece));
   }

@@ -41,6 +41,7 @@ struct PdfWord {
   int rotation = 0;         // 0 horizontal, 1 vertical (top to bottom), 2, 3
   bool space_after = false;  // poppler saw a space after it (in its order)
   int content_pos = -1;      // where its first glyph is drawn in the page's content (-1: unknown)
+  float vertical_font_size = 0;  // its font's size if the font is vertical (WMode 1), else 0
 };
 
 // A space glyph at its place on the page (device space, as the words'

@@ -55,18 +55,10 @@ std::vector<PdfWord> page_words(TextWordList& list) {
     w.rotation = tw->getRotation();
     w.space_after = tw->getSpaceAfter();
     w.content_pos = tw->getCharPos();
-    // A vertical font's glyph hangs from its origin, centred on it, but
-    // poppler's box ends at the origin and starts there across: one
-    // character early and half a character off its column. Put it back, so
-    // that a vertical-font comma sits in its slot of the column of
-    // horizontal-font glyphs around it (a gazette mixes the two).
-    if (n > 0 && tw->getFontInfo(0) != nullptr && tw->getFontInfo(0)->getWMode() == 1 &&
-        w.rotation % 2 == 1) {
-      const double fs = (w.rotation == 1 ? 1.0 : -1.0) * tw->getFontSize();
-      w.x0 -= 0.5 * fs;
-      w.x1 -= 0.5 * fs;
-      w.y0 += fs;
-      w.y1 += fs;
+    // (For restack_vertical_glyphs in pdf_vertical.h: poppler's box of a
+    // vertical-font glyph is off its slot.)
+    if (n > 0 && tw->getFontInfo(0) != nullptr && tw->getFontInfo(0)->getWMode() == 1) {
+      w.vertical_font_size = static_cast<float>(tw->getFontSize());
     }
     if (n > 1) {
       w.char_size.resize(static_cast<size_t>(n));

@@ -17,8 +17,9 @@ namespace dipmine::ingest {
 // the content order: the glyph drawn next lies right under this one. When
 // most one-character CJK words of the page are so stacked, they (and the
 // lone ones drawn next to them, a column's last character) become
-// rotation 1, vertical text, and are read column by column. Returns how
-// many words changed.
+// rotation 1, vertical text, and are read column by column; the boxes of
+// vertical-font glyphs among them (its commas) are put in their slots.
+// Returns how many words changed.
 size_t restack_vertical_glyphs(std::vector<PdfWord>& words);
 
 }  // namespace dipmine::ingest
