@@ -183,6 +183,13 @@ TEST_CASE("vertical Japanese set one horizontal glyph per line is read column by
   for (auto& w : words) w.content_pos = -1;
   const PdfPage q = lay_out_page(words, 800);
   CHECK(q.restacked == 0);
+  // A column of 24 glyphs without their content order: 24 lines of one
+  // character, a page whose order was not found.
+  std::vector<PdfWord> column;
+  for (int k = 0; k < 24; ++k) column.push_back(word(k % 2 ? "道" : "路", 300, 100 + 8.0 * k, 308, 107.7 + 8.0 * k));
+  CHECK(lay_out_page(column, 800).order_undecided);
+  for (int k = 0; k < 24; ++k) column[static_cast<size_t>(k)].content_pos = k;
+  CHECK_FALSE(lay_out_page(column, 800).order_undecided);
 }
 
 TEST_CASE("vertical tiers one line apart are read tier by tier", "[pdf]") {
