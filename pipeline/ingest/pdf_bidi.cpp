@@ -30,9 +30,48 @@ bool is_mark(char32_t c) { return u_charDirection(static_cast<UChar32>(c)) == U_
 bool is_dual_joining(char32_t c) {
   return u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_JOINING_TYPE) == U_JT_DUAL_JOINING;
 }
+// A letter that joins the one before it (dual- or right-joining): only
+// before one does a ZWNJ change anything (not before `؟`).
+bool joins_before(char32_t c) {
+  const auto t = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_JOINING_TYPE);
+  return t == U_JT_DUAL_JOINING || t == U_JT_RIGHT_JOINING || t == U_JT_JOIN_CAUSING;
+}
 bool is_direction_control(char32_t c) {
   return c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
          (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+// The shape a presentation-form glyph was drawn in (its decomposition
+// type); `unknown` for a plain letter, whose shape the font chose.
+enum class Shape { unknown, isolated, initial, medial, final };
+Shape shape_of(char32_t c) {
+  switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_DECOMPOSITION_TYPE)) {
+    case U_DT_ISOLATED: return Shape::isolated;
+    case U_DT_INITIAL: return Shape::initial;
+    case U_DT_MEDIAL: return Shape::medial;
+    case U_DT_FINAL: return Shape::final;
+    default: return Shape::unknown;
+  }
+}
+// The shape of a logical word's last (or first) letter, marks aside.
+Shape shape_at(std::u32string_view w, bool last) {
+  for (size_t k = 0; k < w.size(); ++k) {
+    const char32_t c = last ? w[w.size() - 1 - k] : w[k];
+    if (!is_mark(c) && !is_direction_control(c)) return shape_of(c);
+  }
+  return Shape::unknown;
+}
+// Two pieces drawn touching whose glyphs say they join: the first ends in
+// an initial or medial form (it joins what follows), or the second starts
+// in a medial or final one (it joins what precedes). A producer that
+// spells Arabic with presentation forms (a Kurdish book of
+// language-ml/course-nlp-ir-1-text-exploring) draws `ﺗ` and `ﲑ` of one
+// word as pieces apart; a ZWNJ there contradicted the glyphs. An isolated
+// or final form before a letter does not join: the ZWNJ keeps that look.
+bool drawn_joined(Shape end, Shape start) {
+  if (end == Shape::initial || end == Shape::medial) return true;
+  if (end == Shape::isolated || end == Shape::final) return false;
+  return start == Shape::medial || start == Shape::final;
 }
 
 bool has_ltr_letter(std::u32string_view w) { return std::any_of(w.begin(), w.end(), is_ltr_letter); }
@@ -197,11 +236,15 @@ std::string logical_line(const std::vector<std::u32string>& visual_words,
   if (rtl_line) std::reverse(units.begin(), units.end());
   std::vector<size_t> order;
   std::vector<std::u32string> words(n);
+  std::vector<Shape> ends(n, Shape::unknown), starts(n, Shape::unknown);
   for (const Unit& u : units) {
     for (size_t k = 0; k < u.end - u.begin; ++k) {
       const size_t i = u.rtl ? u.end - 1 - k : u.begin + k;
       order.push_back(i);
-      words[i] = letters_of(u.rtl ? rtl_word_to_logical(visual_words[i]) : visual_words[i]);
+      const std::u32string logical = u.rtl ? rtl_word_to_logical(visual_words[i]) : visual_words[i];
+      ends[i] = shape_at(logical, true);
+      starts[i] = shape_at(logical, false);
+      words[i] = letters_of(logical);
     }
   }
   std::u32string line;
@@ -214,7 +257,8 @@ std::string logical_line(const std::vector<std::u32string>& visual_words,
       if (!adjacent || (right < space_before.size() && space_before[right])) {
         line += U' ';
       } else if (kind[prev] == 'R' && kind[i] == 'R' && !words[prev].empty() &&
-                 is_dual_joining(words[prev].back())) {
+                 is_dual_joining(words[prev].back()) && !words[i].empty() && joins_before(words[i].front()) &&
+                 !drawn_joined(ends[prev], starts[i])) {
         line += U'\u200C';  // glyphs drawn apart that would join: a ZWNJ
       }
     }

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "ingest/pdf_chars.h"
+#include "ingest/pdf_vertical.h"
 
 namespace dipmine::ingest {
 namespace {
@@ -61,8 +62,8 @@ size_t strip_glued_markers(PdfWord& w) {
 // A line (or a column of vertical text) being built.
 struct RawLine {
   std::vector<Placed> words;
-  double a0, a1, along0, along1;
-  int rot;
+  double a0 = 0, a1 = 0, along0 = 0, along1 = 0;
+  int rot = 0;
   bool kana_only = true;
   double thickness() const { return a1 - a0; }
   void add(const Placed& p) {
@@ -76,6 +77,85 @@ struct RawLine {
     kana_only = kana_only && all_of_chars(p.word->chars, is_kana);
   }
 };
+
+// Tiers one line apart (a gazette's upper and lower halves) are as close as
+// two characters of a column with a blank between them, so a column of the
+// upper half and the one under it were gathered as one. A height where text
+// stops (a column's end, or a gap of a character) in five columns or more,
+// starts again in five or more right below, and runs through in fewer than
+// half as many, is a tier boundary; a column with a gap there is cut in two.
+// (A test page of PXrubrica repeats a short column whose blanks line up in
+// four columns: not a boundary.)
+std::vector<RawLine> split_at_tier_bounds(std::vector<RawLine> columns) {
+  if (columns.size() < 5) return columns;
+  struct Edge {
+    double at;
+    size_t column;
+  };
+  std::vector<Edge> stops, starts;
+  // Each column's words sorted down it (a copy: the order of words at one
+  // height is left as it was for line_text).
+  std::vector<RawLine> sorted = columns;
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    RawLine& c = sorted[i];
+    std::stable_sort(c.words.begin(), c.words.end(), [](const Placed& a, const Placed& b) { return a.along0 < b.along0; });
+    for (size_t k = 0; k < c.words.size(); ++k) {
+      const bool gap_after = k + 1 == c.words.size() || c.words[k + 1].along0 - c.words[k].along1 >= 0.8 * c.thickness();
+      if (gap_after) stops.push_back({c.words[k].along1, i});
+      if (k == 0 || c.words[k].along0 - c.words[k - 1].along1 >= 0.8 * c.thickness()) starts.push_back({c.words[k].along0, i});
+    }
+  }
+  auto columns_with = [](const std::vector<Edge>& edges, double lo, double hi) {
+    std::vector<size_t> in;
+    for (const Edge& e : edges) {
+      if (e.at >= lo && e.at <= hi) in.push_back(e.column);
+    }
+    std::sort(in.begin(), in.end());
+    return static_cast<size_t>(std::unique(in.begin(), in.end()) - in.begin());
+  };
+  // Columns with text running through the height: a boundary crosses few.
+  auto crossing = [&](double at, double t) {
+    size_t n = 0;
+    for (const RawLine& c : columns) {
+      n += std::any_of(c.words.begin(), c.words.end(),
+                       [&](const Placed& p) { return p.along0 < at - 0.25 * t && p.along1 > at + 0.25 * t; });
+    }
+    return n;
+  };
+  std::vector<double> bounds;
+  for (const Edge& e : stops) {
+    const double t = columns[e.column].thickness();
+    const size_t stopping = columns_with(stops, e.at - 0.5 * t, e.at + 0.5 * t);
+    if (stopping >= 5 && columns_with(starts, e.at + 0.01, e.at + 2 * t) >= 5 && 2 * crossing(e.at, t) <= stopping) {
+      bounds.push_back(e.at);
+    }
+  }
+  if (bounds.empty()) return columns;
+  std::vector<RawLine> out;
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const RawLine& c = sorted[i];
+    const double t = c.thickness();
+    auto cut_before = [&](size_t k) {
+      return k > 0 && std::any_of(bounds.begin(), bounds.end(), [&](double e) {
+        const Placed& p = c.words[k];
+        return c.words[k - 1].along1 <= e + 0.5 * t && p.along0 > e && p.along0 - c.words[k - 1].along1 >= 0.8 * t;
+      });
+    };
+    bool cut = false;
+    for (size_t k = 1; k < c.words.size() && !cut; ++k) cut = cut_before(k);
+    if (!cut) {  // as it was, its words in their order
+      out.push_back(std::move(columns[i]));
+      continue;
+    }
+    RawLine piece;
+    for (size_t k = 0; k < c.words.size(); ++k) {
+      if (cut_before(k)) out.push_back(std::move(piece)), piece = RawLine();
+      piece.add(c.words[k]);
+    }
+    out.push_back(std::move(piece));
+  }
+  return out;
+}
 
 // Vertical text in reading order: words gathered into columns by position,
 // columns into tiers (bands down the page that share no column), tiers top
@@ -102,6 +182,7 @@ std::vector<RawLine> vertical_columns(std::vector<Placed> words) {
     }
     into->add(p);
   }
+  columns = split_at_tier_bounds(std::move(columns));
   std::sort(columns.begin(), columns.end(), [](const RawLine& a, const RawLine& b) { return a.along0 < b.along0; });
   std::vector<int> tier(columns.size());
   double tier_end = -1e18;
@@ -201,6 +282,7 @@ PdfPage lay_out_page(const std::vector<PdfWord>& given, double page_height,
   page.height = page_height;
   std::vector<PdfWord> words = given;
   for (PdfWord& w : words) page.footnote_markers += strip_glued_markers(w);
+  page.restacked = restack_vertical_glyphs(words);
   std::vector<Placed> placed;
   placed.reserve(words.size());
   for (const PdfWord& w : words) {
@@ -284,12 +366,14 @@ PdfPage lay_out_page(const std::vector<PdfWord>& given, double page_height,
     usual_gap = gaps[gaps.size() / 2];
   }
   const RawLine* prev = nullptr;
+  size_t lone_glyphs = 0;  // lines of one CJK character
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!keep[i]) continue;
     RawLine& l = lines[i];
     PdfLine out;
     out.text = line_text(l.words, rtl_page, page.footnote_markers, spaces);
     if (out.text.empty()) continue;
+    lone_glyphs += l.words.size() == 1 && l.words[0].word->chars.size() == 1 && is_cjk(l.words[0].word->chars[0]);
     out.top = 1e18;
     out.bottom = -1e18;
     for (const Placed& p : l.words) {
@@ -304,6 +388,9 @@ PdfPage lay_out_page(const std::vector<PdfWord>& given, double page_height,
     prev = &l;
     page.lines.push_back(std::move(out));
   }
+  // Japanese read across its columns, or columns not gathered, come out as
+  // a run of one-character lines; a page's text has a few at most.
+  page.order_undecided = lone_glyphs >= 20 && 4 * lone_glyphs >= page.lines.size();
   return page;
 }
 

@@ -14,7 +14,10 @@
 //    its own order and gets its spaces outside it;
 //  * vertical writing (poppler's rotation 1: glyphs down the page, columns
 //    right to left) is read column by column, and ruby (furigana: small kana
-//    beside the column) is left out, as it would split words;
+//    beside the column) is left out, as it would split words; so is vertical
+//    text set with a horizontal font one glyph per line (each glyph drawn
+//    under the one before it in the content: `content_pos`), which poppler
+//    gives as one-character horizontal words;
 //  * superscript footnote markers beside a word, or glued to it in its box
 //    (smaller than its letters: "Gal∗+", "cities¹²"), are left out;
 //  * the text is what a reader would copy: Arabic presentation forms become
@@ -37,6 +40,8 @@ struct PdfWord {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // box, top-left origin, y down
   int rotation = 0;         // 0 horizontal, 1 vertical (top to bottom), 2, 3
   bool space_after = false;  // poppler saw a space after it (in its order)
+  int content_pos = -1;      // where its first glyph is drawn in the page's content (-1: unknown)
+  float vertical_font_size = 0;  // its font's size if the font is vertical (WMode 1), else 0
 };
 
 // A space glyph at its place on the page (device space, as the words'
@@ -57,6 +62,8 @@ struct PdfPage {
   std::vector<PdfLine> lines;
   size_t footnote_markers = 0;  // superscript markers left out
   size_t ruby = 0;              // ruby (furigana) boxes left out
+  size_t restacked = 0;         // one-glyph words read as vertical text (see lay_out_page)
+  bool order_undecided = false;  // many lines hold one CJK character: columns not found
   double height = 0;
 };
 

@@ -54,6 +54,12 @@ std::vector<PdfWord> page_words(TextWordList& list) {
     tw->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
     w.rotation = tw->getRotation();
     w.space_after = tw->getSpaceAfter();
+    w.content_pos = tw->getCharPos();
+    // (For restack_vertical_glyphs in pdf_vertical.h: poppler's box of a
+    // vertical-font glyph is off its slot.)
+    if (n > 0 && tw->getFontInfo(0) != nullptr && tw->getFontInfo(0)->getWMode() == 1) {
+      w.vertical_font_size = static_cast<float>(tw->getFontSize());
+    }
     if (n > 1) {
       w.char_size.resize(static_cast<size_t>(n));
       double first = 0, last = 0;
@@ -175,7 +181,7 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
   std::vector<int> empty_pages;
   size_t markers = 0, ruby = 0;
   GlyphCountingTextOutputDev dev;
-  std::vector<int> unmapped_pages, undecoded_pages;
+  std::vector<int> unmapped_pages, undecoded_pages, unordered_pages;
   for (int i = 1; i <= n; ++i) {
     const size_t unmapped_before = dev.unmapped;
     dev.spaces.clear();
@@ -185,6 +191,7 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
     const double height = doc.getPageRotate(i) % 180 != 0 ? doc.getPageCropWidth(i) : doc.getPageCropHeight(i);
     pages.push_back(lay_out_page(list ? page_words(*list) : std::vector<PdfWord>{}, height, dev.spaces));
     markers += pages.back().footnote_markers;
+    if (pages.back().order_undecided) unordered_pages.push_back(i);
     ruby += pages.back().ruby;
     if (letters(pages.back()) < 16) {
       empty_pages.push_back(i);
@@ -212,6 +219,12 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
     f.notes.push_back(fmt::format("{}: warning: {} of {} pages have text that does not decode to letters "
                                   "(font without a Unicode map); they are stored as read: page {}",
                                   path, undecoded_pages.size(), n, page_list(undecoded_pages)));
+  }
+  if (!unordered_pages.empty()) {
+    f.notes.push_back(fmt::format("{}: warning: {} of {} pages are read in an order that may not be theirs "
+                                  "(many lines of one character: columns not found); they are stored as read: "
+                                  "page {}",
+                                  path, unordered_pages.size(), n, page_list(unordered_pages)));
   }
   // Only what was left out: a PDF that lost nothing gets no line.
   std::string left_out;

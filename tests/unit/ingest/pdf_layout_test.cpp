@@ -141,6 +141,71 @@ TEST_CASE("vertical Japanese is read column by column, right to left, top tier f
   CHECK(p.ruby == 1);
 }
 
+TEST_CASE("pieces of presentation forms drawn joined get no ZWNJ, an unjoined one does", "[pdf]") {
+  // A Kurdish book (language-ml/course-nlp-ir-1-text-exploring, khayaam.pdf)
+  // draws ﺗﲑﺛﮋ as three pieces: ﺗ | ﲑﺛ | ﮋ. An initial form joins what
+  // follows: no ZWNJ (it read ت‌يرث‌ژ).
+  CHECK(logical_line({U"\uFB8B", visual("\uFC91\uFE9B"), U"\uFE97"}, {false, false, false}) == "تيرثژ");
+  CHECK(logical_line({U"\uFE94", U"\uFE91"}, {false, false}) == "بة");
+  // A final form (ی of می) before a letter that would join: the ZWNJ keeps the look.
+  CHECK(logical_line({visual("\uFEAD\uFEEE\uFEE1"), visual("\uFEE3\uFBFD")}, {false, false}) == "می\u200Cروم");
+  // Nothing before punctuation, which joins nothing.
+  CHECK(logical_line({U"؟", visual("چی")}, {false, false}) == "چی؟");
+}
+
+TEST_CASE("vertical Japanese set one horizontal glyph per line is read column by column", "[pdf]") {
+  // A gazette (pdfminer.six samples/nonfree/kampo.pdf) draws each character
+  // as a horizontal glyph under the one before; poppler gives one-character
+  // words of rotation 0, row by row across the columns. Columns 8 wide, 2
+  // apart, right to left; a horizontal header with single-character words.
+  const std::u32string right = U"道路交通法施行令", left = U"横断歩道を進行";
+  std::vector<PdfWord> words = {word("平成", 60, 40, 76, 48), word("年", 80, 40, 88, 48), word("月", 92, 40, 100, 48)};
+  int pos = 0;
+  for (auto& w : words) w.content_pos = pos++;
+  for (size_t row = 0; row < right.size(); ++row) {  // poppler's order: rows
+    for (int col = 0; col < 2; ++col) {
+      const std::u32string& chars = col == 0 ? right : left;
+      if (row >= chars.size()) continue;
+      PdfWord w;
+      w.chars = chars.substr(row, 1);
+      w.x0 = col == 0 ? 300 : 290, w.x1 = w.x0 + 8, w.y0 = 100 + 8.0 * static_cast<double>(row), w.y1 = w.y0 + 7.7;
+      w.content_pos = 10 + 2 * static_cast<int>(row) + (col == 0 ? 0 : 100);  // drawn column by column
+      words.push_back(w);
+    }
+  }
+  const PdfPage p = lay_out_page(words, 800);
+  CHECK(page_text(p).find("道路交通法施行令\n横断歩道を進行") != std::string::npos);
+  CHECK(page_text(p).rfind("平成年月", 0) == 0);  // the header stays horizontal
+  CHECK(p.restacked == 15);
+  CHECK_FALSE(p.order_undecided);
+  // Without the content order nothing is restacked, and the one-character
+  // lines say the order was not found.
+  for (auto& w : words) w.content_pos = -1;
+  const PdfPage q = lay_out_page(words, 800);
+  CHECK(q.restacked == 0);
+  // A column of 24 glyphs without their content order: 24 lines of one
+  // character, a page whose order was not found.
+  std::vector<PdfWord> column;
+  for (int k = 0; k < 24; ++k) column.push_back(word(k % 2 ? "道" : "路", 300, 100 + 8.0 * k, 308, 107.7 + 8.0 * k));
+  CHECK(lay_out_page(column, 800).order_undecided);
+  for (int k = 0; k < 24; ++k) column[static_cast<size_t>(k)].content_pos = k;
+  CHECK_FALSE(lay_out_page(column, 800).order_undecided);
+}
+
+TEST_CASE("vertical tiers one line apart are read tier by tier", "[pdf]") {
+  // Upper and lower halves of a gazette page: the upper columns end at 140,
+  // the lower ones start at 148, one character lower, as a blank in a column.
+  std::vector<PdfWord> words;
+  const char* upper[] = {"一二三四五", "六七八九十", "甲乙丙丁戊", "子丑寅卯辰", "松竹梅桜菊"};
+  const char* lower[] = {"春夏秋冬雪", "東西南北中", "赤青黄白黒", "金銀銅鉄鉛", "朝昼夕夜暁"};
+  for (int c = 0; c < 5; ++c) {
+    words.push_back(word(upper[c], 300 - 10.0 * c, 100, 308 - 10.0 * c, 140, 1));
+    words.push_back(word(lower[c], 300 - 10.0 * c, 148, 308 - 10.0 * c, 188, 1));
+  }
+  CHECK(page_text(lay_out_page(words, 800)) ==
+        "一二三四五\n六七八九十\n甲乙丙丁戊\n子丑寅卯辰\n松竹梅桜菊\n\n春夏秋冬雪\n東西南北中\n赤青黄白黒\n金銀銅鉄鉛\n朝昼夕夜暁\n");
+}
+
 TEST_CASE("ruby over a horizontal heading is left out, CJK gaps are not spaces", "[pdf]") {
   const PdfPage p = lay_out_page({word("にほんこくけんぽう", 60, 90, 150, 96), word("日本国", 60, 97, 90, 110),
                                   word("憲法", 100, 97, 120, 110), word("Body text here", 60, 130, 150, 140)},

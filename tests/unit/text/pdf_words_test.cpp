@@ -89,6 +89,13 @@ TEST_CASE("a compound hyphenated at a line break keeps its hyphen (mixed- and mo
   CHECK(en_clean("proceed-\nings of the govern-\nments") == "proceedings of the governments");
   CHECK(en_clean("succeed-\ning and exceed-\ningly") == "succeeding and exceedingly");
   CHECK(en_clean("bed-\nroom") == "bedroom");
+  // ex- keeps its hyphen before a compound's head, not inside an ex- word
+  // (pdfminer.six's naacl06 paper: `Ex-\nisting IE systems`).
+  CHECK(en_clean("systems. Ex-\nisting IE systems") == "systems. Existing IE systems");
+  CHECK(en_clean("most ex-\nisting work, an ex-\nample, Ex-\ntracting") == "most existing work, an example, Extracting");
+  CHECK(en_clean("the ex-\npresident and the ex-\nmayor") == "the ex-president and the ex-mayor");
+  // The last part of a hyphenated compound keeps its hyphen.
+  CHECK(en_clean("state-of-the-\nart and up-to-\ndate") == "state-of-the-art and up-to-date");
   // Found as "mixed-mode" and as "mixed mode".
   const auto doc = keys(std::string("a mixed-\nmode execution"), Lang::en, TermMode::document);
   CHECK(doc == keys("a mixed mode execution", Lang::en, TermMode::query));

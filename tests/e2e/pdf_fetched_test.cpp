@@ -1,0 +1,81 @@
+// End-to-end tests on real PDFs the project does not store (see
+// tests/data/pdf/fetch.tsv; `scripts/fetch-pdf` puts them in
+// tests/data/pdf/fetched/). A test whose file is not there says so and
+// checks nothing else.
+#include <catch2/catch.hpp>
+
+#include "harness.h"
+
+using e2e::Sandbox;
+
+namespace {
+
+// The fetched file's path, or "" (with a warning) when it was not fetched.
+std::string fetched(const std::string& name) {
+  const auto path = e2e::data_dir() / "pdf" / "fetched" / name;
+  if (!e2e::fs::exists(path)) {
+    WARN(name << " not fetched (run scripts/fetch-pdf): skipped");
+    return "";
+  }
+  return path.string();
+}
+
+std::string stored_text(const Sandbox& s) {
+  return e2e::sql_column(s.db(), "SELECT group_concat(text, char(10)) FROM paragraphs ORDER BY id");
+}
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("a gazette set vertically one horizontal glyph per line reads column by column", "[pdf][fetched]") {
+  // pdfminer.six samples/nonfree/kampo.pdf: a page of the 2008 government
+  // gazette. It read row by row across the columns, 155 lines of 「、。」 first.
+  const std::string pdf = fetched("kampo.pdf");
+  if (pdf.empty()) return;
+  Sandbox s;
+  const auto r = s.run({"ingest", pdf});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK_FALSE(contains(r.err, "warning"));
+  for (const char* word : {"政令", "道路交通法", "横断歩道", "普通自転車"}) {
+    INFO(word);
+    CHECK(contains(s.run({"search", "--count", word}).out, "in 1 document"));
+  }
+  // Read off the rendered page: the title column, and a comma in its slot.
+  const std::string text = stored_text(s);
+  CHECK(contains(text, "政令第百四十九号道路交通法施行令の一部を改正する政令"));
+  CHECK(contains(text, "内閣は、道路交通法の一部を改正する法律(平成十九年法律第九十号)の一部の施行に伴い、"));
+}
+
+TEST_CASE("an ex- word broken at a line end is joined in the clean text", "[pdf][fetched]") {
+  // pdfminer.six samples/nonfree/naacl06-shinyama.pdf: `Ex-` / `isting IE
+  // systems` kept its hyphen (ex- as in ex-president), so `terms` listed
+  // `isting`.
+  const std::string pdf = fetched("naacl06-shinyama.pdf");
+  if (pdf.empty()) return;
+  Sandbox s;
+  REQUIRE(s.run({"ingest", pdf}).code == 0);
+  const auto terms = s.run({"terms", "--lang", "en", "--top", "0"});
+  REQUIRE(terms.code == 0);
+  CHECK(contains(terms.out, "\nExisting IE systems require"));
+  CHECK_FALSE(contains(terms.out, "\nisting IE systems require"));
+  // (One `isting` is left: the page's table is read between the line that
+  // ends in `ex-` and the one that goes on, so the two never meet.)
+  CHECK(contains(s.run({"search", "--count", "\"Existing IE systems\""}).out, "in 1 document"));
+  CHECK(contains(s.run({"search", "--count", "\"extracting relations\""}).out, "in 1 document"));
+}
+
+TEST_CASE("presentation-form pieces drawn joined get no ZWNJ", "[pdf][fetched]") {
+  // language-ml/course-nlp-ir-1-text-exploring, a Kurdish book (54 pages)
+  // spelt with Arabic presentation forms: 6,799 ZWNJs were put after
+  // initial forms (ﺗﲑﺛﮋ read ت‌يرث‌ژ).
+  const std::string pdf = fetched("khayaam.pdf");
+  if (pdf.empty()) return;
+  Sandbox s;
+  REQUIRE(s.run({"ingest", pdf}).code == 0);
+  const std::string text = stored_text(s);
+  CHECK_FALSE(contains(text, "\u200C"));
+  CHECK(contains(text, "تيرثژ"));
+  CHECK(contains(text, "دريا"));
+}
