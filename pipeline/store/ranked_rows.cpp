@@ -114,7 +114,8 @@ bool clause_needs(const Query& q, size_t p, size_t partner) {
 
 // Two words that must both occur (AND, or one NEAR of the two) score at
 // most what their best shared paragraph scores, where the index knows it
-// (store/topk_pairs.h): exactly for AND (NEAR counts fewer hits). The words'
+// (store/topk_pairs.h): exactly for AND (NEAR counts fewer hits; a pair
+// kept per run of blocks bounds it by its run's best paragraph). The words'
 // bounds (and their whole-word keys', a Japanese word's boost) become that
 // paragraph's parts. They must be the query's first scored phrases, in the
 // order dipmine_rank adds them, so that the bound starts as the very sum of
