@@ -100,6 +100,7 @@ class TopkIndex {
     std::vector<double>* b_part = nullptr;
     std::vector<double>* a_word_part = nullptr;
     std::vector<double>* b_word_part = nullptr;
+    size_t* run_blocks = nullptr;  // set to the blocks an entry stands for (1, or a run's)
   };
   // Whether the index knows in which blocks `a` and `b` share a paragraph;
   // if so, sets the parts of each block to the Bm25::tf_parts of the block's

@@ -89,6 +89,7 @@ bool TopkIndex::together(const PairQuery& query) {
     blob = blob_of(*coarse_, &found);
     if (found) run = static_cast<uint64_t>(pairs_.coarse_blocks);
   }
+  if (query.run_blocks) *query.run_blocks = static_cast<size_t>(run);
   if (!found) {
     // Not there: the words share no paragraph if their plain pair is not
     // there either and every such pair was kept.
