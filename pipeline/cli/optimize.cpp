@@ -21,10 +21,10 @@ CommandRegistration optimize_cmd(
                    r.after.paragraphs, r.before.segments, r.before.segments == 1 ? "" : "s",
                    r.after.segments, rebuild ? " (rebuilt)" : "");
         if (r.topk_built) {
-          fmt::print("top-k index: built, {} terms, {} word pairs side by side and {} in one paragraph, "
-                     "over {} block{} of {} paragraphs\n",
-                     r.topk_terms, r.topk_pairs, r.topk_together, r.topk_blocks, r.topk_blocks == 1 ? "" : "s",
-                     r.topk_block_rows);
+          fmt::print("top-k index: built, {} terms, {} word pairs side by side and {} in one paragraph "
+                     "(and {} per run of blocks), over {} block{} of {} paragraphs\n",
+                     r.topk_terms, r.topk_pairs, r.topk_together, r.topk_together_coarse, r.topk_blocks,
+                     r.topk_blocks == 1 ? "" : "s", r.topk_block_rows);
           if (!r.topk_pairs_skipped.empty()) {
             fmt::print(stderr, "dipmine: note: no word pairs in the top-k index: {}\n", r.topk_pairs_skipped);
           }

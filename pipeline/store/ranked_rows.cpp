@@ -114,14 +114,17 @@ bool clause_needs(const Query& q, size_t p, size_t partner) {
 
 // Two words that must both occur (AND, or one NEAR of the two) score at
 // most what their best shared paragraph scores, where the index knows it
-// (store/topk_pairs.h): exactly for AND (NEAR counts fewer hits). The words'
+// (store/topk_pairs.h): exactly for AND (NEAR counts fewer hits; a pair
+// kept per run of blocks bounds it by its run's best paragraph). The words'
 // bounds (and their whole-word keys', a Japanese word's boost) become that
 // paragraph's parts. They must be the query's first scored phrases, in the
 // order dipmine_rank adds them, so that the bound starts as the very sum of
 // that paragraph; phrases after them (a third word) add their own bounds,
 // and floating-point addition is monotone, so the total stays a bound.
-void use_pairs_together(TopkIndex& topk, const Query& q, const std::vector<double>& idfs,
-                        std::vector<std::vector<double>>& bounds) {
+// Returns the blocks one bound of the pair stands for (1; a run's when the
+// pair is kept per run of blocks).
+size_t use_pairs_together(TopkIndex& topk, const Query& q, const std::vector<double>& idfs,
+                          std::vector<std::vector<double>>& bounds) {
   std::vector<size_t> scored;
   for (size_t p = 0; p < q.phrases.size(); ++p) {
     if (q.phrases[p].clause >= 0) scored.push_back(p);
@@ -135,18 +138,19 @@ void use_pairs_together(TopkIndex& topk, const Query& q, const std::vector<doubl
   };
   const size_t pa = next(), pwa = pa == kNone ? kNone : boost_after(pa);
   const size_t pb = next(), pwb = pb == kNone ? kNone : boost_after(pb);
-  if (pb == kNone) return;
+  if (pb == kNone) return 1;
   const QueryPhrase& a = q.phrases[pa];
   const QueryPhrase& b = q.phrases[pb];
-  if (a.keys.size() != 1 || b.keys.size() != 1 || a.prefix || b.prefix) return;
+  if (a.keys.size() != 1 || b.keys.size() != 1 || a.prefix || b.prefix) return 1;
   // Separate clauses (AND) or one alternative of one clause (NEAR), not OR.
-  if (a.clause == b.clause && a.alternative != b.alternative) return;
-  if (!clause_needs(q, pa, pb) || !clause_needs(q, pb, pa)) return;
+  if (a.clause == b.clause && a.alternative != b.alternative) return 1;
+  if (!clause_needs(q, pa, pb) || !clause_needs(q, pb, pa)) return 1;
+  size_t run = 1;
   TopkIndex::PairQuery pair{a.keys[0], b.keys[0], idfs[pa], idfs[pb],
                             pwa == kNone ? 0.0 : idfs[pwa], pwb == kNone ? 0.0 : idfs[pwb],
                             &bounds[pa], &bounds[pb],
-                            pwa == kNone ? nullptr : &bounds[pwa], pwb == kNone ? nullptr : &bounds[pwb]};
-  topk.together(pair);
+                            pwa == kNone ? nullptr : &bounds[pwa], pwb == kNone ? nullptr : &bounds[pwb], &run};
+  return topk.together(pair) ? run : 1;
 }
 
 // At most this share of the rows can match: a row matches an alternative of
@@ -205,7 +209,7 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
     if (!b) return std::nullopt;
     bounds[p] = std::move(*b);
   }
-  use_pairs_together(topk, q, idfs, bounds);
+  const size_t run_blocks = use_pairs_together(topk, q, idfs, bounds);
   const auto docs = doc_ranges(corpus, q);
   // A block can match when every clause has an alternative all of whose
   // phrases occur in it; its bound sums idf x phrase bound in phrase order,
@@ -257,14 +261,24 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
   // queries go straight to phase 2.
   const size_t budget = std::min(has_prefix ? 0 : plan.blocks_one_by_one, candidates.size());
   std::vector<Candidate> best = candidates;
-  const auto best_end = best.begin() + static_cast<std::ptrdiff_t>(std::min(budget + 1, best.size()));
-  std::partial_sort(best.begin(), best_end, best.end(), [](const Candidate& a, const Candidate& b) {
-    return a.bound != b.bound ? a.bound > b.bound : a.block < b.block;
-  });
+  // (All of them when statements may take several blocks each.)
+  const size_t sorted = run_blocks > 1 ? best.size() : std::min(budget + 1, best.size());
+  std::partial_sort(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(sorted), best.end(),
+                    [](const Candidate& a, const Candidate& b) {
+                      return a.bound != b.bound ? a.bound > b.bound : a.block < b.block;
+                    });
   size_t next = 0;
-  for (; next < budget; ++next) {
+  for (size_t statements = 0; statements < budget && next < best.size(); ++statements, ++next) {
     if (scorer.cannot_beat(best[next].bound, best[next].block)) return scorer.finish(offset, stats);
-    scorer.score_blocks(best[next].block, best[next].block, 1);
+    // A pair kept per run of blocks bounds the blocks of a run alike: the
+    // run's blocks of that bound are scored by one statement (one at a
+    // time, the budget would be spent in the first run).
+    size_t last = best[next].block, n = 1;
+    while (run_blocks > 1 && next + 1 < best.size() && best[next + 1].bound == best[next].bound &&
+           best[next + 1].block == last + 1 && (last + 1) / run_blocks == best[next].block / run_blocks) {
+      ++next, ++last, ++n;
+    }
+    scorer.score_blocks(last + 1 - n, last, n);
   }
   if (next < best.size() && scorer.cannot_beat(best[next].bound, best[next].block)) {
     return scorer.finish(offset, stats);

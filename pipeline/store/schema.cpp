@@ -143,6 +143,13 @@ DELETE FROM topk_meta WHERE key = 'state';
       R"sql(
 CREATE TABLE store_state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )sql",
+      // 9: pairs together per run of blocks, for those the budget leaves out
+      // of topk_together (store/topk_pairs.h). The index stays fresh and
+      // exact without them; the next optimize builds them.
+      R"sql(
+CREATE TABLE topk_together_coarse(first TEXT NOT NULL, second TEXT NOT NULL, df INTEGER NOT NULL,
+                                  blocks BLOB NOT NULL, PRIMARY KEY(first, second)) WITHOUT ROWID;
+)sql",
   };
   return list;
 }

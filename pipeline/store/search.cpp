@@ -241,12 +241,13 @@ OptimizeReport optimize_index(Corpus& corpus, bool rebuild) {
     corpus.db().exec("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('optimize')");
     if (rebuild) mark_index_current(corpus);
     record_build_fingerprint(corpus);
-    if (rebuild || !TopkIndex::is_fresh(corpus)) {
+    if (rebuild || !TopkIndex::is_current(corpus)) {
       const TopkIndex::BuildStats built = TopkIndex::build(corpus);
       r.topk_built = true;
       r.topk_terms = built.terms;
       r.topk_pairs = built.pairs.side_by_side.pairs;
       r.topk_together = built.pairs.together.pairs;
+      r.topk_together_coarse = built.pairs.together_coarse.pairs;
       r.topk_pairs_skipped = built.pairs.skipped;
     }
     tx.commit();

@@ -68,7 +68,7 @@ struct OptimizeReport {
   IndexStats before, after;
   bool topk_built = false;  // false: the top-k index was fresh already
   int64_t topk_terms = 0, topk_blocks = 0, topk_block_rows = 0;
-  int64_t topk_pairs = 0, topk_together = 0;  // word pairs (store/topk_pairs.h)
+  int64_t topk_pairs = 0, topk_together = 0, topk_together_coarse = 0;  // word pairs (store/topk_pairs.h)
   std::string topk_pairs_skipped; // why none were built, if that was the text's fault
 };
 

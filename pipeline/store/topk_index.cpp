@@ -205,13 +205,15 @@ TopkIndex::BuildStats TopkIndex::build(Corpus& corpus, const BuildOptions& optio
     finish_term();
   }
   db.exec("DROP TABLE temp.topk_vocab");
+  const auto budget = static_cast<int64_t>(options.pair_budget * static_cast<double>(stats.entries));
   stats.pairs = build_topk_pairs(db, lengths, totals, block_rows,
-                                 {options.pair_min_word_df,
-                                  static_cast<int64_t>(options.pair_budget * static_cast<double>(stats.entries)),
-                                  options.pair_max_terms_a_row});
+                                 {options.pair_min_word_df, budget, options.pair_max_terms_a_row,
+                                  options.pair_coarse_blocks, budget / 2});
   Statement put(db, "INSERT OR REPLACE INTO topk_meta(key, value) VALUES (?, ?)");
-  put.bind(1, "pairs").bind(2, fmt::format("{} {} {}", options.pair_min_word_df, stats.pairs.side_by_side.complete ? 1 : 0,
-                                            stats.pairs.together.complete ? 1 : 0));
+  put.bind(1, "pairs").bind(2, fmt::format("{} {} {} {} {}", options.pair_min_word_df,
+                                            stats.pairs.side_by_side.complete ? 1 : 0,
+                                            stats.pairs.together.complete ? 1 : 0, kPairsVersion,
+                                            std::max<int64_t>(options.pair_coarse_blocks, 0)));
   put.run();
   put.bind(1, "filters").bind_blob(2, filters);
   put.run();
@@ -234,10 +236,16 @@ std::unique_ptr<TopkIndex> TopkIndex::open_if_fresh(Corpus& corpus) {
       have_state = std::sscanf(q.column_text(1).c_str(), "%ld %ld %ld %ld", &built.rows, &built.tokens,
                                &built.max_id, &built.block_rows) == 4;
     } else if (q.column_text(0) == "pairs") {
-      int side = 0, together = 0;
-      if (std::sscanf(q.column_text(1).c_str(), "%ld %d %d", &pairs.min_word_df, &side, &together) != 3) pairs = {};
+      int side = 0, together = 0, version = 1;  // no fourth value: version 1
+      int64_t coarse = 0;
+      if (std::sscanf(q.column_text(1).c_str(), "%ld %d %d %d %ld", &pairs.min_word_df, &side, &together, &version,
+                      &coarse) < 3) {
+        pairs = {};
+      }
       pairs.side_by_side_complete = side == 1;
       pairs.together_complete = together == 1;
+      pairs.version = version;
+      pairs.coarse_blocks = version >= 2 ? coarse : 0;
     } else if (q.column_text(0) == "filters") {
       filters = std::string(q.column_blob(1));
     }

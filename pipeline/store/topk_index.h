@@ -50,6 +50,9 @@ class TopkIndex {
     int64_t pair_min_word_df = 4096;
     double pair_budget = 1.0;
     size_t pair_max_terms_a_row = 128;
+    // Pairs together that the budget leaves out: per run of this many
+    // blocks (0: none), within half the budget.
+    int64_t pair_coarse_blocks = 64;
   };
   struct BuildStats {
     int64_t terms = 0;   // distinct terms
@@ -64,6 +67,15 @@ class TopkIndex {
   static void invalidate(Database& db);
   // True when a fresh index is there.
   static bool is_fresh(Corpus& corpus) { return open_if_fresh(corpus) != nullptr; }
+  // What word pairs this build makes (store/topk_pairs.h): 1 side by side,
+  // together and boosted; 2 also coarse pairs together. An index of an
+  // older version is fresh (it ranks exactly, from more blocks), and
+  // optimize builds it again (is_current is false).
+  static constexpr int kPairsVersion = 2;
+  static bool is_current(Corpus& corpus) {
+    const auto index = open_if_fresh(corpus);
+    return index && index->pairs_.version >= kPairsVersion;
+  }
   static std::unique_ptr<TopkIndex> open_if_fresh(Corpus& corpus);
 
   int64_t rows() const { return totals_.rows; }
@@ -88,12 +100,15 @@ class TopkIndex {
     std::vector<double>* b_part = nullptr;
     std::vector<double>* a_word_part = nullptr;
     std::vector<double>* b_word_part = nullptr;
+    size_t* run_blocks = nullptr;  // set to the blocks an entry stands for (1, or a run's)
   };
   // Whether the index knows in which blocks `a` and `b` share a paragraph;
   // if so, sets the parts of each block to the Bm25::tf_parts of the block's
   // paragraph whose weighted parts sum highest, added as dipmine_rank adds
   // them (so the query scores exactly that there), and to 0 where no
-  // paragraph has both.
+  // paragraph has both. For a pair kept per run of blocks: its run's best
+  // paragraph, in blocks where that sums lower than the parts passed in
+  // (the words' own maxima), which stay elsewhere; 0 in runs without it.
   bool together(const PairQuery& query);
   // The terms that start with `prefix`, with their document frequencies, in
   // order; nullopt when there are more than `limit`.
@@ -141,6 +156,8 @@ class TopkIndex {
     int64_t min_word_df = 0;
     bool side_by_side_complete = false;  // every pair of such words is in topk_pairs
     bool together_complete = false;      // ... in topk_together
+    int version = 0;                     // kPairsVersion of the build
+    int64_t coarse_blocks = 0;           // blocks a coarse pair's entry stands for (0: none)
   };
   TopkIndex(Corpus& corpus, IndexTotals totals, int64_t block_rows, std::vector<BlockFilter> filters,
             PairState pairs);
@@ -153,7 +170,7 @@ class TopkIndex {
   int64_t block_rows_;
   std::vector<BlockFilter> filters_;
   PairState pairs_;
-  std::unique_ptr<Statement> pair_, together_, boosted_, wide_term_, term_, prefix_, rows_, row_filters_;
+  std::unique_ptr<Statement> pair_, together_, boosted_, coarse_, wide_term_, term_, prefix_, rows_, row_filters_;
   std::map<std::pair<std::string, size_t>, PrefixTerms> prefix_terms_;  // by (prefix, limit)
 };
 

@@ -78,7 +78,18 @@ bool TopkIndex::together(const PairQuery& query) {
     return false;
   }
   bool found = false;
-  const std::string blob = blob_of(boosted ? *boosted_ : *together_, &found);
+  std::string blob = blob_of(boosted ? *boosted_ : *together_, &found);
+  uint64_t run = 1;  // blocks an entry of the blob stands for
+  if (!found && !boosted && pairs_.coarse_blocks > 0) {
+    // Left out by the budget: maybe there per run of blocks.
+    if (!coarse_) {
+      coarse_ = std::make_unique<Statement>(corpus_.db(),
+                                            "SELECT blocks FROM topk_together_coarse WHERE first = ? AND second = ?");
+    }
+    blob = blob_of(*coarse_, &found);
+    if (found) run = static_cast<uint64_t>(pairs_.coarse_blocks);
+  }
+  if (query.run_blocks) *query.run_blocks = static_cast<size_t>(run);
   if (!found) {
     // Not there: the words share no paragraph if their plain pair is not
     // there either and every such pair was kept.
@@ -86,6 +97,10 @@ bool TopkIndex::together(const PairQuery& query) {
     if (boosted) blob_of(*together_, &plain);
     if (plain || !pairs_.together_complete || !pairable(a.key) || !pairable(b.key)) return false;
   }
+  // A coarse entry's row may lie in another block of its run and beat what
+  // a block's own word maxima allow: there the words' parts stay.
+  const std::vector<double> words_a = run > 1 ? *a.part : std::vector<double>{};
+  const std::vector<double> words_b = run > 1 ? *b.part : std::vector<double>{};
   for (std::vector<double>* v : {a.part, a.word_part, b.part, b.word_part}) {
     if (v) std::fill(v->begin(), v->end(), 0.0);
   }
@@ -99,8 +114,14 @@ bool TopkIndex::together(const PairQuery& query) {
     return Bm25::tf_part(static_cast<double>(tf), static_cast<double>(len), avgdl);
   };
   if (!boosted) {
-    for_each_entry<4>(blob, [&](uint64_t k, const auto& v) {  // tf of a, tf of b, length
-      if (k < n) set(a.part, k, tf_part(v[0], v[2])), set(b.part, k, tf_part(v[1], v[2]));
+    for_each_entry<4>(blob, [&](uint64_t e, const auto& v) {  // tf of a, tf of b, length
+      // A coarse entry's best row bounds every block of its run: each
+      // block takes the lower sum of that row's parts or its words' maxima.
+      const double pa = tf_part(v[0], v[2]), pb = tf_part(v[1], v[2]);
+      for (uint64_t k = e * run; k < std::min<uint64_t>(n, (e + 1) * run); ++k) {
+        const bool words = run > 1 && pair_score(a, b, words_a[k], 0, words_b[k], 0) < pair_score(a, b, pa, 0, pb, 0);
+        set(a.part, k, words ? words_a[k] : pa), set(b.part, k, words ? words_b[k] : pb);
+      }
     });
   } else {
     for_each_entry<6>(blob, [&](uint64_t k, const auto& v) {  // tfs of a, b, their whole words; length

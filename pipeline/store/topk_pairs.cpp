@@ -90,7 +90,7 @@ class PairTable {
       ++used_;
       return;
     }
-    ++best.rows;
+    best.rows += m.rows;
     if (m.score > best.score) {
       const uint32_t rows = best.rows;
       best = m;
@@ -226,8 +226,9 @@ struct PairBlobs {
 class PairAccumulator {
  public:
   enum class Values { side_by_side, together, boosted };
-  PairAccumulator(int64_t max_entries, Values values)
-      : budget_(max_entries), limit_(max_entries + max_entries / 4), values_(values) {}
+  // `max_held`: the entries held while building (default: the budget).
+  PairAccumulator(int64_t max_entries, Values values, int64_t max_held = -1)
+      : budget_(max_entries), hold_(max_held < 0 ? max_entries : max_held), limit_(hold_ + hold_ / 4), values_(values) {}
   void add(int64_t block, const std::vector<PairMax>& maxima) {
     for (const PairMax& m : maxima) {
       if (!dropped_.empty() && dropped_.count(m.pair) != 0) continue;
@@ -245,18 +246,22 @@ class PairAccumulator {
     }
     if (held_ > limit_) drop_least_seen();
   }
-  // Stores the most frequent pairs within the budget in `table`.
-  PairKindStats write(Database& db, const char* table, const FrequentTerms& frequent) {
+  // Stores the most frequent pairs within the budget in `table`, but those
+  // in `stored` (which it adds them to).
+  PairKindStats write(Database& db, const char* table, const FrequentTerms& frequent,
+                      std::unordered_set<uint64_t>* stored = nullptr) {
     PairKindStats stats;
     stats.candidates = static_cast<int64_t>(blobs_.size());
     stats.complete = dropped_.empty();
     Statement put(db, fmt::format("INSERT INTO {}(first, second, df, blocks) VALUES (?, ?, ?, ?)", table));
     for (const auto& [df, pair] : by_rows_seen(true)) {
       const PairBlobs& p = blobs_[pair];
+      if (stored && stored->count(pair) != 0) continue;
       if (stats.entries + p.entries > budget_) {
         stats.complete = false;
         continue;
       }
+      if (stored) stored->insert(pair);
       put.bind(1, frequent.names[pair >> 32]).bind(2, frequent.names[pair & 0xFFFFFFFFu]);
       put.bind(3, df).bind_blob(4, p.blob);
       put.run();
@@ -281,17 +286,52 @@ class PairAccumulator {
   }
   void drop_least_seen() {
     for (const auto& [df, pair] : by_rows_seen(false)) {
-      if (held_ <= budget_) break;
+      if (held_ <= hold_) break;
       held_ -= blobs_[pair].entries;
       blobs_.erase(pair);
       dropped_.insert(pair);
     }
   }
 
-  int64_t budget_, limit_, held_ = 0;
+  int64_t budget_, hold_, limit_, held_ = 0;
   Values values_;
   std::unordered_map<uint64_t, PairBlobs> blobs_;
   std::unordered_set<uint64_t> dropped_;
+};
+
+// Pairs together per run of blocks, as the blocks come in order: each
+// pair's best row of the run (and its rows), handed on when a run ends.
+// Which pairs topk_together keeps is known only at the end, and they come
+// first by their rows too: while building, room is kept for them as well
+// (a pair takes no more runs than blocks, so at most `fine_entries`).
+class CoarseRuns {
+ public:
+  CoarseRuns(int64_t run_blocks, int64_t max_entries, int64_t fine_entries)
+      : run_blocks_(run_blocks), acc_(max_entries, PairAccumulator::Values::together, max_entries + fine_entries) {}
+  void add(int64_t block, const std::vector<PairMax>& maxima) {
+    if (run_blocks_ <= 0) return;
+    const int64_t run = block / run_blocks_;
+    if (run != run_) flush();
+    run_ = run;
+    for (const PairMax& m : maxima) table_.add(m);
+  }
+  PairKindStats write(Database& db, const FrequentTerms& frequent, std::unordered_set<uint64_t>& stored) {
+    flush();
+    return acc_.write(db, "topk_together_coarse", frequent, &stored);
+  }
+
+ private:
+  void flush() {
+    if (run_ < 0) return;
+    maxima_.clear();
+    table_.take(maxima_);
+    acc_.add(run_, maxima_);
+    run_ = -1;
+  }
+  int64_t run_blocks_, run_ = -1;
+  PairTable table_;
+  std::vector<PairMax> maxima_;
+  PairAccumulator acc_;
 };
 
 // Per term, the rows too wide for pairs that have it: varints of (row -
@@ -345,7 +385,7 @@ uint64_t read_varint(const char*& p, const char* end) {
 PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengths, const IndexTotals& totals,
                                 int64_t block_rows, const PairPolicy& policy) {
   db.exec("DELETE FROM topk_pairs; DELETE FROM topk_together; DELETE FROM topk_together_boosted; "
-          "DELETE FROM topk_wide_terms");
+          "DELETE FROM topk_together_coarse; DELETE FROM topk_wide_terms");
   PairBuildStats stats;
   const FrequentTerms frequent = frequent_terms(db, std::max<int64_t>(policy.min_word_df, 1), totals.rows);
   if (frequent.names.empty() || policy.max_entries <= 0) return stats;
@@ -354,6 +394,7 @@ PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengt
   PairAccumulator side_by_side(policy.max_entries, Values::side_by_side);
   PairAccumulator together(policy.max_entries, Values::together);
   PairAccumulator boosted(policy.max_entries / 2, Values::boosted);  // Japanese words' pairs only
+  CoarseRuns coarse(policy.coarse_blocks, policy.max_coarse_entries, policy.max_entries);
   WidePostings wide_postings;
   int64_t mismatched_row = -1;
   Statement rows(db, "SELECT id, text FROM paragraphs ORDER BY id");
@@ -386,6 +427,7 @@ PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengt
             if (block->mismatched_row >= 0 && mismatched_row < 0) mismatched_row = block->mismatched_row;
             side_by_side.add(block->index, block->side_by_side);
             together.add(block->index, block->together);
+            coarse.add(block->index, block->together);
             boosted.add(block->index, block->boosted);
             wide_postings.add(block->index * block_rows, block->wide_postings);
           }));
@@ -395,7 +437,9 @@ PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengt
     return stats;
   }
   stats.side_by_side = side_by_side.write(db, "topk_pairs", frequent);
-  stats.together = together.write(db, "topk_together", frequent);
+  std::unordered_set<uint64_t> together_stored;
+  stats.together = together.write(db, "topk_together", frequent, &together_stored);
+  stats.together_coarse = coarse.write(db, frequent, together_stored);
   stats.boosted = boosted.write(db, "topk_together_boosted", frequent);
   stats.wide_terms = wide_postings.write(db, frequent);
   return stats;

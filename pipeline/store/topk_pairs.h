@@ -21,6 +21,13 @@
 //     their whole-word keys, weighted, sum highest, in the order first word,
 //     its whole-word key, second word, its whole-word key; (four counts,
 //     length). Its budget is half the others'.
+//   coarse (topk_together_coarse): pairs together that the budget leaves
+//     out of topk_together, per run of `coarse_blocks` blocks: the best row
+//     of the run (as together), a bound for each of its blocks. A frequent
+//     pair takes a block maximum in nearly every block, so the budget held
+//     a few thousand pairs (at 1 GB, those in at least 23,622 paragraphs;
+//     `sister cities`, in 6,732, was left to its words' bounds, which come
+//     from other rows); per 64 blocks, half that budget holds some 100,000.
 // A block without the pair cannot match. Lucene's common grams do the first
 // at indexing time; here both are built at optimize from the stored text,
 // tokenised again by the FTS5 tokenizer's own function
@@ -61,8 +68,12 @@ inline bool pairs_within_paragraphs(int64_t df, int64_t min_word_df, int64_t row
 
 struct PairPolicy {
   int64_t min_word_df = 0;
-  int64_t max_entries = 0;    // for each kind
+  int64_t max_entries = 0;    // for each kind (boosted: half; coarse: see below)
   size_t max_terms_a_row = 0;
+  // Pairs together that do not fit max_entries: per run of this many blocks
+  // (0: none), within max_coarse_entries.
+  int64_t coarse_blocks = 0;
+  int64_t max_coarse_entries = 0;
 };
 
 struct PairKindStats {
@@ -74,11 +85,12 @@ struct PairKindStats {
 
 struct PairBuildStats {
   PairKindStats side_by_side, together, boosted;
+  PairKindStats together_coarse;  // pairs together not in topk_together, per run of blocks
   int64_t wide_terms = 0;  // terms listed for rows too wide for pairs together
   std::string skipped;     // why no pair was stored, when the text disagrees with the index
 };
 
-// Fills topk_pairs, topk_together and topk_wide_terms from the paragraphs' text. `lengths[id]`
+// Fills topk_pairs, topk_together(_boosted, _coarse) and topk_wide_terms from the paragraphs' text. `lengths[id]`
 // is each row's token count as FTS5 stored it; a row whose text now gives
 // another count (a tokenizer changed without `optimize --rebuild`) stops the
 // pairs.
