@@ -224,7 +224,7 @@ DecodedFile read_document_file(const std::string& path, const ReadOptions& optio
   if (bytes.find_first_not_of(" \t\r\n\f") == std::string::npos) {
     return failure(path, "empty file; skipped");
   }
-  DecodedFile f = format == InputFormat::pdf    ? read_pdf(path, bytes)
+  DecodedFile f = format == InputFormat::pdf    ? read_pdf(path, bytes, options.ocr)
                   : format == InputFormat::office ? read_office(path, bytes)
                   : format == InputFormat::html   ? decode_html(path, std::move(bytes), options)
                                                   : decode_text(path, std::move(bytes), options);
