@@ -97,7 +97,7 @@ PdfOcr ocr_pdf_pages(PDFDoc& doc, const std::vector<int>& pages, std::string_vie
       if (script == OcrScript::unknown && osd) script = script_of_osd_name(ocr_script(image));
       sets = ocr_language_sets(script, installed);
       if (sets.empty()) {
-        r.unavailable = "to read them by OCR, install " + ocr_packages(script) + " (Tesseract's language data)";
+        r.unavailable = "OCR needs Tesseract's language data: install " + ocr_packages(script);
         return r;
       }
     }

@@ -29,7 +29,7 @@ struct PdfOcr {
   std::vector<int> nothing;      // pages read, without text found
   int confidence = 0;            // mean over `pages`, 0-100
   std::string languages;         // the set that read them ("fas+eng")
-  std::string unavailable;       // non-empty: why no page was read ("install tesseract-ocr-fas ...")
+  std::string unavailable;       // non-empty: why no page was read ("OCR needs ...: install tesseract-ocr-eng")
 };
 
 PdfOcr ocr_pdf_pages(PDFDoc& doc, const std::vector<int>& pages, std::string_view usable_text);
