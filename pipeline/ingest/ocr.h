@@ -4,6 +4,7 @@
 //   OcrImage image{pixels, width, height, bytes_per_line, 300};  // 8-bit grey
 //   std::string script = ocr_script(image);          // "Arabic", "Latin", ... or ""
 //   OcrText t = ocr_image(image, "fas+eng");         // lines with their place
+//   ocr_release();                                   // this thread's engines
 //
 // The code that calls Tesseract is the module dipmine-ocr.so (ocr_tesseract.cpp),
 // opened by the PDF module at the first page that needs OCR (ocr_loader.cpp
@@ -16,7 +17,8 @@
 // (packages tesseract-ocr-eng, -fas, -ara, -jpn, -jpn-vert; -osd for the
 // script detection). A missing module or language gives empty results (no
 // languages, an empty script, OcrText::error), never an exception.
-// Safe from any thread: each thread keeps its own Tesseract engines.
+// Safe from any thread: each thread keeps its own Tesseract engines (one per
+// language set, 10-100 MB each) until it calls ocr_release.
 #pragma once
 #include <string>
 #include <vector>
@@ -53,5 +55,9 @@ std::string ocr_script(const OcrImage& image);
 // The page's text in the languages given ("eng", "fas+eng", "jpn_vert"),
 // with automatic page segmentation (columns and blocks found on the page).
 OcrText ocr_image(const OcrImage& image, const std::string& languages);
+
+// Frees the engines this thread started (after a document: nothing is held
+// between documents, and nothing is left to free at exit).
+void ocr_release();
 
 }  // namespace dipmine::ingest

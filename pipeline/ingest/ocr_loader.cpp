@@ -11,11 +11,13 @@ namespace {
 using Languages = std::vector<std::string>();
 using Script = std::string(const OcrImage&);
 using Image = OcrText(const OcrImage&, const std::string&);
+using Release = void();
 
 struct OcrModule {
   Languages* languages = nullptr;
   Script* script = nullptr;
   Image* image = nullptr;
+  Release* release = nullptr;
   std::string error;
 };
 
@@ -26,6 +28,7 @@ const OcrModule& ocr_module() {
       m.languages = module_function<Languages>("dipmine-ocr.so", "dipmine_ocr_installed_languages");
       m.script = module_function<Script>("dipmine-ocr.so", "dipmine_ocr_script");
       m.image = module_function<Image>("dipmine-ocr.so", "dipmine_ocr_image");
+      m.release = module_function<Release>("dipmine-ocr.so", "dipmine_ocr_release");
     } catch (const Error& e) {
       m = OcrModule{};
       m.error = e.what();
@@ -54,6 +57,11 @@ OcrText ocr_image(const OcrImage& image, const std::string& languages) {
   t.languages = languages;
   t.error = m.error;
   return t;
+}
+
+void ocr_release() {
+  const OcrModule& m = ocr_module();
+  if (m.release != nullptr) m.release();
 }
 
 }  // namespace dipmine::ingest

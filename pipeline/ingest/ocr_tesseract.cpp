@@ -23,11 +23,12 @@ std::string tessdata_folder() {
   return dir;
 }
 
-// One engine per language set and thread: starting one reads its model
-// (eng 4 MB, jpn 2.4 MB, fas 0.4 MB; 0.1-0.3 s), which a document of many
-// scanned pages would otherwise pay for every page.
+// One engine per language set and thread, until ocr_release: starting one
+// reads its model (0.1-0.3 s), which a document of many scanned pages would
+// otherwise pay for every page.
+thread_local std::map<std::string, std::unique_ptr<tesseract::TessBaseAPI>> engines;
+
 tesseract::TessBaseAPI* engine(const std::string& languages, tesseract::OcrEngineMode mode, std::string& error) {
-  thread_local std::map<std::string, std::unique_ptr<tesseract::TessBaseAPI>> engines;
   auto it = engines.find(languages);
   if (it != engines.end()) return it->second.get();
   auto api = std::make_unique<tesseract::TessBaseAPI>();
@@ -123,6 +124,8 @@ OcrText ocr_image(const OcrImage& image, const std::string& languages) {
   return out;
 }
 
+void ocr_release() { engines.clear(); }
+
 }  // namespace dipmine::ingest
 
 // The module's entry points (common/modules.h).
@@ -131,6 +134,8 @@ OcrText ocr_image(const OcrImage& image, const std::string& languages) {
 DIPMINE_EXPORT std::vector<std::string> dipmine_ocr_installed_languages() {
   return dipmine::ingest::ocr_installed_languages();
 }
+
+DIPMINE_EXPORT void dipmine_ocr_release() { dipmine::ingest::ocr_release(); }
 
 DIPMINE_EXPORT std::string dipmine_ocr_script(const dipmine::ingest::OcrImage& image) {
   return dipmine::ingest::ocr_script(image);

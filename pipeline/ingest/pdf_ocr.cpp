@@ -84,6 +84,9 @@ PdfPage as_page(const OcrText& t, const OcrImage& image) {
 PdfOcr ocr_pdf_pages(PDFDoc& doc, const std::vector<int>& pages, std::string_view usable_text) {
   PdfOcr r;
   if (pages.empty()) return r;
+  struct Release {
+    ~Release() { ocr_release(); }
+  } release_engines_at_end;
   const std::vector<std::string> installed = ocr_installed_languages();
   const bool osd = std::find(installed.begin(), installed.end(), "osd") != installed.end();
   OcrScript script = script_of_text(usable_text);
