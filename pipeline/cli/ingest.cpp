@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 struct IngestArgs {
   std::vector<std::string> paths;
-  std::string manifest, title, lang, encoding, shard, plan, lexicons;
+  std::string manifest, title, lang, encoding, shard, plan, lexicons, ocr = "auto";
   int year = 0;
   int threads = 0;
   double commit_every = 0.5;
@@ -129,6 +129,11 @@ CommandRegistration ingest_cmd("ingest", "Read text, PDF, web pages and Word/Ope
   cmd.add_option("--lang", a->lang, "Force the language of every paragraph (fa, en, ja)")
       ->check(CLI::IsMember({"fa", "en", "ja"}));
   cmd.add_option("--encoding", a->encoding, "Charset of non-UTF-8 files (default: detect)");
+  cmd.add_option("--ocr", a->ocr,
+                 "PDF pages without a usable text layer (scans, fonts without a Unicode map): auto "
+                 "(default) reads them by OCR when Tesseract's language data is installed; never "
+                 "leaves them out with a warning")
+      ->check(CLI::IsMember({"auto", "never"}));
   cmd.add_option("--lexicons", a->lexicons,
                  "Lexicon folder (default: $DIPMINE_LEXICONS, ./lexicons, beside the program, shipped)");
   cmd.add_option("-j,--threads", a->threads, "Threads (default 0: all cores)")
@@ -151,6 +156,7 @@ CommandRegistration ingest_cmd("ingest", "Read text, PDF, web pages and Word/Ope
     opt.title = a->title;
     opt.read.encoding = a->encoding;
     opt.read.allow_special = a->allow_special;
+    opt.read.ocr = a->ocr == "auto";
     if (a->year != 0) opt.year = a->year;
     if (!a->lang.empty()) opt.lang = text::parse_lang(a->lang);
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 
@@ -125,5 +126,12 @@ int run_command_line(int argc, char** argv, const std::string& named) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Tesseract (the OCR module, loaded by the first scanned PDF page) runs its
+  // recognition with OpenMP threads; ingest already reads files in parallel,
+  // and on a busy 2-core machine the extra threads made one page 2.5x slower
+  // in wall time (24.7 s against 9.6 s). OpenMP reads this when the module is
+  // loaded; it is set here, before any thread exists, as setenv must be. A
+  // user's own value stays.
+  setenv("OMP_THREAD_LIMIT", "1", 0);
   return run_command_line(argc, argv, dipmine::cli::named_command(argc, argv));
 }

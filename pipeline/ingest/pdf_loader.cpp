@@ -5,10 +5,10 @@
 
 namespace dipmine::ingest {
 
-DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
-  using ReadPdf = DecodedFile(const std::string&, const std::string&);
+DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr) {
+  using ReadPdf = DecodedFile(const std::string&, const std::string&, bool);
   static ReadPdf* const read = module_function<ReadPdf>("dipmine-pdf.so", "dipmine_read_pdf");
-  return read(path, bytes);
+  return read(path, bytes, ocr);
 }
 
 }  // namespace dipmine::ingest

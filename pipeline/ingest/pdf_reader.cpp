@@ -23,6 +23,8 @@
 
 #include "ingest/pdf_chars.h"
 #include "ingest/pdf_layout.h"
+#include "ingest/pdf_ocr.h"
+#include "ingest/pdf_ocr_plan.h"
 #include "ingest/pdf_plausible.h"
 
 namespace dipmine::ingest {
@@ -161,7 +163,7 @@ std::string page_list(const std::vector<int>& pages) {
 
 }  // namespace
 
-DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
+DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr) {
   init_poppler();
   DecodedFile f;
   // MemStream reads `bytes` in place; the document owns the stream.
@@ -178,47 +180,87 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
   f.charset = "pdf";
   const int n = doc.getNumPages();
   std::vector<PdfPage> pages;
-  std::vector<int> empty_pages;
   size_t markers = 0, ruby = 0;
   GlyphCountingTextOutputDev dev;
-  std::vector<int> unmapped_pages, undecoded_pages, unordered_pages;
+  std::vector<size_t> unmapped(static_cast<size_t>(n) + 1, 0);  // glyphs without Unicode, by page
+  std::vector<PageLayer> layers;
+  std::vector<int> unordered_pages;  // reading order not decided (pdf_vertical.h)
   for (int i = 1; i <= n; ++i) {
     const size_t unmapped_before = dev.unmapped;
     dev.spaces.clear();
     doc.displayPage(&dev, i, 72, 72, 0, false, true, false);
-    if (dev.unmapped > unmapped_before) unmapped_pages.push_back(i);
+    unmapped[static_cast<size_t>(i)] = dev.unmapped - unmapped_before;
     std::unique_ptr<TextWordList> list = dev.makeWordList();
     const double height = doc.getPageRotate(i) % 180 != 0 ? doc.getPageCropWidth(i) : doc.getPageCropHeight(i);
     pages.push_back(lay_out_page(list ? page_words(*list) : std::vector<PdfWord>{}, height, dev.spaces));
     markers += pages.back().footnote_markers;
     if (pages.back().order_undecided) unordered_pages.push_back(i);
     ruby += pages.back().ruby;
-    if (letters(pages.back()) < 16) {
-      empty_pages.push_back(i);
-    } else if (!decodes_to_letters(pages.back())) {
-      undecoded_pages.push_back(i);
-    }
+    layers.push_back(letters(pages.back()) < 16          ? PageLayer::empty
+                     : !decodes_to_letters(pages.back()) ? PageLayer::undecoded
+                                                         : PageLayer::usable);
   }
+  // Pages without a usable layer are read by OCR (pdf_ocr.h), which replaces
+  // what the layer had; the warnings below name only the pages still unread.
+  PdfOcr read;
+  const std::vector<int> todo = ocr ? pages_to_ocr(layers) : std::vector<int>{};
+  if (!todo.empty()) {
+    std::string usable;
+    for (size_t i = 0; i < pages.size(); ++i) {
+      if (layers[i] != PageLayer::usable) continue;
+      for (const PdfLine& l : pages[i].lines) usable += l.text + '\n';
+    }
+    read = ocr_pdf_pages(doc, todo, usable);
+    for (auto& [number, page] : read.pages) pages[static_cast<size_t>(number) - 1] = std::move(page);
+  }
+  std::vector<int> empty_pages, undecoded_pages, unmapped_pages;
+  size_t unmapped_glyphs = 0;
+  for (int i = 1; i <= n; ++i) {
+    if (read.pages.count(i) != 0) continue;
+    const PageLayer layer = layers[static_cast<size_t>(i) - 1];
+    if (layer == PageLayer::empty) empty_pages.push_back(i);
+    if (layer == PageLayer::undecoded) undecoded_pages.push_back(i);
+    if (unmapped[static_cast<size_t>(i)] > 0) unmapped_pages.push_back(i);
+    unmapped_glyphs += unmapped[static_cast<size_t>(i)];
+  }
+  // What OCR did about the pages still unread, after the warning about them.
+  auto unread_because = [&](const std::vector<int>& unread) -> std::string {
+    if (todo.empty() || unread.empty()) return "";
+    if (!read.unavailable.empty()) return "; " + read.unavailable;
+    return " (OCR found no text on them)";
+  };
   if (empty_pages.size() == static_cast<size_t>(n)) {
-    f.error = fmt::format("{}: PDF has no extractable text (scanned images?)", path);
+    f.error = fmt::format("{}: PDF has no extractable text (scanned images?){}", path,
+                          todo.empty()                ? ""
+                          : !read.unavailable.empty() ? "; " + read.unavailable
+                                                      : ", and OCR found none");
     return f;
   }
   const PdfDropped dropped = drop_running_lines(pages);
   f.text = join_pages(pages);
+  if (!read.pages.empty()) {
+    std::vector<int> numbers;
+    for (const auto& entry : read.pages) numbers.push_back(entry.first);
+    f.charset = "pdf+ocr";
+    f.notes.push_back(fmt::format("{}: note: {} {} read by OCR with {} (no usable text layer; mean confidence {}%)",
+                                  path, numbers.size() == 1 ? "page" : "pages", page_ranges(numbers),
+                                  read.languages, read.confidence));
+  }
   if (!empty_pages.empty()) {
     f.notes.push_back(fmt::format("{}: warning: {} of {} pages have (almost) no text layer, "
-                                  "scanned or blank; their text is missing: page {}",
-                                  path, empty_pages.size(), n, page_list(empty_pages)));
+                                  "scanned or blank; their text is missing: page {}{}",
+                                  path, empty_pages.size(), n, page_list(empty_pages), unread_because(empty_pages)));
   }
-  if (dev.unmapped > 0) {
+  if (unmapped_glyphs > 0) {
     f.notes.push_back(fmt::format("{}: warning: {} of {} glyphs have no Unicode letter in their font "
                                   "(no ToUnicode map), so they are missing from the text: page {}",
-                                  path, dev.unmapped, dev.unmapped + dev.mapped, page_list(unmapped_pages)));
+                                  path, unmapped_glyphs, dev.unmapped + dev.mapped, page_list(unmapped_pages)));
   }
   if (!undecoded_pages.empty()) {
     f.notes.push_back(fmt::format("{}: warning: {} of {} pages have text that does not decode to letters "
-                                  "(font without a Unicode map); they are stored as read: page {}",
-                                  path, undecoded_pages.size(), n, page_list(undecoded_pages)));
+                                  "(font without a Unicode map); they are stored as read: page {}{}",
+                                  path, undecoded_pages.size(), n, page_list(undecoded_pages),
+                                  unread_because(undecoded_pages)));
   }
   if (!unordered_pages.empty()) {
     f.notes.push_back(fmt::format("{}: warning: {} of {} pages are read in an order that may not be theirs "
@@ -244,6 +286,6 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes) {
 // The module's entry point (common/modules.h): the program calls read_pdf
 // through it, so that poppler is loaded only when a PDF is read.
 extern "C" __attribute__((visibility("default"))) dipmine::ingest::DecodedFile dipmine_read_pdf(
-    const std::string& path, const std::string& bytes) {
-  return dipmine::ingest::read_pdf(path, bytes);
+    const std::string& path, const std::string& bytes, bool ocr) {
+  return dipmine::ingest::read_pdf(path, bytes, ocr);
 }

@@ -239,7 +239,7 @@ DecodedFile read_document_file(const std::string& path, const ReadOptions& optio
     article.sha256 = checks.sha256();
     return article;
   }
-  DecodedFile f = format == InputFormat::pdf    ? read_pdf(path, bytes)
+  DecodedFile f = format == InputFormat::pdf    ? read_pdf(path, bytes, options.ocr)
                   : format == InputFormat::office ? read_office(path, bytes)
                   : format == InputFormat::html   ? decode_html(path, std::move(bytes), options)
                                                   : decode_text(path, std::move(bytes), options);

@@ -35,6 +35,7 @@ struct ReadOptions {
   uint64_t max_line_bytes = 8u << 20;         // longer lines are refused
   bool allow_special = false;                 // read FIFOs and devices too...
   uint64_t special_cap = 256u << 20;          // ...up to this many bytes
+  bool ocr = true;                            // PDF pages without a usable text layer: OCR (pdf_reader.h)
 };
 
 struct DecodedFile {

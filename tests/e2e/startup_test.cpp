@@ -1,6 +1,7 @@
 // What the program does before and around a subcommand (docs/search.md,
 // start-up): only the named subcommand's options are built, poppler and igraph
-// come in modules loaded by the first PDF or map, and search needs nothing but
+// come in modules loaded by the first PDF or map (Tesseract by the first PDF
+// page that needs OCR), and search needs nothing but
 // the store. Which files the dynamic loader opened is read from its own log
 // (LD_DEBUG=files), so a library linked back into the program fails here.
 #include <catch2/catch.hpp>
@@ -18,8 +19,8 @@ struct Traced {
   std::string loaded;
 };
 
-Traced traced(const Sandbox& s, const std::vector<std::string>& args) {
-  std::string cmd = "LD_DEBUG=files LD_DEBUG_OUTPUT=" + e2e::shell_quote((s.dir() / "ld").string()) + " " +
+Traced traced(const Sandbox& s, const std::vector<std::string>& args, const std::string& env = "") {
+  std::string cmd = env + "LD_DEBUG=files LD_DEBUG_OUTPUT=" + e2e::shell_quote((s.dir() / "ld").string()) + " " +
                     e2e::shell_quote(DIPMINE_BIN) + " --db " + e2e::shell_quote(s.db().string());
   for (const auto& a : args) cmd += " " + e2e::shell_quote(a);
   Traced t;
@@ -109,7 +110,8 @@ TEST_CASE("dipmine --version and search load neither poppler, igraph nor libxml2
   CHECK(search.result.code == 0);
   for (const Traced* t : {&version, &search}) {
     for (const char* lib : {"libpoppler", "libigraph", "dipmine-pdf.so", "dipmine-graph.so", "libicuuc.so",
-                            "libsqlite3.so", "libcrypto.so", "dipmine-markup.so", "libxml2", "libzip"}) {
+                            "libsqlite3.so", "libcrypto.so", "dipmine-markup.so", "libxml2", "libzip",
+                            "dipmine-ocr.so", "libtesseract", "liblept"}) {
       INFO(lib);
       CHECK_FALSE(loaded(*t, lib));
     }
@@ -121,12 +123,29 @@ TEST_CASE("a PDF loads the PDF module, text files do not", "[startup]") {
   const Traced text = traced(s, {"ingest", kSearchData});
   CHECK(text.result.code == 0);
   CHECK_FALSE(loaded(text, "dipmine-pdf.so"));
-  const Traced pdf = traced(s, {"ingest", (e2e::data_dir() / "pdf" / "pdfjs-TAMReview.pdf").string()});
+  const Traced pdf = traced(s, {"ingest", "--ocr", "never", (e2e::data_dir() / "pdf" / "pdfjs-TAMReview.pdf").string()});
   INFO(pdf.result.err);
   CHECK(pdf.result.code == 0);
   CHECK(loaded(pdf, "dipmine-pdf.so"));
   CHECK(loaded(pdf, "libpoppler"));
   CHECK(s.run({"search", "--count", "review"}).code == 0);
+}
+
+TEST_CASE("a scanned page loads the OCR module, a PDF with a text layer does not", "[startup]") {
+  Sandbox s;
+  const Traced text_pdf = traced(s, {"ingest", (e2e::data_dir() / "pdf" / "pdfjs-issue13201.pdf").string()});
+  INFO(text_pdf.result.err);
+  CHECK(text_pdf.result.code == 0);
+  CHECK(loaded(text_pdf, "dipmine-pdf.so"));
+  CHECK_FALSE(loaded(text_pdf, "dipmine-ocr.so"));
+  CHECK_FALSE(loaded(text_pdf, "libtesseract"));
+  // The module is loaded (and Tesseract with it) even when the language data
+  // is missing: it is what looks for the data. TESSDATA_PREFIX points nowhere
+  // here, so that the test needs no data and runs no recognition.
+  const std::string no_data = "TESSDATA_PREFIX=" + e2e::shell_quote((s.dir() / "none").string()) + " ";
+  const Traced scan = traced(s, {"ingest", (e2e::data_dir() / "pdf" / "ocrmypdf-c02-22.pdf").string()}, no_data);
+  CHECK(loaded(scan, "dipmine-ocr.so"));
+  CHECK(loaded(scan, "libtesseract"));
 }
 
 TEST_CASE("a web page or a Word file loads the markup module, text files do not", "[startup]") {
