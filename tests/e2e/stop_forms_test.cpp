@@ -68,3 +68,19 @@ TEST_CASE("ingest drops the hits inside a stop span, not the words elsewhere", "
                  "1\ta.txt\theritage_identity\tindicator\t1\t1\n"
                  "1\ta.txt\ttourism\tindicator\t1\t1\n");
 }
+
+TEST_CASE("shipped lexicon: twinned dots and crystal twinning are no sister city", "[lexicon][stop]") {
+  // A new-user trial ingested a WoS export on magnetism: "twinned dots"
+  // counted as the sister_city indicator. The city senses still count.
+  Sandbox s;
+  e2e::write_file(s.dir() / "a.txt",
+                  "Magnetic twinned dots show domain walls. Crystal twinning in martensite. "
+                  "Twin boundaries were imaged.\n\n"
+                  "Tehran is twinned with Kyoto; town twinning grew after the war.\n");
+  REQUIRE(s.run({"ingest", (s.dir() / "a.txt").string()}).code == 0);
+  const auto r = s.run({"mentions", "--detail", "--format", "tsv"});
+  REQUIRE(r.code == 0);
+  CHECK(e2e::count_lines(r.out) == 3);  // the header and the two city mentions
+  CHECK(r.out.find("twinned with") != std::string::npos);
+  CHECK(r.out.find("dots") == std::string::npos);
+}
