@@ -233,9 +233,12 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                                                 item.path, *same, other->path));
         }
       } else {
-        if (same) corpus.remove(*same);
+        if (same) corpus.remove(*same), rec.id = *same;  // a replacement keeps the id
         const auto old = corpus.find_by_path(rec.path);
-        if (old && old->sha256 != rec.sha256) corpus.remove(old->id);
+        if (old && old->sha256 != rec.sha256) {
+          corpus.remove(old->id);
+          if (!rec.id) rec.id = old->id;
+        }
         stream.replaced = same.has_value() || (old && old->sha256 != rec.sha256);
         stream.lang_given = options.manifest != nullptr && options.manifest->find(rec.name) &&
                             !options.manifest->find(rec.name)->lang.empty();

@@ -20,11 +20,13 @@ Placed DocumentPlacer::place(store::DocumentRecord& rec, bool is_export, const s
   if (same) {
     corpus_.remove(*same);
     replaced = true;
+    rec.id = *same;  // the replacement keeps the id
   }
   if (auto old = corpus_.find_by_path(rec.path); old && old->sha256 != rec.sha256) {
     // The file changed since it was ingested: the new text replaces the old.
     corpus_.remove(old->id);
     replaced = true;
+    if (!rec.id) rec.id = old->id;
   }
   if (!replaced) {
     const size_t attached = report.attached;

@@ -180,12 +180,12 @@ void Corpus::insert_rows(const char* prefix, int columns, size_t n, BindRow bind
 int64_t Corpus::insert(const DocumentRecord& doc) {
   Statement& d = cached(
       "INSERT INTO documents(path, name, sha256, title, year, lang, authors, source, "
-      "doi, venue, format, charset, bytes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "doi, venue, format, charset, bytes, id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   // bind_ref: no copies; `doc` outlives each run().
   d.bind_ref(1, doc.path).bind_ref(2, doc.name).bind_ref(3, doc.sha256).bind_ref(4, doc.title);
   d.bind(5, doc.year).bind_ref(6, doc.lang).bind_ref(7, doc.authors).bind_ref(8, doc.source);
   d.bind_ref(9, doc.doi).bind_ref(10, doc.venue).bind_ref(11, doc.format);
-  d.bind_ref(12, doc.charset).bind(13, doc.bytes);
+  d.bind_ref(12, doc.charset).bind(13, doc.bytes).bind(14, doc.id);  // NULL: the next free id
   d.run();
   const int64_t doc_id = sqlite3_last_insert_rowid(db_.handle());
   if (remembered_.on) {

@@ -52,6 +52,10 @@ struct DocumentRecord {
   int64_t bytes = 0;     // bytes of decoded text
   std::vector<ParagraphRecord> paragraphs;
   std::vector<KeywordRecord> keywords;
+  // The id to insert under: a document that replaces another (`--force`, or
+  // a file whose text changed) keeps its id, so notes and scripts that say
+  // "doc 3" still mean it. Empty: the next free id.
+  std::optional<int64_t> id;
 };
 
 }  // namespace dipmine::store

@@ -175,6 +175,21 @@ TEST_CASE("ingest --force replaces, a changed file is updated", "[ingest]") {
   CHECK(contains(r.out, "0 added, 1 updated, 0 unchanged"));
   CHECK(query(s.db(), "SELECT count(*) FROM documents") == "1");
   CHECK(query(s.db(), "SELECT text FROM paragraphs") == "City diplomacy is new.");
+  // Replaced or updated, a document keeps its id: a note that says "doc 2"
+  // still means it (a trial's --force renumbered 1-21 as 22-42).
+  const auto other = s.dir() / "other.txt";
+  e2e::write_file(other, "Sister cities trade.\n");
+  REQUIRE(s.run({"ingest", other.string()}).code == 0);
+  const std::string ids = query(s.db(), "SELECT group_concat(id || ':' || name, ' ') FROM documents");
+  CHECK(ids == "1:note.txt 2:other.txt");
+  REQUIRE(s.run({"ingest", "--force", file.string(), other.string()}).code == 0);
+  CHECK(query(s.db(), "SELECT group_concat(id || ':' || name, ' ') FROM documents") == ids);
+  e2e::write_file(other, "Sister cities trade more.\n");
+  REQUIRE(s.run({"ingest", other.string()}).code == 0);
+  CHECK(query(s.db(), "SELECT group_concat(id || ':' || name, ' ') FROM documents") == ids);
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
+                      "WHERE d.id = 2 AND p.text = 'Sister cities trade more.'") == "1");
+  CHECK(contains(s.run({"search", "more"}).out, "doc 2"));
 }
 
 TEST_CASE("ingest --title, --year and --lang set metadata", "[ingest]") {
