@@ -50,13 +50,19 @@ std::vector<Phrase> read_phrases() {
 
 TEST_CASE("real PDFs: every phrase read off the page is found in its document", "[pdf][real]") {
   Sandbox s;
+  // TAMReview's pages 2-22 need OCR, 40 s of CPU (minutes under the
+  // sanitizers): it is read without OCR here, and its page-2 phrases are
+  // noted in phrases.tsv (the OCR tests read other scans).
+  const std::string slow = "pdfjs-TAMReview.pdf";
   std::vector<std::string> args = {"ingest"};
   for (const auto& f : e2e::fs::directory_iterator(e2e::data_dir() / "pdf")) {
-    if (f.path().extension() == ".pdf") args.push_back(f.path().string());
+    if (f.path().extension() == ".pdf" && f.path().filename() != slow) args.push_back(f.path().string());
   }
-  REQUIRE(args.size() >= 36);
+  REQUIRE(args.size() >= 35);
   auto r = s.run(args);
   INFO(r.err);
+  REQUIRE(r.code == 0);
+  r = s.run({"ingest", "--ocr", "never", (e2e::data_dir() / "pdf" / slow).string()});
   REQUIRE(r.code == 0);
   std::map<std::string, std::string> id_of;
   std::istringstream ids(query(s.db(), "SELECT name || char(9) || id FROM documents"));
