@@ -43,4 +43,25 @@ bool is_terminal(int fd);
 // "dipmine: MESSAGE" on stderr, on one line (common/error.h one_line).
 void print_message(std::string_view message);
 
+// A CLI11 check for a whole number in [lo, hi]: "must be a whole number from
+// 1 to 100000 (got 'abc')" (CLI11's Range says "not in range" of a word).
+inline CLI::Validator whole_number(long long lo, long long hi) {
+  return CLI::Validator(
+      [lo, hi](std::string& text) -> std::string {
+        long long v = 0;
+        size_t used = 0;
+        try {
+          v = std::stoll(text, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (used == 0 || used != text.size() || v < lo || v > hi) {
+          return "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                 " (got '" + text + "')";
+        }
+        return {};
+      },
+      "INT in [" + std::to_string(lo) + " - " + std::to_string(hi) + "]");
+}
+
 }  // namespace dipmine::cli

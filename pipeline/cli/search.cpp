@@ -105,8 +105,8 @@ CommandRegistration search_cmd(
                      "Words (all must occur), \"a phrase\", a OR b, -word, prefix*, "
                      "NEAR(a b, 5), lang:fa, year:2015..2020, doc:ID (see docs/search.md)")
           ->required();
-      cmd.add_option("--limit", a->limit, "Hits to show (default 20)")->check(CLI::Range(1, 100000));
-      cmd.add_option("--offset", a->offset, "Skip this many hits first")->check(CLI::Range(0, 100000000));
+      cmd.add_option("--limit", a->limit, "Hits to show (default 20)")->check(whole_number(1, 100000));
+      cmd.add_option("--offset", a->offset, "Skip this many hits first")->check(whole_number(0, 100000000));
       cmd.add_flag("--count", a->count, "Print only the number of matching paragraphs and documents");
       cmd.add_flag("--timing", a->timing, "Print the time the search took (ms) on stderr");
       cmd.add_option("--format", a->format, "text, tsv or json")

@@ -44,6 +44,10 @@ TEST_CASE("lexicon check: shipped ok, broken reported with file:line", "[lexicon
   r = s.run({"lexicon", "check", "--lexicons", (s.dir() / "lex").string()});
   CHECK(r.code == 1);
   CHECK(r.out.find("forms.tsv:8: bad language \"de\"") != std::string::npos);
+  // A number option given a word says what it wants.
+  r = s.run({"search", "--limit", "abc", "city"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--limit: must be a whole number from 1 to 100000 (got 'abc')") != std::string::npos);
   // A word that names no command is said as such, with the commands.
   r = s.run({"frobnicate"});
   CHECK(r.code == 2);
