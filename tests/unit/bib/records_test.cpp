@@ -7,17 +7,13 @@
 #include <sstream>
 
 #include "bib/bib.h"
+#include "bib_test_data.h"
 
 namespace bib = dipmine::bib;
 
 namespace {
 
-std::string trial(const std::string& name) {
-  std::ifstream in(std::string(DIPMINE_TEST_DATA) + "/bib/real/trial/" + name, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string trial(const std::string& name) { return bib_test_data("real/trial/" + name); }
 
 bool has(const std::vector<std::string>& messages, const std::string& part) {
   for (const std::string& m : messages) {
