@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,11 @@ std::vector<RegisteredCommand>& registered_commands();
 
 // True when stdout (fd 1) or stderr (fd 2) is a terminal.
 bool is_terminal(int fd);
+
+// A year in a table or listing: the number, or "-" when the record has none.
+inline std::string year_text(const std::optional<int>& year) {
+  return year ? std::to_string(*year) : "-";
+}
 
 // "dipmine: MESSAGE" on stderr, on one line (common/error.h one_line).
 void print_message(std::string_view message);

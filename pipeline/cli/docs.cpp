@@ -9,7 +9,6 @@
 namespace dipmine::cli {
 namespace {
 
-std::string year_text(const std::optional<int>& y) { return y ? std::to_string(*y) : "-"; }
 // A document none of whose paragraphs is in a script of fa, en or ja has no
 // language; a blank cell would read as a broken row.
 std::string lang_text(const std::string& lang) { return lang.empty() ? "unknown" : lang; }

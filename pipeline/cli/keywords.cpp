@@ -17,8 +17,6 @@ struct KeywordsArgs {
   std::string lang, kind = "all", thesaurus, lexicons, format = "table";
 };
 
-std::string year_text(const std::optional<int>& y) { return y ? std::to_string(*y) : "-"; }
-
 CommandRegistration keywords_cmd(
     "keywords", "Keyword frequency table of the records (records, occurrences, years)",
     [](CLI::App& cmd, GlobalOptions& g) {

@@ -3,12 +3,13 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <memory>
 
 #include "cli/command.h"
 #include "common/error.h"
+#include "common/whole_file.h"
 #include "ingest/plan.h"
 
 namespace dipmine::cli {
@@ -64,18 +65,10 @@ CommandRegistration plan_cmd(
         if (a->out.empty()) {
           ingest::write_plan(plan, std::cout);
         } else {
-          // Written beside and renamed: a plan file is whole or absent.
-          const std::string tmp = a->out + ".tmp";
-          {
-            std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-            if (!out) throw Error(fmt::format("{}: cannot write the plan", a->out));
-            ingest::write_plan(plan, out);
-            out.close();
-            if (!out) throw Error(fmt::format("{}: cannot write the plan", a->out));
-          }
-          std::error_code ec;
-          std::filesystem::rename(tmp, a->out, ec);
-          if (ec) throw Error(fmt::format("{}: cannot write the plan: {}", a->out, ec.message()));
+          // A plan file is whole or absent.
+          std::ostringstream text;
+          ingest::write_plan(plan, text);
+          write_whole_file(a->out, text.str());
         }
         size_t documents = 0;
         for (const auto& f : plan.files) documents += f.shard > 0 ? 1 : 0;

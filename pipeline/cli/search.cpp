@@ -53,8 +53,6 @@ std::string render_snippet(const store::SearchHit& h, bool terminal) {
   return one_line(std::move(s));
 }
 
-std::string year_text(const std::optional<int>& y) { return y ? std::to_string(*y) : "-"; }
-
 void print_text(const std::vector<store::SearchHit>& hits, int offset, bool terminal) {
   int rank = offset;
   for (const auto& h : hits) {

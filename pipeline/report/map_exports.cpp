@@ -25,12 +25,6 @@ bool any_year(const analysis::Map& map) {
   return false;
 }
 
-double round_to(double v, int decimals) {
-  const double f = std::pow(10.0, decimals);
-  const double r = std::round(v * f) / f;
-  return r == 0 ? 0.0 : r;  // no -0
-}
-
 std::string year_cell(const analysis::MapNodeInfo& n) { return n.avg_year ? fixed(*n.avg_year, 2) : ""; }
 
 struct Attr {

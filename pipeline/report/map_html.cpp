@@ -12,12 +12,6 @@
 namespace dipmine::report {
 namespace {
 
-double round_to(double v, int decimals) {
-  const double f = std::pow(10.0, decimals);
-  const double r = std::round(v * f) / f;
-  return r == 0 ? 0.0 : r;
-}
-
 nlohmann::json legend_data(const analysis::Map& map, const ColorScale& scale) {
   using nlohmann::json;
   json clusters = json::array();

@@ -5,39 +5,15 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "common/error.h"
+#include "common/whole_file.h"
 #include "report/map_exports.h"
 #include "report/map_html.h"
 #include "report/map_svg.h"
 
 namespace dipmine::report {
-namespace {
-
 namespace fs = std::filesystem;
-
-void write_atomically(const fs::path& path, const std::string& content) {
-  const fs::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << content;
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw Error(fmt::format("{}: cannot write", path.string()));
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw Error(fmt::format("{}: cannot write: {}", path.string(), ec.message()));
-  }
-}
-
-}  // namespace
 
 std::string slice_file_part(const std::string& name) {
   std::string out;
@@ -86,7 +62,7 @@ std::vector<std::string> write_map_report(const analysis::Map& map, const MapRep
   files.emplace_back("edges.csv", edges_csv(map));
   std::vector<std::string> written;
   for (const auto& [name, content] : files) {
-    write_atomically(dir / name, content);
+    write_whole_file(dir / name, content);
     written.push_back((dir / name).string());
   }
   return written;

@@ -112,6 +112,12 @@ Rgb node_color(const analysis::Map& map, size_t node, ColorMode mode, const Colo
   return {};
 }
 
+double round_to(double v, int decimals) {
+  const double f = std::pow(10.0, decimals);
+  const double r = std::round(v * f) / f;
+  return r == 0 ? 0.0 : r;  // no -0
+}
+
 std::string fixed(double v, int decimals) {
   if (!std::isfinite(v)) return "0";
   std::string s = fmt::format("{:.{}f}", v, decimals);

@@ -46,6 +46,8 @@ Rgb node_color(const analysis::Map& map, size_t node, ColorMode mode, const Colo
 
 // Fixed-point text with `decimals` digits; -0 prints as 0.
 std::string fixed(double v, int decimals);
+// v rounded to `decimals` places as a number (for JSON), never -0.
+double round_to(double v, int decimals);
 
 // Indices of the links to draw: the `limit` heaviest by weight (ties: lower
 // index), returned lightest first so the heavy ones are painted on top.

@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
+#include "common/whole_file.h"
 
 namespace dipmine::report {
 namespace {
@@ -14,25 +14,6 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string share_text(double s) { return fmt::format("{:.3f}", s); }
-
-void write_atomically(const fs::path& path, const std::string& data) {
-  const fs::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << data;
-    if (!out) throw Error(fmt::format("{}: cannot write", path.string()));
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) throw Error(fmt::format("{}: cannot write: {}", path.string(), ec.message()));
-}
-
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
 
 }  // namespace
 
@@ -120,7 +101,7 @@ std::vector<std::string> write_rankings(store::Corpus& corpus, const std::string
                                                         {"rankings.csv", csv},
                                                         {"rankings.json", j.dump(2) + "\n"}}) {
     const fs::path p = fs::path(dir) / name;
-    write_atomically(p, data);
+    write_whole_file(p, data);
     paths.push_back(p.string());
   }
   return paths;

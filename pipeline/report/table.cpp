@@ -26,16 +26,6 @@ bool looks_numeric(const std::string& s) {
   return s.back() != '.' && !(s.size() > 1 && s[0] == '0' && s[1] != '.');
 }
 
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string flat(const std::string& s, char replace_tab) {
   std::string out = s;
   for (char& c : out) {
@@ -54,6 +44,16 @@ std::string md_cell(const std::string& s) {
 }
 
 }  // namespace
+
+std::string csv_cell(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
 
 Format parse_format(std::string_view name) {
   if (name == "table") return Format::table;

@@ -30,6 +30,10 @@ class Table {
   std::vector<std::vector<std::string>> rows_;
 };
 
+// A CSV cell as RFC 4180 quotes it: in double quotes, with each quote doubled,
+// when it holds a comma, a quote or a line end; as it is otherwise.
+std::string csv_cell(const std::string& s);
+
 // Columns a string takes in a terminal: East Asian wide characters count 2,
 // combining marks and format controls (ZWNJ, bidi marks) count 0.
 size_t display_width(std::string_view s);

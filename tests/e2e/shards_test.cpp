@@ -146,6 +146,12 @@ TEST_CASE("plan and ingest --shard: bad arguments are usage errors naming them",
   CHECK(r.code == 2);
   CHECK(r.err.find("--out: c/sub/../plan.tsv is inside c, which it plans") != std::string::npos);
   CHECK(!fs::exists(s.dir() / "c" / "plan.tsv"));
+  // A plan that cannot be written is a runtime error naming the file; nothing is left.
+  r = s.run({"plan", "--shards", "2", "--out", "nodir/plan.tsv", "c"}, "", false);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("nodir/plan.tsv: cannot write") != std::string::npos);
+  CHECK(e2e::count_lines(r.err) == 1);
+  CHECK(!fs::exists(s.dir() / "nodir"));
   r = s.run({"ingest", "--plan", "plan.tsv", corpus});
   CHECK(r.code == 2);
   CHECK(r.err.find("--plan") != std::string::npos);
