@@ -141,10 +141,21 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
       rec.keywords.push_back(std::move(kw));
     }
   }
+  bool lang_given = forced.has_value();
   if (options.manifest != nullptr) {
     if (const ManifestRow* row = options.manifest->find(rec.name); row && !row->lang.empty()) {
       rec.lang = row->lang;
+      lang_given = true;
     }
+  }
+  // Han without kana is Chinese, which the lexicons and the segmentation do
+  // not know: stored as ja (nothing is lost), but not without a word.
+  size_t han = 0, kana = 0;
+  if (rec.lang == "ja" && !lang_given && notes != nullptr && text::reads_as_chinese(file.text, &han, &kana)) {
+    notes->push_back(fmt::format("{}: warning: the text reads as Chinese ({} Han characters, {} kana), "
+                                 "not a corpus language: stored as ja, where Japanese lexicon forms may "
+                                 "miss its words",
+                                 path, han, kana));
   }
   // A year from the manifest or --year of a Persian document, 1300..1499: Solar Hijri.
   if (rec.year) {

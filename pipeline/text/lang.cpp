@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <array>
 
 #include "text/utf8.h"
@@ -112,14 +113,17 @@ Lang detect_lang(std::string_view text) {
       default: run = Run::none; break;
     }
   }
-  // Japanese text mixes Latin acronyms (SCO) into kana and kanji; Persian text
-  // quotes Latin names. The majority decides, with kana+kanji together: by
-  // letters against Japanese (which writes no spaces), by words between
-  // Arabic and Latin script (a tie goes to the Arabic script).
+  // Japanese text mixes Latin acronyms and names (SCO, Akebia quinata) into
+  // kana and kanji; Persian text quotes Latin names. The majority decides, by
+  // words: between Arabic and Latin script runs of letters (a tie goes to the
+  // Arabic script); Japanese writes no spaces, and a word of it is about two
+  // kana or kanji, so those count half against Latin words. (By letters, a
+  // kanji weighed as much as one letter of a Latin word: 繁雑な日本の
+  // étiquette も was en.) Kana and kanji are counted together.
   const size_t ja = kana + han;
   if (arabic == 0 && latin == 0 && ja == 0) return Lang::none;
   if (arabic > 0 && arabic_words >= latin_words && arabic >= ja) return Lang::fa;
-  if (ja >= latin) return Lang::ja;
+  if (ja > 0 && ja >= std::min(latin, 2 * latin_words)) return Lang::ja;
   return Lang::en;
 }
 
@@ -178,6 +182,29 @@ bool reads_as_arabic(std::string_view text) {
   }
   end_word(text.size());
   return arabic >= 2 && arabic > 2 * persian;
+}
+
+bool reads_as_chinese(std::string_view text, size_t* han, size_t* kana) {
+  size_t h = 0, k = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    const char32_t cp = decode_utf8(text, i, len);
+    i += len;
+    UErrorCode status = U_ZERO_ERROR;
+    switch (uscript_getScript(static_cast<UChar32>(cp), &status)) {
+      case USCRIPT_HAN: h += u_isalpha(static_cast<UChar32>(cp)) ? 1 : 0; break;
+      case USCRIPT_HIRAGANA:
+      case USCRIPT_KATAKANA: k += u_isalpha(static_cast<UChar32>(cp)) ? 1 : 0; break;
+      default: break;
+    }
+  }
+  if (han != nullptr) *han = h;
+  if (kana != nullptr) *kana = k;
+  return h >= 50 && k * 50 < h;
 }
 
 }  // namespace dipmine::text

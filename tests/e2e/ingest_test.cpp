@@ -299,6 +299,27 @@ TEST_CASE("an Aozora Bunko text is stored and found without its ruby and notes",
   CHECK(s.run({"search", "--count", "相対したる"}).out == "1 paragraph in 1 document\n");
   // One paragraph per line: two lines of dialogue are not run together.
   CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%」「%'") == "0");
+  // A Japanese sentence with one French word or a Latin plant name is ja.
+  CHECK(query(s.db(), "SELECT DISTINCT lang FROM paragraphs WHERE text LIKE '%tiquette%'") == "ja");
+  CHECK(query(s.db(), "SELECT DISTINCT lang FROM paragraphs WHERE text LIKE '%Akebia%'") == "ja");
+  CHECK_FALSE(contains(r.err, "Chinese"));
+}
+
+TEST_CASE("a Chinese text is stored as ja with a warning that says so", "[ingest][ja]") {
+  Sandbox s;
+  auto r = s.run({"ingest", ingest_data("zh/pdfplumber_issue71_excerpt.txt")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.out, "1 added"));
+  CHECK(contains(r.err, "pdfplumber_issue71_excerpt.txt: warning: the text reads as Chinese ("));
+  CHECK(contains(r.err, " Han characters, 0 kana)"));
+  CHECK(e2e::count_lines(r.err) == 1);
+  CHECK(query(s.db(), "SELECT lang FROM documents") == "ja");
+  // Said by the user: no warning.
+  Sandbox t;
+  r = t.run({"ingest", "--lang", "ja", ingest_data("zh/pdfplumber_issue71_excerpt.txt")});
+  REQUIRE(r.code == 0);
+  CHECK_FALSE(contains(r.err, "Chinese"));
 }
 
 TEST_CASE("a document in none of the corpus languages is 'unknown' in stats and docs", "[store]") {
