@@ -123,7 +123,7 @@ void load_labels(const fs::path& labels, const std::string& lang, const fs::path
     r.path = doc.string();
     r.indicators = parse_ids(c[6], lexicon::ConceptKind::indicator, lex, where);
     r.networks = parse_ids(c[7], lexicon::ConceptKind::network, lex, where);
-    if (!fs::is_regular_file(doc)) {
+    if (std::error_code ec; !fs::is_regular_file(doc, ec)) {
       // A text whose licence does not let the project store it lives in a
       // git-ignored fetched/ folder that scripts/fetch-gold fills: absent there
       // means not fetched (counted and said), anywhere else a broken gold.
@@ -146,7 +146,7 @@ struct Tally {
 }  // namespace
 
 DocGold load_doc_gold(const std::string& dir, const lexicon::Lexicon& lexicon) {
-  if (!fs::is_directory(dir)) throw Error(fmt::format("{}: no such gold folder", dir));
+  if (std::error_code ec; !fs::is_directory(dir, ec)) throw Error(fmt::format("{}: no such gold folder", dir));
   std::vector<fs::path> labels;
   for (const auto& e : fs::directory_iterator(dir)) {
     const std::string name = e.path().filename().string();

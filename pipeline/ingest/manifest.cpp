@@ -81,8 +81,14 @@ Manifest Manifest::load(const std::string& path) {
       } else if (named.is_absolute() || std::find(named.begin(), named.end(), "..") != named.end()) {
         problems.push_back(fmt::format("names '{}', outside the manifest's folder; rows name files beside it",
                                        row.file));
-      } else if (!std::filesystem::exists(dir / row.file)) {
-        problems.push_back(fmt::format("names '{}', which does not exist beside the manifest", row.file));
+      } else {
+        // (The error_code form: a name too long for the filesystem, or a path
+        // through a file, is a bad row like a missing file, not an exception.)
+        std::error_code ec;
+        if (!std::filesystem::exists(dir / row.file, ec)) {
+          problems.push_back(ec ? fmt::format("names '{}', which cannot be looked up: {}", row.file, ec.message())
+                                : fmt::format("names '{}', which does not exist beside the manifest", row.file));
+        }
       }
       if (!row.file.empty() && m.rows_.count(row.file)) {
         problems.push_back(fmt::format("'{}' is listed twice (first at line {})", row.file,

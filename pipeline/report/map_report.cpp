@@ -29,7 +29,7 @@ std::vector<std::string> write_map_report(const analysis::Map& map, const MapRep
   const fs::path dir(opt.out_dir);
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec || !fs::is_directory(dir)) {
+  if (ec || !fs::is_directory(dir, ec)) {
     throw Error(fmt::format("--out {}: cannot create the directory{}", opt.out_dir,
                             ec ? ": " + ec.message() : ""));
   }

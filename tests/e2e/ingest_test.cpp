@@ -231,6 +231,15 @@ TEST_CASE("manifest errors name file and line, the files of good rows are ingest
   CHECK(contains(r.err, "m4.tsv:2: lang 'de' is not fa, en or ja"));
   // Only m1's good row let its file in (m2 and m4 refused a.txt, m3 was unusable).
   CHECK(e2e::sql_column(s.db(), "SELECT title || ':' || year FROM documents") == "A:2020");
+  // A name longer than the filesystem allows is a bad row, not an internal
+  // error (the manifest fuzz target found it); the other rows are read.
+  e2e::write_file(dir / "m5.tsv", "file\ttitle\n" + std::string(300, 'M') + "\tLong\na.txt\tA5\n");
+  r = s.run({"ingest", "--force", "--manifest", (dir / "m5.tsv").string(), (dir / "a.txt").string()});
+  CHECK(r.code == 1);  // as for any bad row
+  CHECK(contains(r.err, "m5.tsv:2: names 'MMMM"));
+  CHECK(contains(r.err, "which cannot be looked up: File name too long"));
+  CHECK_FALSE(contains(r.err, "internal error"));
+  CHECK(e2e::sql_column(s.db(), "SELECT title FROM documents") == "A5");
 }
 
 TEST_CASE("docs, stats and remove", "[store]") {
