@@ -324,6 +324,22 @@ void ExportWriter::inserted(const store::DocumentRecord& rec) {
   if (is_export_format(rec.format)) titles_fresh_ = false;
 }
 
+std::vector<std::string> pdf_title_candidates(const store::DocumentRecord& pdf) {
+  std::vector<std::string> candidates;
+  if (!pdf.title.empty()) candidates.push_back(pdf.title);
+  for (size_t i = 0; i < pdf.paragraphs.size() && i < 5; ++i) {
+    const std::string& text = pdf.paragraphs[i].text;
+    if (text.size() < 400) candidates.push_back(text);
+    size_t nl = std::string::npos;
+    for (int lines = 0; lines < 3; ++lines) {
+      nl = text.find('\n', nl + 1);
+      if (nl == std::string::npos || nl >= 400) break;
+      candidates.push_back(text.substr(0, nl));
+    }
+  }
+  return candidates;
+}
+
 std::optional<int64_t> ExportWriter::attach_target(const store::DocumentRecord& pdf) {
   if (const std::string doi = first_doi(pdf.paragraphs.empty() ? std::string_view()
                                                                : std::string_view(pdf.paragraphs[0].text));
@@ -348,16 +364,7 @@ std::optional<int64_t> ExportWriter::attach_target(const store::DocumentRecord& 
     titles_fresh_ = true;
   }
   if (titles_.empty()) return std::nullopt;
-  std::vector<std::string> candidates;
-  if (!pdf.title.empty()) candidates.push_back(pdf.title);
-  for (size_t i = 0; i < pdf.paragraphs.size() && i < 5; ++i) {
-    const std::string& text = pdf.paragraphs[i].text;
-    if (text.size() < 400) candidates.push_back(text);
-    // A title set like the body text runs straight into it.
-    if (const size_t nl = text.find('\n'); nl != std::string::npos && nl < 400) {
-      candidates.push_back(text.substr(0, nl));
-    }
-  }
+  const std::vector<std::string> candidates = pdf_title_candidates(pdf);
   for (const std::string& c : candidates) {
     if (auto it = titles_.find(bib::keyword_key(c)); it != titles_.end()) return it->second;
   }

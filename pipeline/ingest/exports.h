@@ -106,6 +106,12 @@ class ExportStream {
 // True for the formats of export records ("ris", "bibtex", ...).
 bool is_export_format(const std::string& format);
 
+// The texts that may be a PDF's title, to be compared (folded) with records'
+// titles: its title (declared, and shown on its first page), each of its first
+// five paragraphs under 400 bytes, and the first one, two and three lines of
+// each (a title set like the body text runs into it; a long one wraps).
+std::vector<std::string> pdf_title_candidates(const store::DocumentRecord& pdf);
+
 class ExportWriter {
  public:
   explicit ExportWriter(store::Corpus& corpus) : corpus_(corpus) {}

@@ -72,6 +72,16 @@ std::string main_lang(const std::map<text::Lang, size_t>& bytes_by_lang) {
   return lang;
 }
 
+// Whether the title a PDF declares is the one its first page shows: its key
+// (bib::keyword_key, as records' titles are compared) within the key of the
+// text's opening. A declared title that is not there is most often a file
+// name or a template's ("Microsoft Word - draft3.docx", "Untitled").
+bool first_page_shows(const std::string& title, std::string_view text) {
+  const std::string key = bib::keyword_key(title);
+  if (key.size() < 8) return false;  // "Slide 1", "Title": too short to tell
+  return bib::keyword_key(text.substr(0, 4000)).find(key) != std::string::npos;
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
@@ -97,7 +107,8 @@ store::DocumentRecord make_record(const std::string& path, DecodedFile&& file,
   rec.charset = file.charset;
   rec.bytes = static_cast<int64_t>(file.text.size());
   std::optional<text::Lang> forced = options.lang;
-  rec.title = std::move(file.title);  // the document's own (HTML, Word), if any
+  // The document's own title (HTML, Word, a PDF's that its first page shows), if any.
+  if (file.format != "pdf" || first_page_shows(file.title, file.text)) rec.title = std::move(file.title);
   // The metadata a JATS article gives.
   rec.year = file.year;
   rec.doi = bib::clean_doi(file.doi);

@@ -9,6 +9,7 @@
 #include <PDFDoc.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
+#include <UTF.h>
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -26,6 +27,7 @@
 #include "ingest/pdf_ocr.h"
 #include "ingest/pdf_ocr_plan.h"
 #include "ingest/pdf_plausible.h"
+#include "text/utf8.h"
 
 namespace dipmine::ingest {
 namespace {
@@ -161,6 +163,31 @@ std::string page_list(const std::vector<int>& pages) {
   return s;
 }
 
+// The title the PDF declares in its Info dictionary, as UTF-8 on one line, or
+// "". (Often not the paper's: "Microsoft Word - draft3.docx", "Untitled";
+// the ingest keeps it only when the first page shows it, ingest.cpp.)
+std::string declared_title(PDFDoc& doc) {
+  const std::unique_ptr<GooString> raw = doc.getDocInfoTitle();
+  if (!raw) return {};
+  Unicode* ucs4 = nullptr;
+  const int n = TextStringToUCS4(raw->toStr(), &ucs4);
+  std::string title;
+  bool space = false;
+  for (int i = 0; i < n; ++i) {
+    const char32_t c = ucs4[i];
+    if (c < 0x20 || c == 0x7F || c == 0xFEFF || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF ||
+        u_isUWhiteSpace(static_cast<UChar32>(c))) {
+      space = !title.empty();
+      continue;
+    }
+    if (space) title += ' ';
+    space = false;
+    text::append_utf8(title, c);
+  }
+  gfree(ucs4);
+  return title.size() <= 1000 ? title : std::string();
+}
+
 }  // namespace
 
 DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr) {
@@ -178,6 +205,7 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr
   }
   f.format = "pdf";
   f.charset = "pdf";
+  f.title = declared_title(doc);
   const int n = doc.getNumPages();
   std::vector<PdfPage> pages;
   size_t markers = 0, ruby = 0;

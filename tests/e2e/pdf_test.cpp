@@ -193,3 +193,31 @@ TEST_CASE("the left-out line names only what was left out", "[pdf]") {
   CHECK_FALSE(contains(r.err, "pdfjs-issue15340.pdf: left out"));
   CHECK_FALSE(contains(r.err, " 0 "));
 }
+
+TEST_CASE("a PDF's declared title is its title when its first page shows it", "[pdf][title]") {
+  Sandbox s;
+  // TAMReview declares its paper's title; issue15340 declares "issue15340",
+  // which its page does not show (a file name, as many PDFs declare).
+  auto r = s.run({"ingest", "--ocr", "never", pdf_data("pdfjs-TAMReview.pdf"), pdf_data("pdfjs-issue15340.pdf")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(e2e::sql_column(s.db(), "SELECT title FROM documents ORDER BY name") ==
+        "Overview of the Technology Acceptance Model: Origins, Developments and Future Directions\n");
+  CHECK(contains(s.run({"docs"}).out, "pdfjs-issue15340.pdf"));
+}
+
+TEST_CASE("a PDF attaches to the record of its paper by its wrapped title", "[pdf][title]") {
+  Sandbox s;
+  // The record as a reference manager exports it; the PDF's page sets the
+  // title over two lines.
+  e2e::write_file(s.dir() / "tam.ris",
+                  "TY  - JOUR\nTI  - Overview of the Technology Acceptance Model: Origins, Developments and "
+                  "Future Directions\nAU  - Chuttur, Mohammad\nPY  - 2009\nJO  - Working Papers on "
+                  "Information Systems\nER  - \n");
+  auto r = s.run({"ingest", "--ocr", "never", (s.dir() / "tam.ris").string(), pdf_data("pdfjs-TAMReview.pdf")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.out, "1 added, 1 updated"));
+  CHECK(contains(r.err, "pdfjs-TAMReview.pdf: attached to the record of the same paper"));
+  CHECK(e2e::sql_column(s.db(), "SELECT count(*) || ':' || year || ':' || format FROM documents") == "1:2009:pdf");
+}
