@@ -250,9 +250,8 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
       if (same && !options.force) {
         stream.skip = true;
         ++report.unchanged;
-        if (auto other = corpus.document(*same); other && other->path != rec.path) {
-          report.messages.push_back(fmt::format("{}: same text as document {} ({}); not added again",
-                                                item.path, *same, other->path));
+        if (std::string m = same_text_message(corpus, *same, rec, false, item.path); !m.empty()) {
+          report.messages.push_back(std::move(m));
         }
       } else {
         if (same) corpus.remove(*same), rec.id = *same;  // a replacement keeps the id

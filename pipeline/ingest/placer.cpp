@@ -2,7 +2,25 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <system_error>
+
 namespace dipmine::ingest {
+
+std::string same_text_message(store::Corpus& corpus, int64_t same, const store::DocumentRecord& rec,
+                              bool is_export, const std::string& source) {
+  const std::optional<store::DocumentInfo> other = corpus.document(same);
+  if (!other || other->path == rec.path) return {};
+  std::error_code ec;
+  const bool gone = !std::filesystem::exists(other->path, ec) && !ec;
+  if (!is_export && !is_export_format(other->format) && gone && !corpus.find_by_path(rec.path)) {
+    corpus.set_path(same, rec.path, rec.name);
+    return fmt::format("{}: same text as document {}, whose file {} is gone: moved or renamed, the "
+                       "document's path is now this file's",
+                       source, same, other->path);
+  }
+  return fmt::format("{}: same text as document {} ({}); not added again", source, same, other->path);
+}
 
 Placed DocumentPlacer::place(store::DocumentRecord& rec, bool is_export, const std::string& source,
                              IngestReport& report) {
@@ -10,9 +28,8 @@ Placed DocumentPlacer::place(store::DocumentRecord& rec, bool is_export, const s
   if (same && !force_) {
     if (is_export && exports_.merge_same(*same, rec, report)) return {Placement::merged, 0};
     ++report.unchanged;
-    if (auto other = corpus_.document(*same); other && other->path != rec.path) {
-      report.messages.push_back(fmt::format("{}: same text as document {} ({}); not added again",
-                                            source, *same, other->path));
+    if (std::string m = same_text_message(corpus_, *same, rec, is_export, source); !m.empty()) {
+      report.messages.push_back(std::move(m));
     }
     return {Placement::unchanged, 0};
   }

@@ -31,6 +31,15 @@ struct Placed {
   int64_t doc_id = 0;  // the new document's id when inserted (added, updated)
 };
 
+// What to say of `rec` (named `source` in messages) whose text is stored as
+// document `same`, when it is not added again: nothing when it is that
+// document's file; that it is the same text as another document; or, when
+// the stored document's file is gone and no document has rec's path (the
+// file was renamed or moved), the document takes rec's path and name and the
+// message says so. Records of exports keep their `FILE#N` paths.
+std::string same_text_message(store::Corpus& corpus, int64_t same, const store::DocumentRecord& rec,
+                              bool is_export, const std::string& source);
+
 class DocumentPlacer {
  public:
   DocumentPlacer(store::Corpus& corpus, bool force) : corpus_(corpus), exports_(corpus), force_(force) {}

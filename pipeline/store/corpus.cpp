@@ -237,6 +237,12 @@ void Corpus::set_lang(int64_t doc_id, const std::string& lang) {
   q.run();
 }
 
+void Corpus::set_path(int64_t doc_id, const std::string& path, const std::string& name) {
+  Statement& q = cached("UPDATE documents SET path = ?, name = ? WHERE id = ?");
+  q.bind(1, path).bind(2, name).bind(3, doc_id);
+  q.run();
+}
+
 BulkWrite::BulkWrite(Corpus& corpus) : db_(corpus.db()) {
   rollback_journal_ = db_.try_journal_mode("delete");
   db_.exec("PRAGMA wal_autocheckpoint = 16384; PRAGMA foreign_keys = OFF; "

@@ -98,6 +98,8 @@ class Corpus {
   void append_paragraphs(int64_t doc_id, size_t first_ordinal,
                          const std::vector<ParagraphRecord>& paragraphs);
   void set_lang(int64_t doc_id, const std::string& lang);
+  // A document's file was moved or renamed: its path and name become these.
+  void set_path(int64_t doc_id, const std::string& path, const std::string& name);
   // Deletes a document and everything derived from it. False if no such id.
   bool remove(int64_t id);
 

@@ -192,6 +192,35 @@ TEST_CASE("ingest --force replaces, a changed file is updated", "[ingest]") {
   CHECK(contains(s.run({"search", "more"}).out, "doc 2"));
 }
 
+TEST_CASE("a renamed or moved file keeps its document and takes the new path, a copy does not", "[ingest]") {
+  Sandbox s;
+  const auto dir = s.dir() / "papers";
+  e2e::write_file(dir / "fars_001.txt", "City diplomacy links mayors.\n");
+  REQUIRE(s.run({"ingest", dir.string()}).code == 0);
+  e2e::fs::rename(dir / "fars_001.txt", dir / "renamed_001.txt");
+  auto r = s.run({"ingest", dir.string()});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(contains(r.out, "0 added, 0 updated, 1 unchanged"));
+  CHECK(contains(r.err, "renamed_001.txt: same text as document 1, whose file "));
+  CHECK(contains(r.err, "fars_001.txt is gone: moved or renamed"));
+  CHECK(query(s.db(), "SELECT id || ':' || name FROM documents") == "1:renamed_001.txt");
+  CHECK(contains(query(s.db(), "SELECT path FROM documents"), "papers/renamed_001.txt"));
+  // Moved into another folder: likewise.
+  e2e::fs::create_directories(s.dir() / "moved");
+  e2e::fs::rename(dir / "renamed_001.txt", s.dir() / "moved" / "renamed_001.txt");
+  r = s.run({"ingest", (s.dir() / "moved").string()});
+  CHECK(contains(r.err, "is gone: moved or renamed"));
+  CHECK(contains(query(s.db(), "SELECT path FROM documents"), "moved/renamed_001.txt"));
+  // A copy beside a file that is still there is the same text, not a move.
+  e2e::fs::copy_file(s.dir() / "moved" / "renamed_001.txt", s.dir() / "moved" / "copy.txt");
+  r = s.run({"ingest", (s.dir() / "moved").string()});
+  CHECK(contains(r.err, "copy.txt: same text as document 1 ("));
+  CHECK(contains(r.err, "not added again"));
+  CHECK(contains(query(s.db(), "SELECT path FROM documents"), "moved/renamed_001.txt"));
+  CHECK(query(s.db(), "SELECT count(*) FROM documents") == "1");
+}
+
 TEST_CASE("ingest --title, --year and --lang set metadata", "[ingest]") {
   Sandbox s;
   auto r = s.run({"ingest", "--title", "A test", "--year", "2021", "--lang", "en",
