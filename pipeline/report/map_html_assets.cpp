@@ -121,14 +121,36 @@ const char* map_html_js() {
     if (w + 2 * pad >= W) return W / 2;
     return Math.min(Math.max(x, pad + w / 2), W - pad - w / 2);
   }
+  // Whether box b ([x0, y0, x1, y1]) hides the circle (x, y, r): covers its
+  // centre, with a margin of a third of its radius (2 to 5 px). A label may
+  // cross part of a neighbour's disc, as in VOSviewer (circles grow with the
+  // zoom and often overlap), but not be written across its middle.
+  function coversCircle(b, x, y, r) {
+    var dx = x - Math.min(Math.max(x, b[0]), b[2]), dy = y - Math.min(Math.max(y, b[1]), b[3]);
+    var c = Math.min(Math.max(r / 3, 2), 5);
+    return dx * dx + dy * dy < c * c;
+  }
   // Greedy, most frequent first: a label is shown where its box (screen
-  // units, the same size at every zoom) overlaps no label already shown;
+  // units, the same size at every zoom) overlaps no label already shown and
+  // hides no node at least half its node's size (a label written across a
+  // circle hides it; a node much smaller may lie under a large node's label);
   // tried centred on the circle, then above it, then below. Zooming in
   // spreads the circles while the labels keep their size, so more fit.
   // Returns the boxes shown (the self-test checks them).
   function placeLabels(force) {
     var boxes = [], k = view.k, W = svg.clientWidth || 1000, H = svg.clientHeight || 700;
-    function free(b) { return !boxes.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; }); }
+    var sx = [], sy = [], sr = [];
+    nodes.forEach(function (n, i) { sx[i] = px[i] * k + view.x; sy[i] = py[i] * k + view.y; sr[i] = n.r * k; });
+    function hidesNode(b, j) {
+      for (var i = 0; i < nodes.length; i++) {
+        if (i !== j && 2 * sr[i] >= sr[j] && sx[i] + sr[i] >= b[0] && sx[i] - sr[i] <= b[2] &&
+            coversCircle(b, sx[i], sy[i], sr[i])) return true;
+      }
+      return false;
+    }
+    function free(b, j) {
+      return !boxes.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; }) && !hidesNode(b, j);
+    }
     nodes.forEach(function (n, j) {
       var lb = labelBox[j], w = lb[2] + 2, h = lb[3], r = n.r * k;
       var sx = px[j] * k + view.x, sy = py[j] * k + view.y;
@@ -140,7 +162,7 @@ const char* map_html_js() {
       var tries = [centred, sy - r - (lb[1] + h), sy + r - lb[1]], chosen = null, box = null;
       for (var t = 0; onScreen && t < tries.length && chosen === null; t++) {
         var b = [cx - w / 2, tries[t] + lb[1], cx + w / 2, tries[t] + lb[1] + h];
-        if (free(b)) { chosen = tries[t]; box = b; }
+        if (free(b, j)) { chosen = tries[t]; box = b; }
       }
       if (chosen === null && force && force[j]) chosen = centred;
       if (chosen !== null) {
@@ -322,8 +344,25 @@ const char* map_html_js() {
       }
       return [pairs, rects.length];
     }
+    // Shown labels written across another node's circle (its box covers
+    // part of the disc, by the rendered boxes).
+    function hiding() {
+      var n = 0;
+      labels.forEach(function (t, j) {
+        if (t.style.display === 'none') return;
+        var p = t.getBoundingClientRect(), b = [p.left + 1, p.top + 1, p.right - 1, p.bottom - 1];
+        circles.forEach(function (c, i) {
+          if (i === j || 2 * nodes[i].r < nodes[j].r) return;
+          var q = c.getBoundingClientRect();
+          if (coversCircle(b, (q.left + q.right) / 2, (q.top + q.bottom) / 2, (q.right - q.left) / 2)) n++;
+        });
+      });
+      return n;
+    }
     var ov = overlapping();
     check(ov[0] === 0, 'visible labels do not overlap at the first view: ' + ov[0] + ' pairs among ' + ov[1]);
+    var hid = hiding();
+    check(hid === 0, 'no label is written across a node half its size or more at the first view: ' + hid);
     var drawn = gNodes.querySelectorAll('circle').length;
     check(drawn === nodes.length && drawn > 0, 'nodes drawn: ' + drawn + ' of ' + nodes.length);
     check(gLinks.childNodes.length === data.draw, 'links drawn: ' + gLinks.childNodes.length + ' of ' + data.draw);
@@ -365,6 +404,8 @@ const char* map_html_js() {
     });
     var shown4 = labels.filter(function (t) { return t.style.display !== 'none'; }).length;
     check(ov4[0] === 0, 'zoomed in 4x: visible labels do not overlap: ' + ov4[0] + ' pairs among ' + ov4[1]);
+    var hid4 = hiding();
+    check(hid4 === 0, 'zoomed in 4x: no label is written across a node half its size or more: ' + hid4);
     // Zooming shows more: of the nodes in view, a larger share is labelled
     // (unless every label already showed at zoom 1).
     check(shown0 === nodes.length || (inView > 0 && shown4 / inView > shown0 / nodes.length),

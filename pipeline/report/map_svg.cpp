@@ -13,6 +13,15 @@ namespace {
 struct Box {
   double x0, y0, x1, y1;
   bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+  // Whether the box hides the circle at (cx, cy) of radius r: covers its
+  // centre, with a margin of a third of its radius (2 to 5). A label may cross
+  // part of a neighbour's disc, as in VOSviewer, but not be written across its
+  // middle (the rule of the HTML page's placement too).
+  bool hides(double cx, double cy, double r) const {
+    const double dx = cx - std::clamp(cx, x0, x1), dy = cy - std::clamp(cy, y0, y1);
+    const double c = std::clamp(r / 3, 2.0, 5.0);
+    return dx * dx + dy * dy < c * c;
+  }
 };
 
 constexpr const char* kFonts = "'Noto Sans', 'Noto Sans Arabic', 'Noto Sans CJK JP', sans-serif";
@@ -178,6 +187,13 @@ std::string map_svg(const analysis::Map& map, const SvgOptions& opt) {
       const Box box{px[i] - w / 2, cy - h / 2, px[i] + w / 2, cy + h / 2};
       if (box.x0 < 2 || box.x1 > W - 2 || box.y0 < top - 20 || box.y1 > H - legend_h) continue;
       if (std::any_of(placed.begin(), placed.end(), [&](const Box& b) { return b.overlaps(box); })) continue;
+      // Nor across the middle of a node at least half the size of its own
+      // (a much smaller node may lie under a large node's label).
+      bool hides = false;
+      for (size_t j = 0; j < n && !hides; ++j) {
+        hides = j != i && 2 * radius[j] >= radius[i] && !(sliced && occ(j) <= 0) && box.hides(px[j], py[j], radius[j]);
+      }
+      if (hides) continue;
       placed.push_back(box);
       out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\" class=\"lbl\"{}>{}</text>\n",
                          fixed(px[i], 1), fixed(cy + f * 0.35, 1), fixed(f, 1), text_attrs(label),

@@ -139,6 +139,41 @@ TEST_CASE("map.svg escapes labels, names fonts and marks Persian as rtl", "[map]
   CHECK(map_svg(m, opt) == year_svg);          // deterministic
 }
 
+TEST_CASE("map.svg writes no label across the middle of a node about its size", "[map][svg]") {
+  // A trial's map wrote "climate change, environment, pollution" across the
+  // circle of another node. Here the long label of the largest node would,
+  // centred on it, cover the centre of its neighbour just to the right.
+  analysis::Map m;
+  auto add = [&](std::string label, double occ, double x, double y) {
+    analysis::MapNodeInfo n;
+    n.node = {label, label, "indicator", ""};
+    n.occurrences = occ;
+    n.documents = static_cast<int64_t>(occ);
+    n.cluster = 1;
+    n.xy = {x, y};
+    n.lang_share = {0, 1, 0};
+    m.nodes.push_back(n);
+  };
+  add("climate change, environment, pollution", 10, 0.0, 0.0);
+  add("exchange of experts", 8, 0.06, 0.0);
+  add("far", 1, -1.0, -1.0);
+  add("away", 1, 1.0, 1.0);
+  const std::string svg = map_svg(m, SvgOptions{});
+  auto number_after = [&](size_t from, const std::string& attr) {
+    const size_t p = svg.find(attr + "=\"", from);
+    REQUIRE(p != std::string::npos);
+    return std::stod(svg.substr(p + attr.size() + 2));
+  };
+  const size_t circle = svg.find("<circle", svg.rfind("<circle", svg.find("<title>climate change")));
+  const double cy = number_after(circle, "cy"), r = number_after(circle, "r");
+  const size_t text = svg.rfind("<text", svg.find(">climate change, environment, pollution</text>"));
+  REQUIRE(text != std::string::npos);
+  const double y = number_after(text, "y");
+  INFO("label baseline " << y << ", circle centre " << cy << ", radius " << r);
+  // Not centred (baseline about 0.35 em below the centre): above or below the circle.
+  CHECK((y < cy - r || y > cy + r));
+}
+
 TEST_CASE("VOSviewer map and network files parse back column by column", "[map][vosviewer]") {
   const auto m = sample_map();
   const auto lines = split(vosviewer_map(m), '\n');
