@@ -311,10 +311,15 @@ std::vector<LangYearCount> Corpus::counts_by_lang() {
 std::vector<LangYearCount> Corpus::counts_by_year() {
   std::vector<LangYearCount> out;
   Statement q(db_,
-              "SELECT d.year, count(*), "
-              "(SELECT count(*) FROM paragraphs p JOIN documents e ON e.id = p.doc_id "
-              "  WHERE e.year IS d.year), sum(d.bytes) "
-              "FROM documents d GROUP BY d.year ORDER BY d.year IS NULL, d.year");
+              // bytes: of the stored paragraphs, as counts_by_lang counts them
+              // (documents.bytes is the whole decoded text, blank lines too), so
+              // both tables of `stats` end on the same total.
+              "SELECT year AS y, sum(docs), sum(paras), sum(bytes) FROM ("
+              "  SELECT year, count(*) AS docs, 0 AS paras, 0 AS bytes FROM documents GROUP BY 1"
+              "  UNION ALL"
+              "  SELECT d.year, 0, count(*), sum(length(CAST(p.text AS BLOB)))"
+              "  FROM paragraphs p JOIN documents d ON d.id = p.doc_id GROUP BY 1"
+              ") GROUP BY y ORDER BY y IS NULL, y");
   while (q.step()) {
     LangYearCount c;
     if (!q.column_is_null(0)) c.year = static_cast<int>(q.column_int(0));

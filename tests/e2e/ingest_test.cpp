@@ -1,6 +1,7 @@
 // End-to-end tests of `dipmine ingest`, `docs`, `remove` and `stats` on the
 // shipped corpus and on the good and bad files in tests/data/ingest/.
 #include <algorithm>
+#include <sstream>
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
@@ -287,6 +288,17 @@ TEST_CASE("docs, stats and remove", "[store]") {
   CHECK(contains(r.out, "\nja\t1\t1\t"));
   CHECK(contains(r.out, "\nall\t5\t5\t"));
   CHECK(contains(r.out, "\n2022\t1\t"));
+  // Both tables end on the same totals: paragraphs and their bytes.
+  {
+    std::vector<std::string> alls;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.rfind("all\t", 0) == 0) alls.push_back(line.substr(line.find('\t', line.find('\t') + 1)));
+    }
+    REQUIRE(alls.size() == 2);
+    CHECK(alls[0].substr(alls[0].find('\t', 1)) == alls[1]);  // lang's all row skips with_paragraphs
+    CHECK(contains(alls[1], "\t" + query(s.db(), "SELECT sum(length(CAST(text AS BLOB))) FROM paragraphs")));
+  }
   const std::string paragraphs_before = query(s.db(), "SELECT count(*) FROM paragraphs");
   r = s.run({"remove", "5"});
   CHECK(r.code == 0);
