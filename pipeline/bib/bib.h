@@ -54,15 +54,15 @@ namespace dipmine::bib {
 
 enum class Format {
   ris, bibtex, csl_json, scopus_csv, wos, wos_tab, medline, pubmed_csv, openalex_csv,
-  openalex_json, lens_csv, zotero_json, endnote, csv_table, endnote_xml, proquest
+  openalex_json, lens_csv, zotero_json, endnote, csv_table, endnote_xml, proquest, pubmed_xml
 };
 
 // "ris", "bibtex", "csl-json", "scopus-csv", "wos", "wos-tab", "medline",
 // "pubmed-csv", "openalex-csv", "openalex-json", "lens-csv", "zotero-json"
 // (Zotero and Better BibTeX JSON), "endnote" (EndNote tagged text, .enw),
 // "csv-table" (any other CSV with a title column and known bibliographic
-// columns), "endnote-xml", "proquest" (ProQuest plain text) (also
-// DocumentRecord::format).
+// columns), "endnote-xml", "proquest" (ProQuest plain text), "pubmed-xml"
+// (also DocumentRecord::format).
 std::string_view format_name(Format f);
 // What a reader calls the format ("RIS", "Scopus CSV", "EndNote XML"), as
 // messages name it.

@@ -122,6 +122,16 @@ bool is_endnote_xml(std::string_view text) {
   return records != std::string_view::npos && start.find("<record>", records) != std::string_view::npos;
 }
 
+// PubMed XML: markup first, and a <PubmedArticleSet> (efetch) or a first
+// <PubmedArticle> / <PubmedBookArticle> near the start.
+bool is_pubmed_xml(std::string_view text) {
+  const std::string_view start = text.substr(0, 4096);
+  if (detail::trim(text.substr(0, 1)) != "<") return false;
+  return start.find("<PubmedArticleSet") != std::string_view::npos ||
+         start.find("<PubmedArticle>") != std::string_view::npos ||
+         start.find("<PubmedBookArticle>") != std::string_view::npos;
+}
+
 bool has(const std::vector<std::string>& cells, std::string_view name) {
   return std::find(cells.begin(), cells.end(), name) != cells.end();
 }
@@ -206,6 +216,7 @@ std::optional<Format> detect_format(std::string_view path, std::string_view text
     if (is_wos_start(lines)) return Format::wos;
     if (is_proquest(lines)) return Format::proquest;
     if (is_endnote_xml(text)) return Format::endnote_xml;
+    if (is_pubmed_xml(text)) return Format::pubmed_xml;
     if (starts_with(first, "%0 ") || starts_with(first, "%0\t")) return Format::endnote;
     if (starts_with(first, "PMID-") || starts_with(first, "PMID -")) return Format::medline;
     for (std::string_view l : lines) {
@@ -252,7 +263,6 @@ std::string unsupported_export(std::string_view path, std::string_view text) {
     return "RefWorks tagged text";
   }
   if (starts_with(first, "<")) {
-    if (in_start("<PubmedArticle")) return "PubMed XML";
     if (in_start("<mods") || in_start("<modsCollection")) return "MODS XML";
     if (in_start("<rdf:RDF") && in_start("zotero")) return "Zotero RDF";
     return {};
@@ -294,6 +304,7 @@ ExportRead read_export(const std::string& path, std::string_view text, Format fo
     case Format::endnote: detail::read_endnote(text, sink); break;
     case Format::endnote_xml: detail::read_endnote_xml(text, sink); break;
     case Format::proquest: detail::read_proquest(text, sink); break;
+    case Format::pubmed_xml: detail::read_pubmed_xml(text, sink); break;
     case Format::csv_table:
     case Format::scopus_csv:
     case Format::wos_tab:

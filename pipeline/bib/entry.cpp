@@ -313,6 +313,7 @@ std::string_view format_name(Format f) {
     case Format::csv_table: return "csv-table";
     case Format::endnote_xml: return "endnote-xml";
     case Format::proquest: return "proquest";
+    case Format::pubmed_xml: return "pubmed-xml";
   }
   return "";
 }
@@ -335,6 +336,7 @@ std::string_view format_title(Format f) {
     case Format::csv_table: return "other CSVs with a title column";
     case Format::endnote_xml: return "EndNote XML";
     case Format::proquest: return "ProQuest plain text";
+    case Format::pubmed_xml: return "PubMed XML";
   }
   return "";
 }
@@ -344,7 +346,8 @@ const std::vector<Format>& all_formats() {
       Format::ris,        Format::bibtex,       Format::csl_json,      Format::scopus_csv,
       Format::wos,        Format::wos_tab,      Format::medline,       Format::pubmed_csv,
       Format::openalex_csv, Format::openalex_json, Format::lens_csv, Format::zotero_json,
-      Format::endnote,    Format::csv_table,    Format::endnote_xml, Format::proquest};
+      Format::endnote,    Format::csv_table,    Format::endnote_xml, Format::proquest,
+      Format::pubmed_xml};
   return formats;
 }
 

@@ -18,6 +18,8 @@ void read_zotero_json(std::string_view text, Sink& sink);
 void read_endnote(std::string_view text, Sink& sink);
 // EndNote XML: <xml><records><record>... (values in <style> pieces).
 void read_endnote_xml(std::string_view text, Sink& sink);
+// PubMed XML: <PubmedArticleSet> of <PubmedArticle> and <PubmedBookArticle>.
+void read_pubmed_xml(std::string_view text, Sink& sink);
 // ProQuest plain text: `Document N of M` sections of `Label: value` lines.
 void read_proquest(std::string_view text, Sink& sink);
 // The table formats (Scopus, PubMed, OpenAlex, Lens CSV, WoS tab-delimited,

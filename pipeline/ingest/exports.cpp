@@ -147,7 +147,7 @@ std::string unsupported_export_error(const std::string& path, const DecodedFile&
   // markup stored as text would index every tag.
   if (const std::string root = xml_root(file.text); !root.empty()) {
     return fmt::format("{}: an XML document (root element <{}>) that dipmine does not read; not stored "
-                       "(XML read: JATS articles such as PubMed Central .nxml, EndNote XML; web pages as .html)",
+                       "(XML read: JATS articles such as PubMed Central .nxml, EndNote XML, PubMed XML; web pages as .html)",
                        path, root);
   }
   return {};

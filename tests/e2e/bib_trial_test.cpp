@@ -84,7 +84,7 @@ TEST_CASE("CSL-YAML is refused with advice and WoS files with other headers are 
                    "stored; export CSL JSON instead"));
   // The list of what is read names every reader, the newest too.
   CHECK(has(r.err, "(supported: RIS, BibTeX, CSL JSON, "));
-  CHECK(has(r.err, ", Zotero JSON, EndNote tagged, other CSVs with a title column, EndNote XML, ProQuest plain text)"));
+  CHECK(has(r.err, ", Zotero JSON, EndNote tagged, other CSVs with a title column, EndNote XML, ProQuest plain text, PubMed XML)"));
   CHECK(has(r.out, "0 added, 0 updated, 0 unchanged, 1 failed"));
   r = sb.run({"ingest", trial("metaknowledge_OnePaper2_xx_line.txt")});
   CHECK(r.code == 0);

@@ -1,10 +1,11 @@
 // Fuzz target: every bibliographic export reader (bib/bib.h): RIS, BibTeX,
 // CSL-JSON, Scopus CSV, WoS plain text and tab-delimited, MEDLINE, PubMed CSV,
 // OpenAlex CSV and JSON, Lens CSV, Zotero JSON, EndNote tagged and XML, other
-// CSVs; and format detection. Input: the first byte picks the reader (byte %
-// 16: 0-10 the first eleven formats in enum order, 11 the format
-// detect_format finds, 12-15 the four after them), the rest is the file's
-// text. The seeds start with '0' + that number.
+// CSVs, ProQuest, PubMed XML; and format detection. Input: the first byte
+// picks the reader ((byte - '0') modulo the number of formats + 1: 0-10 the
+// first eleven of all_formats(), 11 the format detect_format finds, 12 and up
+// the ones after them), the rest is the file's text. The seeds start with
+// '0' + that number, which a new format does not change.
 // Checks (bib.h's contract): nothing throws; entries == records + skipped, so
 // no record is lost without a count; a skip leaves a message; every record
 // has a title and a path "fuzz#N" with N <= entries, in file order; with
@@ -25,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string path = "fuzz";
   const std::optional<Format> detected = detect_format(path, text);
   if (!detected) (void)unsupported_export(path, text);
-  const size_t pick = data[0] % 17;
+  const size_t pick = static_cast<uint8_t>(data[0] - '0') % (all_formats().size() + 1);
   if (pick == 11 && !detected) return 0;
   const Format format = pick == 11 ? *detected : all_formats().at(pick < 11 ? pick : pick - 1);
 
