@@ -32,13 +32,8 @@ std::string text_of(const XmlNode* n) {
 }  // namespace
 
 void read_endnote_xml(std::string_view text, Sink& sink) {
-  std::unique_ptr<XmlNode> root;
-  try {
-    root = parse_xml(text);
-  } catch (const XmlError& e) {
-    sink.note(e.line, fmt::format("invalid XML ({}); no records read", e.what));
-    return;
-  }
+  const std::unique_ptr<XmlNode> root = parse_export_xml(text, sink);
+  if (!root) return;
   for (const XmlNode* r : find_all(*root, "record")) {
     Entry e;
     e.line = r->line;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "bib/entry.h"
 #include "text/utf8.h"
 
 namespace dipmine::bib::detail {
@@ -191,6 +192,15 @@ void find_into(const XmlNode& n, std::string_view name, std::vector<const XmlNod
 }  // namespace
 
 std::unique_ptr<XmlNode> parse_xml(std::string_view text) { return Parser(text).parse(); }
+
+std::unique_ptr<XmlNode> parse_export_xml(std::string_view text, Sink& sink) {
+  try {
+    return parse_xml(text);
+  } catch (const XmlError& e) {
+    sink.note(e.line, fmt::format("invalid XML ({}); no records read", e.what));
+    return nullptr;
+  }
+}
 
 const XmlNode* xml_at(const XmlNode* n, std::initializer_list<std::string_view> path) {
   for (std::string_view p : path) {

@@ -39,6 +39,11 @@ struct XmlError {
 
 std::unique_ptr<XmlNode> parse_xml(std::string_view text);
 
+struct Sink;
+// parse_xml for an export reader: on an XmlError, one note on `sink`
+// ("LINE: invalid XML (...); no records read") and null.
+std::unique_ptr<XmlNode> parse_export_xml(std::string_view text, Sink& sink);
+
 // The child element at the end of `path` (each step the first so named), or null.
 const XmlNode* xml_at(const XmlNode* n, std::initializer_list<std::string_view> path);
 

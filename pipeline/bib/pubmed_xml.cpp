@@ -149,13 +149,8 @@ void articles_in(const XmlNode& n, std::vector<const XmlNode*>& out) {
 }  // namespace
 
 void read_pubmed_xml(std::string_view text, Sink& sink) {
-  std::unique_ptr<XmlNode> root;
-  try {
-    root = parse_xml(text);
-  } catch (const XmlError& e) {
-    sink.note(e.line, fmt::format("invalid XML ({}); no records read", e.what));
-    return;
-  }
+  const std::unique_ptr<XmlNode> root = parse_export_xml(text, sink);
+  if (!root) return;
   std::vector<const XmlNode*> articles;
   articles_in(*root, articles);
   for (const XmlNode* a : articles) {

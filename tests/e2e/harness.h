@@ -146,6 +146,10 @@ inline bool valid_utf8(const std::string& s) {
   return true;
 }
 
+inline bool contains(const std::string& hay, const std::string& needle) {
+  return hay.find(needle) != std::string::npos;
+}
+
 inline int count_lines(const std::string& s) {
   int n = 0;
   for (char c : s) n += c == '\n';

@@ -19,9 +19,7 @@ std::string ingest_data(const std::string& name) {
 
 std::string query(const e2e::fs::path& db, const std::string& sql) { return e2e::sql_column(db, sql); }
 
-bool contains(const std::string& hay, const std::string& needle) {
-  return hay.find(needle) != std::string::npos;
-}
+using e2e::contains;
 
 }  // namespace
 

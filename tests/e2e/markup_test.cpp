@@ -12,7 +12,7 @@ using e2e::Sandbox;
 namespace {
 
 std::string query(const e2e::fs::path& db, const std::string& sql) { return e2e::sql_column(db, sql); }
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+using e2e::contains;
 
 std::string markup(const std::string& name) { return (e2e::data_dir() / "markup" / name).string(); }
 

@@ -21,7 +21,7 @@ namespace {
 
 std::string pdf_data(const std::string& name) { return (e2e::data_dir() / "pdf" / name).string(); }
 
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+using e2e::contains;
 
 // Whether the language data `lang` is where the OCR module looks (ocr.h).
 bool have_language(const std::string& lang) {

@@ -24,7 +24,7 @@ std::string stored_text(const Sandbox& s) {
   return e2e::sql_column(s.db(), "SELECT group_concat(text, char(10)) FROM paragraphs ORDER BY id");
 }
 
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+using e2e::contains;
 
 }  // namespace
 

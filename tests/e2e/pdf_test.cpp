@@ -23,9 +23,7 @@ std::string pdf_data(const std::string& name) { return (e2e::data_dir() / "pdf" 
 
 std::string query(const e2e::fs::path& db, const std::string& sql) { return e2e::sql_column(db, sql); }
 
-bool contains(const std::string& hay, const std::string& needle) {
-  return hay.find(needle) != std::string::npos;
-}
+using e2e::contains;
 
 struct Phrase {
   std::string file, lang, layout, set, text, note;

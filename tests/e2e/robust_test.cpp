@@ -12,9 +12,7 @@ using e2e::Sandbox;
 
 namespace {
 
-bool contains(const std::string& hay, const std::string& needle) {
-  return hay.find(needle) != std::string::npos;
-}
+using e2e::contains;
 
 // Runs SQL on a database (read-write); returns the first column of the rows.
 std::string sql(const e2e::fs::path& db, const std::string& statement) {
