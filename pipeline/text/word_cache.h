@@ -22,9 +22,12 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <sys/mman.h>
+
 #include <cstring>
+#include <new>
 #include <string_view>
-#include <vector>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -66,7 +69,7 @@ class WordCache {
     Slot* const ways = &slots_[set * kWays];
     const uint32_t now = ++clock_;
     for (size_t w = 0; w < kWays; ++w) {
-      if (tags.len[w] == word.size() && tags.tag[w] == tag && same_key(ways[w].key, key)) {
+      if (tags.len1[w] == word.size() + 1 && tags.tag[w] == tag && same_key(ways[w].key, key)) {
         tags.used[w] = now;
         return ways[w].value;
       }
@@ -78,14 +81,13 @@ class WordCache {
     Slot& slot = ways[victim];
     slot.value = compute(word);
     std::memcpy(slot.key, key, sizeof key);
-    tags.len[victim] = static_cast<uint8_t>(word.size());
+    tags.len1[victim] = static_cast<uint8_t>(word.size() + 1);
     tags.tag[victim] = tag;
     tags.used[victim] = now;
     return slot.value;
   }
 
  private:
-  static constexpr uint8_t kEmpty = 255;
   // For each word length, the masks that keep a key's bytes inside the word
   // (on a little-endian machine, byte b of a key word is bits 8b..8b+7).
   static constexpr auto kKeptBytes = [] {
@@ -98,20 +100,35 @@ class WordCache {
   // What a lookup reads of its set before any key: the words' lengths, eight
   // bits of their hashes and their last uses, in one small record (the slots
   // of a set span several cache lines; the records of all sets fit a cache).
+  // All zero is the empty record, so zeroed memory holds empty sets.
   struct SetTags {
-    uint8_t len[kWays];  // kEmpty: a free slot
+    uint8_t len1[kWays];  // the word's length + 1; 0: a free slot
     uint8_t tag[kWays];
     uint32_t used[kWays];  // clock_ at the last use (0: never)
-    SetTags() {
-      std::fill(len, len + kWays, kEmpty);
-      std::fill(tag, tag + kWays, 0);
-      std::fill(used, used + kWays, 0);
-    }
   };
+  // Read only once its set's record says it was written.
   struct Slot {
-    Slot() {}  // the key is read only once the set's record says it was written
     uint64_t key[kKeyWords];
     Value value;
+  };
+  // (A trivial copy constructor and destructor make an implicit-lifetime
+  // type: its objects come to exist in the zeroed pages below.)
+  static_assert(std::is_trivially_copy_constructible_v<Value> && std::is_trivially_destructible_v<Value>,
+                "the memo lives in zeroed pages");
+  // The records and slots (several hundred KB) are fresh anonymous pages,
+  // which the kernel gives zeroed and maps only when first written: a search
+  // that folds three words touches a few pages instead of all (constructing
+  // every slot was a third of a query's page faults).
+  struct Pages {
+    void* base = nullptr;
+    size_t bytes = 0;
+    Pages() : bytes(sizeof(SetTags) * kSets + sizeof(Slot) * kSets * kWays) {
+      base = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (base == MAP_FAILED) throw std::bad_alloc();
+    }
+    ~Pages() { munmap(base, bytes); }
+    Pages(const Pages&) = delete;
+    Pages& operator=(const Pages&) = delete;
   };
   // The key of `word` (whose kMaxBytes bytes may be read): whole loads, the
   // bytes past the word masked off (sixteen bytes at a time with SSE2).
@@ -145,8 +162,9 @@ class WordCache {
     for (size_t k = 0; k < kKeyWords; ++k) diff |= a[k] ^ b[k];
     return diff == 0;
   }
-  std::vector<SetTags> tags_ = std::vector<SetTags>(kSets);
-  std::vector<Slot> slots_ = std::vector<Slot>(kSets * kWays);
+  Pages pages_;
+  SetTags* tags_ = static_cast<SetTags*>(pages_.base);
+  Slot* slots_ = reinterpret_cast<Slot*>(static_cast<char*>(pages_.base) + sizeof(SetTags) * kSets);
   uint32_t clock_ = 0;  // counts lookups (wrapping only makes the eviction order approximate)
 };
 
