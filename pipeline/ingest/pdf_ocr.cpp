@@ -127,6 +127,7 @@ PdfOcr ocr_pdf_pages(PDFDoc& doc, const std::vector<int>& pages, std::string_vie
       r.languages = best.languages;
     }
     confidence_sum += best.confidence;
+    r.page_confidence[number] = best.confidence;
     r.pages.emplace(number, as_page(best, image));
   }
   if (!r.pages.empty()) {

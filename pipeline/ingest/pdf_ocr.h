@@ -26,6 +26,7 @@ namespace dipmine::ingest {
 
 struct PdfOcr {
   std::map<int, PdfPage> pages;  // page number -> its lines, for pages with text
+  std::map<int, int> page_confidence;  // page number -> Tesseract's mean word confidence, 0-100
   std::vector<int> nothing;      // pages read, without text found
   int confidence = 0;            // mean over `pages`, 0-100
   std::string languages;         // the set that read them ("fas+eng")

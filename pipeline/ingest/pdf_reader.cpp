@@ -190,6 +190,34 @@ std::string declared_title(PDFDoc& doc) {
 
 }  // namespace
 
+// A short text layer that decodes to letters (a title page, a three-word
+// letter) is what a reader copies: OCR, tried on it because it is short,
+// replaces it only when it reads clearly more (twice the text and 16 bytes
+// more) with confidence (70% or more). Pages whose layer is kept leave
+// `read` (they are still warned about: a scan may hide more).
+static void keep_short_layers(const std::vector<PdfPage>& pages, const std::vector<PageLayer>& layers,
+                              PdfOcr& read) {
+  for (auto it = read.pages.begin(); it != read.pages.end();) {
+    const size_t i = static_cast<size_t>(it->first) - 1;
+    const size_t layer = letters(pages[i]);
+    const bool real = layers[i] == PageLayer::empty && layer > 0 && decodes_to_letters(pages[i]);
+    const bool clearly_more = read.page_confidence[it->first] >= 70 && letters(it->second) >= 2 * layer + 16;
+    if (real && !clearly_more) {
+      read.page_confidence.erase(it->first);
+      it = read.pages.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  // The mean confidence of the pages OCR still reads.
+  long sum = 0;
+  for (const auto& [number, c] : read.page_confidence) sum += c;
+  read.confidence = read.page_confidence.empty()
+                        ? 0
+                        : static_cast<int>(std::lround(static_cast<double>(sum) /
+                                                       static_cast<double>(read.page_confidence.size())));
+}
+
 DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr) {
   init_poppler();
   DecodedFile f;
@@ -233,12 +261,13 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr
   PdfOcr read;
   const std::vector<int> todo = ocr ? pages_to_ocr(layers) : std::vector<int>{};
   if (!todo.empty()) {
-    std::string usable;
+    std::string usable;  // its script chooses OCR's languages
     for (size_t i = 0; i < pages.size(); ++i) {
-      if (layers[i] != PageLayer::usable) continue;
+      if (layers[i] == PageLayer::undecoded) continue;
       for (const PdfLine& l : pages[i].lines) usable += l.text + '\n';
     }
     read = ocr_pdf_pages(doc, todo, usable);
+    keep_short_layers(pages, layers, read);
     for (auto& [number, page] : read.pages) pages[static_cast<size_t>(number) - 1] = std::move(page);
   }
   std::vector<int> empty_pages, undecoded_pages, unmapped_pages;
@@ -255,9 +284,11 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr
   auto unread_because = [&](const std::vector<int>& unread) -> std::string {
     if (todo.empty() || unread.empty()) return "";
     if (!read.unavailable.empty()) return "; " + read.unavailable;
-    return " (OCR found no text on them)";
+    return " (OCR read nothing more on them)";
   };
-  if (empty_pages.size() == static_cast<size_t>(n)) {
+  size_t layer_bytes = 0;
+  for (const PdfPage& page : pages) layer_bytes += letters(page);
+  if (layer_bytes == 0) {
     f.error = fmt::format("{}: PDF has no extractable text (scanned images?){}", path,
                           todo.empty()                ? ""
                           : !read.unavailable.empty() ? "; " + read.unavailable

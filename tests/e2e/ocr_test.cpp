@@ -102,7 +102,7 @@ TEST_CASE("a page OCR finds no text on keeps its warning", "[pdf][ocr]") {
   INFO(r.err);
   CHECK(r.code == 0);
   CHECK(contains(r.err, "scanned_page.pdf: warning: 1 of 2 pages have (almost) no text layer, scanned or blank; "
-                        "their text is missing: page 2 (OCR found no text on them)\n"));
+                        "their text is missing: page 2 (OCR read nothing more on them)\n"));
   CHECK_FALSE(contains(r.err, "read by OCR"));
 }
 

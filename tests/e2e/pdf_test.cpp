@@ -219,3 +219,27 @@ TEST_CASE("a PDF attaches to the record of its paper by its wrapped title", "[pd
   CHECK(contains(r.err, "pdfjs-TAMReview.pdf: attached to the record of the same paper"));
   CHECK(e2e::sql_column(s.db(), "SELECT count(*) || ':' || year || ':' || format FROM documents") == "1:2009:pdf");
 }
+
+TEST_CASE("a page whose whole text is a few words keeps its text layer", "[pdf][ocr]") {
+  // hypernetix/hyperspot's one-page PDF says "test pdf file". Short, so OCR
+  // was tried, and its Japanese vertical model replaced the words with five
+  // garbage tokens stored as a Japanese document.
+  Sandbox s;
+  auto r = s.run({"ingest", pdf_data("hyperspot-one_page_en.pdf")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK_FALSE(contains(r.err, "read by OCR"));
+  CHECK(query(s.db(), "SELECT lang || ':' || text FROM paragraphs") == "en:test pdf file");
+  CHECK(query(s.db(), "SELECT charset FROM documents") == "pdf");
+  // Without OCR it is stored as well (it used to be refused as "no extractable
+  // text"), with the warning that its page may have lost text.
+  Sandbox t;
+  r = t.run({"ingest", "--ocr", "never", pdf_data("hyperspot-one_page_en.pdf")});
+  CHECK(r.code == 0);
+  CHECK(contains(r.err, "hyperspot-one_page_en.pdf: warning: 1 of 1 pages have (almost) no text layer"));
+  CHECK(query(t.db(), "SELECT text FROM paragraphs") == "test pdf file");
+  // Two blank pages around one of ten words: the blank ones are named.
+  r = t.run({"ingest", pdf_data("hyperspot-three_pages_two_empty_en.pdf")});
+  CHECK(r.code == 0);
+  CHECK(contains(r.err, "warning: 2 of 3 pages have (almost) no text layer, scanned or blank; their text is missing: page 1, 3"));
+}
