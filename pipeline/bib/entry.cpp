@@ -388,6 +388,17 @@ std::string identity_text(const store::DocumentRecord& rec) {
   if (rec.year) t += std::to_string(*rec.year);
   t += '\n';
   for (char c : rec.doi) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // A database's own record id (Scopus EID, WoS UT, PMID, OpenAlex and Lens
+  // ids): two records with different ids are two records, even when their
+  // fields agree (Scopus lists each volume of a proceedings with the same
+  // title and abstract, no DOI). A citation key or a library's record number
+  // is not such an id: two entries of one library that agree are a duplicate.
+  static const std::set<std::string_view> kDatabaseIds = {
+      "scopus-csv", "wos", "wos-tab", "medline", "pubmed-csv", "pubmed-xml", "openalex-csv", "openalex-json",
+      "lens-csv"};
+  const bool accession = kDatabaseIds.count(rec.format) != 0 ||
+                         (rec.format == "csv-table" && (rec.name.rfind("2-s2.0-", 0) == 0 || rec.name.rfind("WOS:", 0) == 0));
+  if (accession && rec.name != rec.path) (t += '\n') += rec.name;
   return t;
 }
 

@@ -92,3 +92,17 @@ TEST_CASE("a brace left open in a BibTeX field is reported at its own line", "[b
                    "before the next field (line 7); skipped") != std::string::npos);
   CHECK(r.err.find("line 17") == std::string::npos);
 }
+
+TEST_CASE("Scopus rows with the same fields but their own EIDs are separate records", "[bib][e2e]") {
+  // NLeSC/litstudy's tests/resources/scopus.csv rows 37-40: the four volumes
+  // (LNCS 6016-6019) of the ICCSA 2010 proceedings, same title and abstract,
+  // no DOI; Scopus, VOSviewer and bibliometrix count 58 records.
+  Sandbox sb;
+  Result r = sb.run({"ingest", bib("real/tune/litstudy_scopus.csv")});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("58 records read: 58 added, 0 merged as duplicates") != std::string::npos);
+  CHECK(r.err.find("same record as document") == std::string::npos);
+  // The same file again: every row is the same record as before.
+  r = sb.run({"ingest", bib("real/tune/litstudy_scopus.csv")});
+  CHECK(r.out.find("0 added, 0 updated, 58 unchanged") == 0);
+}
