@@ -95,6 +95,10 @@ class Parser {
                                                commented_entries_,
                                                commented_entries_ == 1 ? "entry" : "entries"));
     }
+    if (empty_slots_ > 0) {
+      sink_.note(first_empty_slot_, fmt::format("{} empty field {} (`, ,`; the first here) skipped, the entries kept",
+                                                empty_slots_, empty_slots_ == 1 ? "slot" : "slots"));
+    }
     if (commented_fields_ > 0) {
       sink_.note(first_commented_field_,
                  fmt::format("{} field {} commented out with `%` inside entries (the first here) not read",
@@ -370,6 +374,13 @@ class Parser {
         i_ = nl == std::string_view::npos ? t_.size() : nl + 1;
         continue;
       }
+      if (t_[i_] == ',') {
+        // `title = {...},  , number = ...`: an empty slot between two
+        // fields, as bibtex and biber read it (a warning, the entry kept).
+        if (empty_slots_++ == 0) first_empty_slot_ = line_of(i_);
+        ++i_;
+        continue;
+      }
       const size_t at = i_;
       const std::string field = lower(name());
       if (field.empty()) throw ParseError{at, "expected a field name"};
@@ -480,6 +491,7 @@ class Parser {
   std::set<std::string> undefined_;          // macros already warned about
   size_t commented_entries_ = 0, first_commented_ = 0;          // `%@type{` lines
   size_t commented_fields_ = 0, first_commented_field_ = 0;     // `% name = ...` lines in entries
+  size_t empty_slots_ = 0, first_empty_slot_ = 0;               // `, ,` between fields
   std::vector<Parsed> parsed_;               // every entry, in file order
   std::map<std::string, size_t> by_key_;     // lower-cased key -> parsed_ index
 };

@@ -48,10 +48,10 @@ void read_ris(std::string_view text, Sink& sink) {
   Entry e;
   std::string* last = nullptr;  // the field a continuation line extends
   bool in_keywords = false;     // the last tag was KW: an untagged line is a keyword
-  std::string py, y1, da, ab, n2, ti, t1, jo, jf, t2;
+  std::string py, y1, da, ab, n2, ti, t1, st, ct, jo, jf, t2;
   auto reset = [&] {
     e = Entry{};
-    py.clear(), y1.clear(), da.clear(), ab.clear(), n2.clear(), ti.clear(), t1.clear();
+    py.clear(), y1.clear(), da.clear(), ab.clear(), n2.clear(), ti.clear(), t1.clear(), st.clear(), ct.clear();
     jo.clear(), jf.clear(), t2.clear();
     last = nullptr;
     in_keywords = false;
@@ -64,7 +64,9 @@ void read_ris(std::string_view text, Sink& sink) {
   };
   auto finish = [&] {
     for (std::string& a : e.authors) a = ris_name(a);
-    e.title = first_of({&ti, &t1});
+    // Without TI or T1, the short title (ST: EndNote writes only it for some
+    // records) or CT (the title of an unpublished work) is the title.
+    e.title = first_of({&ti, &t1, &st, &ct});
     e.abstract = first_of({&ab, &n2});
     e.year = first_of({&py, &y1, &da});
     e.venue = first_of({&t2, &jo, &jf});
@@ -117,6 +119,8 @@ void read_ris(std::string_view text, Sink& sink) {
     };
     if (tag == "TI") set(ti);
     else if (tag == "T1") set(t1);
+    else if (tag == "ST") set(st);
+    else if (tag == "CT") set(ct);
     else if (tag == "AU" || tag == "A1") push(e.authors);
     else if (tag == "PY") set(py);
     else if (tag == "Y1") set(y1);

@@ -134,3 +134,28 @@ TEST_CASE("EndNote XML: entities, CDATA, keywords and a broken file", "[bib][tri
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0] == "bad.xml:1: invalid XML (</record> does not close <titles>); no records read");
 }
+
+TEST_CASE("RIS: a record whose title is only its short title (ST) is kept", "[bib][trial]") {
+  // MrTango/rispy's tests/data/example_utf_chars.ris: an EndNote-made record
+  // of a Russian article with AU, PY, JO, AB and the title in ST only.
+  const std::string ris = bib_test_data("real/trial/rispy_example_utf_chars.ris");
+  REQUIRE(bib::detect_format("x.ris", ris) == bib::Format::ris);
+  const bib::ExportRead r = bib::read_export("x.ris", ris, bib::Format::ris);
+  REQUIRE(r.records.size() == 1);
+  CHECK(r.records[0].title.rfind("Состояние рецепторного аппарата эндометрия", 0) == 0);
+  CHECK(r.records[0].year == 2009);
+  CHECK(r.records[0].authors.rfind("Dobrokhotova, Yu E.", 0) == 0);
+  CHECK(r.messages.empty());
+}
+
+TEST_CASE("BibTeX: an empty slot between two fields is skipped, the entry kept", "[bib][trial]") {
+  // retorquere/zotero-better-bibtex issue 2377's entry: `title = {...},  , number = ...`.
+  const std::string bib_text = bib_test_data("real/trial/bbt_2377_empty_field_slot.bib");
+  const bib::ExportRead r = bib::read_export("x.bib", bib_text, bib::Format::bibtex);
+  REQUIRE(r.records.size() == 1);
+  CHECK(r.records[0].title == "Report number 2PTE3 - 3D transport model under operative regime");
+  CHECK(r.records[0].source == "https://website.org/?uid=2PTE3");
+  CHECK(r.skipped == 0);
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0] == "x.bib:1: 1 empty field slot (`, ,`; the first here) skipped, the entries kept");
+}
