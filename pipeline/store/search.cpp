@@ -65,6 +65,8 @@ std::string compute_tokenizer_fingerprint() {
       // Spelling variants fold equates: hamza seats, British spellings, co-.
       "مسؤولان هیأت مدیره سئوال مساله",
       "Decentralised co-operation: organisations, the centre, labour",
+      // A full stop that lost its space.
+      "کنند.موضوعی is.Another e.g.",
   };
   uint64_t h = 1469598103934665603ull;
   auto mix = [&](std::string_view s) {

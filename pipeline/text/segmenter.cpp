@@ -160,6 +160,62 @@ void split_at_script_changes(std::string_view text, std::vector<Span>& spans) {
   if (any) spans = std::move(out);
 }
 
+// The letters of a run ending before (starting at) byte `at` of `text`
+// within [lo, hi), up to two: enough to tell "e.g." from "is.another".
+size_t letters_before(std::string_view text, size_t lo, size_t at) {
+  size_t n = 0;
+  while (at > lo && n < 2) {
+    size_t start = at - 1;
+    while (start > lo && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    size_t len;
+    if (!u_isalpha(static_cast<UChar32>(decode_utf8(text, start, len)))) break;
+    ++n;
+    at = start;
+  }
+  return n;
+}
+size_t letters_after(std::string_view text, size_t at, size_t hi) {
+  size_t n = 0;
+  while (at < hi && n < 2) {
+    size_t len;
+    if (!u_isalpha(static_cast<UChar32>(decode_utf8(text, at, len)))) break;
+    ++n;
+    at += len;
+  }
+  return n;
+}
+bool arabic_letter_at(std::string_view text, size_t i) {
+  size_t len;
+  const char32_t c = decode_utf8(text, i, len);
+  return c >= 0x0620 && c <= 0x06FF && u_isalpha(static_cast<UChar32>(c));
+}
+
+// words() with every word cut at a full stop between two words that lost the
+// space after it (کنند.موضوعی, is.another: UAX #29 keeps a letter, a '.' and
+// a letter together, as in e.g. or c40.org). Cut where letters stand on both
+// sides: any between Arabic-script letters (that script writes no
+// abbreviations or addresses with a full stop), and otherwise where two or
+// more letters stand on each side (e.g., U.S., i.e. stay; example.com splits,
+// in a query as in the text).
+void split_at_glued_full_stops(std::string_view text, std::vector<Span>& spans) {
+  std::vector<Span> out;
+  bool any = false;
+  for (const Span& w : spans) {
+    uint32_t start = w.begin;
+    for (size_t i = w.begin + 1; i + 1 < w.end; ++i) {
+      if (text[i] != '.') continue;
+      const bool arabic = i >= 2 && arabic_letter_at(text, i - 2) && arabic_letter_at(text, i + 1);
+      if (!arabic && (letters_before(text, start, i) < 2 || letters_after(text, i + 1, w.end) < 2)) continue;
+      if (arabic && (letters_before(text, start, i) < 1 || letters_after(text, i + 1, w.end) < 1)) continue;
+      out.push_back({start, static_cast<uint32_t>(i)});
+      start = static_cast<uint32_t>(i + 1);
+      any = true;
+    }
+    out.push_back({start, w.end});
+  }
+  if (any) spans = std::move(out);
+}
+
 }  // namespace
 
 bool script_changes(char32_t before, char32_t after) {
@@ -184,6 +240,7 @@ std::vector<Span> words(std::string_view text, Lang lang) {
     out = icu_words(text, lang);
   }
   if (has_arabic_lead(text)) split_at_script_changes(text, out);
+  if (text.find('.') != std::string_view::npos) split_at_glued_full_stops(text, out);
   return out;
 }
 

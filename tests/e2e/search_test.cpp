@@ -259,3 +259,14 @@ TEST_CASE("hits give the paragraph's number within its document, not the store's
   const auto tsv = s.run({"search", "--format", "tsv", "京都"});
   CHECK(tsv.out.find("\n1\t" + hits[0]["doc"].dump() + "\t1\t") != std::string::npos);
 }
+
+TEST_CASE("a word after a full stop that lost its space is found", "[search]") {
+  // corpus/002 writes "استفاده کنند.موضوعی که محمود میرلوحی ...": موضوعی was
+  // part of one token with کنند and could not be found.
+  e2e::Sandbox s;
+  REQUIRE(s.run({"ingest", (e2e::source_dir() / "corpus").string()}).code == 0);
+  const auto r = s.run({"search", "--format", "tsv", "--limit", "100", "\"موضوعی که محمود\""});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("موضوعی") != std::string::npos);
+  CHECK(s.run({"search", "--count", "\"کنند موضوعی\""}).out.rfind("1 paragraph", 0) == 0);
+}

@@ -79,3 +79,17 @@ TEST_CASE("normalize_text keeps paragraph separators and decides language per pa
   CHECK(text_test::map_valid(m, in.size()));
   CHECK(text_test::map_monotone(m));
 }
+
+TEST_CASE("a full stop that lost its space splits two words, not an abbreviation", "[tokens]") {
+  auto tokens = [](const std::string& s, Lang lang) {
+    std::vector<std::string> out;
+    for (const Span& w : words(s, lang)) out.push_back(s.substr(w.begin, w.end - w.begin));
+    return out;
+  };
+  // corpus/002: "... استفاده کنند.موضوعی که ..." (a sentence end without its space).
+  CHECK(tokens("کنند.موضوعی که", Lang::fa) == std::vector<std::string>{"کنند", "موضوعی", "که"});
+  CHECK(tokens("is.another city", Lang::en) == std::vector<std::string>{"is", "another", "city"});
+  // Abbreviations, numbers and versions stay whole.
+  CHECK(tokens("e.g. U.S. i.e. 3.5 v2.0", Lang::en) ==
+        std::vector<std::string>{"e.g", "U.S", "i.e", "3.5", "v2.0"});
+}
