@@ -22,7 +22,7 @@ namespace dipmine::text::fa {
 enum JoinRole : uint8_t {
   kVerbPrefix = 1,      // می نمی
   kSuffix = 2,          // ها های هایی تر ترین
-  kSuffixAfterHeh = 4,  // ام ات اش ای (after a final ه)
+  kSuffixAfterHeh = 4,  // ام ات اش ای اند ایم اید (after a final ه)
   kLoneLetter = 8,      // one letter alone (ر of ر وش), not و
   kCompoundHead = 16,   // the first part of a compound the dictionary writes with ZWNJ (زمین)
   kCompoundTail = 32,   // its second part (لرزه)

@@ -97,7 +97,10 @@ bool is_short_function_word(std::u32string_view w) {
 
 // Both are asked of nearly every word: the first letter turns most away
 // before any comparison of strings.
+// ام ات اش ای, and the endings of the present perfect, اند ایم اید (شده اند
+// → شده‌اند), after a final ه. (است stays apart: it is written apart.)
 bool is_suffix_after_heh(std::u32string_view w) {
+  if (w.size() == 3) return w[0] == U'ا' && ((w[1] == U'ن' && w[2] == U'د') || (w[1] == U'ی' && (w[2] == U'م' || w[2] == U'د')));
   return w.size() == 2 && w[0] == U'ا' && (w[1] == U'م' || w[1] == U'ت' || w[1] == U'ش' || w[1] == U'ی');
 }
 bool is_suffix(std::u32string_view w) {

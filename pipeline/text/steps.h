@@ -215,7 +215,8 @@ MappedText fix_reversed_punctuation(MappedText&& in);
 MappedText zwnj_tidy(MappedText&& in);
 // Words written apart joined with ZWNJ (the space becomes the ZWNJ): the verb
 // prefix (می شود → می‌شود) and the suffixes ها های هایی تر ترین (کتاب ها →
-// کتاب‌ها), ام ات اش ای after a final ه (خانه ای → خانه‌ای), and the parts of
+// کتاب‌ها), ام ات اش ای اند ایم اید after a final ه (خانه ای → خانه‌ای, شده اند
+// → شده‌اند), and the parts of
 // a compound the dictionary writes with ZWNJ (زمین لرزه → زمین‌لرزه). A lone
 // letter split off by a stray space is joined to its neighbour, the space
 // deleted (ر وش → روش), when that makes a known word on one side only and the
