@@ -28,6 +28,22 @@ bool hidden_run(const xmlNode* run) {
   return false;
 }
 
+// A drop cap: a paragraph framed (w:framePr w:dropCap="drop" or "margin")
+// to hold the first letter of the paragraph after it, which Word shows as
+// one with it ("D" + "rop cap." reads "Drop cap.").
+bool drop_cap(const xmlNode* p) {
+  for (const xmlNode* c = p->children; c != nullptr; c = c->next) {
+    if (!w(c, {"pPr"})) continue;
+    for (const xmlNode* f = c->children; f != nullptr; f = f->next) {
+      if (w(f, {"framePr"})) {
+        const std::string cap = attribute(f, "dropCap");
+        return !cap.empty() && cap != "none";
+      }
+    }
+  }
+  return false;
+}
+
 // Writes the paragraphs under `root` to `out`.
 void walk(xmlNode* root, Paragraphs& out) {
   for (xmlNode* n = root; n != nullptr;) {
@@ -52,7 +68,7 @@ void walk(xmlNode* root, Paragraphs& out) {
       }
     }
     n = next_node(n, root, descend, [&](xmlNode* left) {
-      if (w(left, {"p"})) out.end();
+      if (w(left, {"p"}) && !drop_cap(left)) out.end();
     });
   }
   out.end();

@@ -137,3 +137,17 @@ TEST_CASE("a page saved complete: its NAME_files folder is skipped with a note",
   CHECK(s.search_count("trackingVariable") == 0);
   CHECK(s.search_count("\"sister cities\"") == 1);
 }
+
+TEST_CASE("Word drop caps: the framed first letter is part of its word", "[markup]") {
+  // jgm/pandoc's test/docx/drop_cap.docx (pandoc's expected text:
+  // "Drop cap." and "Drop cap in margin."): the letter was a paragraph of its
+  // own, `D` the document's title and `drop` not found.
+  Sandbox s;
+  const auto r = s.run({"ingest", markup("pandoc-drop_cap.docx")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(query(s.db(), "SELECT group_concat(text, '|') FROM (SELECT text FROM paragraphs ORDER BY ordinal)") ==
+        "Drop cap.|Next paragraph.|Drop cap in margin.|Drop cap (not really).");
+  CHECK(query(s.db(), "SELECT title FROM documents") == "Drop cap.");
+  CHECK(s.run({"search", "--count", "drop"}).out == "3 paragraphs in 1 document\n");
+}
