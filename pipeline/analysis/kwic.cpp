@@ -142,7 +142,9 @@ std::string render_kwic(const std::vector<KwicLine>& lines, int width) {
     if (l.lang == "fa") {
       // Logical order inside an RTL isolate: the padding (logically first)
       // ends up on the far right, so keywords align for a right-to-left reader.
-      out += fmt::format("{:<8} \u2067{}{} \u2068{}\u2069 {}\u2069\n", where, padding, l.left,
+      // The keyword in [ ] as on every line (a file or grep shows no isolate;
+      // bidi mirrors the brackets, so they face the word on screen too).
+      out += fmt::format("{:<8} \u2067{}{} \u2068[{}]\u2069 {}\u2069\n", where, padding, l.left,
                          l.keyword, l.right);
     } else {
       out += fmt::format("{:<8} {}{} [{}] {}\n", where, padding, l.left, l.keyword, l.right);

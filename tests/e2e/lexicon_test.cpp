@@ -213,4 +213,7 @@ TEST_CASE("kwic: a paragraph ending inside the right window keeps its last lette
     CHECK(e2e::valid_utf8(r.out));
   }
   CHECK(s.run({"kwic", "بشر", "--width", "60"}).out.find("سياسي است") != std::string::npos);
+  // The keyword is marked [ ] as on English lines: piped to a file or grep,
+  // the isolates around it show nothing.
+  CHECK(s.run({"kwic", "بشر", "--width", "60"}).out.find("[بشر]") != std::string::npos);
 }
