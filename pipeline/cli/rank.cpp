@@ -31,7 +31,23 @@ CommandRegistration rank_cmd("rank", "Rank indicators and networks by documents 
     if (a->dimensions) {
       fmt::print("{}", report::dimension_table(analysis::rank_dimensions(*corpus, a->opt)).render(format));
     } else {
-      fmt::print("{}", report::ranking_table(analysis::rank_concepts(*corpus, a->opt)).render(format));
+      const std::vector<analysis::RankRow> rows = analysis::rank_concepts(*corpus, a->opt);
+      fmt::print("{}", report::ranking_table(rows).render(format));
+      // A paper in two languages (a Persian paper with an English abstract)
+      // counts in the column of each language it mentions the concept in.
+      size_t over = 0;
+      for (const auto& r : rows) {
+        int64_t sum = 0;
+        for (const auto& [lang, n] : r.docs_by_lang) sum += n;
+        over += sum != r.documents;
+      }
+      if (over > 0) {
+        print_message(fmt::format("note: docs_fa, docs_en and docs_ja count the documents that mention a "
+                                  "concept in a paragraph of that language; a document that mentions it in "
+                                  "two languages counts in both, so for {} of {} rows they do not add up to "
+                                  "documents",
+                                  over, rows.size()));
+      }
     }
     return 0;
   };

@@ -108,6 +108,14 @@ TEST_CASE("shipped corpus: rank, filters, kwic, terms, report twice identical", 
   CHECK(r.out.find("sco,Shanghai Cooperation Organisation") != std::string::npos);
   r = s.run({"rank", "--kind", "indicator", "--lang", "ja", "--format", "tsv"});
   CHECK(r.out.find("\tsister_city\t") != std::string::npos);
+  // The seed papers mention concepts in Persian text and English abstracts:
+  // the language columns do not add up to documents, and a note says why.
+  r = s.run({"rank", "--format", "tsv"});
+  CHECK(r.err.find("note: docs_fa, docs_en and docs_ja count the documents that mention a concept in a "
+                   "paragraph of that language") != std::string::npos);
+  CHECK(e2e::count_lines(r.err) == 1);
+  // With one language there is nothing to explain.
+  CHECK(s.run({"rank", "--lang", "ja", "--format", "tsv"}).err.empty());
   r = s.run({"rank", "--dimensions", "--format", "tsv"});
   CHECK(e2e::count_lines(r.out) == 8);
   r = s.run({"rank", "--year", "2025..2025", "--kind", "network", "--format", "tsv"});
