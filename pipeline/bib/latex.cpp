@@ -1,7 +1,8 @@
 // LaTeX text as BibTeX files hold it, turned into plain Unicode. Covers what
 // reference managers write: accent commands in all their brace forms, the
 // special letters, escaped specials, font commands (argument kept), dashes
-// and TeX quotes. An unknown command is dropped and its argument kept.
+// and TeX quotes. A command with an argument is dropped and its argument
+// kept; one without (a logo, the user's own macro) stands as its name.
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -210,8 +211,35 @@ class Converter {
       if (i_ + 1 < s_.size() && s_[i_] == '{' && s_[i_ + 1] == '}') i_ += 2;  // \ss{}
       return;
     }
-    // Font and other commands: drop the name, keep the argument (converted by
-    // the caller's loop as a group).
+    // Font and other commands with an argument: drop the name, keep the
+    // argument (converted by the caller's loop as a group): \textbf{x}, \lr{x}.
+    if (i_ < s_.size() && s_[i_] == '{') return;
+    if (is_switch(name)) return;
+    if (is_space(name)) {
+      out += ' ';
+      return;
+    }
+    // Without an argument, a logo or the user's own macro (\XePersian,
+    // \BibTeX): its name is the text a reader sees, as for an undefined
+    // @string. (Dropping it turned `زی‌پرشین (\lr{\XePersian})` into `زی‌پرشین ()`.)
+    out.append(name);
+  }
+
+  // Commands that change the font or do nothing visible: \bf, \em, \relax.
+  static bool is_switch(std::string_view n) {
+    static constexpr std::string_view kSwitches[] = {
+        "bf", "it", "em", "sc", "rm", "sf", "tt", "sl", "up", "md", "relax", "protect", "normalfont",
+        "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge",
+        "newblock", "par", "ignorespaces", "xspace", "noindent", "unskip", "null", "bfseries", "itshape",
+        "scshape", "upshape", "mdseries", "rmfamily", "sffamily", "ttfamily", "selectfont", "nobreak",
+        "allowbreak", "hfill", "hfil", "break", "linebreak", "newline", "displaystyle", "textstyle"};
+    for (std::string_view s : kSwitches) {
+      if (n == s) return true;
+    }
+    return false;
+  }
+  static bool is_space(std::string_view n) {
+    return n == "quad" || n == "qquad" || n == "enspace" || n == "thinspace" || n == "space" || n == "enskip";
   }
 
   std::string_view s_;

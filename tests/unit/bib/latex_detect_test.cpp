@@ -25,6 +25,20 @@ TEST_CASE("BibTeX LaTeX accents, escapes and font commands become Unicode", "[bi
   CHECK(rec.name == "latex1");
 }
 
+TEST_CASE("BibTeX: a command without an argument stands as its name, a switch leaves nothing", "[bib][latex]") {
+  // The title of entry Khalighi87xepersian in MyReferences.bib of
+  // mobinyousefi-cs/University-of-Yazd-Thesis-Template-XeLaTeX: \XePersian
+  // (a logo macro) was dropped, leaving "زی‌پرشین ()" and XePersian unfindable.
+  const std::string bib =
+      "@article{Khalighi87xepersian, TITLE = {زی‌پرشین (\\lr{\\XePersian}): بسته فارسی برای حروف‌چینی در "
+      "\\lr{\\LaTeX2e}}, YEAR = {2008}}\n"
+      "@article{m, title = {A {\\bf bold} \\relax word\\quad \\emph{\\foo} end}, year = {2020}}\n";
+  const auto r = bib::read_export("x.bib", bib, bib::Format::bibtex);
+  REQUIRE(r.records.size() == 2);
+  CHECK(r.records[0].title == "زی‌پرشین (XePersian): بسته فارسی برای حروف‌چینی در LaTeX2e");
+  CHECK(r.records[1].title == "A bold word foo end");
+}
+
 TEST_CASE("exports are recognised by content as well as extension", "[bib][detect]") {
   using F = bib::Format;
   CHECK(bib::detect_format("a.ris", "anything") == F::ris);
