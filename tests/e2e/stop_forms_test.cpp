@@ -84,3 +84,20 @@ TEST_CASE("shipped lexicon: twinned dots and crystal twinning are no sister city
   CHECK(r.out.find("twinned with") != std::string::npos);
   CHECK(r.out.find("dots") == std::string::npos);
 }
+
+TEST_CASE("shipped lexicon: a controlled or office environment is no climate and environment", "[lexicon][stop]") {
+  // A second trial's 1,000 WoS records on Bluetooth Low Energy ranked
+  // climate_environment first on "a controlled environment", "lights in an
+  // office environment", "environment fingerprinting". The city sense counts.
+  Sandbox s;
+  e2e::write_file(s.dir() / "a.txt",
+                  "Beacons were tested in a controlled environment and in an office environment.\n\n"
+                  "Trilateration or environment fingerprinting locates the phone.\n\n"
+                  "The city protects its urban environment.\n");
+  REQUIRE(s.run({"ingest", (s.dir() / "a.txt").string()}).code == 0);
+  const auto r = s.run({"mentions", "--detail", "--format", "tsv"});
+  REQUIRE(r.code == 0);
+  CHECK(e2e::count_lines(r.out) == 2);  // the header and the urban environment
+  CHECK(r.out.find("climate_environment") != std::string::npos);
+  CHECK(r.out.find("controlled") == std::string::npos);
+}
