@@ -36,6 +36,22 @@ bool only_digits(std::string_view s) {
   return true;
 }
 
+// A piece of Japanese that is no word of its own: one kana, or one or two
+// hiragana (ICU cuts inflections and particles so: てい of ている, しま of
+// しました, ン). Content words are written in kanji or katakana, or are longer
+// (まちづくり); a lone kanji suffix (化, 性) is in stopwords-ja.txt.
+bool japanese_fragment(std::string_view s) {
+  size_t n = 0;
+  bool hiragana = true, kana = true;
+  for (size_t i = 0, len = 0; i < s.size(); i += len) {
+    const char32_t cp = text::decode_utf8(s, i, len);
+    ++n;
+    hiragana = hiragana && cp >= 0x3041 && cp <= 0x309F;
+    kana = kana && ((cp >= 0x3041 && cp <= 0x309F) || (cp >= 0x30A1 && cp <= 0x30FF));
+  }
+  return (n == 1 && kana) || (n <= 2 && hiragana);
+}
+
 bool only_space(std::string_view s) {
   for (char c : s) {
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
@@ -117,7 +133,8 @@ std::vector<CandidateTerm> candidate_terms(store::Corpus& corpus, const lexicon:
       std::string key = norm.fold(surface).text;
       if (key.empty()) continue;
       const auto [ob, oe] = clean.original_span(w.begin, w.end);
-      words.push_back({w, key, stops.count(key) > 0, only_digits(surface), s, ob, oe});
+      const bool stop = stops.count(key) > 0 || (*lang == text::Lang::ja && japanese_fragment(surface));
+      words.push_back({w, key, stop, only_digits(surface), s, ob, oe});
     }
     const std::string glue = *lang == text::Lang::ja ? "" : " ";
     for (size_t i = 0; i < words.size(); ++i) {

@@ -137,6 +137,15 @@ TEST_CASE("shipped corpus: rank, filters, kwic, terms, report twice identical", 
   REQUIRE(r.code == 0);
   CHECK(e2e::count_lines(r.out) == 6);
   CHECK(r.out.find("\t観光\t") == std::string::npos);  // covered by the tourism forms
+  // No segmentation debris among the candidates: lone kana, two hiragana
+  // (てい of ている), particles (として), a bound suffix (化).
+  r = s.run({"terms", "--lang", "ja", "--top", "40", "--format", "tsv"});
+  REQUIRE(r.code == 0);
+  for (const char* debris : {"\nてい\t", "\nン\t", "\nとして\t", "\n化\t", "\nれ\t", "\nさ\t"}) {
+    INFO(debris);
+    CHECK(r.out.find(debris) == std::string::npos);
+  }
+  CHECK(r.out.find("\n都市協力\t") != std::string::npos);
 
   r = s.run({"report", "--out", "r1"});
   REQUIRE(r.code == 0);
