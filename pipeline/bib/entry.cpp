@@ -358,8 +358,48 @@ bool is_format_name(std::string_view name) {
   return false;
 }
 
+namespace {
+
+// `Bluetooth Low Energy (BLE)` without ` (BLE)`: a trailing parenthesis whose
+// letters are the initials of the words before it, in order, the first
+// word's first (capitals only when it has any: IoT gives I, T against
+// Internet of Things). Otherwise the keyword as written.
+std::string_view without_own_abbreviation(std::string_view k) {
+  if (k.size() < 4 || k.back() != ')') return k;
+  const size_t open = k.rfind('(');
+  if (open == std::string_view::npos || open < 2 || k[open - 1] != ' ') return k;
+  const std::string_view abbr = k.substr(open + 1, k.size() - open - 2), words = k.substr(0, open - 1);
+  std::string letters, capitals;
+  for (char c : abbr) {
+    if (std::isupper(static_cast<unsigned char>(c))) capitals += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalpha(static_cast<unsigned char>(c))) letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (c != '-' && c != '.' && c != '&') return k;  // (COVID-19), (2020): not initials
+  }
+  if (letters.size() < 2) return k;
+  std::string initials;
+  bool start = true;
+  for (char c : words) {
+    if (c == ' ' || c == '-') {
+      start = true;
+    } else if (start) {
+      if (!std::isalpha(static_cast<unsigned char>(c))) return k;
+      initials += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      start = false;
+    }
+  }
+  auto spells = [&](const std::string& a) {
+    if (a.size() < 2 || initials.empty() || a[0] != initials[0]) return false;
+    size_t j = 0;
+    for (char c : initials) j += j < a.size() && c == a[j];
+    return j == a.size();
+  };
+  return spells(letters) || spells(capitals) ? words : k;
+}
+
+}  // namespace
+
 std::string keyword_key(std::string_view keyword) {
-  const std::string squeezed = detail::squeeze(keyword);
+  const std::string squeezed(without_own_abbreviation(detail::squeeze(keyword)));
   const text::Lang lang = text::detect_lang(squeezed);
   // A hyphen the fold keeps joins as a space does: `BIT-PATTERNED MEDIA`,
   // `Bit patterned media` and `BIT-PATTERNED-MEDIA` are one keyword (three
