@@ -122,7 +122,7 @@ class WordCache {
   struct Pages {
     void* base = nullptr;
     size_t bytes = 0;
-    Pages() : bytes(sizeof(SetTags) * kSets + sizeof(Slot) * kSets * kWays) {
+    Pages() : bytes(kSlotsAt + sizeof(Slot) * kSets * kWays) {
       base = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
       if (base == MAP_FAILED) throw std::bad_alloc();
     }
@@ -162,9 +162,13 @@ class WordCache {
     for (size_t k = 0; k < kKeyWords; ++k) diff |= a[k] ^ b[k];
     return diff == 0;
   }
+  // The slots start on a cache line after the records (a record is not a
+  // multiple of a slot's alignment for every kWays).
+  static constexpr size_t kSlotsAt = (sizeof(SetTags) * kSets + 63) / 64 * 64;
+  static_assert(alignof(Slot) <= 64);
   Pages pages_;
   SetTags* tags_ = static_cast<SetTags*>(pages_.base);
-  Slot* slots_ = reinterpret_cast<Slot*>(static_cast<char*>(pages_.base) + sizeof(SetTags) * kSets);
+  Slot* slots_ = reinterpret_cast<Slot*>(static_cast<char*>(pages_.base) + kSlotsAt);
   uint32_t clock_ = 0;  // counts lookups (wrapping only makes the eviction order approximate)
 };
 
