@@ -136,7 +136,9 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, std::optional<tex
     const std::string_view t = trim(text.substr(b.begin, b.end - b.begin));
     if (t.empty() || only_white_space(t)) continue;  // U+3000, NBSP, ZWNJ: no text
     Paragraph p;
-    p.text = join_cjk_wraps(t);
+    // In a marked format a line break is the writer's (<br>, Word's line
+    // break), not a wrap: it stays between Japanese phrases too.
+    p.text = marked ? std::string(t) : join_cjk_wraps(t);
     p.detected = text::detect_lang(t);
     p.lang = forced ? *forced : p.detected;
     out.push_back(std::move(p));

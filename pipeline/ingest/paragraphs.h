@@ -14,7 +14,8 @@
 // script (text::detect_lang) unless `forced` is given.
 // With `marked` (the text of a format that marks its paragraphs: a web page,
 // a Word or OpenDocument file), blocks are never joined back: a blank line
-// there is the writer's paragraph end, not an extraction artefact.
+// there is the writer's paragraph end, not an extraction artefact; and a line
+// break inside a paragraph is the writer's (<br>), kept between CJK too.
 #pragma once
 #include <optional>
 #include <string>

@@ -68,3 +68,16 @@ TEST_CASE("a format that marks its paragraphs is never joined back across a blan
   REQUIRE(marked.size() == 2);
   CHECK(marked[1].text == "reader comments");
 }
+
+TEST_CASE("a line break between Japanese phrases is kept in a marked format, joined in plain text") {
+  // A second trial's Japanese news page: <figcaption>記念品の贈呈<br>豊田彫刻工房様より
+  // ...: the <br> is the writer's line break, not a wrap inside a word.
+  const std::string text = "記念品の贈呈\n豊田彫刻工房様より\n";
+  auto p = split_paragraphs(text, std::nullopt, true);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].text == "記念品の贈呈\n豊田彫刻工房様より");
+  // Plain text wraps Japanese anywhere, even inside a word: joined.
+  p = split_paragraphs("マ\nクロ経済\n");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].text == "マクロ経済");
+}
