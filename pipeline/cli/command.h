@@ -46,6 +46,11 @@ inline std::string year_text(const std::optional<int>& year) {
   return year ? std::to_string(*year) : "-";
 }
 
+// A document's or paragraph's language: a document none of whose paragraphs
+// is in a script of fa, en or ja has none, and a blank cell would read as a
+// broken row.
+inline std::string lang_text(const std::string& lang) { return lang.empty() ? "unknown" : lang; }
+
 // "dipmine: MESSAGE" on stderr, on one line (common/error.h one_line).
 void print_message(std::string_view message);
 

@@ -9,10 +9,6 @@
 namespace dipmine::cli {
 namespace {
 
-// A document none of whose paragraphs is in a script of fa, en or ja has no
-// language; a blank cell would read as a broken row.
-std::string lang_text(const std::string& lang) { return lang.empty() ? "unknown" : lang; }
-
 CommandRegistration docs_cmd("docs", "List the documents in the store", [](CLI::App& cmd,
                                                                            GlobalOptions& g) {
   static std::string format = "table";

@@ -128,6 +128,19 @@ std::optional<DocumentInfo> Corpus::document(int64_t id) {
   return one_document(db_, "d.id = ?", [&](Statement& q) { q.bind(1, id); });
 }
 
+std::vector<StoredParagraph> Corpus::paragraphs(int64_t doc_id, int64_t first, int64_t last) {
+  Statement& q = cached(
+      "SELECT ordinal, lang, text FROM paragraphs WHERE doc_id = ? AND ordinal BETWEEN ? AND ? "
+      "ORDER BY ordinal");
+  q.bind(1, doc_id);
+  q.bind(2, first);
+  q.bind(3, last);
+  std::vector<StoredParagraph> out;
+  while (q.step()) out.push_back({q.column_int(0), q.column_text(1), q.column_text(2)});
+  q.reset();
+  return out;
+}
+
 namespace {
 
 // Why the inserts look the way they do. FTS5 (SQLite 3.40) writes its pending

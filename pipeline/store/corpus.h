@@ -55,6 +55,13 @@ struct DocumentInfo {
   std::string added_at;
 };
 
+// One stored paragraph: its number within the document (from 0), its
+// language ("fa", "en", "ja", or "" for none) and its text as stored.
+struct StoredParagraph {
+  int64_t ordinal = 0;
+  std::string lang, text;
+};
+
 struct LangYearCount {
   std::string lang;  // "" for the per-year table
   std::optional<int> year;
@@ -104,6 +111,10 @@ class Corpus {
   bool remove(int64_t id);
 
   std::vector<DocumentInfo> documents();
+  // The paragraphs of document `doc_id` numbered first..last, in order
+  // (empty when there are none, or no such document).
+  std::vector<StoredParagraph> paragraphs(int64_t doc_id, int64_t first = 0,
+                                          int64_t last = INT64_MAX);
   std::vector<LangYearCount> counts_by_lang();
   std::vector<LangYearCount> counts_by_year();
 
