@@ -11,6 +11,8 @@
 #include <mutex>
 #include <string_view>
 
+#include "text/utf8.h"
+
 namespace dipmine::ingest {
 namespace {
 
@@ -71,6 +73,11 @@ bool has_descendant(const xmlNode* root, std::initializer_list<const char*> name
 class Flow {
  public:
   void text(std::string_view s, bool pre) {
+    // Two numbers in neighbouring elements (a pager's `251</span><span>1`,
+    // a date beside a count) are laid out apart by the page's style, which
+    // is not read here: one number made of both is on no page.
+    if (edge_ && !s.empty() && ends_with_digit(out_) && starts_with_digit(s)) pending_space_ = true;
+    edge_ = false;
     for (char c : s) {
       const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
       if (pre && c == '\n') {
@@ -96,10 +103,27 @@ class Flow {
   // One break is a new line, a second one in a row an empty line.
   void line_break() { breaks_ = breaks_ == 0 ? 1 : 2; }
   void space() { pending_space_ = true; }
+  // An element starts or ends here.
+  void element_edge() { edge_ = true; }
   std::string& out() { return out_; }
 
  private:
+  // A decimal digit of any script (0-9, ۰-۹, ٠-٩, ０-９) at the start or end.
+  static bool is_digit_at(std::string_view s, size_t i) {
+    size_t len;
+    const char32_t c = text::decode_utf8(s, i, len);
+    return (c >= '0' && c <= '9') || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9) ||
+           (c >= 0xFF10 && c <= 0xFF19);
+  }
+  static bool starts_with_digit(std::string_view s) { return is_digit_at(s, 0); }
+  static bool ends_with_digit(std::string_view s) {
+    if (s.empty()) return false;
+    size_t i = s.size() - 1;  // back to the lead byte of the last character
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80 && s.size() - i < 4) --i;
+    return is_digit_at(s, i);
+  }
   std::string out_;
+  bool edge_ = false;
   int breaks_ = 0;
   bool pending_space_ = false;
 };
@@ -178,6 +202,7 @@ Extracted extract(xmlNode* root, bool drop_boilerplate) {
       if (name_is(n, {"br"})) flow.line_break();
       if (name_is(n, {"td", "th"})) flow.space();
       if (!drop) {
+        flow.element_edge();
         if (is_block(n)) flow.paragraph_break();
         if (name_is(n, {"pre", "listing", "xmp", "plaintext"})) ++pre;
         if (name_is(n, {"article", "main"})) ++article;
@@ -205,6 +230,7 @@ Extracted extract(xmlNode* root, bool drop_boilerplate) {
       n = n->parent;
       if (n == nullptr) break;
       if (n->type == XML_ELEMENT_NODE) {
+        flow.element_edge();
         if (is_block(n)) flow.paragraph_break();
         if (name_is(n, {"pre", "listing", "xmp", "plaintext"})) --pre;
         if (name_is(n, {"article", "main"})) --article;

@@ -18,7 +18,9 @@
 // end a paragraph; white space inside a paragraph collapses to one space, as
 // on screen, except in <pre>. One <br> is a line break (the paragraph goes on
 // unless the line ends a sentence: ingest/paragraphs.h); two are a paragraph
-// break. Table cells are apart by a space, rows by a paragraph break.
+// break. Table cells are apart by a space, rows by a paragraph break. Two
+// numbers in neighbouring elements (`24</time><span>4`) are apart by a space:
+// the page's style lays them apart, and a number made of both is on no page.
 // Pages pasted together keep all their text: a <!DOCTYPE> after the first
 // tag is ignored (libxml2 would stop there), and the walk starts at the
 // document, not its first <html>.

@@ -151,3 +151,20 @@ TEST_CASE("Word drop caps: the framed first letter is part of its word", "[marku
   CHECK(query(s.db(), "SELECT title FROM documents") == "Drop cap.");
   CHECK(s.run({"search", "--count", "drop"}).out == "3 paragraphs in 1 document\n");
 }
+
+TEST_CASE("web pages: numbers in neighbouring elements stay two numbers", "[markup]") {
+  // Real pages from mozilla/readability's tests, where the page's style lays
+  // two numbers apart: medium-2's date and reading time
+  // (`Feb 24</time><span>4 min read`) and heise's share button `+1` beside its
+  // count `2`. They were stored as `Feb 244` and `+12`, numbers on no page.
+  Sandbox s;
+  const auto r = s.run({"ingest", markup("readability-medium-2.html"), markup("readability-heise.html")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%on Feb 24 4 min'") == "1");
+  CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text = '+1 2'") == "1");
+  CHECK(s.search_count("244") == 0);
+  CHECK(s.search_count("\"Feb 24 4 min\"") == 1);
+  // A number inside one element is one number: the article's date.
+  CHECK(s.search_count("08.04.2015") == 1);
+}
