@@ -93,12 +93,10 @@ std::u32string keys_in(const std::vector<LetterUnit>& units, const std::vector<s
   return k;
 }
 
-// The order of the units after the repairs (indices into units); false if
+// One pass of the repairs over `order` (indices into units); false if
 // nothing changes.
-bool repaired_order(const std::vector<LetterUnit>& units, std::vector<size_t>& order) {
-  const size_t n = units.size();
-  order.resize(n);
-  for (size_t i = 0; i < n; ++i) order[i] = i;
+bool repair_pass(const std::vector<LetterUnit>& units, std::vector<size_t>& order) {
+  const size_t n = order.size();
   bool changed = false;
   auto key = [&](size_t i) { return units[order[i]].key; };
   // اهلل: ﷲ read backwards. First, so that the pass below sees its result
@@ -164,6 +162,20 @@ bool repaired_order(const std::vector<LetterUnit>& units, std::vector<size_t>& o
     order = std::move(result);
     changed = true;
   }
+  return changed;
+}
+
+// The order of the units after the repairs; false if nothing changes. One
+// repair can make another's pattern (طاللل: the run collapsed is طال, whose
+// lam-alef is reversed; للال: the swap makes a run), and fold must find
+// nothing left to do in its own output: passes until none changes anything.
+// Each pass shortens the word or puts a pattern right that no later pass
+// makes again, so a few suffice.
+bool repaired_order(const std::vector<LetterUnit>& units, std::vector<size_t>& order) {
+  order.resize(units.size());
+  for (size_t i = 0; i < units.size(); ++i) order[i] = i;
+  bool changed = false;
+  for (int pass = 0; pass < 8 && repair_pass(units, order); ++pass) changed = true;
   return changed;
 }
 
