@@ -67,6 +67,25 @@ bool is_wos_start(const std::vector<std::string_view>& lines) {
   return false;
 }
 
+// MEDLINE tag lines without the `PMID-` that opens a record (a file cut from
+// the middle of an export, a tool's output): the first line and most of the
+// first lines are tag lines, and one tag has three or four letters (FAU,
+// PMC, STAT: RIS tags have two). Its reader then names every line it cannot
+// place, where the file would otherwise be stored as a text of tags.
+bool is_medline_without_start(const std::vector<std::string_view>& lines) {
+  size_t tags = 0, nonblank = 0;
+  bool long_tag = false, first_is_tag = false;
+  for (std::string_view l : lines) {
+    if (detail::trim(l).empty()) continue;
+    std::string_view value;
+    const std::string_view tag = detail::medline_tag(l, value);
+    if (nonblank++ == 0) first_is_tag = !tag.empty();
+    tags += tag.empty() ? 0 : 1;
+    long_tag = long_tag || tag.size() >= 3;
+  }
+  return first_is_tag && long_tag && tags * 4 >= nonblank * 3;
+}
+
 // CSL-YAML (pandoc, Better BibTeX): `references:` or `- id:` opens it (after
 // a `---` line), and `title:`, `type:`, `author:` or `issued:` keys follow. A
 // Markdown paper whose front matter holds references has text after the
@@ -219,6 +238,7 @@ std::optional<Format> detect_format(std::string_view path, std::string_view text
     if (is_pubmed_xml(text)) return Format::pubmed_xml;
     if (starts_with(first, "%0 ") || starts_with(first, "%0\t")) return Format::endnote;
     if (starts_with(first, "PMID-") || starts_with(first, "PMID -")) return Format::medline;
+    if (is_medline_without_start(lines)) return Format::medline;
     for (std::string_view l : lines) {
       if (starts_with(detail::trim(l), "%")) continue;  // BibTeX comment lines
       if (is_bibtex_start(l)) return Format::bibtex;

@@ -8,9 +8,7 @@
 #include "bib/readers.h"
 
 namespace dipmine::bib::detail {
-namespace {
 
-// The tag of a MEDLINE field line ("PMID", "TI", "FAU") or "" for any other.
 std::string_view medline_tag(std::string_view line, std::string_view& value) {
   if (line.size() < 5 || !(line[0] >= 'A' && line[0] <= 'Z')) return {};
   size_t i = 0;
@@ -21,8 +19,6 @@ std::string_view medline_tag(std::string_view line, std::string_view& value) {
   value = line.size() > 5 ? line.substr(5) : std::string_view();
   return line.substr(0, tag_end);
 }
-
-}  // namespace
 
 void read_medline(std::string_view text, Sink& sink) {
   bool in_record = false;
@@ -52,6 +48,23 @@ void read_medline(std::string_view text, Sink& sink) {
     reset();
     in_record = false;
   };
+  // Field lines before any PMID (a file cut from the middle of an export):
+  // one note for each run of them, naming its lines and first tags.
+  struct Orphans {
+    size_t first = 0, last = 0, count = 0;
+    std::vector<std::string> tags;
+  } orphans;
+  auto flush_orphans = [&] {
+    if (orphans.count == 0) return;
+    std::string tags;
+    for (const auto& t : orphans.tags) tags += (tags.empty() ? "" : ", ") + t;
+    sink.note(orphans.first,
+              fmt::format("{} MEDLINE field line{} (lines {}-{}: {}{}) outside a record: no `PMID-` line "
+                          "opens it; ignored",
+                          orphans.count, orphans.count == 1 ? "" : "s", orphans.first, orphans.last, tags,
+                          orphans.count > orphans.tags.size() ? ", ..." : ""));
+    orphans = Orphans{};
+  };
   ExportLines lines(text);
   for (std::string_view line; lines.next(line);) {
     const size_t line_no = lines.number();
@@ -70,6 +83,7 @@ void read_medline(std::string_view text, Sink& sink) {
     }
     value = trim(value);
     if (tag == "PMID") {
+      flush_orphans();
       if (in_record) finish();  // no blank line between records
       reset();
       in_record = true;
@@ -78,7 +92,9 @@ void read_medline(std::string_view text, Sink& sink) {
       continue;
     }
     if (!in_record) {
-      sink.note(line_no, fmt::format("MEDLINE field {} outside a record (no PMID); ignored", tag));
+      if (orphans.count++ == 0) orphans.first = line_no;
+      orphans.last = line_no;
+      if (orphans.tags.size() < 5) orphans.tags.emplace_back(tag);
       continue;
     }
     last = nullptr;
@@ -112,6 +128,7 @@ void read_medline(std::string_view text, Sink& sink) {
     else if (tag == "MH") push(e.index_keywords);   // MeSH headings the indexers gave
   }
   if (in_record) finish();
+  flush_orphans();
 }
 
 }  // namespace dipmine::bib::detail

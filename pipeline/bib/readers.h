@@ -11,6 +11,9 @@ void read_bibtex(std::string_view text, Sink& sink);
 void read_csl_json(std::string_view text, Sink& sink);
 void read_wos(std::string_view text, Sink& sink);
 void read_medline(std::string_view text, Sink& sink);
+// The tag of a MEDLINE field line ("PMID", "TI", "FAU": up to four capitals
+// padded to four, then '-') with its value in `value`; "" for any other line.
+std::string_view medline_tag(std::string_view line, std::string_view& value);
 void read_openalex_json(std::string_view text, Sink& sink);
 // Zotero / Better BibTeX JSON: {"items": [...]} (or an array) of Zotero items.
 void read_zotero_json(std::string_view text, Sink& sink);

@@ -24,6 +24,7 @@
 #include "ingest/text_decode.h"
 #include "ingest/slices.h"
 #include "ingest/text_stream.h"
+#include "text/uax29.h"
 
 namespace dipmine::ingest {
 namespace {
@@ -416,6 +417,15 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                   store::DocumentRecord rec = make_record(item->path, std::move(file), options, &item->messages);
                   if (rec.paragraphs.empty()) {
                     item->error = fmt::format("{}: no text found; skipped", item->path);
+                    return item;
+                  }
+                  // Nothing a search or the lexicon could find (` ##`, a row of
+                  // rules): refused as an empty file is, not stored as a document.
+                  if (std::none_of(rec.paragraphs.begin(), rec.paragraphs.end(), [](const auto& p) {
+                        return text::has_letter_or_digit(p.text);
+                      })) {
+                    item->error = fmt::format("{}: no letters or digits, only punctuation and symbols; skipped",
+                                              item->path);
                     return item;
                   }
                   item->records.push_back(std::move(rec));

@@ -162,3 +162,29 @@ TEST_CASE("EndNote XML is read, styles joined", "[bib][e2e][trial]") {
   CHECK(sql_column(sb.db(), "SELECT source FROM documents WHERE title = 'CSL search by example'") ==
         "http://editor.citationstyles.org/searchByExample/");
 }
+
+TEST_CASE("a file of no letters and MEDLINE fields without a PMID are refused, not stored as text",
+          "[bib][e2e][trial]") {
+  // JabRef's IsiImporterTestEmpty.isi is ` ##`: it was stored as a document
+  // of no language. MedlinePlainImporterTestMultiAbstract.txt is MEDLINE
+  // field lines with no `PMID-` line: it was stored as one text document of
+  // tags. The same block inside a file of records was noted line by line.
+  Sandbox sb;
+  Result r = sb.run({"ingest", trial("jabref_IsiImporterTestEmpty.isi"),
+                     trial("jabref_MedlinePlainImporterTestMultiAbstract.txt")});
+  CHECK(r.code == 1);
+  CHECK(has(r.out, "0 added, 0 updated, 0 unchanged, 2 failed"));
+  CHECK(has(r.err, "jabref_IsiImporterTestEmpty.isi: no letters or digits, only punctuation and symbols; skipped"));
+  CHECK(has(r.err, "jabref_MedlinePlainImporterTestMultiAbstract.txt:1: 19 MEDLINE field lines (lines 1-20: "
+                   "PMC, BTI, FAU, FED, PT, ...) outside a record: no `PMID-` line opens it; ignored"));
+  CHECK(has(r.err, "jabref_MedlinePlainImporterTestMultiAbstract.txt: no record could be read"));
+  CHECK(count_lines(r.err) == 3);
+  CHECK(sql_column(sb.db(), "SELECT count(*) FROM documents") == "0");
+  r = sb.run({"ingest", trial("jabref_MedlinePlainImporterTestMultipleEntries.txt")});
+  CHECK(has(r.out, "5 records read: 1 added, 0 merged as duplicates, 4 skipped"));
+  CHECK(has(r.err, ":55: 29 MEDLINE field lines (lines 55-85: PMC, BTI, FAU, FED, PT, ...) outside a record"));
+  CHECK(count_lines(r.err) == 7);
+  CHECK(sql_column(sb.db(), "SELECT title FROM documents") ==
+        "From danger and motherhood to health and beauty: health advice for the factory girl in early "
+        "twentieth-century Britain.");
+}
