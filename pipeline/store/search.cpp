@@ -69,8 +69,9 @@ std::string compute_tokenizer_fingerprint() {
       "کنند.موضوعی is.Another e.g.",
       // The present perfect's ending written apart.
       "شده اند کرده ایم",
-      // A run of one letter whose collapse leaves a reversed lam-alef.
-      "طاللل",
+      // A run of one letter whose collapse leaves a reversed lam-alef; a lone
+      // letter beside a word that takes a suffix.
+      "طاللل ه مب ها",
   };
   uint64_t h = 1469598103934665603ull;
   auto mix = [&](std::string_view s) {

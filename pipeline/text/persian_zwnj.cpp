@@ -348,7 +348,18 @@ MappedText repair_tidy_and_join(MappedText&& in, bool folded) {
   // No word can start a join (no می, suffix, lone letter or compound part):
   // zwnj_join_words would pass over every pair.
   constexpr unsigned kStartsJoin = kVerbPrefix | kSuffix | kSuffixAfterHeh | kLoneLetter | kCompoundHead | kCompoundTail;
-  if ((roles & kStartsJoin) != 0) t = zwnj_join_words(std::move(t), words, folded ? 0 : kZwnj);
+  for (int pass = 0; pass < 4 && (roles & kStartsJoin) != 0; ++pass) {
+    const size_t before_join = t.text.size();  // every join removes or widens a space
+    t = zwnj_join_words(std::move(t), words, folded ? 0 : kZwnj);
+    // A lone letter is judged beside its neighbours as they were: one that
+    // this pass joined to a suffix or a compound part may now make a word
+    // with it (ه مب ها: مبها, then همبها). Another pass, so that fold finds
+    // nothing left to do in its own output; text without lone letters (most)
+    // needs none.
+    if ((roles & kLoneLetter) == 0 || t.text.size() == before_join) break;
+    roles = 0;
+    text_words(t.text, words, nullptr, &roles);
+  }
   // Hamza seats last: the word steps decided on fa_key, which the seat
   // spellings share (مسؤول and مسئول differ in it), so they decided as clean.
   if (folded && (roles & kSeatVariant) != 0) t = fold_hamza_seats(std::move(t));
