@@ -207,7 +207,11 @@ std::string logical_line(const std::vector<std::u32string>& visual_words,
     digits[i] = std::any_of(w.begin(), w.end(), is_number);
     for (char32_t c : w) rtl += is_rtl_letter(c), ltr += is_ltr_letter(c);
   }
-  const bool rtl_line = rtl > 0 && (rtl_page || rtl > ltr);
+  // On a left-to-right page, a line that opens (at its left) with a Latin
+  // word is read from that word, whatever follows: `Arabic: مرحبا`,
+  // `Table 1: ...`, `Source: ...`. Laid out right to left, its label would
+  // come after the Arabic words.
+  const bool rtl_line = rtl > 0 && (rtl_page || (rtl > ltr && kind[0] != 'L'));
   // Units laid out in one direction, as the bidi algorithm resolves them at
   // word level: in a right-to-left line, a Latin word with the words up to the
   // last Latin word or number before the next right-to-left word (numbers

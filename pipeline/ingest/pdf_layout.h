@@ -73,7 +73,8 @@ PdfPage lay_out_page(const std::vector<PdfWord>& words, double page_height,
 // The logical order of one line's words, given left to right (visual order)
 // with each word's letters in visual order. The line is right-to-left when
 // it has right-to-left letters and `rtl_page` (most of the page is), or more
-// of them than Latin letters. Exposed for tests.
+// of them than Latin letters and no Latin word at its left (`Arabic: مرحبا`
+// on an English page is read from its label). Exposed for tests.
 std::string logical_line(const std::vector<std::u32string>& visual_words,
                          const std::vector<bool>& space_before, bool rtl_page = false);
 

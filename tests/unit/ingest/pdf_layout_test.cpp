@@ -68,6 +68,21 @@ TEST_CASE("Latin words and digits inside a Persian line stay apart and in order"
   CHECK(line({visual("چیست") + u32("normalization"), visual("روش")}) == "روش normalization چیست");
 }
 
+TEST_CASE("on a left-to-right page a line opening with a Latin label is read from the label", "[pdf]") {
+  auto ltr_page_line = [](const std::vector<std::u32string>& words) {
+    return logical_line(words, std::vector<bool>(words.size(), true), false);
+  };
+  // hypernetix/hyperspot's international test PDF: `Arabic: مرحبا بالعالم`
+  // came out as `مرحبا بالعالم Arabic:`.
+  CHECK(ltr_page_line({u32("Arabic:"), visual("بالعالم"), visual("مرحبا")}) == "Arabic: مرحبا بالعالم");
+  CHECK(ltr_page_line({u32("Table"), u32("1:"), visual("شهری"), visual("دیپلماسی")}) ==
+        "Table 1: دیپلماسی شهری");
+  // A Persian line with Latin inside (not at its left) stays right to left.
+  CHECK(ltr_page_line({visual("است"), u32("UCLG"), visual("عضو"), visual("تهران")}) == "تهران عضو UCLG است");
+  // On a Persian page the line is right to left whatever opens it.
+  CHECK(line({u32("UCLG"), visual("عضو"), visual("تهران")}) == "تهران عضو UCLG");
+}
+
 TEST_CASE("pieces drawn apart inside a word are joined with a ZWNJ where they would join", "[pdf]") {
   // خیلی‌ها: the two boxes touch (no space); ی would join the ه.
   CHECK(logical_line({visual("ها"), visual("خیلی")}, {false, false}) == "خیلی\u200Cها");
