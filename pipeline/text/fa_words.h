@@ -87,13 +87,15 @@ inline bool latin_or_digit_at(std::string_view s, size_t i) {
 // ZWNJs between the two are looked through: clean keeps them until zwnj_tidy
 // (after this step) drops them, fold has dropped them already. So are
 // combining marks U+0300..U+036F: fold's case folding makes İ an i and a dot
-// above, which clean keeps as one Latin letter.
+// above, which clean keeps as one Latin letter. And so is ι (U+03B9), which
+// case folding makes of the mark U+0345 (found by fuzzing: ۱ͅل).
 inline bool latin_or_digit_before(std::string_view s, size_t i) {
   for (;;) {
     if (i >= 3 && s[i - 1] == '\x8c' && s[i - 2] == '\x80' && s[i - 3] == '\xe2') {
       i -= 3;
     } else if (i >= 2 && ((s[i - 2] == '\xcc' && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) ||
-                          (s[i - 2] == '\xcd' && static_cast<unsigned char>(s[i - 1]) <= 0xAF))) {
+                          (s[i - 2] == '\xcd' && static_cast<unsigned char>(s[i - 1]) <= 0xAF) ||
+                          (s[i - 2] == '\xce' && s[i - 1] == '\xb9'))) {
       i -= 2;
     } else {
       break;
