@@ -72,6 +72,8 @@ std::string compute_tokenizer_fingerprint() {
       // A run of one letter whose collapse leaves a reversed lam-alef; a lone
       // letter beside a word that takes a suffix.
       "طاللل ه مب ها",
+      // Old and variant kanji, the small ヶ.
+      "國際 髙橋 霞ヶ関",
   };
   uint64_t h = 1469598103934665603ull;
   auto mix = [&](std::string_view s) {

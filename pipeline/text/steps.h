@@ -324,8 +324,15 @@ MappedText join_co_prefixes(MappedText&& in);
 namespace ja {
 // Prolonged sound mark variants after kana (－ ｰ ― ‐ - 〜 ～ after カ) → ー.
 MappedText prolonged_sound_marks(MappedText&& in);
-// Fused, in one pass, exactly: apply_nfkc_casefold then fa::fold_digits.
+// Fused, in one pass, exactly: apply_nfkc_casefold, fa::fold_digits, then
+// old and variant kanji as today's form (國際 → 国際, 髙橋 → 高橋, 長﨑 →
+// 長崎) and the small ヶ ヵ as ケ カ (霞ヶ関 = 霞ケ関). 霞が関 stays apart:
+// が is also the particle.
 MappedText fold_chars(MappedText&& in);
+// The form in use today of an old or variant kanji (國 → 国, 髙 → 高, 﨑 →
+// 崎); the small ヶ and ヵ of 霞ヶ関, 一ヵ月 as the full-size ケ and カ (both
+// are written); any other code point as it is. Part of fold_chars.
+char32_t modern_form(char32_t c);
 // Fold only: the long vowel mark ー that ends a katakana word of 4 characters
 // or more is dropped (ユーザー -> ユーザ, サーバー -> サーバ, コンピューター ->
 // コンピュータ: both spellings are in use, JIS Z 8301 writes the short one);

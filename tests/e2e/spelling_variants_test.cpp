@@ -41,3 +41,35 @@ TEST_CASE("search: both spellings of an English word find the same paragraphs", 
   CHECK(sb.search_count("cooperation") == 9);
   CHECK(sb.search_count("decentralized") == 2);
 }
+
+TEST_CASE("search: old and variant kanji and the small ヶ ヵ find today's forms", "[search][spelling]") {
+  // Real texts: Miyazawa Kenji's 春と修羅 in pdfminer.six's vertical test PDF
+  // writes 因果交流電燈 (燈, the old form of 灯); Japanese Wikipedia and
+  // Wikinews write 6ヵ国 and 33ヶ国 (tests/data/pdf/SOURCES.md,
+  // tests/data/gold/real/SOURCES-ja.md).
+  Sandbox sb;
+  const auto ing = sb.run({"ingest", (e2e::data_dir() / "pdf" / "pdfminer-jo.pdf").string(),
+                           (e2e::data_dir() / "gold" / "real" / "ja" / "wp_near.txt").string(),
+                           (e2e::data_dir() / "gold" / "real" / "ja" / "wn_hiroshima_heiwa_kinen_shikiten_2005.txt").string()});
+  INFO(ing.err);
+  REQUIRE(ing.code == 0);
+  for (const auto& [today, written] : std::vector<std::pair<std::string, std::string>>{
+           {"因果交流電灯", "因果交流電燈"}, {"6カ国", "6ヵ国"}, {"33ケ国", "33ヶ国"}}) {
+    INFO(today << " / " << written);
+    const int n = sb.search_count(written);
+    CHECK(n >= 1);
+    CHECK(sb.search_count(today) == n);
+  }
+  // The written form is what the store keeps and shows.
+  CHECK(e2e::contains(sb.run({"search", "因果交流電灯"}).out, "[因果交流電燈]"));
+  // Names and old texts: 國際 國際交流, 髙橋, 長﨑, 渡邉, 霞ヶ関 (written here).
+  const std::string written = "國際交流の會議。髙橋さんと渡邉さんが長﨑から霞ヶ関へ。";
+  e2e::write_file(sb.dir() / "old_forms.txt", written + "\n");
+  REQUIRE(sb.run({"ingest", (sb.dir() / "old_forms.txt").string()}).code == 0);
+  for (const std::string& q : std::vector<std::string>{"国際交流", "会議", "高橋", "渡辺", "長崎", "霞ケ関", "霞ヶ関"}) {
+    INFO(q);
+    CHECK(sb.search_count(q + " doc:4") == 1);
+  }
+  // が is also the particle: 霞が関 is not folded with 霞ヶ関.
+  CHECK(sb.search_count("霞が関") == 0);
+}
