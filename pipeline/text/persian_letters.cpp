@@ -194,15 +194,25 @@ MappedText drop_kashida_ampersands(MappedText&& in) {
   size_t i = s.find('&');
   if (i == std::string_view::npos) return std::move(in);
   Editor ed(in);
+  // Between two key letters (U+06xx, two bytes each), looking through
+  // what fold deletes (marks, ء, ZWNJ): fold must decide as clean does, so
+  // `&` with such characters between them is one stretch (ی&َ&ی: fold
+  // sees ی&&ی once the fatha is gone).
+  auto folds_away = [&](size_t k, size_t& len) {
+    const char32_t c = decode_utf8(s, k, len);
+    return is_mark(c) || c == 0x0621 || c == kZwnj;
+  };
   for (; i != std::string_view::npos; i = s.find('&', i)) {
-    size_t j = i;
-    while (j < s.size() && s[j] == '&') ++j;
-    // Between two key letters (U+06xx, two bytes each), looking through
-    // what fold deletes (marks, ء, ZWNJ): fold must decide as clean does.
-    auto folds_away = [&](size_t k, size_t& len) {
-      const char32_t c = decode_utf8(s, k, len);
-      return is_mark(c) || c == 0x0621 || c == kZwnj;
-    };
+    size_t j = i;  // the end of the stretch's last '&'
+    for (size_t k = i, len = 0; k < s.size();) {
+      if (s[k] == '&') {
+        j = ++k;
+      } else if (folds_away(k, len)) {
+        k += len;
+      } else {
+        break;
+      }
+    }
     auto key_letter_at = [&](size_t k) {
       const auto b0 = static_cast<unsigned char>(s[k]);
       if (b0 < 0xD8 || b0 > 0xDB || k + 1 >= s.size()) return false;
@@ -223,7 +233,9 @@ MappedText drop_kashida_ampersands(MappedText&& in) {
       break;
     }
     const bool letters = letter_before && after < s.size() && key_letter_at(after);
-    if (letters) ed.replace(i, j, 0);
+    for (size_t k = i; letters && k < j; ++k) {
+      if (s[k] == '&') ed.replace(k, k + 1, 0);
+    }
     i = j;
   }
   return ed.finish(std::move(in));
