@@ -36,8 +36,9 @@ std::vector<KeywordCount> keyword_table(store::Database& db, const KeywordTableO
   if (options.kind != "all") q.bind(1, options.kind);
   if (!options.lang.empty()) q.bind(2, options.lang);
   std::unordered_map<std::string, Acc> by_node;
+  KeywordKeys keys;
   while (q.step()) {
-    std::string node = q.column_text(0);
+    std::string node = keys.of(q.column_text(1));
     if (options.thesaurus != nullptr) {
       std::optional<std::string> mapped = options.thesaurus->apply(node);
       if (!mapped) continue;

@@ -167,6 +167,7 @@ void load_keywords(store::Corpus& corpus, const NodeQuery& q, InputBuilder& b) {
               "SELECT k.doc_id, k.kind, k.keyword, k.key, "
               "CASE WHEN k.lang <> '' THEN k.lang ELSE d.lang END, d.year "
               "FROM keywords k JOIN documents d ON d.id = k.doc_id");
+  KeywordKeys keys;
   while (k.step()) {
     const std::string kind = k.column_text(1);
     if (q.keyword_kind != "all" && kind != q.keyword_kind) continue;
@@ -174,7 +175,7 @@ void load_keywords(store::Corpus& corpus, const NodeQuery& q, InputBuilder& b) {
     if (!year_ok(q, year)) continue;
     const std::string lang = k.column_text(4);
     if (!q.lang.empty() && lang != q.lang) continue;
-    const auto key = thesaurus.apply(k.column_text(3));
+    const auto key = thesaurus.apply(keys.of(k.column_text(2)));
     if (!key || key->empty()) continue;
     const int32_t node = b.node(*key, MapNode{*key, "", "keyword", ""});
     spellings[*key][k.column_text(2)]++;

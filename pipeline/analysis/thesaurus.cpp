@@ -24,6 +24,12 @@ std::string_view trim(std::string_view s) {
 
 std::string keyword_key(std::string_view keyword) { return bib::keyword_key(keyword); }
 
+const std::string& KeywordKeys::of(const std::string& keyword) {
+  auto it = memo_.find(keyword);
+  if (it == memo_.end()) it = memo_.emplace(keyword, bib::keyword_key(keyword)).first;
+  return it->second;
+}
+
 Thesaurus Thesaurus::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(fmt::format("{}: cannot read thesaurus file", path));

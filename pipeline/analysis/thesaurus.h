@@ -45,6 +45,17 @@ namespace dipmine::analysis {
 // this in keywords.key, so thesaurus labels and stored keys compare equal.
 std::string keyword_key(std::string_view keyword);
 
+// Keyword keys as this build computes them, one computation per distinct
+// keyword: keywords.key holds the key of the build that ingested the record,
+// and an older store must not keep `localization` under `local`.
+class KeywordKeys {
+ public:
+  const std::string& of(const std::string& keyword);
+
+ private:
+  std::unordered_map<std::string, std::string> memo_;
+};
+
 // One surface form of a lexicon concept (for concept mode).
 struct ConceptForm {
   std::string concept_id;  // the node id the keyword becomes

@@ -9,6 +9,7 @@
 #include "common/years.h"
 #include "text/lang.h"
 #include "text/normalizer.h"
+#include "text/steps.h"
 #include "text/utf8.h"
 
 namespace dipmine::bib {
@@ -398,6 +399,31 @@ std::string_view without_own_abbreviation(std::string_view k) {
 
 }  // namespace
 
+namespace {
+
+// The singular of an English plural, as a keyword key needs it: networks,
+// policies, processes, approaches -> network, policy, process, approach.
+// Only the plural: the search fold's Snowball stem would make localization
+// `local` and organization `organ`, two keywords one node. Words that only
+// look plural (analysis, status, series, politics) stay as they are.
+std::string singular(std::string w) {
+  // The possessive goes first: Lotka's law, Lotka law; cities' networks.
+  if (w.size() > 3 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
+  else if (w.size() > 3 && w.back() == '\'' && w[w.size() - 2] == 's') w.pop_back();
+  static const std::set<std::string_view> kInvariant = {
+      "series", "species", "news", "means", "politics", "economics", "physics", "mathematics",
+      "ethics", "logistics", "analytics", "dynamics", "linguistics", "diabetes", "aids", "gis"};
+  const size_t n = w.size();
+  auto ends = [&](std::string_view e) { return n > e.size() && w.compare(n - e.size(), e.size(), e) == 0; };
+  if (n <= 3 || w.back() != 's' || kInvariant.count(w) != 0) return w;
+  if (ends("ss") || ends("us") || ends("is")) return w;
+  if (ends("ies") && n > 4 && w[n - 4] != 'a' && w[n - 4] != 'e') return w.substr(0, n - 3) + "y";
+  if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("zzes")) return w.substr(0, n - 2);
+  return w.substr(0, n - 1);
+}
+
+}  // namespace
+
 std::string keyword_key(std::string_view keyword) {
   const std::string squeezed(without_own_abbreviation(detail::squeeze(keyword)));
   const text::Lang lang = text::detect_lang(squeezed);
@@ -405,7 +431,25 @@ std::string keyword_key(std::string_view keyword) {
   // `Bit patterned media` and `BIT-PATTERNED-MEDIA` are one keyword (three
   // map nodes, in two clusters, before). After the fold, which joins what
   // is one word (`co-operation`). Hyphens: - U+2010 U+2011.
-  std::string key = text::normalizer_for(lang).fold(squeezed).text;
+  std::string key;
+  if (lang == text::Lang::en) {
+    // English: the fold without its stem, each word in its American
+    // spelling and singular (`Smart Cities`, `smart city`; `organisations`,
+    // `organization`).
+    const std::string folded = text::normalizer_for(lang).fold_for_prefix(squeezed).text;
+    for (size_t i = 0; i < folded.size();) {
+      size_t j = i;
+      while (j < folded.size() && ((folded[j] >= 'a' && folded[j] <= 'z') || folded[j] == '\'')) ++j;
+      if (j == i) {
+        key += folded[i++];
+        continue;
+      }
+      key += singular(text::en::american_spelling(std::string_view(folded).substr(i, j - i)));
+      i = j;
+    }
+  } else {
+    key = text::normalizer_for(lang).fold(squeezed).text;
+  }
   for (size_t i = 0; i < key.size(); ++i) {
     if (key[i] == '-') {
       key[i] = ' ';

@@ -85,3 +85,37 @@ TEST_CASE("keyword map of a real Web of Science export", "[map][real]") {
         std::string::npos);
   CHECK(fs::file_size(s.dir() / "all" / "map.html") < 3'000'000);
 }
+
+TEST_CASE("keywords of a real Web of Science export: plurals merged, different words apart", "[map][real][keywords]") {
+  // The search fold's Snowball stem made `publication` and `publicness`,
+  // `success` and `succession`, `Japan` and `Japanese` one keyword each.
+  Sandbox s;
+  const auto r = s.run({"ingest", (e2e::data_dir() / "map" / "wos_management.txt").string()});
+  REQUIRE(r.code == 0);
+  const auto kw = s.run({"keywords", "--top", "5000", "--format", "tsv"});
+  REQUIRE(kw.code == 0);
+  auto has_key = [&](const std::string& key) { return e2e::contains(kw.out, "\t" + key + "\t"); };
+  for (const char* key : {"publication", "publicness", "success", "succession", "japan", "japanese",
+                          "competition", "competitiveness"}) {
+    INFO(key);
+    CHECK(has_key(key));
+  }
+  CHECK(!has_key("public"));
+  CHECK(!has_key("econom"));
+  // A store written by an older build keeps that build's keys in
+  // keywords.key: `keywords` and the map use this build's.
+  REQUIRE(scalar(s, "SELECT count(*) FROM keywords WHERE keyword = 'publicness'") >= 1);
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(s.db().c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "UPDATE keywords SET key = 'public' WHERE keyword IN ('publicness', 'publication')",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  const auto again = s.run({"keywords", "--top", "5000", "--format", "tsv"});
+  CHECK(again.out == kw.out);
+  const auto map = s.run({"map", "--nodes", "keywords", "--min-occurrences", "1", "--out", (s.dir() / "m").string()});
+  INFO(map.err);
+  REQUIRE(map.code == 0);
+  const std::string nodes = e2e::read_file(s.dir() / "m" / "nodes.csv");
+  CHECK(e2e::contains(nodes, "publicness"));
+  CHECK(!e2e::contains(nodes, ",public,"));
+}

@@ -150,6 +150,39 @@ TEST_CASE("keyword keys fold case, spacing and Persian yeh", "[bib]") {
   CHECK(bib::keyword_key("sister cities (SC) and twinning") == bib::keyword_key("sister cities (SC) and twinning"));
 }
 
+TEST_CASE("English keyword keys merge plurals and spellings, never different words", "[bib]") {
+  // A second trial's WoS file: LOCALIZATION had the key `local`, so
+  // `indoor localization` and `indoor local` were one keyword.
+  CHECK(bib::keyword_key("LOCALIZATION") != bib::keyword_key("local"));
+  CHECK(bib::keyword_key("indoor localization") != bib::keyword_key("indoor local"));
+  CHECK(bib::keyword_key("Organization") != bib::keyword_key("organ"));
+  CHECK(bib::keyword_key("International relations") != bib::keyword_key("intern relations"));
+  CHECK(bib::keyword_key("Computing") != bib::keyword_key("computer"));
+  // Plurals and British spellings are one keyword.
+  CHECK(bib::keyword_key("Smart Cities") == bib::keyword_key("smart city"));
+  CHECK(bib::keyword_key("organisations") == bib::keyword_key("Organization"));
+  CHECK(bib::keyword_key("LOCALISATION") == bib::keyword_key("localization"));
+  CHECK(bib::keyword_key("Business processes") == bib::keyword_key("business process"));
+  CHECK(bib::keyword_key("Policies") == bib::keyword_key("policy"));
+  CHECK(bib::keyword_key("Approaches") == bib::keyword_key("approach"));
+  CHECK(bib::keyword_key("Sister cities") == bib::keyword_key("sister city"));
+  CHECK(bib::keyword_key("Networks") == bib::keyword_key("network"));
+  CHECK(bib::keyword_key("Lotka\u2019s law") == bib::keyword_key("Lotka law"));
+  CHECK(bib::keyword_key("cities' networks") == bib::keyword_key("city network"));
+  // A real WoS export (tests/data/map/wos_management.txt) had these as one
+  // keyword each under the Snowball stem.
+  CHECK(bib::keyword_key("publication") != bib::keyword_key("publicness"));
+  CHECK(bib::keyword_key("success") != bib::keyword_key("succession"));
+  CHECK(bib::keyword_key("Japan") != bib::keyword_key("Japanese"));
+  CHECK(bib::keyword_key("competition") != bib::keyword_key("competitiveness"));
+  // Words that only look plural.
+  CHECK(bib::keyword_key("analysis") == "analysis");
+  CHECK(bib::keyword_key("International politics") == "international politics");
+  CHECK(bib::keyword_key("Time series") == "time series");
+  CHECK(bib::keyword_key("Status") == "status");
+  CHECK(bib::keyword_key("Class") == "class");
+}
+
 TEST_CASE("DOIs lose their resolver prefix", "[bib]") {
   CHECK(bib::clean_doi(" https://doi.org/10.1/ABC ") == "10.1/ABC");
   CHECK(bib::clean_doi("doi:10.1/x") == "10.1/x");
