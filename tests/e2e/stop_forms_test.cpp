@@ -101,3 +101,34 @@ TEST_CASE("shipped lexicon: a controlled or office environment is no climate and
   CHECK(r.out.find("climate_environment") != std::string::npos);
   CHECK(r.out.find("controlled") == std::string::npos);
 }
+
+TEST_CASE("shipped lexicon: environment, sustainability and ブランド need a city or ecology context", "[lexicon][stop]") {
+  // The first 100 of ScientoPy's 1,000 real WoS records on Bluetooth Low
+  // Energy (tests/data/bib/real/trial, MIT): a bare `environment(al)`,
+  // `sustainability` and `energy efficiency` of devices counted 19 records as
+  // climate_environment; only noise and traffic pollution in cities are left.
+  Sandbox s;
+  auto r = s.run({"ingest", (e2e::data_dir() / "bib" / "real" / "trial" / "scientopy_wos_tab_first100.txt").string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  r = s.run({"kwic", "climate_environment", "--width", "30"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("pollution") != std::string::npos);
+  for (const char* hit : {"nvironment]", "nvironmental]", "nvironments]"}) CHECK(r.out.find(hit) == std::string::npos);
+  CHECK(r.out.find("energy efficiency") == std::string::npos);
+  CHECK(r.out.find("sustainability") == std::string::npos);
+  CHECK(e2e::sql_column(s.db(), "SELECT count(DISTINCT doc_id) FROM mentions WHERE concept_id = 'climate_environment'") == "3");
+  // The ecology and city senses still count; so does a city's brand.
+  e2e::write_file(s.dir() / "a.txt",
+                  "Mayors work together to protect the environment.\n\n"
+                  "Environmental policies of the city reduce waste.\n\n"
+                  "The sustainability of cities depends on energy efficiency in buildings.\n\n"
+                  "新ブランドの商品を展示販売した。\n\n"
+                  "観光都市として都市ブランドを高める。\n");
+  REQUIRE(s.run({"ingest", (s.dir() / "a.txt").string()}).code == 0);
+  const std::string doc = e2e::sql_column(s.db(), "SELECT max(id) FROM documents");
+  const std::string rows = e2e::sql_column(
+      s.db(), "SELECT DISTINCT m.concept_id || ':' || p.ordinal FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id "
+              "WHERE m.doc_id = " + doc + " AND m.concept_id IN ('climate_environment', 'city_branding') ORDER BY p.ordinal");
+  CHECK(rows == "climate_environment:0\nclimate_environment:1\nclimate_environment:2\ncity_branding:4");
+}
