@@ -7,6 +7,7 @@
 #include <Error.h>
 #include <GlobalParams.h>
 #include <PDFDoc.h>
+#include <Page.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
 #include <UTF.h>
@@ -46,16 +47,32 @@ void init_poppler() {
 // The page's words in poppler's reading order, each word's letters in the
 // order of the page (poppler keeps the content stream's order, which a
 // producer that draws right-to-left words right to left has reversed).
-std::vector<PdfWord> page_words(TextWordList& list) {
+// Words whose middle lies outside the visible page (the crop box, width x
+// height from its corner) are counted in `hidden`, not returned: a viewer
+// does not show them (a Word page cropped to its flowchart hides its own
+// heading; printers' marks).
+struct Visible {  // the crop box in the device space of the page's media box
+  double x0 = 0, y0 = 0, x1 = 1e18, y1 = 1e18;
+};
+
+std::vector<PdfWord> page_words(TextWordList& list, const Visible& visible, size_t& hidden) {
   std::vector<PdfWord> words;
   words.reserve(static_cast<size_t>(list.getLength()));
   for (int i = 0; i < list.getLength(); ++i) {
     const TextWord* tw = list.get(i);
+    double bx0, by0, bx1, by1;
+    tw->getBBox(&bx0, &by0, &bx1, &by1);
+    const double mx = (bx0 + bx1) / 2, my = (by0 + by1) / 2;
+    if (mx < visible.x0 || my < visible.y0 || mx > visible.x1 || my > visible.y1) {
+      ++hidden;
+      continue;
+    }
     PdfWord w;
     const int n = tw->getLength();
     w.chars.reserve(static_cast<size_t>(n));
     for (int k = 0; k < n; ++k) w.chars += static_cast<char32_t>(*tw->getChar(k));
-    tw->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
+    // Coordinates from the crop box's corner, as a viewer shows the page.
+    w.x0 = bx0 - visible.x0, w.y0 = by0 - visible.y0, w.x1 = bx1 - visible.x0, w.y1 = by1 - visible.y0;
     w.rotation = tw->getRotation();
     w.space_after = tw->getSpaceAfter();
     w.content_pos = tw->getCharPos();
@@ -236,7 +253,8 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr
   f.title = declared_title(doc);
   const int n = doc.getNumPages();
   std::vector<PdfPage> pages;
-  size_t markers = 0, ruby = 0;
+  size_t markers = 0, ruby = 0, hidden = 0;
+  std::vector<int> hidden_pages;  // with words outside the crop box
   GlyphCountingTextOutputDev dev;
   std::vector<size_t> unmapped(static_cast<size_t>(n) + 1, 0);  // glyphs without Unicode, by page
   std::vector<PageLayer> layers;
@@ -244,11 +262,28 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr
   for (int i = 1; i <= n; ++i) {
     const size_t unmapped_before = dev.unmapped;
     dev.spaces.clear();
-    doc.displayPage(&dev, i, 72, 72, 0, false, true, false);
+    // A page cropped smaller than its media box (and not turned) is read on
+    // the whole media box, so that the words outside the crop box can be
+    // counted; page_words leaves them out and the note says how many.
+    Page* page = doc.getPage(i);
+    const PDFRectangle* media = page != nullptr ? page->getMediaBox() : nullptr;
+    const PDFRectangle* crop = page != nullptr ? page->getCropBox() : nullptr;
+    const bool cropped = media != nullptr && crop != nullptr && doc.getPageRotate(i) == 0 && !(*media == *crop);
+    Visible visible;
+    if (cropped) {
+      visible = {crop->x1 - media->x1, media->y2 - crop->y2, crop->x2 - media->x1, media->y2 - crop->y1};
+    }
+    doc.displayPage(&dev, i, 72, 72, 0, cropped, !cropped, false);
     unmapped[static_cast<size_t>(i)] = dev.unmapped - unmapped_before;
     std::unique_ptr<TextWordList> list = dev.makeWordList();
     const double height = doc.getPageRotate(i) % 180 != 0 ? doc.getPageCropWidth(i) : doc.getPageCropHeight(i);
-    pages.push_back(lay_out_page(list ? page_words(*list) : std::vector<PdfWord>{}, height, dev.spaces));
+    const size_t hidden_before = hidden;
+    std::vector<PdfWord> words = list ? page_words(*list, visible, hidden) : std::vector<PdfWord>{};
+    for (PdfSpaceGlyph& g : dev.spaces) {
+      g.x0 -= visible.x0, g.x1 -= visible.x0, g.y0 -= visible.y0, g.y1 -= visible.y0;
+    }
+    pages.push_back(lay_out_page(words, height, dev.spaces));
+    if (hidden > hidden_before) hidden_pages.push_back(i);
     markers += pages.back().footnote_markers;
     if (pages.back().order_undecided) unordered_pages.push_back(i);
     ruby += pages.back().ruby;
@@ -336,6 +371,11 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr
   count(dropped.page_numbers, "page-number lines");
   count(markers, "superscript markers (footnote marks, exponents)");
   count(ruby, "ruby (furigana) words");
+  if (hidden > 0) {
+    left_out += fmt::format("{}{} words outside the visible page (its crop box; a viewer does not show them) "
+                            "on page {}",
+                            left_out.empty() ? "" : ", ", hidden, page_list(hidden_pages));
+  }
   if (!left_out.empty()) f.notes.push_back(fmt::format("{}: left out {}", path, left_out));
   return f;
 }

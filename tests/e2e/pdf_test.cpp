@@ -192,6 +192,22 @@ TEST_CASE("the left-out line names only what was left out", "[pdf]") {
   CHECK_FALSE(contains(r.err, " 0 "));
 }
 
+TEST_CASE("words outside a page's crop box are left out with a note saying how many", "[pdf]") {
+  // pdf.js's endchar.pdf: a viewer shows only the crop box around `É`; `LE`
+  // and `HOLD-UP` lie outside it. They were dropped without a word before.
+  Sandbox s;
+  const auto r =
+      s.run({"ingest", "--ocr", "never", (e2e::data_dir() / "ingest" / "cropped" / "pdfjs-endchar.pdf").string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.err, "pdfjs-endchar.pdf: left out 2 words outside the visible page (its crop box; a viewer does "
+                        "not show them) on page 1\n"));
+  CHECK(query(s.db(), "SELECT group_concat(text, '|') FROM paragraphs") == "PLANÉTAIRE");
+  // An uncropped page says nothing of the kind.
+  const auto plain = s.run({"ingest", "--ocr", "never", pdf_data("pdfjs-issue15340.pdf")});
+  CHECK_FALSE(contains(plain.err, "crop box"));
+}
+
 TEST_CASE("a PDF's declared title is its title when its first page shows it", "[pdf][title]") {
   Sandbox s;
   // TAMReview declares its paper's title; issue15340 declares "issue15340",
