@@ -189,6 +189,36 @@ void append_copyable(std::string& out, std::u32string_view s) {
 
 }  // namespace
 
+// Brackets of a line with right-to-left words, put right where every pair
+// reads closed-then-open: the glyph drawn at the right of `(دانشجو)` is `)`,
+// and producers differ in which code they give it. XeTeX's is the glyph's
+// (`)`, which rtl_word_to_logical mirrors to `(`); Word's is the letter's own
+// (`(`, which that mirroring turns wrong: `)دانشجو(`). A kind of bracket
+// whose sequence in the line is unbalanced as it stands and balanced with
+// every bracket of the kind swapped is swapped; any other is left as read
+// (a bracket opened on the line before stays).
+void unmirror_brackets(std::u32string& line) {
+  static constexpr std::pair<char32_t, char32_t> kPairs[] = {{U'(', U')'}, {U'[', U']'}, {U'{', U'}'}, {U'«', U'»'}};
+  for (const auto& [open, close] : kPairs) {
+    auto balanced = [&](bool swapped) {
+      int depth = 0;
+      bool any = false;
+      for (char32_t c : line) {
+        if (c != open && c != close) continue;
+        any = true;
+        depth += (c == open) != swapped ? 1 : -1;
+        if (depth < 0) return false;
+      }
+      return any && depth == 0;
+    };
+    if (balanced(false) || !balanced(true)) continue;
+    for (char32_t& c : line) {
+      if (c == open) c = close;
+      else if (c == close) c = open;
+    }
+  }
+}
+
 std::string copyable_text(std::u32string_view s) {
   std::string out;
   append_copyable(out, s);
@@ -196,7 +226,8 @@ std::string copyable_text(std::u32string_view s) {
 }
 
 std::string logical_line(const std::vector<std::u32string>& visual_words,
-                         const std::vector<bool>& space_before, bool rtl_page) {
+                         const std::vector<bool>& space_before, bool rtl_page,
+                         const std::vector<uint64_t>* fonts) {
   const size_t n = visual_words.size();
   size_t rtl = 0, ltr = 0;
   std::vector<char> kind(n);  // 'R' right-to-left letters, 'L' Latin letters, 'N' neither
@@ -251,6 +282,21 @@ std::string logical_line(const std::vector<std::u32string>& visual_words,
       words[i] = letters_of(logical);
     }
   }
+  // Plain letters (no presentation form tells the glyph's shape) in two
+  // fonts: a word the producer split where it switched fonts.
+  auto font_switch = [&](size_t a, size_t b) {
+    return fonts != nullptr && a < fonts->size() && b < fonts->size() && (*fonts)[a] != 0 && (*fonts)[b] != 0 &&
+           (*fonts)[a] != (*fonts)[b] && ends[a] == Shape::unknown && starts[b] == Shape::unknown;
+  };
+  // Plain letters, and one of the two pieces a single letter: Word draws
+  // the ی of کلیک, ملی, پیشنهاده as a piece of its own (the glyphs join on
+  // the page). A writer's ZWNJ comes after a word or a prefix, not after one
+  // letter, and before a lone ی only after ه (خانه‌ی).
+  auto lone_letter_piece = [&](size_t a, size_t b) {
+    if (ends[a] != Shape::unknown || starts[b] != Shape::unknown) return false;
+    if (words[a].size() == 1) return true;
+    return words[b].size() == 1 && words[a].back() != U'ه' && words[a].back() != U'ة';
+  };
   std::u32string line;
   for (size_t k = 0; k < order.size(); ++k) {
     const size_t i = order[k];
@@ -262,12 +308,13 @@ std::string logical_line(const std::vector<std::u32string>& visual_words,
         line += U' ';
       } else if (kind[prev] == 'R' && kind[i] == 'R' && !words[prev].empty() &&
                  is_dual_joining(words[prev].back()) && !words[i].empty() && joins_before(words[i].front()) &&
-                 !drawn_joined(ends[prev], starts[i])) {
+                 !drawn_joined(ends[prev], starts[i]) && !font_switch(prev, i) && !lone_letter_piece(prev, i)) {
         line += U'\u200C';  // glyphs drawn apart that would join: a ZWNJ
       }
     }
     line += words[i];
   }
+  if (rtl > 0) unmirror_brackets(line);
   return copyable_text(line);
 }
 

@@ -79,3 +79,34 @@ TEST_CASE("presentation-form pieces drawn joined get no ZWNJ", "[pdf][fetched]")
   CHECK(contains(text, "تيرثژ"));
   CHECK(contains(text, "دريا"));
 }
+
+TEST_CASE("Word-made Persian PDFs: words whole, brackets paired, cropped text counted", "[pdf][fetched]") {
+  // Yazd University's thesis template (tests/data/pdf/fetch.tsv): flowcharts
+  // saved as PDF by Word 2019 in B Nazanin. Word draws ی as a piece of its own
+  // (کل‌ی‌ک, پ‌ی‌شنهاده were stored), its bracket codes are the letters'
+  // (`)دانشجو(` was stored), and Irandoc.pdf's crop box hides its 21-word
+  // heading (dropped without a word before).
+  const std::string irandoc = fetched("yazd_Irandoc.pdf"), chart = fetched("yazd_Proposal-chart_Part1.pdf");
+  if (irandoc.empty() || chart.empty()) return;
+  Sandbox s;
+  const auto r = s.run({"ingest", "--ocr", "never", irandoc, chart});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.err, "yazd_Irandoc.pdf: left out 21 words outside the visible page (its crop box"));
+  const std::string text = stored_text(s);
+  for (const char* word : {"کلیک روی", "سامانه ملی ثبت", "پیشنهاده", "گزينه", "تکمیل دقیق", "ذخیره", "(دانشجو)",
+                           "(کارشناس همانندجویی)", "(پارسا)"}) {
+    INFO(word);
+    CHECK(contains(text, word));
+  }
+  for (const char* broken : {"کل\u200cی", "پ\u200cی", ")دانشجو(", ")پارسا("}) {
+    INFO(broken);
+    CHECK_FALSE(contains(text, broken));
+  }
+  // The writer's own ZWNJ stays: پایان‌نامه.
+  CHECK(contains(text, "پایان\u200cنامه"));
+  for (const char* q : {"کلیک", "پیشنهاده", "\"ثبت پایان نامه\""}) {
+    INFO(q);
+    CHECK(s.search_count(q) >= 1);
+  }
+}

@@ -91,6 +91,29 @@ TEST_CASE("pieces drawn apart inside a word are joined with a ZWNJ where they wo
   CHECK(logical_line({visual("ها"), visual("کتابو")}, {false, false}) == "کتابوها");
 }
 
+TEST_CASE("a one-letter piece of a Word-made word joins without a ZWNJ", "[pdf]") {
+  // Word draws the ی of کلیک, ملی, پیشنهاده as a piece of its own, touching
+  // its neighbours (yazd_Irandoc.pdf, tests/data/pdf/fetch.tsv): کل‌ی‌ک before.
+  CHECK(logical_line({visual("ک"), visual("ی"), visual("کل")}, {false, false, false}) == "کلیک");
+  CHECK(logical_line({visual("ی"), visual("مل")}, {false, false}) == "ملی");
+  CHECK(logical_line({visual("شنهاده"), visual("ی"), visual("پ")}, {false, false, false}) == "پیشنهاده");
+  // A writer's ZWNJ between words and before the ی after ه stays.
+  CHECK(logical_line({visual("ی"), visual("خانه")}, {false, false}) == "خانه\u200Cی");
+  CHECK(logical_line({visual("ها"), visual("خیلی")}, {false, false}) == "خیلی\u200Cها");
+}
+
+TEST_CASE("brackets of a right-to-left line pair up, whichever code the producer gave the glyph", "[pdf]") {
+  // XeTeX names the glyph drawn (the right one is `)`), Word the letter
+  // (`(`): both read `(دانشجو)`. Word's came out `)دانشجو(`.
+  CHECK(line({u32("("), visual("دانشجو"), u32(")")}) == "( دانشجو )");
+  CHECK(line({u32(")"), visual("دانشجو"), u32("(")}) == "( دانشجو )");
+  CHECK(logical_line({u32(")"), visual("دانشجو"), u32("(")}, {false, false, false}, true) == "(دانشجو)");
+  CHECK(logical_line({u32("("), visual("دانشجو"), u32(")")}, {false, false, false}, true) == "(دانشجو)");
+  // A bracket whose pair is on another line is left as the glyph reads.
+  CHECK(logical_line({visual("اول"), u32("(")}, {false, false}, true) == ")اول");
+  CHECK(logical_line({visual("اول"), u32(")")}, {false, false}, true) == "(اول");
+}
+
 TEST_CASE("a narrow gap is a space when poppler saw one, touching pieces are one word", "[pdf]") {
   // A justified table's space is a twentieth of the line height here.
   PdfWord left = word("", 405, 520, 426.2, 530), right = word("", 426.7, 520, 458, 530);
