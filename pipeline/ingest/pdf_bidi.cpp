@@ -226,8 +226,7 @@ std::string copyable_text(std::u32string_view s) {
 }
 
 std::string logical_line(const std::vector<std::u32string>& visual_words,
-                         const std::vector<bool>& space_before, bool rtl_page,
-                         const std::vector<uint64_t>* fonts) {
+                         const std::vector<bool>& space_before, bool rtl_page) {
   const size_t n = visual_words.size();
   size_t rtl = 0, ltr = 0;
   std::vector<char> kind(n);  // 'R' right-to-left letters, 'L' Latin letters, 'N' neither
@@ -282,12 +281,6 @@ std::string logical_line(const std::vector<std::u32string>& visual_words,
       words[i] = letters_of(logical);
     }
   }
-  // Plain letters (no presentation form tells the glyph's shape) in two
-  // fonts: a word the producer split where it switched fonts.
-  auto font_switch = [&](size_t a, size_t b) {
-    return fonts != nullptr && a < fonts->size() && b < fonts->size() && (*fonts)[a] != 0 && (*fonts)[b] != 0 &&
-           (*fonts)[a] != (*fonts)[b] && ends[a] == Shape::unknown && starts[b] == Shape::unknown;
-  };
   // Plain letters, and one of the two pieces a single letter: Word draws
   // the ی of کلیک, ملی, پیشنهاده as a piece of its own (the glyphs join on
   // the page). A writer's ZWNJ comes after a word or a prefix, not after one
@@ -308,7 +301,7 @@ std::string logical_line(const std::vector<std::u32string>& visual_words,
         line += U' ';
       } else if (kind[prev] == 'R' && kind[i] == 'R' && !words[prev].empty() &&
                  is_dual_joining(words[prev].back()) && !words[i].empty() && joins_before(words[i].front()) &&
-                 !drawn_joined(ends[prev], starts[i]) && !font_switch(prev, i) && !lone_letter_piece(prev, i)) {
+                 !drawn_joined(ends[prev], starts[i]) && !lone_letter_piece(prev, i)) {
         line += U'\u200C';  // glyphs drawn apart that would join: a ZWNJ
       }
     }

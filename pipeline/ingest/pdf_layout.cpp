@@ -239,7 +239,6 @@ std::string line_text(std::vector<Placed>& ws, bool rtl_page, size_t& markers, c
   for (const Placed& p : ws) mid += (p.across0 + p.across1) / 2;
   mid /= static_cast<double>(ws.size());
   std::vector<std::u32string> words;
-  std::vector<uint64_t> fonts;
   std::vector<bool> space_before;
   for (size_t i = 0; i < ws.size(); ++i) {
     const Placed& p = ws[i];
@@ -265,10 +264,9 @@ std::string line_text(std::vector<Placed>& ws, bool rtl_page, size_t& markers, c
     space_before.push_back(space_glyph || gap_before > (cjk_join ? 0.9 : 0.1) * thick ||
                            (!cjk_join && poppler_space));
     words.push_back(p.word->chars);
-    fonts.push_back(p.word->font);
   }
   if (!space_before.empty()) space_before[0] = false;
-  std::string text = logical_line(words, space_before, rtl_page, &fonts);
+  std::string text = logical_line(words, space_before, rtl_page);
   // A soft hyphen ending a line is where a word was broken: a hyphen, which
   // later stages join across the line break as in a .txt file.
   if (text.size() >= 2 && text.compare(text.size() - 2, 2, "\u00AD") == 0) text.replace(text.size() - 2, 2, "-");

@@ -42,7 +42,6 @@ struct PdfWord {
   bool space_after = false;  // poppler saw a space after it (in its order)
   int content_pos = -1;      // where its first glyph is drawn in the page's content (-1: unknown)
   float vertical_font_size = 0;  // its font's size if the font is vertical (WMode 1), else 0
-  uint64_t font = 0;  // a hash of its first glyph's font name (0: unknown)
 };
 
 // A space glyph at its place on the page (device space, as the words'
@@ -76,12 +75,8 @@ PdfPage lay_out_page(const std::vector<PdfWord>& words, double page_height,
 // it has right-to-left letters and `rtl_page` (most of the page is), or more
 // of them than Latin letters and no Latin word at its left (`Arabic: مرحبا`
 // on an English page is read from its label). Exposed for tests.
-// `fonts` (optional, one per word): touching right-to-left pieces in two
-// fonts are one word split where the producer switched fonts (Word draws
-// ی from Arial inside a B Nazanin word): no ZWNJ between them.
 std::string logical_line(const std::vector<std::u32string>& visual_words,
-                         const std::vector<bool>& space_before, bool rtl_page = false,
-                         const std::vector<uint64_t>* fonts = nullptr);
+                         const std::vector<bool>& space_before, bool rtl_page = false);
 
 // Arabic presentation forms to letters, direction controls dropped.
 std::string copyable_text(std::u32string_view s);

@@ -74,10 +74,6 @@ std::vector<PdfWord> page_words(TextWordList& list, const Visible& visible, size
     // Coordinates from the crop box's corner, as a viewer shows the page.
     w.x0 = bx0 - visible.x0, w.y0 = by0 - visible.y0, w.x1 = bx1 - visible.x0, w.y1 = by1 - visible.y0;
     w.rotation = tw->getRotation();
-    if (n > 0 && tw->getFontName(0) != nullptr) {
-      const std::string& name = tw->getFontName(0)->toStr();
-      w.font = std::hash<std::string>{}(name) | 1;  // never 0, which means unknown
-    }
     w.space_after = tw->getSpaceAfter();
     w.content_pos = tw->getCharPos();
     // (For restack_vertical_glyphs in pdf_vertical.h: poppler's box of a
