@@ -93,7 +93,6 @@ PdfOcr ocr_pdf_pages(PDFDoc& doc, const std::vector<int>& pages, std::string_vie
   PageRenderer renderer(doc);
   std::vector<std::string> sets;  // to try, until one reads text; then the chosen one only
   bool chosen = false;
-  long confidence_sum = 0;
   for (const int number : pages) {
     const OcrImage image = renderer.render(number);
     if (!chosen && sets.empty()) {
@@ -126,12 +125,8 @@ PdfOcr ocr_pdf_pages(PDFDoc& doc, const std::vector<int>& pages, std::string_vie
       chosen = true;
       r.languages = best.languages;
     }
-    confidence_sum += best.confidence;
     r.page_confidence[number] = best.confidence;
     r.pages.emplace(number, as_page(best, image));
-  }
-  if (!r.pages.empty()) {
-    r.confidence = static_cast<int>(std::lround(static_cast<double>(confidence_sum) / static_cast<double>(r.pages.size())));
   }
   return r;
 }

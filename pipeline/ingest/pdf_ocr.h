@@ -28,9 +28,15 @@ struct PdfOcr {
   std::map<int, PdfPage> pages;  // page number -> its lines, for pages with text
   std::map<int, int> page_confidence;  // page number -> Tesseract's mean word confidence, 0-100
   std::vector<int> nothing;      // pages read, without text found
-  int confidence = 0;            // mean over `pages`, 0-100
   std::string languages;         // the set that read them ("fas+eng")
   std::string unavailable;       // non-empty: why no page was read ("OCR needs ...: install tesseract-ocr-eng")
+  // The mean of page_confidence, rounded (0 with no page): what the note says.
+  int mean_confidence() const {
+    long sum = 0;
+    for (const auto& [number, c] : page_confidence) sum += c;
+    return page_confidence.empty() ? 0 : static_cast<int>((sum * 2 + static_cast<long>(page_confidence.size())) /
+                                                          (2 * static_cast<long>(page_confidence.size())));
+  }
 };
 
 PdfOcr ocr_pdf_pages(PDFDoc& doc, const std::vector<int>& pages, std::string_view usable_text);

@@ -226,13 +226,6 @@ static void keep_short_layers(const std::vector<PdfPage>& pages, const std::vect
       ++it;
     }
   }
-  // The mean confidence of the pages OCR still reads.
-  long sum = 0;
-  for (const auto& [number, c] : read.page_confidence) sum += c;
-  read.confidence = read.page_confidence.empty()
-                        ? 0
-                        : static_cast<int>(std::lround(static_cast<double>(sum) /
-                                                       static_cast<double>(read.page_confidence.size())));
 }
 
 DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr) {
@@ -338,7 +331,7 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr
     f.charset = "pdf+ocr";
     f.notes.push_back(fmt::format("{}: note: {} {} read by OCR with {} (no usable text layer; mean confidence {}%)",
                                   path, numbers.size() == 1 ? "page" : "pages", page_ranges(numbers),
-                                  read.languages, read.confidence));
+                                  read.languages, read.mean_confidence()));
   }
   if (!empty_pages.empty()) {
     f.notes.push_back(fmt::format("{}: warning: {} of {} pages have (almost) no text layer, "
