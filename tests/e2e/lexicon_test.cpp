@@ -234,3 +234,28 @@ TEST_CASE("kwic: a paragraph ending inside the right window keeps its last lette
   // the isolates around it show nothing.
   CHECK(s.run({"kwic", "بشر", "--width", "60"}).out.find("[بشر]") != std::string::npos);
 }
+
+TEST_CASE("terms of real news and ordinances: content words, not function words", "[lexicon][terms]") {
+  // Five Fars News items (nlpir's corpus, tests/data/bib/real/trial) and the
+  // Japanese real gold (Wikipedia, ordinances): reporting words (نقل, اشاره,
+  // ادامه), auxiliaries (شدند, می‌شوند) and the function words of laws
+  // (に関する, 及び, とともに) were among the first candidates.
+  Sandbox s;
+  REQUIRE(s.run({"ingest", (e2e::data_dir() / "bib" / "real" / "trial" / "nlpir_fars_news_first5.json").string(),
+                 (e2e::data_dir() / "gold" / "real" / "ja").string()})
+              .code == 0);
+  auto r = s.run({"terms", "--lang", "fa", "--top", "40", "--format", "tsv"});
+  REQUIRE(r.code == 0);
+  for (const char* w : {"\nنقل\t", "\nاشاره\t", "\nادامه\t", "\nشدند\t", "\nمی‌شوند\t", "\nبیش\t", "\nیافت\t"}) {
+    INFO(w);
+    CHECK(r.out.find(w) == std::string::npos);
+  }
+  CHECK(r.out.find("\nسازمان\t") != std::string::npos);
+  r = s.run({"terms", "--lang", "ja", "--top", "60", "--format", "tsv"});
+  REQUIRE(r.code == 0);
+  for (const char* w : {"\nに関する\t", "\n及び\t", "\nとともに\t", "\nすべて\t", "\n第\t", "\n以下\t"}) {
+    INFO(w);
+    CHECK(r.out.find(w) == std::string::npos);
+  }
+  CHECK(r.out.find("\n市民\t") != std::string::npos);
+}
