@@ -69,6 +69,9 @@ int tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* data, int size,
         return emit(*terms, ctx, token);
       }
     }
+    if ((flags & FTS5_TOKENIZE_AUX) != 0) {  // highlight() and snippet(): positions, no alternatives
+      return emit(text::index_terms(text, text::detect_lang(text), text::TermMode::highlight), ctx, token);
+    }
     ++computed_count;
     return emit(paragraph_terms(text), ctx, token);
   } catch (const std::bad_alloc&) {

@@ -60,10 +60,15 @@ struct Term {
   bool prefix = false;
 };
 
-// document: the full token stream the index stores (with colocated alternatives).
-// query:    one key per position, as a query phrase needs them (no alternatives,
-//           except a whole-word key for a query that is one Japanese word).
-enum class TermMode { document, query };
+// document:  the full token stream the index stores (with colocated alternatives).
+// query:     one key per position, as a query phrase needs them (no alternatives,
+//            except a whole-word key for a query that is one Japanese word: its
+//            kanji/kana run taken whole, without asking ICU's dictionary).
+// highlight: document's keys at document's positions, without the colocated
+//            alternatives (FTS5's highlight and snippet pass them over), so that
+//            Japanese text is segmented without ICU's dictionary engine, whose
+//            construction was a fifth of a search's instructions.
+enum class TermMode { document, query, highlight };
 
 // Japanese dictionary words are stored as this mark + the word, colocated with
 // the character bigram they start at, so a whole-word hit can rank higher

@@ -33,6 +33,27 @@ bool is_cjk(char32_t cp) {
          (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA);
 }
 
+// The word spans of `t` with its kanji/kana `runs` replaced by white space of
+// the same byte length: ICU's rules break the rest as they do around the
+// runs, and no dictionary engine is loaded. (A word that ICU would join to a
+// run, as `_` before katakana, comes out apart: no such text has been seen.)
+std::vector<Span> words_around_runs(std::string_view t, Lang lang, const std::vector<Span>& runs) {
+  if (runs.empty()) return words(t, lang);
+  std::string masked(t);
+  for (const Span& r : runs) {
+    for (size_t i = r.begin; i < r.end;) {
+      size_t len;
+      decode_utf8(t, i, len);
+      // U+3000 IDEOGRAPHIC SPACE is three bytes, as kanji and kana are; a
+      // four-byte character gets an ASCII space after it.
+      masked.replace(i, 3, "\xE3\x80\x80");
+      if (len == 4) masked[i + 3] = ' ';
+      i += len;
+    }
+  }
+  return words(masked, lang);
+}
+
 bool is_arabic_indic_digit(char32_t cp) {
   return (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
 }
@@ -445,7 +466,7 @@ std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mod
     i += static_cast<uint32_t>(len);
   }
 
-  const std::vector<Span> spans = words(t, lang);
+  const std::vector<Span> spans = mode == TermMode::document ? words(t, lang) : words_around_runs(t, lang, runs);
   TermBuilder builder(original, folded, mode, spans.size());
   std::vector<Word> pending;  // non-CJK words since the last run
   pending.reserve(spans.size());
@@ -454,6 +475,9 @@ std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mod
   auto flush_run = [&](bool last) {
     builder.add_words(pending);
     pending.clear();
+    // A query's run is its whole-word key as it stands: a key no document
+    // has (ICU's dictionary splits the run there) adds nothing.
+    if (mode == TermMode::query) dict_words.assign(1, runs[run]);
     builder.add_cjk_run(runs[run].begin, runs[run].end, dict_words, last);
     dict_words.clear();
     ++run;

@@ -5,6 +5,11 @@
 #include "test_util.h"
 #include "text/normalize_text.h"
 #include "text/segmenter.h"
+#include "text/lang.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
 
 using namespace dipmine::text;
 
@@ -92,4 +97,77 @@ TEST_CASE("a full stop that lost its space splits two words, not an abbreviation
   // Abbreviations, numbers and versions stay whole.
   CHECK(tokens("e.g. U.S. i.e. 3.5 v2.0", Lang::en) ==
         std::vector<std::string>{"e.g", "U.S", "i.e", "3.5", "v2.0"});
+}
+
+namespace {
+
+// Paragraphs of real Japanese text: the seed, Japanese Wikipedia and
+// ordinances of the real gold, an Aozora Bunko list, a news page.
+std::vector<std::string> japanese_paragraphs() {
+  std::vector<std::string> out = text_test::corpus_paragraphs({"004"});
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(DIPMINE_TEST_DATA) + "/gold/real/ja")) {
+    if (e.path().extension() == ".txt") files.push_back(e.path().string());
+  }
+  files.push_back(std::string(DIPMINE_TEST_DATA) + "/ingest/aozora/chukiichiran_kinyurei.txt");
+  for (const std::string& f : files) {
+    const std::string text = text_test::read_file(f);
+    for (size_t b = 0; b < text.size();) {
+      size_t e = text.find("\n\n", b);
+      if (e == std::string::npos) e = text.size();
+      if (e > b) out.push_back(text.substr(b, e - b));
+      b = e + 2;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("highlight terms are the document's at its positions, without ICU's dictionary", "[tokens]") {
+  // FTS5 finds a snippet's words by their positions: highlight mode must give
+  // the document mode's keys, offsets and positions (colocated alternatives
+  // aside, which highlight() passes over) on real Japanese, mixed and
+  // Persian text.
+  std::vector<std::string> paragraphs = japanese_paragraphs();
+  for (const std::string& p : text_test::corpus_paragraphs({"000", "003"})) paragraphs.push_back(p);
+  REQUIRE(paragraphs.size() > 500);
+  size_t compared = 0;
+  for (const std::string& p : paragraphs) {
+    const Lang lang = detect_lang(p);
+    std::vector<std::string> doc, high;
+    for (const Term& t : index_terms(p, lang, TermMode::document)) {
+      if (!t.colocated) doc.push_back(fmt::format("{}@{}-{}", t.key, t.begin, t.end));
+    }
+    for (const Term& t : index_terms(p, lang, TermMode::highlight)) {
+      CHECK_FALSE(t.colocated);
+      high.push_back(fmt::format("{}@{}-{}", t.key, t.begin, t.end));
+    }
+    INFO(p.substr(0, 200));
+    CHECK(high == doc);
+    compared += doc.size();
+  }
+  CHECK(compared > 40000);
+}
+
+TEST_CASE("a Japanese query word is its own whole-word key, as ICU's dictionary gives it", "[tokens]") {
+  for (const char* q : {"都市", "姉妹都市", "上海協力機構", "まちづくり"}) {
+    INFO(q);
+    const std::vector<Term> terms = index_terms(q, Lang::ja, TermMode::query);
+    size_t whole = 0;
+    for (const Term& t : terms) whole += t.colocated && t.key == whole_word_key(q) ? 1 : 0;
+    CHECK(whole == 1);
+  }
+  // Keys of the query as the document's bigrams: 姉妹都市 is 姉妹 妹都 都市.
+  std::vector<std::string> keys;
+  for (const Term& t : index_terms("姉妹都市", Lang::ja, TermMode::query)) {
+    if (!t.colocated) keys.push_back(t.key);
+  }
+  CHECK(keys == std::vector<std::string>{"姉妹", "妹都", "都市"});
+  // Latin and kanji together: SCO is a word and the run its bigram.
+  std::vector<std::string> mixed;
+  for (const Term& t : index_terms("SCO都市", Lang::ja, TermMode::query)) {
+    if (!t.colocated) mixed.push_back(t.key);
+  }
+  CHECK(mixed == std::vector<std::string>{"sco", "都市"});
 }
