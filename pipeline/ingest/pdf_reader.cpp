@@ -16,6 +16,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -173,6 +174,22 @@ class GlyphCountingTextOutputDev : public TextOutputDev {
   std::vector<PdfSpaceGlyph> spaces;  // this page's
 };
 
+// How long one page's content may take to read. A real page takes well under
+// a second; a hostile one (pdf.js's bomb_giant.pdf: page content compressed
+// as four 100,000 x 100,000 JBIG2 images) would take hours. poppler asks
+// between operators; what the page drew until then is kept, and the note
+// names the page.
+struct PageDeadline {
+  static constexpr auto kLimit = std::chrono::seconds(20);
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  bool hit = false;
+  static bool passed(void* self) {
+    auto* d = static_cast<PageDeadline*>(self);
+    d->hit = d->hit || std::chrono::steady_clock::now() - d->start > kLimit;
+    return d->hit;
+  }
+};
+
 std::string page_list(const std::vector<int>& pages) {
   std::string s;
   for (size_t i = 0; i < pages.size() && i < 8; ++i) s += (i ? ", " : "") + std::to_string(pages[i]);
@@ -248,6 +265,7 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr
   std::vector<PdfPage> pages;
   size_t markers = 0, ruby = 0, hidden = 0;
   std::vector<int> hidden_pages;  // with words outside the crop box
+  std::vector<int> slow_pages;    // read only in part (PageDeadline)
   GlyphCountingTextOutputDev dev;
   std::vector<size_t> unmapped(static_cast<size_t>(n) + 1, 0);  // glyphs without Unicode, by page
   std::vector<PageLayer> layers;
@@ -266,7 +284,9 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr
     if (cropped) {
       visible = {crop->x1 - media->x1, media->y2 - crop->y2, crop->x2 - media->x1, media->y2 - crop->y1};
     }
-    doc.displayPage(&dev, i, 72, 72, 0, cropped, !cropped, false);
+    PageDeadline deadline;
+    doc.displayPage(&dev, i, 72, 72, 0, cropped, !cropped, false, &PageDeadline::passed, &deadline);
+    if (deadline.hit) slow_pages.push_back(i);
     unmapped[static_cast<size_t>(i)] = dev.unmapped - unmapped_before;
     std::unique_ptr<TextWordList> list = dev.makeWordList();
     const double height = doc.getPageRotate(i) % 180 != 0 ? doc.getPageCropWidth(i) : doc.getPageCropHeight(i);
@@ -354,6 +374,11 @@ DecodedFile read_pdf(const std::string& path, const std::string& bytes, bool ocr
                                   "(many lines of one character: columns not found); they are stored as read: "
                                   "page {}",
                                   path, unordered_pages.size(), n, page_list(unordered_pages)));
+  }
+  if (!slow_pages.empty()) {
+    f.notes.push_back(fmt::format("{}: warning: {} of {} pages stopped after {} s (their content is too large to "
+                                  "read; what came before is stored): page {}",
+                                  path, slow_pages.size(), n, PageDeadline::kLimit.count(), page_list(slow_pages)));
   }
   // Only what was left out: a PDF that lost nothing gets no line.
   std::string left_out;
