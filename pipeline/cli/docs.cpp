@@ -12,10 +12,19 @@ namespace {
 CommandRegistration docs_cmd("docs", "List the documents in the store", [](CLI::App& cmd,
                                                                            GlobalOptions& g) {
   static std::string format = "table";
+  static bool notes = false;
   cmd.add_option("--format", format, "table, tsv, csv, md or json")
       ->check(CLI::IsMember({"table", "tsv", "csv", "md", "json"}));
+  cmd.add_flag("--notes", notes,
+               "What ingest said about each document (left out, warnings), one row a message");
   return [&g] {
     auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
+    if (notes) {
+      report::Table t({"id", "note"});
+      for (const auto& [id, message] : corpus->notes()) t.add({std::to_string(id), message});
+      fmt::print("{}", t.render(report::parse_format(format)));
+      return 0;
+    }
     report::Table t({"id", "title", "year", "lang", "paragraphs", "bytes", "charset", "file"});
     for (const auto& d : corpus->documents()) {
       t.add({std::to_string(d.id), d.title.empty() ? d.name : d.title, year_text(d.year), lang_text(d.lang),

@@ -52,6 +52,7 @@ CommandRegistration show_cmd("show", "Print a document's stored text, paragraph 
       fmt::print("file {} ({}, {}, {}, {}, {} paragraph{})\n", doc->path, doc->format, doc->charset,
                  lang_text(doc->lang), year_text(doc->year), doc->paragraphs,
                  doc->paragraphs == 1 ? "" : "s");
+      for (const auto& [doc_id, message] : corpus->notes(id)) fmt::print("ingest said: {}\n", message);
       if (paragraphs.empty()) fmt::print("\n(no stored paragraphs)\n");
     }
     bool first_out = true;

@@ -295,6 +295,9 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
       report.records_read += item.entries;
       report.records_skipped += item.skipped;
     }
+    // A file that is one document keeps what was said about it (an export's
+    // lines are about its records, skipped ones too: printed only).
+    if (!item.is_export && item.records.size() == 1) item.records[0].notes = item.messages;
     for (auto& m : item.messages) report.messages.push_back(std::move(m));
     if (!item.error.empty()) {
       ++report.failed;

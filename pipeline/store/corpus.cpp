@@ -141,6 +141,16 @@ std::vector<StoredParagraph> Corpus::paragraphs(int64_t doc_id, int64_t first, i
   return out;
 }
 
+std::vector<std::pair<int64_t, std::string>> Corpus::notes(std::optional<int64_t> doc_id) {
+  Statement& q = cached(
+      "SELECT doc_id, message FROM document_notes WHERE ?1 IS NULL OR doc_id = ?1 ORDER BY doc_id, ordinal");
+  q.bind(1, doc_id);
+  std::vector<std::pair<int64_t, std::string>> out;
+  while (q.step()) out.emplace_back(q.column_int(0), q.column_text(1));
+  q.reset();
+  return out;
+}
+
 namespace {
 
 // Why the inserts look the way they do. FTS5 (SQLite 3.40) writes its pending
@@ -213,6 +223,11 @@ int64_t Corpus::insert(const DocumentRecord& doc) {
     k.bind(col, doc_id).bind_ref(col + 1, kw.kind).bind_ref(col + 2, kw.keyword);
     k.bind_ref(col + 3, kw.key).bind_ref(col + 4, kw.lang);
   });
+  for (size_t i = 0; i < doc.notes.size(); ++i) {
+    Statement& n = cached("INSERT INTO document_notes(doc_id, ordinal, message) VALUES(?,?,?)");
+    n.bind(1, doc_id).bind(2, static_cast<int64_t>(i)).bind_ref(3, doc.notes[i]);
+    n.run();
+  }
   return doc_id;
 }
 
@@ -280,6 +295,7 @@ bool Corpus::remove(int64_t id) {
   // delete trigger takes them out of the full-text index.
   for (const char* sql : {"DELETE FROM mentions WHERE doc_id = ?",
                           "DELETE FROM keywords WHERE doc_id = ?",
+                          "DELETE FROM document_notes WHERE doc_id = ?",
                           "DELETE FROM paragraphs WHERE doc_id = ?"}) {
     Statement& c = cached(sql);
     c.bind(1, id);

@@ -115,6 +115,9 @@ class Corpus {
   // (empty when there are none, or no such document).
   std::vector<StoredParagraph> paragraphs(int64_t doc_id, int64_t first = 0,
                                           int64_t last = INT64_MAX);
+  // What ingest said about document `doc_id` (all documents when none), as
+  // (document id, message) in order.
+  std::vector<std::pair<int64_t, std::string>> notes(std::optional<int64_t> doc_id = std::nullopt);
   std::vector<LangYearCount> counts_by_lang();
   std::vector<LangYearCount> counts_by_year();
 

@@ -52,6 +52,9 @@ struct DocumentRecord {
   int64_t bytes = 0;     // bytes of decoded text
   std::vector<ParagraphRecord> paragraphs;
   std::vector<KeywordRecord> keywords;
+  // What ingest said about the document, as printed (`paper.pdf: left out 85
+  // running header/footer lines`, warnings): stored with it.
+  std::vector<std::string> notes;
   // The id to insert under: a document that replaces another (`--force`, or
   // a file whose text changed) keeps its id, so notes and scripts that say
   // "doc 3" still mean it. Empty: the next free id.

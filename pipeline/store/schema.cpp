@@ -150,6 +150,13 @@ CREATE TABLE store_state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE topk_together_coarse(first TEXT NOT NULL, second TEXT NOT NULL, df INTEGER NOT NULL,
                                   blocks BLOB NOT NULL, PRIMARY KEY(first, second)) WITHOUT ROWID;
 )sql",
+      // 10: what ingest said about a document (what it left out, warnings),
+      // kept with it: a batch of thousands of files scrolls them away.
+      R"sql(
+CREATE TABLE document_notes(doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                            ordinal INTEGER NOT NULL, message TEXT NOT NULL,
+                            PRIMARY KEY(doc_id, ordinal)) WITHOUT ROWID;
+)sql",
   };
   return list;
 }

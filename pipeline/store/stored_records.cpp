@@ -17,7 +17,8 @@ StoredRecords::StoredRecords(Corpus& corpus)
       mentions_(corpus.db(),
                 "SELECT paragraph_id, sentence, concept_id, start, end, form FROM mentions "
                 "WHERE doc_id = ? ORDER BY paragraph_id, id"),
-      keywords_(corpus.db(), "SELECT kind, keyword, key, lang FROM keywords WHERE doc_id = ? ORDER BY rowid") {
+      keywords_(corpus.db(), "SELECT kind, keyword, key, lang FROM keywords WHERE doc_id = ? ORDER BY rowid"),
+      notes_(corpus.db(), "SELECT message FROM document_notes WHERE doc_id = ? ORDER BY ordinal") {
   Statement n(corpus.db(), "SELECT count(*) FROM documents");
   n.step();
   count_ = n.column_int(0);
@@ -77,6 +78,9 @@ bool StoredRecords::next(DocumentRecord& rec, std::string& added_at) {
     rec.keywords.push_back({keywords_.column_text(0), keywords_.column_text(1),
                             keywords_.column_text(2), keywords_.column_text(3)});
   }
+  notes_.reset();
+  notes_.bind(1, id);
+  while (notes_.step()) rec.notes.push_back(notes_.column_text(0));
   return true;
 }
 

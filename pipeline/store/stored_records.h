@@ -1,5 +1,6 @@
 // Documents read back out of a store as the DocumentRecords ingest wrote:
-// metadata, paragraphs (text and language), their mentions and keywords.
+// metadata, paragraphs (text and language), their mentions and keywords, and
+// what ingest said about them.
 // `merge` feeds them to another store through ingest's writer rules.
 //
 //   StoredRecords docs(shard);                 // reads in one snapshot
@@ -30,7 +31,7 @@ class StoredRecords {
  private:
   Corpus& corpus_;
   ReadSnapshot snapshot_;
-  Statement docs_, paragraphs_, mentions_, keywords_;
+  Statement docs_, paragraphs_, mentions_, keywords_, notes_;
   int64_t count_ = 0;
   bool done_ = false;
 };

@@ -204,3 +204,18 @@ TEST_CASE("merge: kill -9 at any moment, a re-run gives the uninterrupted merge"
   }
   CHECK(interrupted >= 3);
 }
+
+TEST_CASE("merge: what ingest said about a document comes with it", "[merge]") {
+  // A shard's PDF left out running headers (pdf.js's TAMReview.pdf): the
+  // merged store shows the same lines for it.
+  Sandbox s;
+  const std::string pdf = (e2e::data_dir() / "pdf" / "pdfjs-TAMReview.pdf").string();
+  ingest(s, (s.dir() / "a.db").string(), "--ocr never " + e2e::shell_quote(pdf));
+  const e2e::Result m = dipmine(s, "--db " + (s.dir() / "all.db").string() + " merge " +
+                                       (s.dir() / "all.db").string() + " " + (s.dir() / "a.db").string());
+  INFO(m.err);
+  REQUIRE(m.code == 0);
+  const std::string shard = e2e::sql_column(s.dir() / "a.db", "SELECT group_concat(message, '|') FROM document_notes");
+  CHECK(e2e::contains(shard, "left out 85 running header/footer lines"));
+  CHECK(e2e::sql_column(s.dir() / "all.db", "SELECT group_concat(message, '|') FROM document_notes") == shard);
+}

@@ -101,3 +101,31 @@ TEST_CASE("show: a wrong id, paragraph or option is one line naming it", "[show]
   CHECK(missing.code == 1);
   CHECK(!e2e::fs::exists(s.dir() / "none.db"));
 }
+
+TEST_CASE("what ingest said about a document is kept with it: show and docs --notes", "[show]") {
+  // pdf.js's TAMReview.pdf read without OCR: 85 running header/footer lines
+  // left out and 21 pages whose fonts have no Unicode map, said on stderr and
+  // lost with the terminal's scroll before.
+  Sandbox s;
+  const auto tam = (e2e::data_dir() / "pdf" / "pdfjs-TAMReview.pdf").string();
+  auto r = s.run({"ingest", "--ocr", "never", tam,
+                  (e2e::data_dir() / "markup" / "readability-hukumusume.html").string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const std::string left_out = tam + ": left out 85 running header/footer lines";
+  REQUIRE(contains(r.err, left_out));
+  r = s.run({"show", "1", "0"});
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.out, "ingest said: " + left_out));
+  CHECK(contains(r.out, "ingest said: " + tam + ": warning: 21 of 23 pages have text that does not decode"));
+  r = s.run({"docs", "--notes", "--format", "tsv"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.rfind("id\tnote\n", 0) == 0);
+  CHECK(contains(r.out, "1\t" + left_out));
+  CHECK(e2e::count_lines(r.out) == 3);  // the header and the PDF's two lines; the page said nothing
+  // --plain and the tables are the text alone.
+  CHECK_FALSE(contains(s.run({"show", "1", "--plain"}).out, "ingest said"));
+  // Removing the document removes what was said about it.
+  REQUIRE(s.run({"remove", "1"}).code == 0);
+  CHECK(s.run({"docs", "--notes", "--format", "tsv"}).out == "id\tnote\n");
+}
