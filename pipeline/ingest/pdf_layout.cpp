@@ -66,6 +66,20 @@ struct RawLine {
   int rot = 0;
   bool kana_only = true;
   double thickness() const { return a1 - a0; }
+  // Whether `p` starts the next line of a tilted text layer: lines sloping by
+  // half a line or more (OCR's text over a skewed scan; pdf.js's
+  // issue5747.pdf) overlap across, so the next line's first word would join
+  // this one, words interleaved and glued. It does when it stands under the
+  // line's first word, sharing most of its width, below its bottom, after a
+  // line of three words or more. (A superscript or a marker stands above or
+  // beside a word, a ruby above: never under the first word.)
+  bool next_tilted_line(const Placed& p) const {
+    if (words.size() < 3 || p.word->chars.size() < 2) return false;
+    const Placed& first = words.front();
+    const double shared = std::min(first.along1, p.along1) - std::max(first.along0, p.along0);
+    return shared > 0.5 * std::min(first.along1 - first.along0, p.along1 - p.along0) &&
+           (p.across0 + p.across1) / 2 > first.across1;
+  }
   void add(const Placed& p) {
     if (words.empty()) {
       a0 = p.across0, a1 = p.across1, along0 = p.along0, along1 = p.along1, rot = p.word->rotation;
@@ -325,7 +339,7 @@ PdfPage lay_out_page(const std::vector<PdfWord>& given, double page_height,
     const bool same_line = l != nullptr && p.word->rotation == l->rot &&
                            std::min(l->a1, p.across1) - std::max(l->a0, p.across0) >=
                                0.5 * std::min(t, l->thickness()) &&
-                           p.along0 < l->along1 + 4 * t && p.along1 > l->along0 - 4 * t;
+                           p.along0 < l->along1 + 4 * t && p.along1 > l->along0 - 4 * t && !l->next_tilted_line(p);
     if (!same_line) {
       lines.emplace_back();
       l = &lines.back();

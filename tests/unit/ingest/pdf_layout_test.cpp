@@ -91,6 +91,25 @@ TEST_CASE("pieces drawn apart inside a word are joined with a ZWNJ where they wo
   CHECK(logical_line({visual("ها"), visual("کتابو")}, {false, false}) == "کتابوها");
 }
 
+TEST_CASE("lines of a tilted text layer are read one after another", "[pdf]") {
+  // pdf.js's issue5747.pdf: each line slopes down by half a line, so the
+  // next line's first word overlaps the line across and was read into it
+  // (words interleaved and glued).
+  const PdfPage p = lay_out_page({word("Lorem", 35, 83, 87, 108), word("ipsum", 95, 86, 145, 111),
+                                  word("dolor", 152, 88, 197, 113), word("sit", 202, 90, 222, 115),
+                                  word("amet,", 227, 91, 273, 117), word("elitr,", 34, 108, 66, 133),
+                                  word("sed", 73, 110, 103, 135), word("diam", 110, 112, 151, 137)},
+                                 800);
+  CHECK(page_text(p) == "Lorem ipsum dolor sit amet,\nelitr, sed diam\n");
+  // A superscript over the first word stays on its line.
+  const PdfPage q = lay_out_page({word("Smith", 35, 100, 80, 112), word("and", 85, 100, 110, 112),
+                                  word("Jones", 115, 100, 160, 112), word("12", 40, 98, 50, 106)},
+                                 800);
+  INFO(page_text(q));
+  CHECK(page_text(q).find("Smith") < page_text(q).find("Jones"));
+  CHECK(page_text(q).find('\n') == page_text(q).size() - 1);
+}
+
 TEST_CASE("a one-letter piece of a Word-made word joins without a ZWNJ", "[pdf]") {
   // Word draws the ی of کلیک, ملی, پیشنهاده as a piece of its own, touching
   // its neighbours (yazd_Irandoc.pdf, tests/data/pdf/fetch.tsv): کل‌ی‌ک before.
