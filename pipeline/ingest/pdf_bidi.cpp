@@ -254,7 +254,31 @@ std::string logical_line(const std::vector<std::u32string>& visual_words,
   };
   std::vector<Unit> units;
   const char run_kind = rtl_line ? 'L' : 'R';
+  // A number drawn in pieces with no gap (`18` `/` `99`: Word draws the
+  // separator apart) is one left-to-right run, as the bidi algorithm makes
+  // a separator between two digits (W4): `18/99`, not `99/18`.
+  auto numeric = [&](size_t k) {
+    const std::u32string& w = visual_words[k];
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char32_t c) { return is_number(c) || is_separator_in_number(c); }) &&
+           std::any_of(w.begin(), w.end(), is_number);
+  };
+  auto glued = [&](size_t k) { return k < n && (k >= space_before.size() || !space_before[k]); };
+  auto number_end = [&](size_t i) {
+    size_t last = i;
+    while (glued(last + 1) && glued(last + 2) && visual_words[last + 1].size() == 1 &&
+           is_separator_in_number(visual_words[last + 1][0]) && numeric(last + 2)) {
+      last += 2;
+    }
+    return last;
+  };
   for (size_t i = 0; i < n;) {
+    if (rtl_line && numeric(i)) {
+      if (const size_t last = number_end(i); last > i) {
+        units.push_back({i, last + 1, false});
+        i = last + 1;
+        continue;
+      }
+    }
     if (kind[i] != run_kind) {
       units.push_back({i, i + 1, rtl_line});
       ++i;

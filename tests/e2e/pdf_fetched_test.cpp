@@ -110,3 +110,19 @@ TEST_CASE("Word-made Persian PDFs: words whole, brackets paired, cropped text co
     CHECK(s.search_count(q) >= 1);
   }
 }
+
+TEST_CASE("Word-made Persian PDF: a number drawn in pieces keeps its order", "[pdf][fetched]") {
+  // Yazd University's thesis defence minutes (tests/data/pdf/fetch.tsv): the
+  // grade bands «نمره ۱۸ تا ۱۸/۹۹» were stored as `99/18`.
+  const std::string pdf = fetched("yazd_Sooratjalasa-msc.pdf");
+  if (pdf.empty()) return;
+  Sandbox s;
+  const auto r = s.run({"ingest", "--ocr", "never", pdf});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const std::string text = stored_text(s);
+  CHECK(contains(text, "نمره 18 تا 18/99"));
+  CHECK(contains(text, "نمره 16 تا 17/99"));
+  CHECK_FALSE(contains(text, "99/18"));
+  CHECK(s.search_count("18/99") >= 1);
+}

@@ -121,6 +121,17 @@ TEST_CASE("a one-letter piece of a Word-made word joins without a ZWNJ", "[pdf]"
   CHECK(logical_line({visual("ها"), visual("خیلی")}, {false, false}) == "خیلی\u200Cها");
 }
 
+TEST_CASE("a number drawn in pieces on a right-to-left line keeps its order", "[pdf]") {
+  // Yazd University's Sooratjalasa-msc.pdf (Word): «نمره ۱۸ تا ۱۸/۹۹» drawn as
+  // `18` `/` `99`, stored as 99/18 before.
+  CHECK(logical_line({u32("18"), u32("/"), u32("99"), visual("تا"), u32("18"), visual("نمره")},
+                     {false, false, false, true, true, true}, true) == "نمره 18 تا 18/99");
+  // Numbers apart by a space stay two runs, in the line's order.
+  CHECK(line({u32("۱۳۹۶"), visual("آبان"), u32("۲۴")}) == "۲۴ آبان ۱۳۹۶");
+  CHECK(logical_line({u32("1396"), u32("/"), u32("08"), u32("/"), u32("24"), visual("تاریخ")},
+                     {false, false, false, false, false, true}, true) == "تاریخ 1396/08/24");
+}
+
 TEST_CASE("brackets of a right-to-left line pair up, whichever code the producer gave the glyph", "[pdf]") {
   // XeTeX names the glyph drawn (the right one is `)`), Word the letter
   // (`(`): both read `(دانشجو)`. Word's came out `)دانشجو(`.
