@@ -74,6 +74,8 @@ std::string compute_tokenizer_fingerprint() {
       "طاللل ه مب ها",
       // Old and variant kanji, the small ヶ.
       "國際 髙橋 霞ヶ関",
+      // The ezafe after ه written with a ZWNJ.
+      "زمینه‌ی کتابخانه‌ی",
   };
   uint64_t h = 1469598103934665603ull;
   auto mix = [&](std::string_view s) {

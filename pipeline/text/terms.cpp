@@ -215,6 +215,27 @@ bool is_zwnj_affix(std::string_view key) {
 // are cut from `w` (folded bytes; fold dropped the ZWNJ, the map still
 // points past it) and appended to `out`; returns false (nothing appended)
 // when no ZWNJ of the word is such a boundary.
+// The ezafe after a final ه written with a ZWNJ (زمینه‌ی, کتابخانه‌ی) is the
+// word's: its key without the ی is an alternative in documents, and the key
+// in a query, so that زمینه, زمینه‌ی, زمینهٔ and زمینه ی find each other (the
+// hamza form folds to زمینه, the spaced ی is a word of its own). Only with the
+// ZWNJ: ماهی (fish) is no ezafe of ماه (month).
+void ezafe_after_heh(Word& w, std::string_view original, TermMode mode) {
+  constexpr std::string_view kHehZwnj = "\xd9\x87\xe2\x80\x8c", kHehYeh = "\xd9\x87\xdb\x8c";
+  const std::string_view o = original.substr(w.ob, w.oe - w.ob);
+  if (o.size() < 9 || w.key.size() < 8 || w.key.compare(w.key.size() - 4, 4, kHehYeh) != 0) return;
+  const size_t z = o.rfind(kHehZwnj);
+  if (z == std::string_view::npos) return;
+  const std::string_view rest = o.substr(z + kHehZwnj.size());
+  if (rest != "\xdb\x8c" && rest != "\xd9\x8a") return;  // ی or ي, and nothing after
+  std::string stem = w.key.substr(0, w.key.size() - 2);
+  if (mode == TermMode::query) {
+    w.key = std::move(stem);
+  } else if (w.whole.empty()) {
+    w.whole = std::move(stem);
+  }
+}
+
 bool split_at_zwnj(const Word& w, std::string_view original, const MappedText& folded,
                    std::vector<Word>& out) {
   constexpr std::string_view kZwnj = "\xe2\x80\x8c";
@@ -497,7 +518,10 @@ std::vector<Term> index_terms(std::string_view original, Lang lang, TermMode mod
         if (!refolded.empty()) word.key = std::move(refolded);
       }
     }
-    if (lang == Lang::fa && is_arabic_lead(word.key) && split_at_zwnj(word, original, folded, pending)) continue;
+    if (lang == Lang::fa && is_arabic_lead(word.key)) {
+      ezafe_after_heh(word, original, mode);
+      if (split_at_zwnj(word, original, folded, pending)) continue;
+    }
     pending.push_back(std::move(word));
   }
   while (run < runs.size()) flush_run(run + 1 == runs.size());

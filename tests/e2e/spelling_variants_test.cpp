@@ -73,3 +73,23 @@ TEST_CASE("search: old and variant kanji and the small ヶ ヵ find today's form
   // が is also the particle: 霞が関 is not folded with 霞ヶ関.
   CHECK(sb.search_count("霞が関") == 0);
 }
+
+TEST_CASE("search: the ezafe after ه is one word in any spelling", "[search][spelling]") {
+  // hazm's documentation page writes کتابخانهٔ (roshan-research/hazm,
+  // docs/docs/index.html): a query typed with a ZWNJ, کتابخانه‌ی, found
+  // nothing (a new-user trial); the bare noun finds all three.
+  Sandbox sb;
+  REQUIRE(sb.run({"ingest", (e2e::data_dir() / "markup" / "hazm-docs-index.html").string()}).code == 0);
+  const int n = sb.search_count("کتابخانهٔ");
+  CHECK(n >= 3);
+  CHECK(sb.search_count("کتابخانه\u200cی") == n);
+  CHECK(sb.search_count("کتابخانه") >= n);
+  // In documents: the ZWNJ form is found by the bare noun and the hamza form;
+  // ماهی (fish), written joined, is no ezafe of ماه (month).
+  e2e::write_file(sb.dir() / "ezafe.txt", "در زمینه\u200cی دیپلماسی شهری\n\nماهی تازه\n");
+  REQUIRE(sb.run({"ingest", (sb.dir() / "ezafe.txt").string()}).code == 0);
+  CHECK(sb.search_count("زمینه") == 1);
+  CHECK(sb.search_count("زمینهٔ") == 1);
+  CHECK(sb.search_count("\"زمینه دیپلماسی\"") == 1);
+  CHECK(sb.search_count("ماه doc:2") == 0);
+}
