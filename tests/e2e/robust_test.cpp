@@ -492,3 +492,20 @@ TEST_CASE("a large text file is streamed in slices and stored whole, once", "[ro
   CHECK(sql(s.db(), "SELECT count(*) FROM documents") == "1");
   CHECK(sql(s.db(), "PRAGMA integrity_check") == "ok");
 }
+
+TEST_CASE("an unknown charset or a year that is no number is one usage line", "[robust]") {
+  // A new-user trial: `--encoding foo` failed each of 25 files with its own
+  // line and exit 1; `--year 20x` said "Could not convert".
+  Sandbox s;
+  e2e::write_file(s.dir() / "a.txt", "City diplomacy.\n");
+  auto r = s.run({"ingest", (s.dir() / "a.txt").string(), "--encoding", "foo"});
+  CHECK(r.code == 2);
+  CHECK(r.err == "dipmine: --encoding: unknown charset 'foo' (e.g. windows-1256, Shift_JIS, EUC-JP, UTF-16LE) "
+                 "(see dipmine --help)\n");
+  r = s.run({"ingest", (s.dir() / "a.txt").string(), "--year", "20x"});
+  CHECK(r.code == 2);
+  CHECK(contains(r.err, "--year: must be a whole number from 1 to 9999 (got '20x')"));
+  CHECK_FALSE(e2e::fs::exists(s.db()));
+  r = s.run({"ingest", (s.dir() / "a.txt").string(), "--encoding", "windows-1256", "--year", "2020"});
+  CHECK(r.code == 0);
+}
