@@ -155,6 +155,7 @@ struct Extracted {
   std::string text, title, h1;
   size_t boilerplate = 0;  // blocks left out as navigation, header, footer, aside
   size_t readings = 0;     // ruby readings (<rt>) left out
+  size_t gaiji = 0;        // characters drawn as images, not named as a letter with an accent
 };
 
 // The page's <title> (in <head>, where the parser puts it; a <title>
@@ -167,6 +168,44 @@ std::string page_title(xmlNode* root) {
     }
   }
   return {};
+}
+
+// An Aozora Bunko page draws the characters its encoding lacks as images
+// (`<img class="gaiji" alt="※(アキュートアクセント付きE小文字)">`). A Latin
+// letter with an accent, named so, is that letter and its combining mark
+// (later folded and composed); any other (a kanji named by its JIS X 0213
+// cell) is left out and counted. Empty: not a letter with a known accent.
+std::string gaiji_letter(std::string_view alt) {
+  static constexpr std::pair<std::string_view, std::string_view> kAccents[] = {
+      {"ダブルアキュートアクセント付き", "\u030B"}, {"アキュートアクセント付き", "\u0301"},
+      {"グレーブアクセント付き", "\u0300"},       {"サーカムフレックスアクセント付き", "\u0302"},
+      {"ダイエレシス付き", "\u0308"},             {"ウムラウト付き", "\u0308"},
+      {"トレマ付き", "\u0308"},                   {"チルダ付き", "\u0303"},
+      {"セディラ付き", "\u0327"},                 {"セディーユ付き", "\u0327"},
+      {"リング付き", "\u030A"},                   {"マクロン付き", "\u0304"},
+      {"キャロン付き", "\u030C"},                 {"ブリーブ付き", "\u0306"},
+      {"オゴネク付き", "\u0328"},                 {"ドット付き", "\u0307"}};
+  constexpr std::string_view kOpen = "※(", kSmall = "小文字";
+  if (alt.substr(0, kOpen.size()) != kOpen || alt.empty() || alt.back() != ')') return {};
+  alt = alt.substr(kOpen.size(), alt.size() - kOpen.size() - 1);
+  for (const auto& [name, mark] : kAccents) {
+    if (alt.substr(0, name.size()) != name) continue;
+    std::string_view rest = alt.substr(name.size());
+    const bool small = rest.size() > kSmall.size() && rest.substr(rest.size() - kSmall.size()) == kSmall;
+    if (small) rest.remove_suffix(kSmall.size());
+    if (rest.size() != 1 || rest[0] < 'A' || rest[0] > 'Z') return {};
+    std::string out(1, small ? static_cast<char>(rest[0] - 'A' + 'a') : rest[0]);
+    return out + std::string(mark);
+  }
+  return {};
+}
+
+bool has_class(const xmlNode* n, const char* cls) {
+  xmlChar* value = xmlGetProp(n, BAD_CAST "class");
+  if (value == nullptr) return false;
+  const bool found = std::strstr(reinterpret_cast<const char*>(value), cls) != nullptr;
+  xmlFree(value);
+  return found;
 }
 
 // Walks the tree without recursion: down
@@ -198,6 +237,13 @@ Extracted extract(xmlNode* root, bool drop_boilerplate) {
           !has_descendant(n, {"article", "main"})) {
         drop = true;
         ++x.boilerplate;
+      }
+      if (!drop && name_is(n, {"img"}) && has_class(n, "gaiji")) {
+        xmlChar* alt = xmlGetProp(n, BAD_CAST "alt");
+        const std::string letter = alt != nullptr ? gaiji_letter(reinterpret_cast<const char*>(alt)) : std::string();
+        if (alt != nullptr) xmlFree(alt);
+        if (letter.empty()) ++x.gaiji;
+        else flow.text(letter, pre > 0);
       }
       if (name_is(n, {"br"})) flow.line_break();
       if (name_is(n, {"td", "th"})) flow.space();
@@ -318,6 +364,11 @@ DecodedFile read_html(const std::string& path, const std::string& utf8) {
   if (x.boilerplate > 0) {
     f.notes.push_back(fmt::format("{}: left out {} navigation, header, footer and aside blocks",
                                   path, x.boilerplate));
+  }
+  if (x.gaiji > 0) {
+    f.notes.push_back(fmt::format("{}: left out {} character{} drawn as images (Aozora gaiji; their alt text names "
+                                  "them)",
+                                  path, x.gaiji, x.gaiji == 1 ? "" : "s"));
   }
   if (x.readings > 0) {
     f.notes.push_back(fmt::format("{}: left out {} ruby reading{} (<rt>)", path, x.readings,
