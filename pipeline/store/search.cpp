@@ -74,6 +74,8 @@ std::string compute_tokenizer_fingerprint() {
       "طاللل ه مب ها",
       // Old and variant kanji, the small ヶ.
       "國際 髙橋 霞ヶ関",
+      // Latin letters with diacritics.
+      "São Paulo Montréal Māori",
       // The ezafe after ه written with a ZWNJ.
       "زمینه‌ی کتابخانه‌ی",
   };

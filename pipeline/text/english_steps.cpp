@@ -1,5 +1,11 @@
 // English steps; the order they run in is in english_normalizer.cpp.
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <cctype>
 #include <string>
+#include <vector>
 
 #include <cstring>
 
@@ -203,9 +209,36 @@ MappedText fold_quotes_and_dashes(MappedText&& in) {
   return rewrite_each(std::move(in), [](char32_t c) { return fold_quote_or_dash(c); });
 }
 
+char32_t latin_base(char32_t c) {
+  // Latin-1 Supplement to Latin Extended-B, and Latin Extended Additional:
+  // the letters whose canonical decomposition is an ASCII letter and marks.
+  static const auto table = [] {
+    std::vector<char32_t> t(0x0250 - 0x00C0 + 0x1F00 - 0x1E00, 0);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    auto base_of = [&](char32_t x) -> char32_t {
+      icu::UnicodeString d;
+      if (nfd == nullptr || !nfd->getDecomposition(static_cast<UChar32>(x), d) || d.length() < 2) return x;
+      const UChar32 b = d.char32At(0);
+      if (b >= 0x80 || !std::isalpha(static_cast<unsigned char>(b))) return x;
+      for (int32_t i = U16_LENGTH(b); i < d.length(); i += U16_LENGTH(d.char32At(i))) {
+        if (u_getCombiningClass(d.char32At(i)) == 0) return x;  // not only marks after it
+      }
+      return static_cast<char32_t>(b);
+    };
+    for (char32_t x = 0x00C0; x < 0x0250; ++x) t[x - 0x00C0] = base_of(x);
+    for (char32_t x = 0x1E00; x < 0x1F00; ++x) t[x - 0x1E00 + 0x0250 - 0x00C0] = base_of(x);
+    return t;
+  }();
+  if (c >= 0x00C0 && c < 0x0250) return table[c - 0x00C0];
+  if (c >= 0x1E00 && c < 0x1F00) return table[c - 0x1E00 + 0x0250 - 0x00C0];
+  return c;
+}
+
 MappedText fold_chars(MappedText&& in) {
   return apply_nfkc_casefold_then(std::move(in), [](char32_t c) {
     if (c - 0x0600 < 0x100) return fa::fold_arabic_fast(fa::persian_letter_fast(c));
+    if (c >= 0x00C0) return latin_base(fold_quote_or_dash(c));
     return fold_quote_or_dash(c);
   });
 }

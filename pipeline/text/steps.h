@@ -297,7 +297,8 @@ MappedText join_wrapped_lines(MappedText&& in);
 // Fold only: ‘ ’ ‛ ′ → ', “ ” „ ″ « » → ", ‐ ‑ ‒ – — ― − → -.
 MappedText fold_quotes_and_dashes(MappedText&& in);
 // Fused, in one pass, exactly: apply_nfkc_casefold, fold_quotes_and_dashes,
-// fa::letter_variants, fa::fold_marks_and_hamza, fa::fold_digits.
+// fa::letter_variants, fa::fold_marks_and_hamza, fa::fold_digits, then
+// latin_base (below).
 MappedText fold_chars(MappedText&& in);
 // Fold only: each ASCII-letter word replaced by its Snowball English stem
 // (applied until it stops changing, so folding is idempotent), a possessive
@@ -315,6 +316,11 @@ std::string stem_word(std::string_view word);
 // -our (labour, neighbourhood, behaviour, favour, honour, colour),
 // centre, theatre, fibre, programme.
 std::string american_spelling(std::string_view word);
+// A Latin letter with diacritics as its ASCII base letter (é → e, ã → a,
+// ā → a, ü → u; ø, ł, ß and ı have no such decomposition and stay): part of
+// fold_chars, so that São Paulo, Montréal and Māori are found as typed
+// without them.
+char32_t latin_base(char32_t c);
 // Fold only, before stem_words: the hyphen of co-operat-, co-ordinat-,
 // co-occur- at a word start dropped (co-operation → cooperation).
 MappedText join_co_prefixes(MappedText&& in);

@@ -93,3 +93,22 @@ TEST_CASE("search: the ezafe after ه is one word in any spelling", "[search][sp
   CHECK(sb.search_count("\"زمینه دیپلماسی\"") == 1);
   CHECK(sb.search_count("ماه doc:2") == 0);
 }
+
+TEST_CASE("search: a Latin name is found with or without its accents", "[search][spelling]") {
+  // A Folha de S.Paulo page from mozilla/readability's tests: `Sao Paulo`
+  // found nothing; a researcher types city names as the keyboard allows.
+  Sandbox sb;
+  REQUIRE(sb.run({"ingest", (e2e::data_dir() / "markup" / "readability-folha.html").string()}).code == 0);
+  const int n = sb.search_count("\"São Paulo\"");
+  CHECK(n >= 1);
+  CHECK(sb.search_count("\"Sao Paulo\"") == n);
+  CHECK(sb.search_count("\"SÃO PAULO\"") == n);
+  e2e::write_file(sb.dir() / "names.txt", "Montréal, Zürich, Bogotá and the Māori of Whangārei.\n");
+  REQUIRE(sb.run({"ingest", (sb.dir() / "names.txt").string()}).code == 0);
+  for (const char* q : {"Montreal", "Zurich", "Bogota", "Maori", "Whangarei", "montréal"}) {
+    INFO(q);
+    CHECK(sb.search_count(std::string(q) + " doc:2") == 1);
+  }
+  // The stored text keeps the accents.
+  CHECK(e2e::contains(sb.run({"show", "2", "--plain"}).out, "Montréal, Zürich, Bogotá"));
+}
