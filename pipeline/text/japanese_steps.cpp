@@ -81,7 +81,9 @@ MappedText prolonged_sound_marks(MappedText&& in) {
     const char32_t r = (is_dash_variant(c) && is_katakana(prev)) ? char32_t{0x30FC} : c;
     // Ignorables (ZWNJ, soft hyphen, ...) vanish in fold: look through them, so
     // that clean decides the same with or without them.
-    if (c < 0x80 || !(char_flags(c) & kIgnorable)) {
+    // So are the combining voiced sound marks: fold composes ヵ゙ into ガ
+    // (fuzzing: ヵﾞ– became ガ– and, folded again, ガー).
+    if ((c < 0x80 || !(char_flags(c) & kIgnorable)) && c != 0x3099 && c != 0x309A) {
       prev = r;
     }
     return r;

@@ -160,4 +160,9 @@ TEST_CASE("Japanese variants fold to today's forms, and fold is its own fixpoint
   // in the same fold, not in a second one.
   const std::string odd = "\u30f6\uff9e";
   CHECK(fold(fold(odd)) == fold(odd));
+  // A dash after a kana and its voiced mark is the prolonged sound mark in
+  // the first fold already (ｶ, a direction control, ﾞ, –: fuzzing).
+  const std::string dash = "\uff76\u202e\uff9e\u2013";
+  CHECK(fold(fold(dash)) == fold(dash));
+  CHECK(fold(dash) == fold("ガー"));
 }
