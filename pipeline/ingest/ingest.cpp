@@ -399,6 +399,7 @@ IngestReport ingest_files(const std::vector<std::string>& files, const IngestOpt
                   item->file_bytes = fs::file_size(item->path, ec);
                   DecodedFile file = read_document_file(item->path, options.read);
                   if (!file.error.empty()) {
+                    item->messages = std::move(file.notes);  // what was left out says why nothing is left
                     item->error = std::move(file.error);
                     return item;
                   }

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
+#include <string>
 #include <cstdlib>
 
 namespace dipmine::ingest {
@@ -12,11 +14,31 @@ constexpr std::string_view kText = "opendocument:xmlns:text:1.0";
 constexpr std::string_view kOffice = "opendocument:xmlns:office:1.0";
 constexpr std::string_view kSvg = "opendocument:xmlns:svg-compatible:1.0";
 
-// Writes the paragraphs under `root` to `out`, and the notes' paragraphs to `notes`.
-void walk(xmlNode* root, Paragraphs& out, Paragraphs& notes) {
+constexpr std::string_view kStyle = "opendocument:xmlns:style:1.0";
+
+// The styles under `root` (content.xml's automatic styles) whose text
+// properties hide the text (text:display="none"), as Word's vanish.
+std::set<std::string> hidden_styles(xmlNode* root) {
+  std::set<std::string> out;
+  for (xmlNode* n = root; n != nullptr; n = next_node(n, root, true, [](xmlNode*) {})) {
+    if (n->type != XML_ELEMENT_NODE || !is_element(n, kStyle, {"text-properties"}) || n->parent == nullptr) continue;
+    if (attribute(n, "display") == "none") out.insert(attribute(n->parent, "name"));
+  }
+  return out;
+}
+
+// Writes the paragraphs under `root` to `out`, and the notes' paragraphs to
+// `notes`; a paragraph or span in a hidden style is left out and counted.
+void walk(xmlNode* root, const std::set<std::string>& hidden, Paragraphs& out, Paragraphs& notes, size_t& left_out) {
   int in_paragraph = 0;
   for (xmlNode* n = root; n != nullptr;) {
     bool descend = true;
+    if (n->type == XML_ELEMENT_NODE && !hidden.empty() && is_element(n, kText, {"p", "h", "span"}) &&
+        hidden.count(attribute(n, "style-name")) != 0) {
+      ++left_out;
+      n = next_node(n, root, false, [&](xmlNode*) {});
+      continue;
+    }
     if (n->type == XML_ELEMENT_NODE) {
       if (is_element(n, kText, {"p", "h"})) {
         ++in_paragraph;
@@ -30,7 +52,7 @@ void walk(xmlNode* root, Paragraphs& out, Paragraphs& notes) {
         out.append("\n");
       } else if (is_element(n, kText, {"note"})) {
         for (xmlNode* c = n->children; c != nullptr; c = c->next) {
-          if (is_element(c, kText, {"note-body"})) walk(c, notes, notes);
+          if (is_element(c, kText, {"note-body"})) walk(c, hidden, notes, notes, left_out);
         }
         descend = false;
       } else if (is_element(n, kText, {"tracked-changes", "ruby-text", "note-citation"}) ||
@@ -87,11 +109,17 @@ DecodedFile read_odt(const std::string& path, const OfficePackage& package) {
   }
   xmlNode* root = xmlDocGetRootElement(doc.get());
   Paragraphs out, notes;
+  const std::set<std::string> hidden = hidden_styles(root);
+  size_t hidden_parts = 0;
   for (xmlNode* n = root; n != nullptr; n = next_node(n, root, true, [](xmlNode*) {})) {
     if (is_element(n, kOffice, {"text"})) {
-      walk(n, out, notes);
+      walk(n, hidden, out, notes, hidden_parts);
       break;
     }
+  }
+  if (hidden_parts > 0) {
+    f.notes.push_back(fmt::format("{}: left out {} hidden paragraph{} or span{} (a style with text:display=\"none\")",
+                                  path, hidden_parts, hidden_parts == 1 ? "" : "s", hidden_parts == 1 ? "" : "s"));
   }
   f.format = "odt";
   f.charset = "odt";

@@ -245,7 +245,11 @@ DecodedFile read_document_file(const std::string& path, const ReadOptions& optio
                                                   : decode_text(path, std::move(bytes), options);
   if (!f.error.empty()) return f;
   if (format == InputFormat::html || format == InputFormat::office) {
-    if (only_white_space(f.text)) return failure(path, fmt::format("no text in this {} document; skipped", f.format));
+    if (only_white_space(f.text)) {
+      DecodedFile none = failure(path, fmt::format("no text in this {} document; skipped", f.format));
+      none.notes = std::move(f.notes);  // what was left out (hidden, boilerplate) says why
+      return none;
+    }
   }
   TextChecks checks(options.max_line_bytes);
   checks.feed(f.text);

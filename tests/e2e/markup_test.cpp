@@ -182,3 +182,15 @@ TEST_CASE("Aozora web pages: accented letters drawn as images are letters, other
   CHECK(s.search_count("étranger") >= 1);
   CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '% tiquette%' OR text LIKE '%、tiquette%'") == "0");
 }
+
+TEST_CASE("OpenDocument: text in a hidden style is left out, and the count is said", "[markup]") {
+  // pandoc's test/odt/odt/hiddenTextByStyle.odt: its one paragraph has a style
+  // with text:display="none". It was stored and searchable (a new-user trial).
+  Sandbox s;
+  const auto r = s.run({"ingest", markup("pandoc-odt-hiddenTextByStyle.odt")});
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "pandoc-odt-hiddenTextByStyle.odt: left out 1 hidden paragraph or span (a style with "
+                        "text:display=\"none\")\n"));
+  CHECK(contains(r.err, "pandoc-odt-hiddenTextByStyle.odt: no text in this odt document; skipped\n"));
+  CHECK(contains(r.out, "0 added, 0 updated, 0 unchanged, 1 failed"));
+}
