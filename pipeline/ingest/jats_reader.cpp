@@ -124,6 +124,12 @@ struct Writer {
         end();
         if (const xmlNode* cap = child(c, "caption")) walk(cap);
         end();
+        // A table's footnotes are prose about it (significance, sources,
+        // abbreviations): kept after its caption, as the caption is.
+        if (const xmlNode* foot = child(c, "table-wrap-foot")) {
+          walk(foot);
+          end();
+        }
         continue;
       }
       if (named(c, "break")) {
@@ -254,7 +260,7 @@ DecodedFile read_jats(const std::string& path, const std::string& utf8) {
   std::vector<std::string> left;
   if (const size_t refs = count(child(article, "back"), "ref"); refs > 0) left.push_back(fmt::format("{} references", refs));
   if (child(article, "back") != nullptr) left.push_back("the back matter (acknowledgements, notes, appendices)");
-  if (w.tables > 0) left.push_back(fmt::format("the cells of {} table{} (captions kept)", w.tables, w.tables == 1 ? "" : "s"));
+  if (w.tables > 0) left.push_back(fmt::format("the cells of {} table{} (captions and table footnotes kept)", w.tables, w.tables == 1 ? "" : "s"));
   if (w.figures > 0) left.push_back(fmt::format("the graphics of {} figure{} (captions kept)", w.figures, w.figures == 1 ? "" : "s"));
   if (w.formulas > 0) left.push_back(fmt::format("{} formula{}", w.formulas, w.formulas == 1 ? "" : "s"));
   if (const size_t subs = count(article, "sub-article"); subs > 0) left.push_back(fmt::format("{} sub-articles", subs));

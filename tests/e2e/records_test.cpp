@@ -82,6 +82,10 @@ TEST_CASE("a PubMed Central JATS article is read as its text and metadata, not i
   CHECK(has(r.err, "JATS article: left out 58 references"));
   CHECK(sql_column(sb.db(), "SELECT count(*) FROM keywords WHERE kind = 'index' AND keyword = 'Microbiology'") == "1");
   CHECK(sb.search_count("mycobacterial") > 0);
+  // A table's footnotes are kept after its caption (a new-user trial found
+  // them dropped while the note said only "the cells" were left out).
+  CHECK(sb.search_count("\"substrate solubility limit\"") == 1);
+  CHECK(has(r.err, "tables (captions and table footnotes kept)"));
 }
 
 TEST_CASE("XML that is no export and no JATS article is refused with one line naming its root", "[e2e][trial]") {
