@@ -317,7 +317,8 @@ std::string stem_word(std::string_view word);
 // centre, theatre, fibre, programme.
 std::string american_spelling(std::string_view word);
 // A Latin letter with diacritics as its ASCII base letter (é → e, ã → a,
-// ā → a, ü → u; ø, ł, ß and ı have no such decomposition and stay): part of
+// ā → a, ü → u; ø, ł, ß and ı have no such decomposition and stay), and a
+// combining diacritical mark (U+0300..U+036F) as nothing (0): part of
 // fold_chars, so that São Paulo, Montréal and Māori are found as typed
 // without them.
 char32_t latin_base(char32_t c);
