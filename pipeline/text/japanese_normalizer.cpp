@@ -15,12 +15,13 @@ MappedText JapaneseNormalizer::clean(std::string_view original) const {
 MappedText JapaneseNormalizer::fold(std::string_view original) const {
   MappedText t = clean(original);
   t = ja::fold_chars(std::move(t));  // apply_nfkc_casefold (Latin case), fa::fold_digits, 國 → 国
-  // ヶ before a voiced sound mark became ケ, which composes with it: once more
-  // now, or a second fold would (ヶﾞ, found by fuzzing).
+  t = ja::drop_final_long_vowel(std::move(t));  // ユーザー → ユーザ
+  // A voiced sound mark left beside a kana it now composes with (ヶ became ケ;
+  // the ーーー between カ and ﾞ went): once more now, or a second fold would
+  // (ヶﾞ and ｶ---ﾞ, found by fuzzing).
   if (t.text.find("\u3099") != std::string::npos || t.text.find("\u309A") != std::string::npos) {
     t = apply_nfkc(std::move(t));
   }
-  t = ja::drop_final_long_vowel(std::move(t));  // ユーザー → ユーザ
   return t;
 }
 
