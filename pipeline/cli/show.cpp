@@ -32,13 +32,15 @@ CommandRegistration show_cmd("show", "Print a document's stored text, paragraph 
     auto corpus = store::Corpus::open(g.db_path(), store::OpenMode::read_only);
     const auto doc = corpus->document(id);
     if (!doc) throw Error(fmt::format("show: no document with id {} (see dipmine docs)", id));
-    const int64_t first = paragraph ? std::max<int64_t>(0, *paragraph - context) : 0;
-    const int64_t last = paragraph ? (*paragraph > INT64_MAX - context ? INT64_MAX : *paragraph + context) : INT64_MAX;
-    const auto paragraphs = corpus->paragraphs(id, first, last);
     if (paragraph && (*paragraph >= doc->paragraphs)) {
       throw Error(fmt::format("show: document {} has {} paragraph{} (0 to {}); there is no paragraph {}", id,
                               doc->paragraphs, doc->paragraphs == 1 ? "" : "s", doc->paragraphs - 1, *paragraph));
     }
+    // A paragraph below the document's count and a context of at most a
+    // million: the range cannot overflow.
+    const int64_t first = paragraph ? std::max<int64_t>(0, *paragraph - context) : 0;
+    const int64_t last = paragraph ? *paragraph + context : INT64_MAX;
+    const auto paragraphs = corpus->paragraphs(id, first, last);
     if (format != "text") {
       report::Table t({"doc", "paragraph", "lang", "text"});
       for (const auto& p : paragraphs) {
