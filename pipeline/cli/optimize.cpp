@@ -19,7 +19,10 @@ CommandRegistration optimize_cmd(
         const store::OptimizeReport r = store::optimize_index(*corpus, rebuild);
         fmt::print("full-text index: {} paragraphs, {} segment{} before, {} after{}\n",
                    r.after.paragraphs, r.before.segments, r.before.segments == 1 ? "" : "s",
-                   r.after.segments, rebuild ? " (rebuilt)" : "");
+                   r.after.segments,
+                   r.stale   ? " (rebuilt: it was made by another version's tokenizer)"
+                   : rebuild ? " (rebuilt)"
+                             : "");
         if (r.topk_built) {
           fmt::print("top-k index: built, {} terms, {} word pairs side by side and {} in one paragraph "
                      "(and {} per run of blocks), over {} block{} of {} paragraphs\n",

@@ -248,6 +248,10 @@ IndexStats index_stats(Corpus& corpus) {
 OptimizeReport optimize_index(Corpus& corpus, bool rebuild) {
   OptimizeReport r;
   r.before = index_stats(corpus);
+  // An index made by another tokenizer would be merged and ranked as it is,
+  // missing what this build's tokens find: it is rebuilt, as --rebuild does.
+  r.stale = !rebuild && index_is_stale(corpus);
+  rebuild = rebuild || r.stale;
   {
     Transaction tx(corpus.db());
     if (rebuild) corpus.db().exec("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')");

@@ -66,6 +66,7 @@ struct IndexStats {
 
 struct OptimizeReport {
   IndexStats before, after;
+  bool stale = false;       // the index was another tokenizer's, so it was rebuilt
   bool topk_built = false;  // false: the top-k index was fresh already
   int64_t topk_terms = 0, topk_blocks = 0, topk_block_rows = 0;
   int64_t topk_pairs = 0, topk_together = 0, topk_together_coarse = 0;  // word pairs (store/topk_pairs.h)
@@ -74,7 +75,8 @@ struct OptimizeReport {
 
 // Merges the index into one segment ('optimize'); with `rebuild`, first
 // re-tokenises every paragraph from the stored text ('rebuild': needed after
-// the normalisers change). Then (re)builds the top-k index unless it is fresh.
+// the normalisers change; done anyway when the index is stale). Then
+// (re)builds the top-k index unless it is fresh.
 OptimizeReport optimize_index(Corpus& corpus, bool rebuild);
 IndexStats index_stats(Corpus& corpus);
 

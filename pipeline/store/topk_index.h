@@ -52,7 +52,7 @@ class TopkIndex {
     size_t pair_max_terms_a_row = 128;
     // Pairs together that the budget leaves out: per run of this many
     // blocks (0: none), within half the budget.
-    int64_t pair_coarse_blocks = 64;
+    int64_t pair_coarse_blocks = 16;
   };
   struct BuildStats {
     int64_t terms = 0;   // distinct terms

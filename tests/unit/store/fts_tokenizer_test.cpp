@@ -202,3 +202,15 @@ TEST_CASE("the index fingerprint: fresh is current, a changed one is rebuilt", "
   CHECK(refresh_stale_index(*c));
   CHECK_FALSE(index_is_stale(*c));
 }
+
+TEST_CASE("optimize rebuilds an index that another tokenizer made", "[fts]") {
+  TempDir t;
+  auto c = Corpus::open((t.dir / "c.db").string(), OpenMode::create);
+  CHECK_FALSE(optimize_index(*c, false).stale);
+  c->db().exec("INSERT OR REPLACE INTO fts_state(key, value) VALUES ('tokenizer', 'old')");
+  const OptimizeReport r = optimize_index(*c, false);
+  CHECK(r.stale);
+  CHECK(r.topk_built);
+  CHECK_FALSE(index_is_stale(*c));
+  CHECK_FALSE(optimize_index(*c, false).stale);
+}
