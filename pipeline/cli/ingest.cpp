@@ -28,6 +28,7 @@ struct IngestArgs {
   double commit_every = 0.5;
   bool force = false;
   bool allow_special = false;
+  bool keep_page_furniture = false;
 };
 
 // Threads: 0 (all cores) up to a bound no machine reaches; the message names
@@ -153,6 +154,9 @@ CommandRegistration ingest_cmd("ingest", "Read text, PDF, web pages and Word/Ope
   cmd.add_option("--commit-every", a->commit_every,
                  "Commit at least this often, in seconds (default 0.5): a crash loses at most that "
                  "much work; shorter costs a little speed");
+  cmd.add_flag("--keep-page-furniture", a->keep_page_furniture,
+               "Web pages: keep their menus, headers, footers, share and comment bars and ad blocks "
+               "(left out by default, and counted)");
   cmd.add_flag("--allow-special", a->allow_special,
                "Also read FIFOs and devices (up to 256 MB each; skipped by default)");
   return [a, &g] {
@@ -167,6 +171,7 @@ CommandRegistration ingest_cmd("ingest", "Read text, PDF, web pages and Word/Ope
     opt.title = a->title;
     opt.read.encoding = a->encoding;
     opt.read.allow_special = a->allow_special;
+    opt.read.keep_page_furniture = a->keep_page_furniture;
     opt.read.ocr = a->ocr == "auto";
     if (a->year != 0) opt.year = a->year;
     if (!a->lang.empty()) opt.lang = text::parse_lang(a->lang);

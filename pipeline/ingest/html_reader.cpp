@@ -11,18 +11,11 @@
 #include <mutex>
 #include <string_view>
 
+#include "ingest/html_furniture.h"
 #include "text/utf8.h"
 
 namespace dipmine::ingest {
 namespace {
-
-bool name_is(const xmlNode* n, std::initializer_list<const char*> names) {
-  const char* name = reinterpret_cast<const char*>(n->name);
-  for (const char* x : names) {
-    if (std::strcmp(name, x) == 0) return true;
-  }
-  return false;
-}
 
 bool is_block(const xmlNode* n) {
   return name_is(n, {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
@@ -48,22 +41,6 @@ bool is_hidden(const xmlNode* n) {
     }
     xmlFree(style);
     if (s.find("display:none") != std::string::npos) return true;
-  }
-  return false;
-}
-
-// Without recursion, as the walk below: a page may nest thousands deep.
-bool has_descendant(const xmlNode* root, std::initializer_list<const char*> names) {
-  const xmlNode* n = root->children;
-  while (n != nullptr) {
-    if (n->type == XML_ELEMENT_NODE && name_is(n, names)) return true;
-    if (n->children != nullptr) {
-      n = n->children;
-      continue;
-    }
-    while (n != root && n->next == nullptr) n = n->parent;
-    if (n == root) break;
-    n = n->next;
   }
   return false;
 }
@@ -151,9 +128,14 @@ std::string collapsed_text(xmlNode* root) {
   return std::move(flow.out());
 }
 
+// What extract() leaves out as page furniture (ingest/html_furniture.h):
+// nothing, the parts marked by element or role, or those and the parts
+// marked by their class or id names.
+enum class FurnitureLevel { keep, landmarks, names };
+
 struct Extracted {
   std::string text, title, h1;
-  size_t boilerplate = 0;  // blocks left out as navigation, header, footer, aside
+  size_t furniture = 0;    // blocks left out as page furniture
   size_t readings = 0;     // ruby readings (<rt>) left out
   size_t gaiji = 0;        // characters drawn as images, not named as a letter with an accent
 };
@@ -208,12 +190,42 @@ bool has_class(const xmlNode* n, const char* cls) {
   return found;
 }
 
+// Characters that are not white space (code points), to weigh texts of any
+// script alike.
+size_t visible_chars(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    n += (b & 0xC0) != 0x80 && b != ' ' && b != '\n' && b != '\t' ? 1 : 0;
+  }
+  return n;
+}
+
+// The same, of the text a reader sees under `root`; without recursion.
+size_t visible_chars_under(const xmlNode* root) {
+  size_t chars = 0;
+  const xmlNode* n = root->children;
+  while (n != nullptr) {
+    if (n->type == XML_TEXT_NODE && n->content != nullptr) {
+      chars += visible_chars(reinterpret_cast<const char*>(n->content));
+    }
+    if (n->children != nullptr && n->type == XML_ELEMENT_NODE && !is_hidden(n)) {
+      n = n->children;
+      continue;
+    }
+    while (n != root && n->next == nullptr) n = n->parent;
+    if (n == root) break;
+    n = n->next;
+  }
+  return chars;
+}
+
 // Walks the tree without recursion: down
 // to the first child, else on to the next sibling, else up.
-Extracted extract(xmlNode* root, bool drop_boilerplate) {
+Extracted extract(xmlNode* root, FurnitureLevel level, size_t page_chars = 0) {
   Extracted x;
   Flow flow;
-  int pre = 0, article = 0;
+  int pre = 0, article = 0, content = 0;
   xmlNode* n = root;
   while (n != nullptr) {
     bool descend = false;
@@ -232,11 +244,15 @@ Extracted extract(xmlNode* root, bool drop_boilerplate) {
           }
         }
       }
-      if (!drop && drop_boilerplate &&
-          (name_is(n, {"nav"}) || (article == 0 && name_is(n, {"header", "footer", "aside"}))) &&
-          !has_descendant(n, {"article", "main"})) {
-        drop = true;
-        ++x.boilerplate;
+      if (!drop && level != FurnitureLevel::keep) {
+        const Furniture f = page_furniture(n, article > 0, content > 0);
+        // A part named like furniture that holds half the page's text is
+        // more likely its text under an odd name (`id="share-btns-parent"`).
+        if (f == Furniture::element || f == Furniture::role ||
+            ((f == Furniture::name || f == Furniture::links) && level == FurnitureLevel::names && 2 * visible_chars_under(n) < page_chars)) {
+          drop = true;
+          ++x.furniture;
+        }
       }
       if (!drop && name_is(n, {"img"}) && has_class(n, "gaiji")) {
         xmlChar* alt = xmlGetProp(n, BAD_CAST "alt");
@@ -250,9 +266,12 @@ Extracted extract(xmlNode* root, bool drop_boilerplate) {
       if (!drop) {
         flow.element_edge();
         if (is_block(n)) flow.paragraph_break();
-        if (name_is(n, {"pre", "listing", "xmp", "plaintext"})) ++pre;
-        if (name_is(n, {"article", "main"})) ++article;
         descend = n->children != nullptr;
+        // Counted while inside: an element with no children is not left
+        // below (an empty <pre/> kept every later space as it was).
+        if (descend && name_is(n, {"pre", "listing", "xmp", "plaintext"})) ++pre;
+        if (descend && name_is(n, {"article", "main"})) ++article;
+        if (descend && marks_content(n)) ++content;
       }
     } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
       if (n->content != nullptr) flow.text(reinterpret_cast<const char*>(n->content), pre > 0);
@@ -280,6 +299,7 @@ Extracted extract(xmlNode* root, bool drop_boilerplate) {
         if (is_block(n)) flow.paragraph_break();
         if (name_is(n, {"pre", "listing", "xmp", "plaintext"})) --pre;
         if (name_is(n, {"article", "main"})) --article;
+        if (marks_content(n)) --content;
         if (name_is(n, {"td", "th"})) flow.space();
       }
     }
@@ -322,7 +342,7 @@ void init_libxml() {
 
 }  // namespace
 
-DecodedFile read_html(const std::string& path, const std::string& utf8) {
+DecodedFile read_html(const std::string& path, const std::string& utf8, bool keep_page_furniture) {
   init_libxml();
   DecodedFile f;
   if (utf8.size() > static_cast<size_t>(INT_MAX)) {
@@ -351,20 +371,26 @@ DecodedFile read_html(const std::string& path, const std::string& utf8) {
   // From the document, not its root element: text after </html> may sit in
   // a second top-level element.
   xmlNode* top = reinterpret_cast<xmlNode*>(doc.get());
-  Extracted x = extract(top, true);
-  x.title = page_title(root);
-  if (x.text.empty() && x.boilerplate > 0) {
-    std::string title = std::move(x.title);
-    x = extract(top, false);
-    x.title = std::move(title);
+  // Furniture is left out unless that leaves almost nothing: below 500
+  // characters (as Firefox's reader view judges it), the parts named by class
+  // or id stay, and when the landmarks alone leave nothing, everything stays.
+  Extracted all = extract(top, FurnitureLevel::keep);
+  const size_t chars_all = visible_chars(all.text);
+  Extracted x = extract(top, keep_page_furniture ? FurnitureLevel::keep : FurnitureLevel::names, chars_all);
+  if (x.furniture > 0 && visible_chars(x.text) < 500) {
+    x = extract(top, FurnitureLevel::landmarks);
+    if (x.text.empty()) x = std::move(all);
   }
+  x.title = page_title(root);
   f.format = "html";
+  if (x.furniture > 0) {
+    const size_t left_out = chars_all - std::min(chars_all, visible_chars(x.text));
+    f.notes.push_back(fmt::format("{}: left out {} block{} of page furniture (menus, headers, footers, share and "
+                                  "comment bars: {} of the page's {} characters)",
+                                  path, x.furniture, x.furniture == 1 ? "" : "s", left_out, chars_all));
+  }
   f.text = std::move(x.text);
   f.title = x.title.empty() ? std::move(x.h1) : std::move(x.title);
-  if (x.boilerplate > 0) {
-    f.notes.push_back(fmt::format("{}: left out {} navigation, header, footer and aside blocks",
-                                  path, x.boilerplate));
-  }
   if (x.gaiji > 0) {
     f.notes.push_back(fmt::format("{}: left out {} character{} drawn as images (Aozora gaiji; their alt text names "
                                   "them)",
@@ -381,9 +407,9 @@ DecodedFile read_html(const std::string& path, const std::string& utf8) {
 
 // The module's entry point (common/modules.h).
 extern "C" __attribute__((visibility("default"))) dipmine::ingest::DecodedFile dipmine_read_html(
-    const std::string& path, const std::string& utf8) {
+    const std::string& path, const std::string& utf8, bool keep_page_furniture) {
   try {
-    return dipmine::ingest::read_html(path, utf8);
+    return dipmine::ingest::read_html(path, utf8, keep_page_furniture);
   } catch (const std::exception& e) {
     dipmine::ingest::DecodedFile f;
     f.error = path + ": cannot read this HTML: " + e.what();

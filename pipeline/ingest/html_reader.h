@@ -2,7 +2,7 @@
 //
 //   DecodedFile f = read_html("page.html", utf8_markup);
 //   // f.text: paragraphs separated by blank lines; f.title: <title>, else the first <h1>
-//   // f.notes: how many navigation/header/footer blocks were left out
+//   // f.notes: how many blocks of page furniture were left out
 //
 // The markup arrives already decoded to UTF-8 (reader.cpp chooses the
 // charset: BOM, then the page's <meta> declaration, then detection) and is
@@ -11,9 +11,12 @@
 // script, style, noscript, template, svg, math, canvas, iframe, object,
 // audio, video, select, textarea, button, comments, ruby readings (rt, rtc)
 // and their fallback parentheses (rp), counted in a note; elements with the
-// `hidden` attribute or an inline style display:none; and boilerplate: <nav>, and <header>,
-// <footer>, <aside> outside any <article> or <main> (never one that holds an
-// <article> or <main>; if that leaves no text, nothing is left out).
+// `hidden` attribute or an inline style display:none; and the page's
+// furniture (ingest/html_furniture.h: menus, banners, footers, share, comment
+// and ad blocks, marked by element, role, class or id, or lists of links),
+// counted in a note with its characters. When that leaves under 500
+// characters, parts marked only by class or id (or lists of links) stay;
+// when the landmarks alone leave nothing, everything stays.
 // Block elements (p, div, li, h1-h6, tr, blockquote, section, article, ...)
 // end a paragraph; white space inside a paragraph collapses to one space, as
 // on screen, except in <pre>. One <br> is a line break (the paragraph goes on
@@ -35,6 +38,8 @@ namespace dipmine::ingest {
 
 // `charset` is left to the caller. Error when the markup cannot be parsed
 // at all (libxml2 mends almost anything) or holds no text.
-DecodedFile read_html(const std::string& path, const std::string& utf8);
+// `keep_page_furniture`: leave nothing out as furniture (`ingest
+// --keep-page-furniture`).
+DecodedFile read_html(const std::string& path, const std::string& utf8, bool keep_page_furniture = false);
 
 }  // namespace dipmine::ingest

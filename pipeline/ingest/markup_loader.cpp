@@ -9,10 +9,10 @@
 
 namespace dipmine::ingest {
 
-DecodedFile read_html(const std::string& path, const std::string& utf8) {
-  using ReadHtml = DecodedFile(const std::string&, const std::string&);
+DecodedFile read_html(const std::string& path, const std::string& utf8, bool keep_page_furniture) {
+  using ReadHtml = DecodedFile(const std::string&, const std::string&, bool);
   static ReadHtml* const read = module_function<ReadHtml>("dipmine-markup.so", "dipmine_read_html");
-  return read(path, utf8);
+  return read(path, utf8, keep_page_furniture);
 }
 
 DecodedFile read_jats(const std::string& path, const std::string& utf8) {

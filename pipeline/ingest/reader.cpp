@@ -96,7 +96,7 @@ DecodedFile decode_html(const std::string& path, std::string bytes, const ReadOp
   }
   if (text.charset.empty()) text = decode_text(path, std::move(bytes), options);
   if (!text.error.empty()) return text;
-  DecodedFile f = read_html(path, text.text);
+  DecodedFile f = read_html(path, text.text, options.keep_page_furniture);
   f.charset = text.charset;
   notes.insert(notes.end(), f.notes.begin(), f.notes.end());
   f.notes = std::move(notes);

@@ -36,6 +36,7 @@ struct ReadOptions {
   bool allow_special = false;                 // read FIFOs and devices too...
   uint64_t special_cap = 256u << 20;          // ...up to this many bytes
   bool ocr = true;                            // PDF pages without a usable text layer: OCR (pdf_reader.h)
+  bool keep_page_furniture = false;           // web pages: keep menus, banners, footers (html_reader.h)
 };
 
 struct DecodedFile {

@@ -157,8 +157,10 @@ TEST_CASE("web pages: numbers in neighbouring elements stay two numbers", "[mark
   // two numbers apart: medium-2's date and reading time
   // (`Feb 24</time><span>4 min read`) and heise's share button `+1` beside its
   // count `2`. They were stored as `Feb 244` and `+12`, numbers on no page.
+  // The share bar is page furniture: kept here, for its numbers.
   Sandbox s;
-  const auto r = s.run({"ingest", markup("readability-medium-2.html"), markup("readability-heise.html")});
+  const auto r = s.run({"ingest", "--keep-page-furniture", markup("readability-medium-2.html"),
+                        markup("readability-heise.html")});
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(query(s.db(), "SELECT count(*) FROM paragraphs WHERE text LIKE '%on Feb 24 4 min'") == "1");
@@ -193,4 +195,33 @@ TEST_CASE("OpenDocument: text in a hidden style is left out, and the count is sa
                         "text:display=\"none\")\n"));
   CHECK(contains(r.err, "pandoc-odt-hiddenTextByStyle.odt: no text in this odt document; skipped\n"));
   CHECK(contains(r.out, "0 added, 0 updated, 0 unchanged, 1 failed"));
+}
+
+TEST_CASE("web pages: a site's menus in plain divs are left out and counted, and kept when asked", "[markup]") {
+  // readability's yahoo-4 page (Yahoo! News Japan, tests/data/markup/SOURCES.md):
+  // its menus are <div id="header">, <div id="globalNav"> and lists of links,
+  // not <nav>. Before, 129 paragraphs were stored, about ten of them the
+  // article, and the menu's words (意識調査, ログイン) were found as if the
+  // article said them.
+  Sandbox s;
+  const std::string page = markup("readability-yahoo-4.html");
+  auto r = s.run({"ingest", page});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.err, "left out 20 blocks of page furniture (menus, headers, footers, share and comment bars: "
+                        "1945 of the page's 3577 characters)"));
+  CHECK(s.search_count("意識調査") == 0);
+  CHECK(s.search_count("ログイン") == 0);
+  // The article, from its first words to its last.
+  CHECK(s.search_count("\"フリーWi-Fiプロテクション\"") >= 3);
+  CHECK(s.search_count("暗号化") == 4);
+  CHECK(s.search_count("\"Trend Micro Smart Protection Network\"") == 1);
+  // What ingest said is stored with the document.
+  CHECK(contains(s.run({"docs", "--notes"}).out, "left out 20 blocks of page furniture"));
+  // --keep-page-furniture stores the page whole.
+  r = s.run({"ingest", "--force", "--keep-page-furniture", page});
+  REQUIRE(r.code == 0);
+  CHECK_FALSE(contains(r.err, "furniture"));
+  CHECK(s.search_count("意識調査") >= 1);
+  CHECK(s.search_count("暗号化") == 4);
 }

@@ -78,7 +78,85 @@ TEST_CASE("only the text a reader sees: no script, style, tags or entities") {
     CHECK_FALSE(has(f.text, gone));
   }
   REQUIRE(f.notes.size() == 1);
-  CHECK(has(f.notes[0], "left out 2 navigation, header, footer and aside blocks"));
+  CHECK(has(f.notes[0], "left out 2 blocks of page furniture"));
+  CHECK_THAT(f.notes[0], Catch::Matchers::Contains("31 of the page's 121 characters"));  // "Home Sections", "Copyright footerText"
+}
+
+namespace {
+// A paragraph of article text, long enough that furniture is left out.
+std::string article_text() {
+  std::string p = "<p>";
+  for (int i = 0; i < 12; ++i) p += "Tehran and Kyoto renewed their sister-city agreement in sentence " + std::to_string(i) + ". ";
+  return p + "</p>";
+}
+}  // namespace
+
+TEST_CASE("page furniture in plain divs: named by class, id or role, or a list of links") {
+  const std::string page =
+      "<html><body><div id='header'><p>siteTitle</p></div>"
+      "<div id='globalNav'><p>globalMenu</p></div><div class='canvas-holder'><p>canvasText</p></div>"
+      "<div role='navigation'><p>roleNav</p></div><div role='main'><p>roleMain</p></div>"
+      "<ul><li><a href='/a'>menuOne</a></li><li><a href='/b'>menuTwo</a></li><li><a href='/c'>menuThree</a></li></ul>"
+      "<div class='article-header'><h1>keptHeading</h1></div>"
+      "<div id='main-wrapper' class='content'>" + article_text() +
+      "<ul><li><a href='/x'>menuFour</a></li><li><a href='/y'>menuFive</a></li><li><a href='/z'>menuSix</a></li></ul>"
+      "<div id='mw-content-text'><h2>Twin towns and sister cities</h2>"
+      "<ul><li><a href='/t'>Tehran</a></li><li><a href='/k'>Kyoto</a></li><li><a href='/p'>Paris</a></li></ul></div>"
+      "<div class='share-tools'>shareBar</div></div>"
+      "<table><tr><td><a href='/w'>Wellington</a></td><td><a href='/c'>Christchurch</a></td>"
+      "<td><a href='/d'>Dunedin</a></td></tr></table>"
+      "<div id='comments'><p>readerComment</p></div><div class='adWrapper'>adText</div>"
+      "<div class='sns'>snsText</div><div class='gdpr-notice'>cookieText</div>"
+      "<div class='headline'>keptHeadline</div><div class='shadowbox'>keptShadow</div></body></html>";
+  const DecodedFile f = read_html("p.html", page);
+  REQUIRE(f.error.empty());
+  for (const char* gone : {"siteTitle", "globalMenu", "roleNav", "menuOne", "menuThree", "menuFive", "shareBar",
+                           "readerComment",
+                           "adText", "snsText", "cookieText"}) {
+    CAPTURE(gone);
+    CHECK_FALSE(has(f.text, gone));
+  }
+  // Words inside a name that are not furniture: canvas (nav), headline (header
+  // is not in it), an article's own heading, a landmark that is the text, a list
+  // of links in the article's text (Wikipedia's sister cities; a wrapper
+  // named `content` or `main` is not that: it may hold the menus too), a
+  // table of linked city names.
+  for (const char* kept : {"canvasText", "roleMain", "keptHeading", "Tehran", "Kyoto", "Paris", "Wellington",
+                           "Dunedin", "sentence 11", "keptHeadline", "keptShadow"}) {
+    CAPTURE(kept);
+    CHECK(has(f.text, kept));
+  }
+  REQUIRE(f.notes.size() == 1);
+  CHECK_THAT(f.notes[0], Catch::Matchers::Contains("left out 10 blocks of page furniture"));
+  // Asked to keep it, nothing is left out and nothing is said.
+  const DecodedFile all = read_html("p.html", page, true);
+  for (const char* kept : {"siteTitle", "menuOne", "shareBar", "readerComment", "adText"}) CHECK(has(all.text, kept));
+  CHECK(all.notes.empty());
+}
+
+TEST_CASE("page furniture never takes the text: short pages, big parts, microdata") {
+  // Under 500 characters left: the parts named by class or id stay, the
+  // landmarks go.
+  DecodedFile f = read_html("p.html", "<body><nav>navText</nav><div id='header'>siteTitle</div>"
+                                      "<div class='content'><p>A short notice.</p></div></body>");
+  CHECK(has(f.text, "siteTitle"));
+  CHECK(has(f.text, "A short notice."));
+  CHECK_FALSE(has(f.text, "navText"));
+  // A part named like furniture that holds most of the page's text is its text.
+  f = read_html("p.html", "<body><div id='share-btns-parent'>" + article_text() +
+                              "</div><div id='footer'>footerText</div></body>");
+  CHECK(has(f.text, "sentence 11"));
+  CHECK_FALSE(has(f.text, "footerText"));
+  // Microdata's article body inside (or on) a part named after its share buttons.
+  f = read_html("p.html", "<body><div class='social-wrap'><div itemprop='articleBody'>" + article_text() +
+                              "</div></div><div class='social'>" + article_text() + "</div></body>");
+  CHECK(has(f.text, "Tehran and Kyoto"));
+  // An empty element does not change how the rest is read: an empty <pre>
+  // kept every later space, an empty <article> kept every later header.
+  f = read_html("p.html", "<body><pre></pre><article></article><p>a    b</p><header>headerText</header>" +
+                              article_text() + "</body>");
+  CHECK(has(f.text, "a b"));
+  CHECK_FALSE(has(f.text, "headerText"));
 }
 
 TEST_CASE("the first h1 is the title when there is no title, and boilerplate never takes all") {

@@ -1,0 +1,52 @@
+// Which parts of a web page are its furniture, not the text it was saved
+// for: menus, banners, share and subscribe bars, comment threads, lists of
+// related articles, cookie notices, footers.
+//
+//   switch (page_furniture(node, inside_article)) { ... }
+//
+// A page says which part is which in three ways, and each is read here:
+//   element: <nav>, and <header>, <footer>, <aside> outside an <article> or
+//            <main> (inside one they hold its title, byline or notes);
+//   role:    an ARIA landmark role: navigation, banner, contentinfo,
+//            complementary, search, menu, menubar, dialog;
+//   name:    its class and id, in the site's own words (`div id="header"`,
+//            `class="share-tools"`, `id="comments"`), where a page built of
+//            plain <div>s says it; read as Firefox's reader view reads them
+//            (Readability.js's "unlikely candidates"), and guarded the same
+//            way: a name that also says article, content, main, body, column,
+//            story or post keeps the element;
+//   links:   a list (<ul>, <ol>, <dl>, <menu>) of three links or more whose
+//            text is at least 3/4 links, outside any part that marks_content():
+//            a menu, a list of other articles. Not a table (a table of linked
+//            city names is data), nor a list in the article (sister cities).
+// An element that holds the page's <article> or <main> is never furniture,
+// nor are <html>, <body>, <article>, <main> and links themselves. The caller
+// (read_html) keeps everything when leaving furniture out would leave almost
+// nothing (a page of one short notice under a big menu), and counts what it
+// left out. Built into dipmine-markup.so with the HTML reader.
+#pragma once
+#include <libxml/tree.h>
+
+#include <initializer_list>
+
+namespace dipmine::ingest {
+
+enum class Furniture { none, element, role, name, links };
+
+// `inside_article`: below an <article> or <main>; `inside_content`: below an
+// element that marks_content().
+Furniture page_furniture(const xmlNode* n, bool inside_article, bool inside_content);
+
+// An <article>, <main>, microdata's articleBody, or an element whose class or
+// id says article, entry, post, story or text (Wikipedia's
+// `mw-content-text`).
+bool marks_content(const xmlNode* n);
+
+// The walk's helpers, shared with the reader. An element's name is one of
+// `names` (lower case, as libxml2's HTML parser gives them).
+bool name_is(const xmlNode* n, std::initializer_list<const char*> names);
+// An element named so below `root`; without recursion (pages nest
+// thousands deep).
+bool has_descendant(const xmlNode* root, std::initializer_list<const char*> names);
+
+}  // namespace dipmine::ingest
