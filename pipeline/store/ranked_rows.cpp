@@ -229,7 +229,16 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
     for (auto& a : alternatives) clauses.back().push_back(std::move(a.second));
   }
   const TopkIndex::RowFilter row_filter(q);
+  // Most queries have one alternative a clause: then a block can match when
+  // every positive phrase occurs in it.
+  std::vector<size_t> positive;
+  for (size_t p = 0; p < q.phrases.size(); ++p) {
+    if (q.phrases[p].clause >= 0) positive.push_back(p);
+  }
+  const bool one_alternative_each =
+      std::all_of(clauses.begin(), clauses.end(), [](const auto& alternatives) { return alternatives.size() == 1; });
   std::vector<Candidate> candidates;
+  candidates.reserve(n);
   for (size_t b = 0; b < n; ++b) {
     if (!topk.block_may_pass(b, row_filter)) continue;
     const int64_t lo = static_cast<int64_t>(b) * rows_per_block, hi = lo + rows_per_block - 1;
@@ -238,16 +247,18 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
         })) {
       continue;
     }
-    const bool possible = std::all_of(clauses.begin(), clauses.end(), [&](const auto& alternatives) {
-      return std::any_of(alternatives.begin(), alternatives.end(), [&](const auto& phrases) {
-        return std::all_of(phrases.begin(), phrases.end(), [&](size_t p) { return bounds[p][b] > 0; });
-      });
-    });
+    const auto occurs = [&](size_t p) { return bounds[p][b] > 0; };
+    const bool possible =
+        one_alternative_each
+            ? std::all_of(positive.begin(), positive.end(), occurs)
+            : std::all_of(clauses.begin(), clauses.end(), [&](const auto& alternatives) {
+                return std::any_of(alternatives.begin(), alternatives.end(), [&](const auto& phrases) {
+                  return std::all_of(phrases.begin(), phrases.end(), occurs);
+                });
+              });
     if (!possible) continue;
     double bound = 0.0;
-    for (size_t p = 0; p < q.phrases.size(); ++p) {
-      if (q.phrases[p].clause >= 0) bound = Bm25::add_weighted(bound, idfs[p], bounds[p][b]);
-    }
+    for (size_t p : positive) bound = Bm25::add_weighted(bound, idfs[p], bounds[p][b]);
     candidates.push_back({bound, b});
   }
   if (stats) stats->candidate_blocks = candidates.size();  // in block order

@@ -39,6 +39,9 @@ namespace dipmine::store {
 class TopkIndex {
  public:
   static constexpr int kDefaultBlockRows = 512;
+  // Shorter runs bound a pair left out of topk_together closer to its rows
+  // (fewer blocks scored), at more entries (docs/search.md).
+  static constexpr int64_t kDefaultCoarseBlocks = 8;
 
   struct BuildOptions {
     int block_rows = kDefaultBlockRows;
@@ -52,7 +55,7 @@ class TopkIndex {
     size_t pair_max_terms_a_row = 128;
     // Pairs together that the budget leaves out: per run of this many
     // blocks (0: none), within half the budget.
-    int64_t pair_coarse_blocks = 16;
+    int64_t pair_coarse_blocks = kDefaultCoarseBlocks;
   };
   struct BuildStats {
     int64_t terms = 0;   // distinct terms
@@ -69,12 +72,13 @@ class TopkIndex {
   static bool is_fresh(Corpus& corpus) { return open_if_fresh(corpus) != nullptr; }
   // What word pairs this build makes (store/topk_pairs.h): 1 side by side,
   // together and boosted; 2 also coarse pairs together. An index of an
-  // older version is fresh (it ranks exactly, from more blocks), and
-  // optimize builds it again (is_current is false).
+  // older version, or with longer runs of blocks, is fresh (it ranks
+  // exactly, from more blocks), and optimize builds it again (is_current is
+  // false).
   static constexpr int kPairsVersion = 2;
   static bool is_current(Corpus& corpus) {
     const auto index = open_if_fresh(corpus);
-    return index && index->pairs_.version >= kPairsVersion;
+    return index && index->pairs_.version >= kPairsVersion && index->pairs_.coarse_blocks <= kDefaultCoarseBlocks;
   }
   static std::unique_ptr<TopkIndex> open_if_fresh(Corpus& corpus);
 
