@@ -325,11 +325,13 @@ class Parser {
     const std::vector<text::Term> terms =
         text::index_terms(a.text, text::detect_lang(a.text), text::TermMode::query);
     std::vector<std::string> keys, boosts;
+    std::vector<const text::Term*> solid;  // a hyphenated compound written solid
     const text::Term* last = nullptr;
     uint32_t lo = UINT32_MAX, hi = 0;
     for (const text::Term& t : terms) {
       if (t.colocated) {
         if (t.key.rfind(text::kWholeWordMark, 0) == 0) boosts.push_back(t.key);
+        else solid.push_back(&t);
         continue;
       }
       keys.push_back(t.key);
@@ -344,6 +346,14 @@ class Parser {
     const bool prefix = a.star || last->prefix;
     if (prefix) e += "*";
     out.push_back({std::move(keys), prefix, clause, alternative});
+    // A word written with hyphens (non-parallel): its parts in a row, or the
+    // compound written solid (nonparallel), which documents index as a
+    // colocated key of the first part. Only when the word is the whole
+    // phrase: an FTS5 phrase (or NEAR group) has no alternatives inside.
+    if (allow_boost && !a.star && solid.size() == 1 && solid[0]->begin <= lo && solid[0]->end >= hi) {
+      out.push_back({{solid[0]->key}, false, clause, ++alternative});
+      return "(" + e + " OR " + query_key_string({solid[0]->key}) + ")";
+    }
     if (allow_boost && !a.star && boosts.size() == 1) {
       // A query that is one Japanese word: whole-word hits rank higher. The word
       // occurs only where its bigrams do, so this adds score, never matches.

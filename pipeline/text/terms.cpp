@@ -5,6 +5,7 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cstring>
 #include <stdexcept>
@@ -411,8 +412,52 @@ class TermBuilder {
       for (size_t k = 0; k < alts.size(); ++k) {
         if (keep[k] != 0) add_at_original(std::move(alts[k]), gb, ge, true);
       }
+      if (!persian && mode_ != TermMode::highlight) add_hyphen_compound(ws, i);
       i = j;
     }
+  }
+
+  // A Latin compound written with hyphens (non-parallel, decision-making,
+  // COVID-19, state-of-the-art) starting at ws[i]: its parts stay words of
+  // their own, and the compound written solid (nonparallel) is a colocated
+  // key of the first part, folded as that one word would be, so either
+  // spelling finds the other (in a query: query.cpp makes it an
+  // alternative). Not between two numbers (2015-2020), and only where the
+  // text has a hyphen (not a dash: Tehran–Kyoto).
+  void add_hyphen_compound(const std::vector<Word>& ws, size_t i) {
+    if (i > 0 && plain_latin(ws[i - 1]) && plain_latin(ws[i]) && hyphen_between(ws[i - 1], ws[i])) return;
+    size_t m = i + 1;
+    bool letters = has_ascii_letter(ws[i]);
+    while (m < ws.size() && m - i < 6 && plain_latin(ws[m - 1]) && plain_latin(ws[m]) && hyphen_between(ws[m - 1], ws[m])) {
+      letters = letters || has_ascii_letter(ws[m]);
+      ++m;
+    }
+    if (m - i < 2 || !letters) return;
+    std::string solid;
+    for (size_t k = i; k < m; ++k) solid.append(original_, ws[k].ob, ws[k].oe - ws[k].ob);
+    std::string key = normalizer_for(Lang::en).fold(solid).text;
+    if (key.empty() || key.find(' ') != std::string::npos) return;
+    add_at_original(std::move(key), ws[i].ob, ws[m - 1].oe, true);
+  }
+  bool plain_latin(const Word& w) const {
+    if (w.oe <= w.ob || w.oe > original_.size()) return false;
+    for (uint32_t k = w.ob; k < w.oe; ++k) {
+      const auto c = static_cast<unsigned char>(original_[k]);
+      if (!std::isalnum(c) || c >= 0x80) return false;
+    }
+    return true;
+  }
+  bool has_ascii_letter(const Word& w) const {
+    for (uint32_t k = w.ob; k < w.oe && k < original_.size(); ++k) {
+      if (std::isalpha(static_cast<unsigned char>(original_[k]))) return true;
+    }
+    return false;
+  }
+  // HYPHEN-MINUS, HYPHEN or NON-BREAKING HYPHEN, and nothing else, between two words.
+  bool hyphen_between(const Word& a, const Word& b) const {
+    if (b.ob < a.oe) return false;
+    const std::string_view gap = original_.substr(a.oe, b.ob - a.oe);
+    return gap == "-" || gap == "\u2010" || gap == "\u2011";
   }
 
   // One kanji/kana run [rb, re) of the folded text, with the dictionary words

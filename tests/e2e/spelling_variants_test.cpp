@@ -112,3 +112,35 @@ TEST_CASE("search: a Latin name is found with or without its accents", "[search]
   // The stored text keeps the accents.
   CHECK(e2e::contains(sb.run({"show", "2", "--plain"}).out, "Montréal, Zürich, Bogotá"));
 }
+
+TEST_CASE("search: a compound with or without its hyphens finds both", "[search][spelling]") {
+  // Real texts write both: the Web of Science export has multilevel three
+  // times and multi-level once; Wikipedia's paradiplomacy and OICC pages and
+  // the US Department of Justice's Strong Cities Network release write
+  // subnational, sub-national, nonprofit, non-profit (tests/data/map/SOURCES.md,
+  // tests/data/gold/real/README.md). Before, each spelling found only its own.
+  Sandbox sb;
+  const auto data = e2e::data_dir();
+  const auto ing = sb.run({"ingest", (data / "map" / "wos_management.txt").string(),
+                           (data / "gold" / "real" / "en" / "wikipedia_paradiplomacy.txt").string(),
+                           (data / "gold" / "real" / "en" / "wikipedia_oicc.txt").string(),
+                           (data / "gold" / "real" / "en" / "doj_strong_cities_network_launch.txt").string(),
+                           (data / "gold" / "real" / "en" / "voa_learning_sister_cities_friendships.txt").string()});
+  INFO(ing.err);
+  REQUIRE(ing.code == 0);
+  for (const auto& [solid, hyphenated, n] : std::vector<std::tuple<std::string, std::string, int>>{
+           {"multilevel", "multi-level", 3}, {"subnational", "sub-national", 2}, {"nonprofit", "non-profit", 4}}) {
+    INFO(solid << " / " << hyphenated);
+    CHECK(sb.search_count(solid) == n);
+    CHECK(sb.search_count(hyphenated) == n);
+  }
+  // The hyphenated query also finds the words written apart; the solid one
+  // does not (`policy makers` is two words wherever it is written so).
+  CHECK(sb.search_count("policy-makers") > sb.search_count("policymakers"));
+  CHECK(sb.search_count("\"policy makers\"") + sb.search_count("policymakers") >= sb.search_count("policy-makers"));
+  // Highlighting marks the word where the text has it solid, and the first
+  // part where it has hyphens (the solid key stands at that part's position).
+  const auto hit = sb.run({"search", "multilevel", "--format", "tsv"});
+  CHECK(e2e::contains(hit.out, "vs [multi]-level"));
+  CHECK(e2e::contains(hit.out, "its [multilevel] antecedents"));
+}

@@ -112,6 +112,29 @@ TEST_CASE("Persian words typed with a space are one term", "[query]") {
   CHECK(parse_query("شهر تهران").match.find(" AND ") != std::string::npos);
 }
 
+TEST_CASE("a word written with hyphens: its parts in a row, or the compound written solid", "[query]") {
+  Query q = parse_query("non-parallel");
+  CHECK(q.match == "((" + query_key_string({"non", "parallel"}) + " OR " + query_key_string({"nonparallel"}) + "))");
+  REQUIRE(q.phrases.size() == 2);
+  CHECK(q.phrases[0].keys == std::vector<std::string>{"non", "parallel"});
+  CHECK(q.phrases[1].keys == std::vector<std::string>{"nonparallel"});
+  CHECK(q.phrases[0].clause == q.phrases[1].clause);
+  CHECK(q.phrases[0].alternative != q.phrases[1].alternative);
+  // Inside a phrase or a NEAR group FTS5 has no alternatives: the parts alone.
+  CHECK(parse_query("\"non-parallel corpus\"").match.find(" OR ") == std::string::npos);
+  CHECK(parse_query("NEAR(non-parallel corpus, 3)").match.find(" OR ") == std::string::npos);
+  CHECK(parse_query("non-para*").match.find(" OR ") == std::string::npos);
+  // Excluded: neither spelling.
+  q = parse_query("corpus -non-parallel");
+  CHECK(q.match.find(" NOT (" + query_key_string({"non", "parallel"}) + " OR " + query_key_string({"nonparallel"}) +
+                     ")") != std::string::npos);
+  REQUIRE(q.phrases.size() == 3);
+  CHECK(q.phrases[1].clause == -1);
+  CHECK(q.phrases[2].clause == -1);
+  // A range of years is not a compound.
+  CHECK(parse_query("2015-2020").match.find(" OR ") == std::string::npos);
+}
+
 TEST_CASE("any typed query is a usage error or runs without an SQL error", "[query]") {
   std::string path = (fs::temp_directory_path() / "dipmine-query-XXXXXX").string();
   const fs::path dir = mkdtemp(path.data());

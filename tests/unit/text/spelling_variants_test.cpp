@@ -5,6 +5,7 @@
 // stay apart. Clean keeps the writer's spelling.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -182,4 +183,43 @@ TEST_CASE("Latin accents fold away, however many marks a letter carries", "[spel
   const std::string two = "e\u0344";
   CHECK(fold(two) == "e");
   CHECK(fold(fold(two)) == fold(two));
+}
+
+namespace {
+// The keys index_terms gives `text` (English), colocated ones marked with '+'.
+std::vector<std::string> en_terms(const std::string& text, TermMode mode = TermMode::document) {
+  std::vector<std::string> out;
+  for (const Term& t : index_terms(text, Lang::en, mode)) out.push_back((t.colocated ? "+" : "") + t.key);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("English: a compound written with hyphens has its solid spelling as a colocated key", "[spelling][en]") {
+  // Real texts write both: multi-level and multilevel, sub-national and
+  // subnational, non-profit and nonprofit (a Web of Science export,
+  // Wikipedia's paradiplomacy page: tests/e2e/spelling_variants_test.cpp).
+  for (const auto& [hyphenated, solid] : std::vector<std::pair<std::string, std::string>>{
+           {"multi-level", "multilevel"}, {"sub-national", "subnational"}, {"non-profit", "nonprofit"},
+           {"para-diplomacy", "paradiplomacy"}, {"policy-makers", "policymakers"}, {"COVID-19", "covid19"},
+           {"state-of-the-art", "stateoftheart"}, {"non\u2011parallel", "nonparallel"}}) {
+    INFO(hyphenated);
+    const auto terms = en_terms(hyphenated);
+    REQUIRE(terms.size() >= 3);
+    // The parts stay words, in order; the solid key comes right after the first.
+    CHECK(terms[1] == "+" + en_fold(solid));
+    CHECK(std::count_if(terms.begin(), terms.end(), [](const std::string& k) { return k[0] == '+'; }) == 1);
+    // A query gets it too (query.cpp makes it an alternative), highlighting not.
+    CHECK(en_terms(hyphenated, TermMode::query)[1] == "+" + en_fold(solid));
+    const auto lit = en_terms(hyphenated, TermMode::highlight);
+    CHECK(std::none_of(lit.begin(), lit.end(), [](const std::string& k) { return k[0] == '+'; }));
+  }
+  // Not a range of numbers, not a dash, not a word with a letter outside ASCII,
+  // not a spaced hyphen, and a compound inside a sentence keeps its place.
+  for (const char* apart : {"2015-2020", "Tehran–Kyoto", "Tehran—Kyoto", "São-Paulo", "city - diplomacy"}) {
+    INFO(apart);
+    const auto terms = en_terms(apart);
+    CHECK(std::none_of(terms.begin(), terms.end(), [](const std::string& k) { return k[0] == '+'; }));
+  }
+  CHECK(en_terms("a multi-level governance") ==
+        std::vector<std::string>{"a", "multi", "+" + en_fold("multilevel"), "level", en_fold("governance")});
 }
