@@ -272,26 +272,27 @@ std::optional<std::vector<RankedRow>> rank_by_blocks(Corpus& corpus, TopkIndex& 
   // queries go straight to phase 2.
   const size_t budget = std::min(has_prefix ? 0 : plan.blocks_one_by_one, candidates.size());
   std::vector<Candidate> best = candidates;
-  // (All of them when statements may take several blocks each.)
-  const size_t sorted = run_blocks > 1 ? best.size() : std::min(budget + 1, best.size());
+  // Only as many as the budget's statements can take are put in order (a
+  // statement takes up to a run of blocks); past them phase 2 goes on.
+  const size_t sorted = std::min(budget * std::max<size_t>(run_blocks, 1) + 1, best.size());
   std::partial_sort(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(sorted), best.end(),
                     [](const Candidate& a, const Candidate& b) {
                       return a.bound != b.bound ? a.bound > b.bound : a.block < b.block;
                     });
   size_t next = 0;
-  for (size_t statements = 0; statements < budget && next < best.size(); ++statements, ++next) {
+  for (size_t statements = 0; statements < budget && next < sorted; ++statements, ++next) {
     if (scorer.cannot_beat(best[next].bound, best[next].block)) return scorer.finish(offset, stats);
     // A pair kept per run of blocks bounds the blocks of a run alike: the
     // run's blocks of that bound are scored by one statement (one at a
     // time, the budget would be spent in the first run).
     size_t last = best[next].block, n = 1;
-    while (run_blocks > 1 && next + 1 < best.size() && best[next + 1].bound == best[next].bound &&
+    while (run_blocks > 1 && next + 1 < sorted && best[next + 1].bound == best[next].bound &&
            best[next + 1].block == last + 1 && (last + 1) / run_blocks == best[next].block / run_blocks) {
       ++next, ++last, ++n;
     }
     scorer.score_blocks(last + 1 - n, last, n);
   }
-  if (next < best.size() && scorer.cannot_beat(best[next].bound, best[next].block)) {
+  if (next < sorted && scorer.cannot_beat(best[next].bound, best[next].block)) {
     return scorer.finish(offset, stats);
   }
   // Phase 2: the blocks left that can still beat the k-th row, in rowid

@@ -372,7 +372,7 @@ void append_varints(std::string& blob, std::initializer_list<uint64_t> values) {
   }
 }
 
-uint64_t read_varint(const char*& p, const char* end) {
+uint64_t read_long_varint(const char*& p, const char* end) {
   uint64_t v = 0;
   for (int shift = 0; p < end && shift < 64; shift += 7) {
     const auto c = static_cast<unsigned char>(*p++);

@@ -101,7 +101,13 @@ PairBuildStats build_topk_pairs(Database& db, const std::vector<uint32_t>& lengt
 // the term or pair (in block order), varints of (block - previous block, then
 // the counts and the length of its best row).
 void append_varints(std::string& blob, std::initializer_list<uint64_t> values);
-uint64_t read_varint(const char*& p, const char* end);
+uint64_t read_long_varint(const char*& p, const char* end);
+// Most values (block distances, counts) fit one byte: that case inline, as a
+// search decodes tens of thousands of them.
+inline uint64_t read_varint(const char*& p, const char* end) {
+  if (p < end && (static_cast<unsigned char>(*p) & 0x80) == 0) return static_cast<unsigned char>(*p++);
+  return read_long_varint(p, end);
+}
 // Calls f(position, values) for each entry of such a blob: `Values` varints
 // an entry, the first the distance from the previous entry's position.
 template <size_t Values, typename F>
