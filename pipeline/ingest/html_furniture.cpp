@@ -91,27 +91,17 @@ bool is_article_body(const xmlNode* n) {
   return prop.find("articlebody") != std::string::npos;
 }
 
-// An element below `root` for which `pred` holds; without recursion.
+// An element below `root` for which `pred` holds.
 template <typename Pred>
 bool any_descendant(const xmlNode* root, Pred pred) {
-  const xmlNode* n = root->children;
-  while (n != nullptr) {
-    if (n->type == XML_ELEMENT_NODE && pred(n)) return true;
-    if (n->children != nullptr) {
-      n = n->children;
-      continue;
-    }
-    while (n != root && n->next == nullptr) n = n->parent;
-    if (n == root) break;
-    n = n->next;
-  }
-  return false;
+  return walk_below(root, [&](const xmlNode* n) {
+    return n->type == XML_ELEMENT_NODE && pred(n) ? Walk::stop : Walk::descend;
+  });
 }
 
-size_t visible_chars(const xmlChar* text) {
-  size_t n = 0;
-  for (const xmlChar* c = text; *c; ++c) n += (*c & 0xC0) != 0x80 && !std::isspace(*c) ? 1 : 0;
-  return n;
+size_t text_chars(const xmlNode* n) {
+  return n->type == XML_TEXT_NODE && n->content != nullptr ? visible_chars(reinterpret_cast<const char*>(n->content))
+                                                           : 0;
 }
 
 // A list that is mostly links (a menu, a list of other articles):
@@ -119,31 +109,21 @@ size_t visible_chars(const xmlChar* text) {
 bool is_link_list(const xmlNode* root) {
   if (!name_is(root, {"ul", "ol", "dl", "menu"})) return false;
   size_t links = 0, chars = 0, linked = 0;
-  int in_link = 0;
-  const xmlNode* n = root->children;
-  while (n != nullptr) {
-    if (n->type == XML_TEXT_NODE && n->content != nullptr) {
-      const size_t c = visible_chars(n->content);
-      chars += c;
-      linked += in_link > 0 ? c : 0;
-    }
-    const bool element = n->type == XML_ELEMENT_NODE;
-    if (element && n->children != nullptr && !name_is(n, {"script", "style", "template"})) {
-      if (name_is(n, {"a"})) {
-        ++links;
-        ++in_link;
-      }
-      n = n->children;
-      continue;
-    }
-    if (element && name_is(n, {"a"})) ++links;  // an empty link
-    while (n != root && n->next == nullptr) {
-      n = n->parent;
-      if (n != root && name_is(n, {"a"})) --in_link;
-    }
-    if (n == root) break;
-    n = n->next;
-  }
+  walk_below(root, [&](const xmlNode* n) {
+    chars += text_chars(n);
+    if (n->type != XML_ELEMENT_NODE) return Walk::descend;
+    if (name_is(n, {"script", "style", "template"})) return Walk::skip;
+    if (!name_is(n, {"a"})) return Walk::descend;
+    ++links;
+    size_t in_link = 0;
+    walk_below(n, [&](const xmlNode* d) {
+      in_link += text_chars(d);
+      return Walk::descend;
+    });
+    chars += in_link;
+    linked += in_link;
+    return Walk::skip;
+  });
   return links >= 3 && chars > 0 && 4 * linked >= 3 * chars;
 }
 
@@ -163,6 +143,15 @@ bool name_is(const xmlNode* n, std::initializer_list<const char*> names) {
 
 bool has_descendant(const xmlNode* root, std::initializer_list<const char*> names) {
   return any_descendant(root, [&](const xmlNode* n) { return name_is(n, names); });
+}
+
+size_t visible_chars(std::string_view text) {
+  size_t n = 0;
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    n += (b & 0xC0) != 0x80 && b != ' ' && b != '\n' && b != '\t' && b != '\r' && b != '\f' ? 1 : 0;
+  }
+  return n;
 }
 
 bool marks_content(const xmlNode* n) {

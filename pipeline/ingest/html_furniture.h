@@ -27,7 +27,9 @@
 #pragma once
 #include <libxml/tree.h>
 
+#include <cstddef>
 #include <initializer_list>
+#include <string_view>
 
 namespace dipmine::ingest {
 
@@ -45,8 +47,31 @@ bool marks_content(const xmlNode* n);
 // The walk's helpers, shared with the reader. An element's name is one of
 // `names` (lower case, as libxml2's HTML parser gives them).
 bool name_is(const xmlNode* n, std::initializer_list<const char*> names);
-// An element named so below `root`; without recursion (pages nest
-// thousands deep).
+// An element named so below `root`.
 bool has_descendant(const xmlNode* root, std::initializer_list<const char*> names);
+// Characters that are not white space (code points), to weigh texts of any
+// script alike.
+size_t visible_chars(std::string_view text);
+
+// Visits the nodes below `root` in document order, without recursion (pages
+// nest thousands deep); `visit(node)` says whether to go below the node, to
+// pass over what is below it, or to stop. True when a visit stopped it.
+enum class Walk { descend, skip, stop };
+template <typename Visit>
+bool walk_below(const xmlNode* root, Visit visit) {
+  const xmlNode* n = root->children;
+  while (n != nullptr) {
+    const Walk w = visit(n);
+    if (w == Walk::stop) return true;
+    if (w == Walk::descend && n->children != nullptr) {
+      n = n->children;
+      continue;
+    }
+    while (n != root && n->next == nullptr) n = n->parent;
+    if (n == root) break;
+    n = n->next;
+  }
+  return false;
+}
 
 }  // namespace dipmine::ingest

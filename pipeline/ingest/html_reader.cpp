@@ -190,33 +190,16 @@ bool has_class(const xmlNode* n, const char* cls) {
   return found;
 }
 
-// Characters that are not white space (code points), to weigh texts of any
-// script alike.
-size_t visible_chars(std::string_view text) {
-  size_t n = 0;
-  for (char c : text) {
-    const auto b = static_cast<unsigned char>(c);
-    n += (b & 0xC0) != 0x80 && b != ' ' && b != '\n' && b != '\t' ? 1 : 0;
-  }
-  return n;
-}
-
-// The same, of the text a reader sees under `root`; without recursion.
+// Characters of the text a reader sees under `root` (visible_chars:
+// html_furniture.h).
 size_t visible_chars_under(const xmlNode* root) {
   size_t chars = 0;
-  const xmlNode* n = root->children;
-  while (n != nullptr) {
+  walk_below(root, [&](const xmlNode* n) {
     if (n->type == XML_TEXT_NODE && n->content != nullptr) {
       chars += visible_chars(reinterpret_cast<const char*>(n->content));
     }
-    if (n->children != nullptr && n->type == XML_ELEMENT_NODE && !is_hidden(n)) {
-      n = n->children;
-      continue;
-    }
-    while (n != root && n->next == nullptr) n = n->parent;
-    if (n == root) break;
-    n = n->next;
-  }
+    return n->type == XML_ELEMENT_NODE && is_hidden(n) ? Walk::skip : Walk::descend;
+  });
   return chars;
 }
 
