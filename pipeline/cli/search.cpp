@@ -132,7 +132,7 @@ CommandRegistration search_cmd(
         if (store::index_is_stale(*corpus)) {
           fmt::print(stderr,
                      "dipmine: the full-text index was built by other normalisers; run `dipmine "
-                     "optimize --rebuild` (results may miss until then)\n");
+                     "optimize` (it re-tokenises the text; results may miss until then)\n");
         }
         // --timing covers parsing (warm: parsed once above) and searching, not
         // opening the database or starting the process.

@@ -200,7 +200,7 @@ TEST_CASE("search reads this build's tokenizer fingerprint from the store", "[st
                     SQLITE_OPEN_READWRITE);
   };
   set(build + " 0123456789abcdef");
-  CHECK(s.run({"search", "city"}).err.find("optimize --rebuild") != std::string::npos);
+  CHECK(s.run({"search", "city"}).err.find("run `dipmine optimize` (it re-tokenises") != std::string::npos);
   // A record of another build is not this build's: search computes its own
   // fingerprint, which matches the index.
   set("0000/icu-0 0123456789abcdef");
