@@ -174,12 +174,15 @@ Furniture page_furniture(const xmlNode* n, bool inside_article, bool inside_cont
     kind = Furniture::role;
   } else {
     const std::string names = lower_attribute(n, "id") + ' ' + lower_attribute(n, "class");
+    // Inside an <article>, a part named header or footer is the article's
+    // own (its title, byline, a card's name and address), as the elements.
+    const bool page_part = !inside_article && contains_any(names, {"header", "footer", "masthead"});
     if (names.size() > 1 &&
-        (names_nav(names) || names_ad(attribute(n, "id") + ' ' + attribute(n, "class")) ||
-         contains_any(names, {"banner", "breadcrumb", "comment", "community", "disqus", "footer", "gdpr",
-                              "header", "masthead", "menu", "related", "replies", "shoutbox", "sidebar",
-                              "skyscraper", "social", "sponsor", "pagination", "pager", "popup", "cookie",
-                              "share", "sharing", "sns", "subscribe", "newsletter", "-ad-", "agegate"})) &&
+        (page_part || names_nav(names) || names_ad(attribute(n, "id") + ' ' + attribute(n, "class")) ||
+         contains_any(names, {"banner", "breadcrumb", "comment", "community", "disqus", "gdpr", "menu", "related",
+                              "replies", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "pagination",
+                              "pager", "popup", "cookie", "share", "sharing", "sns", "subscribe", "newsletter",
+                              "-ad-", "agegate"})) &&
         !names_content(names)) {
       kind = Furniture::name;
     } else if (!inside_content && is_link_list(n)) {

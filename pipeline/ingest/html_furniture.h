@@ -14,7 +14,8 @@
 //            plain <div>s says it; read as Firefox's reader view reads them
 //            (Readability.js's "unlikely candidates"), and guarded the same
 //            way: a name that also says article, content, main, body, column,
-//            story or post keeps the element;
+//            story or post keeps the element, and inside an <article> a name
+//            that says header, footer or masthead is the article's own;
 //   links:   a list (<ul>, <ol>, <dl>, <menu>) of three links or more whose
 //            text is at least 3/4 links, outside any part that marks_content():
 //            a menu, a list of other articles. Not a table (a table of linked

@@ -225,3 +225,25 @@ TEST_CASE("web pages: a site's menus in plain divs are left out and counted, and
   CHECK(s.search_count("意識調査") >= 1);
   CHECK(s.search_count("暗号化") == 4);
 }
+
+TEST_CASE("web pages: a Persian news page keeps its article, a card inside an article keeps its header", "[markup]") {
+  // Real pages not used to write the rules (tests/data/markup/SOURCES.md):
+  // Khabar Online (htmldate's test set), whose related headlines and
+  // copyright line are furniture; and a Tabelog magazine article (magic-html's
+  // benchmark) whose restaurant cards are <article>s with a
+  // <header class="rstinfo-widget__header"> holding the name, station and
+  // address: they were left out as page headers (17% of the article) until a
+  // header inside an <article> became the article's own.
+  Sandbox s;
+  const auto r = s.run({"ingest", markup("htmldate-khabaronline-1523806243.html"),
+                        markup("magic-html-tabelog-f01449a2.html")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.err, "htmldate-khabaronline-1523806243.html: left out 14 blocks of page furniture"));
+  CHECK(s.search_count("\"اصلاح‌طلبان رادیکالی\"") == 1);
+  CHECK(s.search_count("\"کال جنی\"") == 0);               // a related headline
+  CHECK(s.search_count("\"تمامی حقوق این سایت\"") == 0);  // the copyright line
+  CHECK(s.search_count("\"クレスト泉\"") == 1);
+  CHECK(s.search_count("高岳駅") == 2);
+  CHECK(s.search_count("\"名田庄三重\"") == 1);
+}

@@ -151,6 +151,12 @@ TEST_CASE("page furniture never takes the text: short pages, big parts, microdat
   f = read_html("p.html", "<body><div class='social-wrap'><div itemprop='articleBody'>" + article_text() +
                               "</div></div><div class='social'>" + article_text() + "</div></body>");
   CHECK(has(f.text, "Tehran and Kyoto"));
+  // Inside an <article>, a part named header is the article's (a card's name
+  // and address), as a <header> element there is; outside, it is the page's.
+  f = read_html("p.html", "<body><div class='site-header'>siteHeader</div><article><div class='rstinfo-widget__header'>"
+                          "cardName 高岳駅 335m</div>" + article_text() + "</article></body>");
+  CHECK(has(f.text, "cardName 高岳駅 335m"));
+  CHECK_FALSE(has(f.text, "siteHeader"));
   // An empty element does not change how the rest is read: an empty <pre>
   // kept every later space, an empty <article> kept every later header.
   f = read_html("p.html", "<body><pre></pre><article></article><p>a    b</p><header>headerText</header>" +
