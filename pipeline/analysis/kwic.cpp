@@ -138,16 +138,23 @@ std::string render_kwic(const std::vector<KwicLine>& lines, int width) {
   for (const KwicLine& l : lines) {
     const std::string where = fmt::format("{}:{}", l.doc_id, l.paragraph);
     const int pad = width - static_cast<int>(report::display_width(l.left));
-    const std::string padding(static_cast<size_t>(std::max(pad, 0)), ' ');
+    // A hit inside a word (المللی in بین‌المللی, a suffix after it) stays
+    // joined to it: the space that sets the keyword apart goes into the
+    // padding, so the keyword column stays aligned.
+    const bool joined_left = !l.left.empty() && l.left.back() != ' ';
+    const bool joined_right = !l.right.empty() && l.right.front() != ' ';
+    const std::string padding(static_cast<size_t>(std::max(pad, 0)) + (joined_left ? 1 : 0), ' ');
+    const char* before = joined_left ? "" : " ";
+    const char* after = joined_right ? "" : " ";
     if (l.lang == "fa") {
       // Logical order inside an RTL isolate: the padding (logically first)
       // ends up on the far right, so keywords align for a right-to-left reader.
       // The keyword in [ ] as on every line (a file or grep shows no isolate;
       // bidi mirrors the brackets, so they face the word on screen too).
-      out += fmt::format("{:<8} \u2067{}{} \u2068[{}]\u2069 {}\u2069\n", where, padding, l.left,
-                         l.keyword, l.right);
+      out += fmt::format("{:<8} \u2067{}{}{}\u2068[{}]\u2069{}{}\u2069\n", where, padding, l.left, before,
+                         l.keyword, after, l.right);
     } else {
-      out += fmt::format("{:<8} {}{} [{}] {}\n", where, padding, l.left, l.keyword, l.right);
+      out += fmt::format("{:<8} {}{}{}[{}]{}{}\n", where, padding, l.left, before, l.keyword, after, l.right);
     }
   }
   return out;

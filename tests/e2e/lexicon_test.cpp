@@ -259,3 +259,31 @@ TEST_CASE("terms of real news and ordinances: content words, not function words"
   }
   CHECK(r.out.find("\n市民\t") != std::string::npos);
 }
+
+TEST_CASE("kwic: a hit inside a word stays joined to it, and keywords stay in one column", "[lexicon][kwic]") {
+  // A new-user trial: `kwic المللی` printed «بین‌ [المللی]», a space inside
+  // بین‌المللی, and `kwic diplomacy` «[diplomacy] ,» before its comma.
+  Sandbox s;
+  e2e::write_file(s.dir() / "a.txt",
+                  "همکاری‌های بین‌المللی شهرها در زمینه‌ی دیپلماسی شهری گسترش یافت.\n\n"
+                  "Paradiplomacy differs from national diplomacy, its definition.\n\n"
+                  "City diplomacy grows.\n");
+  REQUIRE(s.run({"ingest", (s.dir() / "a.txt").string()}).code == 0);
+  auto r = s.run({"kwic", "المللی", "--width", "20"});
+  REQUIRE(r.code == 0);
+  CHECK(e2e::contains(r.out, "بین‌\u2068[المللی]"));
+  r = s.run({"kwic", "diplomacy", "--width", "20"});
+  REQUIRE(r.code == 0);
+  CHECK(e2e::contains(r.out, "[diplomacy],"));
+  CHECK(e2e::contains(r.out, "national  [diplomacy]"));  // a word apart stays apart
+  // The keyword starts in the same column on every line (ASCII lines here).
+  std::vector<size_t> columns;
+  for (size_t at = 0, next; at < r.out.size(); at = next + 1) {
+    next = r.out.find('\n', at);
+    if (next == std::string::npos) next = r.out.size();
+    const std::string line = r.out.substr(at, next - at);
+    if (line.find("[diplomacy]") != std::string::npos) columns.push_back(line.find("[diplomacy]"));
+  }
+  REQUIRE(columns.size() == 2);
+  CHECK(columns[0] == columns[1]);
+}
