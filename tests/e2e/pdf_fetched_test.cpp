@@ -125,4 +125,7 @@ TEST_CASE("Word-made Persian PDF: a number drawn in pieces keeps its order", "[p
   CHECK(contains(text, "نمره 16 تا 17/99"));
   CHECK_FALSE(contains(text, "99/18"));
   CHECK(s.search_count("18/99") >= 1);
+  // A Wingdings check box (U+F035) beside a band is no letter: `كمتر از (14` before.
+  CHECK(contains(text, "كمتر از 14)"));
+  CHECK(contains(text, "نمره 19 تا 20)"));
 }

@@ -132,6 +132,20 @@ TEST_CASE("a number drawn in pieces on a right-to-left line keeps its order", "[
                      {false, false, false, false, false, true}, true) == "تاریخ 1396/08/24");
 }
 
+TEST_CASE("a symbol font's glyph is no letter: a check box does not turn a Persian line's number around", "[pdf]") {
+  // Yazd University's Sooratjalasa-msc.pdf (Word): «ب) ☐ مردود (نمره كمتر از 14)»,
+  // the check box drawn from Wingdings as U+F035 at the line's left end. Its
+  // bidi class (L) made `☐ ( 14` a left-to-right run: `كمتر از (14` before.
+  const std::vector<std::u32string> words = {U"\uF035", u32("("),      u32("14"),      visual("از"),
+                                             visual("كمتر"), visual("نمره"), u32(")"), visual("مردود"),
+                                             U"\uF035", U"(" + visual("ب")};
+  const std::vector<bool> spaces = {false, true, false, true, true, true, true, true, false, true};
+  const std::string got = logical_line(words, spaces, true);
+  INFO(got);
+  CHECK(got.find("كمتر از 14)") != std::string::npos);
+  CHECK(got.rfind("ب)", 0) == 0);
+}
+
 TEST_CASE("brackets of a right-to-left line pair up, whichever code the producer gave the glyph", "[pdf]") {
   // XeTeX names the glyph drawn (the right one is `)`), Word the letter
   // (`(`): both read `(دانشجو)`. Word's came out `)دانشجو(`.
