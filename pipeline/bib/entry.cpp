@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <map>
 #include <set>
@@ -424,6 +426,34 @@ std::string singular(std::string w) {
 
 }  // namespace
 
+namespace {
+
+// An English bound prefix (no word by itself) joins the word after it, as
+// writers join it with a hyphen, a space or nothing: `multi-level
+// governance`, `multilevel governance` and `multi level governance` are one
+// keyword, as are `non-profit` and `nonprofit`, `e-government` and
+// `eGovernment`. `e` only opens a keyword (`vitamin e deficiency` stays).
+std::string join_bound_prefixes(std::string key) {
+  static constexpr std::string_view kPrefixes[] = {
+      "anti", "bio", "co", "cyber", "eco", "geo", "inter", "intra", "macro", "meso", "micro", "multi", "neo",
+      "non", "para", "post", "pre", "pseudo", "quasi", "re", "semi", "socio", "sub", "supra", "trans"};
+  std::string out;
+  size_t i = 0;
+  while (i < key.size()) {
+    const size_t end = std::min(key.find(' ', i), key.size());
+    const std::string_view word(key.data() + i, end - i);
+    out.append(word);
+    const bool prefix = (word == "e" && i == 0) || std::find(std::begin(kPrefixes), std::end(kPrefixes), word) !=
+                                                         std::end(kPrefixes);
+    const bool word_follows = end + 1 < key.size() && std::isalpha(static_cast<unsigned char>(key[end + 1]));
+    if (end < key.size() && !(prefix && word_follows)) out += ' ';
+    i = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string keyword_key(std::string_view keyword) {
   const std::string squeezed(without_own_abbreviation(detail::squeeze(keyword)));
   const text::Lang lang = text::detect_lang(squeezed);
@@ -458,7 +488,8 @@ std::string keyword_key(std::string_view keyword) {
       key.replace(i, 3, " ");
     }
   }
-  return detail::squeeze(key);
+  key = detail::squeeze(key);
+  return lang == text::Lang::en ? join_bound_prefixes(std::move(key)) : key;
 }
 
 std::string identity_text(const store::DocumentRecord& rec) {
