@@ -199,7 +199,9 @@ void append_copyable(std::string& out, std::u32string_view s) {
 // (a bracket opened on the line before stays).
 void unmirror_brackets(std::u32string& line) {
   static constexpr std::pair<char32_t, char32_t> kPairs[] = {{U'(', U')'}, {U'[', U']'}, {U'{', U'}'}, {U'«', U'»'}};
-  for (const auto& [open, close] : kPairs) {
+  for (const auto& pair : kPairs) {
+    // Plain variables: clang before 16 cannot capture structured bindings.
+    const char32_t open = pair.first, close = pair.second;
     auto balanced = [&](bool swapped) {
       int depth = 0;
       bool any = false;
