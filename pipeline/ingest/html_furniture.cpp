@@ -108,6 +108,11 @@ size_t text_chars(const xmlNode* n) {
 // three links or more, and their text at least 3/4 of its text.
 bool is_link_list(const xmlNode* root) {
   if (!name_is(root, {"ul", "ol", "dl", "menu"})) return false;
+  // A list under its own heading is content: a city's page listing its
+  // sister cities as links under 姉妹都市 or "Twin towns".
+  const xmlNode* before = root->prev;
+  while (before != nullptr && before->type != XML_ELEMENT_NODE) before = before->prev;
+  if (before != nullptr && name_is(before, {"h1", "h2", "h3", "h4", "h5", "h6"})) return false;
   size_t links = 0, chars = 0, linked = 0;
   walk_below(root, [&](const xmlNode* n) {
     chars += text_chars(n);

@@ -19,7 +19,8 @@
 //   links:   a list (<ul>, <ol>, <dl>, <menu>) of three links or more whose
 //            text is at least 3/4 links, outside any part that marks_content():
 //            a menu, a list of other articles. Not a table (a table of linked
-//            city names is data), nor a list in the article (sister cities).
+//            city names is data), nor a list in the article or under its own
+//            heading (a city's sister cities).
 // An element that holds the page's <article> or <main> is never furniture,
 // nor are <html>, <body>, <article>, <main> and links themselves. The caller
 // (read_html) keeps everything when leaving furniture out would leave almost

@@ -107,7 +107,9 @@ TEST_CASE("page furniture in plain divs: named by class, id or role, or a list o
       "<td><a href='/d'>Dunedin</a></td></tr></table>"
       "<div id='comments'><p>readerComment</p></div><div class='adWrapper'>adText</div>"
       "<div class='sns'>snsText</div><div class='gdpr-notice'>cookieText</div>"
-      "<div class='headline'>keptHeadline</div><div class='shadowbox'>keptShadow</div></body></html>";
+      "<div class='headline'>keptHeadline</div><div class='shadowbox'>keptShadow</div>"
+      "<div id='contents'><h2>姉妹都市</h2><ul><li><a href='/s'>サンパウロ市</a></li><li><a href='/m'>ミラノ市</a></li>"
+      "<li><a href='/b'>ボストン市</a></li></ul></div></body></html>";
   const DecodedFile f = read_html("p.html", page);
   REQUIRE(f.error.empty());
   for (const char* gone : {"siteTitle", "globalMenu", "roleNav", "menuOne", "menuThree", "menuFive", "shareBar",
@@ -122,7 +124,7 @@ TEST_CASE("page furniture in plain divs: named by class, id or role, or a list o
   // named `content` or `main` is not that: it may hold the menus too), a
   // table of linked city names.
   for (const char* kept : {"canvasText", "roleMain", "keptHeading", "Tehran", "Kyoto", "Paris", "Wellington",
-                           "Dunedin", "sentence 11", "keptHeadline", "keptShadow"}) {
+                           "Dunedin", "sentence 11", "keptHeadline", "keptShadow", "サンパウロ市", "ボストン市"}) {
     CAPTURE(kept);
     CHECK(has(f.text, kept));
   }
