@@ -15,6 +15,7 @@
 #include "ingest/formats.h"
 #include "ingest/html_reader.h"
 #include "ingest/jats_reader.h"
+#include "ingest/mhtml.h"
 #include "ingest/office_reader.h"
 #include "ingest/pdf_reader.h"
 #include "ingest/text_decode.h"
@@ -102,6 +103,36 @@ DecodedFile decode_html(const std::string& path, std::string bytes, const ReadOp
   f.notes = std::move(notes);
   return f;
 }
+
+namespace {
+
+// A page saved as one file: its page part, read as a web page in the
+// charset its part names (unless --encoding says otherwise).
+DecodedFile decode_mhtml(const std::string& path, const std::string& bytes, const ReadOptions& options) {
+  MhtmlPage page = mhtml_page(bytes);
+  if (!page.error.empty()) {
+    DecodedFile f;
+    f.error = fmt::format("{}: a web page saved as one file (MHTML), but {}", path, page.error);
+    return f;
+  }
+  ReadOptions o = options;
+  if (o.encoding.empty() && !page.charset.empty() && ChunkDecoder(page.charset).ok()) o.encoding = page.charset;
+  DecodedFile f = decode_html(path, std::move(page.html), o);
+  if (!f.error.empty()) return f;
+  f.format = "mhtml";
+  if (page.cut_short) {
+    f.notes.push_back(fmt::format("{}: the file ends inside its last part (no closing boundary): cut short? "
+                                  "its page was read as far as it goes",
+                                  path));
+  }
+  if (page.frames > 0) {
+    f.notes.push_back(fmt::format("{}: left out {} frame{} saved with the page (other HTML parts: embeds, ads)",
+                                  path, page.frames, page.frames == 1 ? "" : "s"));
+  }
+  return f;
+}
+
+}  // namespace
 
 DecodedFile decode_text(const std::string& path, std::string bytes, const ReadOptions& options) {
   DecodedFile f;
@@ -191,10 +222,6 @@ DecodedFile read_document_file(const std::string& path, const ReadOptions& optio
   if (format == InputFormat::rtf) {
     return failure(path, "an RTF document, which dipmine does not read; save it as .docx or .odt");
   }
-  if (format == InputFormat::mhtml) {
-    return failure(path, "a web page saved as one file (MHTML), which dipmine does not read; save "
-                         "the page as \"Web Page, HTML only\" (.html)");
-  }
   const bool text_like = format == InputFormat::text || format == InputFormat::markdown ||
                          format == InputFormat::html || format == InputFormat::jats;
   if (text_like && options.encoding.empty() && sniff_text(bytes).binary) {
@@ -242,9 +269,10 @@ DecodedFile read_document_file(const std::string& path, const ReadOptions& optio
   DecodedFile f = format == InputFormat::pdf    ? read_pdf(path, bytes, options.ocr)
                   : format == InputFormat::office ? read_office(path, bytes)
                   : format == InputFormat::html   ? decode_html(path, std::move(bytes), options)
+                  : format == InputFormat::mhtml  ? decode_mhtml(path, bytes, options)
                                                   : decode_text(path, std::move(bytes), options);
   if (!f.error.empty()) return f;
-  if (format == InputFormat::html || format == InputFormat::office) {
+  if (format == InputFormat::html || format == InputFormat::mhtml || format == InputFormat::office) {
     if (only_white_space(f.text)) {
       DecodedFile none = failure(path, fmt::format("no text in this {} document; skipped", f.format));
       none.notes = std::move(f.notes);  // what was left out (hidden, boilerplate) says why

@@ -247,3 +247,27 @@ TEST_CASE("web pages: a Persian news page keeps its article, a card inside an ar
   CHECK(s.search_count("高岳駅") == 2);
   CHECK(s.search_count("\"名田庄三重\"") == 1);
 }
+
+TEST_CASE("web pages saved as one file (MHTML) are read, a broken one refused with why", "[markup]") {
+  // Chrome's "Webpage, Single File" of a portfolio page and the broken files
+  // of mhtml2html's tests (tests/data/markup/SOURCES.md). Before, every
+  // MHTML file was refused.
+  Sandbox s;
+  auto r = s.run({"ingest", markup("mhtml2html-portfolio.mhtml")});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(contains(r.out, "1 added"));
+  CHECK(query(s.db(), "SELECT format || ' ' || charset || ' ' || title FROM documents") == "mhtml UTF-8 Max Sindwani");
+  CHECK(s.search_count("JCONF") >= 1);
+  CHECK(s.search_count("\"software engineering student\"") == 1);
+  CHECK(s.search_count("3D") == 0);  // quoted-printable undone
+  r = s.run({"ingest", markup("mhtml2html-missing_boundary_header.mhtml"), markup("mhtml2html-missing_boundary.mhtml"),
+             markup("mhtml2html-unexpected_eof.mhtml")});
+  CHECK(r.code == 1);
+  CHECK(contains(r.err, "mhtml2html-missing_boundary_header.mhtml: a web page saved as one file (MHTML), but its "
+                        "Content-Type (multipart/related; type=\"text/html\";) names no multipart boundary"));
+  CHECK(contains(r.err, "mhtml2html-missing_boundary.mhtml: a web page saved as one file (MHTML), but no part "
+                        "starts with its boundary line"));
+  CHECK(contains(r.err, "mhtml2html-unexpected_eof.mhtml: the file ends inside its last part"));
+  CHECK(contains(r.out, "0 added, 0 updated, 0 unchanged, 3 failed"));
+}
