@@ -1,7 +1,8 @@
 // Fuzz target: web pages and office documents (ingest/reader.h decode_html,
 // html_reader.h, office_reader.h): charset choice, libxml2's HTML parser and
 // the text walk; the ZIP package and XML parts of .docx/.odt.
-// and JATS articles (jats_reader.h).
+// and JATS articles (jats_reader.h); every input also as a page saved as one
+// file (mhtml.h), whose decoded page is never longer than the file.
 // Input: a page's bytes, (starting with "PK") an office file's bytes, or
 // (starting with "<article" or "<!DOCTYPE article") a JATS article's.
 // Checks: a result is either an error naming the file or a format; the text
@@ -15,6 +16,7 @@
 
 #include "fuzz_check.h"
 #include "ingest/jats_reader.h"
+#include "ingest/mhtml.h"
 #include "ingest/office_reader.h"
 #include "ingest/reader.h"
 #include "text/utf8.h"
@@ -23,6 +25,8 @@ using namespace dipmine::ingest;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
+  const MhtmlPage page = mhtml_page(bytes);
+  FUZZ_CHECK(!page.error.empty() || page.html.size() <= bytes.size(), "an MHTML page longer than its file");
   if ((bytes.rfind("<article", 0) == 0 || bytes.rfind("<!DOCTYPE article", 0) == 0) &&
       dipmine::text::is_valid_utf8(bytes)) {
     const DecodedFile j = read_jats("fuzz.nxml", bytes);
