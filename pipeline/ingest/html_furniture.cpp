@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dipmine::ingest {
 namespace {
@@ -46,39 +47,64 @@ bool furniture_role(const std::string& roles) {
   return false;
 }
 
-// `nav` in a class or id (`nav`, `globalNav`, `localNavi`, `navigation`),
-// but not in `canvas` or `unavailable`.
-bool names_nav(std::string_view names) {
-  for (size_t at = names.find("nav"); at != std::string_view::npos; at = names.find("nav", at + 1)) {
-    const bool in_word = (at >= 2 && names.compare(at - 2, 2, "ca") == 0) ||
-                         (at >= 1 && names.compare(at - 1, 4, "unav") == 0);
-    if (!in_word) return true;
+// The words of an id or class value, lower-cased: split at anything not a
+// letter or digit, and where a lower-case letter meets a capital
+// (`globalNav` → global nav, `adWrapper` → ad wrapper). Whole words, so a
+// random id (`NbsNS8`, `NavzzU`) or a longer word (`sharing-with-...`,
+// `header_cell`) is not read as `sns`, `nav` or `header`.
+std::vector<std::string> name_words(std::string_view value) {
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t i = 0; i <= value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(i < value.size() ? value[i] : ' ');
+    const bool camel = std::isupper(c) && !word.empty() && std::islower(static_cast<unsigned char>(value[i - 1]));
+    if (!std::isalnum(c) || camel) {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    }
+    if (std::isalnum(c)) word += static_cast<char>(std::tolower(c));
+  }
+  return words;
+}
+
+bool one_of(const std::string& word, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list) {
+    if (word == x) return true;
   }
   return false;
 }
 
-// A whole word of the names (split at anything not a letter or digit, and
-// where a lower-case letter meets a capital: `adWrapper`, `ad-slot`) is one
-// of these: ads and the widgets that serve them.
-bool names_ad(const std::string& original_case) {
-  std::string word;
-  const auto is_ad_word = [](const std::string& w) {
-    for (std::string_view x : {"ad", "ads", "adv", "advert", "adverts", "advertisement", "promo", "taboola",
-                               "outbrain", "trc"}) {
-      if (w == x) return true;
+// Words that name furniture anywhere, even inside an <article>: share and
+// comment bars, ads and their networks, subscription and cookie boxes.
+bool names_furniture_anywhere(const std::string& w) {
+  return one_of(w, {"share", "sharing", "sns", "comment", "comments", "disqus", "ad", "ads", "adv", "advert",
+                    "adverts", "advertisement", "promo", "sponsor", "sponsored", "taboola", "outbrain", "trc",
+                    "newsletter", "subscribe", "breadcrumb", "breadcrumbs", "pagination", "pager", "cookie",
+                    "cookies", "gdpr", "popup", "agegate", "shoutbox"});
+}
+
+// Words that name the page's own parts: furniture outside an <article>; in
+// one, a section may be called so (`related-work`, `social-dimensions`).
+bool names_page_part(const std::string& w) {
+  if (one_of(w, {"nav", "navi", "navbar", "navigation", "menu", "menus", "menubar", "header", "footer",
+                 "masthead", "banner", "related", "sidebar", "skyscraper", "social", "community", "replies"})) {
+    return true;
+  }
+  // Run together: `topnav`, `sitenav`, `mainmenu`, `siteheader`.
+  for (std::string_view end : {"nav", "navi", "menu", "header", "footer"}) {
+    if (w.size() > end.size() && w.size() <= end.size() + 6 && w.compare(w.size() - end.size(), end.size(), end) == 0) {
+      return true;
     }
-    return false;
-  };
-  for (size_t i = 0; i <= original_case.size(); ++i) {
-    const char c = i < original_case.size() ? original_case[i] : ' ';
-    const bool boundary = !std::isalnum(static_cast<unsigned char>(c)) ||
-                          (std::isupper(static_cast<unsigned char>(c)) && !word.empty() &&
-                           std::islower(static_cast<unsigned char>(original_case[i - 1])));
-    if (boundary) {
-      if (is_ad_word(word)) return true;
-      word.clear();
-    }
-    if (std::isalnum(static_cast<unsigned char>(c))) word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return false;
+}
+
+// A word that says the part is the text: article, content, main, body,
+// column, story, post, entry (also at a word's start: `contents`,
+// `articleBody` is two words).
+bool names_content_word(const std::string& w) {
+  for (std::string_view x : {"article", "content", "main", "body", "column", "story", "post", "entry"}) {
+    if (w.compare(0, x.size(), x) == 0) return true;
   }
   return false;
 }
@@ -132,10 +158,6 @@ bool is_link_list(const xmlNode* root) {
   return links >= 3 && chars > 0 && 4 * linked >= 3 * chars;
 }
 
-bool names_content(const std::string& names) {
-  return contains_any(names, {"article", "content", "main", "body", "column", "story", "post", "entry"});
-}
-
 }  // namespace
 
 bool name_is(const xmlNode* n, std::initializer_list<const char*> names) {
@@ -177,22 +199,24 @@ Furniture page_furniture(const xmlNode* n, bool inside_article, bool inside_cont
     kind = Furniture::element;
   } else if (furniture_role(lower_attribute(n, "role"))) {
     kind = Furniture::role;
-  } else {
-    const std::string names = lower_attribute(n, "id") + ' ' + lower_attribute(n, "class");
-    // Inside an <article>, a part named header or footer is the article's
-    // own (its title, byline, a card's name and address), as the elements.
-    const bool page_part = !inside_article && contains_any(names, {"header", "footer", "masthead"});
-    if (names.size() > 1 &&
-        (page_part || names_nav(names) || names_ad(attribute(n, "id") + ' ' + attribute(n, "class")) ||
-         contains_any(names, {"banner", "breadcrumb", "comment", "community", "disqus", "gdpr", "menu", "related",
-                              "replies", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "pagination",
-                              "pager", "popup", "cookie", "share", "sharing", "sns", "subscribe", "newsletter",
-                              "-ad-", "agegate"})) &&
-        !names_content(names)) {
-      kind = Furniture::name;
-    } else if (!inside_content && is_link_list(n)) {
-      kind = Furniture::links;
+  } else if (name_is(n, {"div", "section", "aside", "ul", "ol", "dl", "form", "table", "iframe"})) {
+    // Only parts that hold blocks: a paragraph, a table cell or a span
+    // (`<td class="header_cell">`, a code comment's `<span class="comment">`)
+    // is text whatever its class. An id of four words or more is the slug
+    // of a heading (`sharing-with-a-single-developer`): not read.
+    std::vector<std::string> words = name_words(attribute(n, "class"));
+    if (std::vector<std::string> id = name_words(attribute(n, "id")); id.size() < 4) {
+      words.insert(words.end(), id.begin(), id.end());
     }
+    bool furniture = false, content = false;
+    for (const std::string& w : words) {
+      furniture = furniture || names_furniture_anywhere(w) || (!inside_article && names_page_part(w));
+      content = content || names_content_word(w);
+    }
+    if (furniture && !content) kind = Furniture::name;
+    else if (!inside_content && is_link_list(n)) kind = Furniture::links;
+  } else if (!inside_content && is_link_list(n)) {
+    kind = Furniture::links;
   }
   const auto article_text = [](const xmlNode* d) { return name_is(d, {"article", "main"}) || is_article_body(d); };
   if (kind != Furniture::none && (is_article_body(n) || any_descendant(n, article_text))) return Furniture::none;

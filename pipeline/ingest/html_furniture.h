@@ -10,12 +10,16 @@
 //   role:    an ARIA landmark role: navigation, banner, contentinfo,
 //            complementary, search, menu, menubar, dialog;
 //   name:    its class and id, in the site's own words (`div id="header"`,
-//            `class="share-tools"`, `id="comments"`), where a page built of
-//            plain <div>s says it; read as Firefox's reader view reads them
-//            (Readability.js's "unlikely candidates"), and guarded the same
-//            way: a name that also says article, content, main, body, column,
-//            story or post keeps the element, and inside an <article> a name
-//            that says header, footer or masthead is the article's own;
+//            `class="share-tools"`, `id="comments"`, `adWrapper`), where a
+//            page built of plain <div>s says it; read as whole words (split
+//            at punctuation and at camelCase: `globalNav`), on parts that hold
+//            blocks (div, section, aside, lists, form, table, iframe: never a
+//            paragraph, cell or span), with an id of four words or more taken
+//            for a heading's slug and not read. Inside an <article> only
+//            share, comment, ad, subscription, cookie and paging words count
+//            (a paper's `related-work` or `social-dimensions` is a section);
+//            a name that also says article, content, main, body, column,
+//            story, post or entry keeps the part;
 //   links:   a list (<ul>, <ol>, <dl>, <menu>) of three links or more whose
 //            text is at least 3/4 links, outside any part that marks_content():
 //            a menu, a list of other articles. Not a table (a table of linked

@@ -136,6 +136,37 @@ TEST_CASE("page furniture in plain divs: named by class, id or role, or a list o
   CHECK(all.notes.empty());
 }
 
+TEST_CASE("page furniture is named by whole words of a block's class or id, not by a piece of one") {
+  // A fourth new-user trial on readability's pages: a section id made from
+  // its heading (mercurial: `sharing-with-a-single-developer`, half the
+  // article), a random id (google-sre-book-1: `...-NbsNS8` read as `sns`;
+  // videos-1: `<p id="NavzzU">`), a table cell (`header_cell`), a code
+  // comment's span; and a paper's sections inside <article> (`related-work`,
+  // `community-engagement`, `social-dimensions`) were left out.
+  const std::string page =
+      "<body><div class='section' id='sharing-with-a-single-developer'><h2>Sharing</h2><p>slugSection</p></div>"
+      "<div id='monitoring-for-the-long-term-NbsNS8'><p>randomIdSection</p></div>"
+      "<div id='NavzzU'><p>randomNav</p></div><p id='nav'>aParagraph</p>"
+      "<table><tr><td class='header_cell'>General UX</td><td class='header_cell'>UI mockup</td></tr></table>"
+      "<pre><span class='token comment'>// add.c</span></pre>"
+      "<article><section id='related-work'><h2>Related work</h2><p>relatedWork</p></section>"
+      "<section id='community-engagement'><p>communityEngagement</p></section>"
+      "<section class='social-dimensions'><p>socialDimensions</p></section>"
+      "<div class='share-buttons'>shareInArticle</div>" + article_text() + "</article>"
+      "<div class='topnav'>topNav</div><div class='siteHeader'>siteHeader</div><div id='relatedPosts2'>x</div>"
+      "</body>";
+  const DecodedFile f = read_html("p.html", page);
+  for (const char* kept : {"slugSection", "randomIdSection", "randomNav", "aParagraph", "General UX", "UI mockup",
+                           "// add.c", "relatedWork", "communityEngagement", "socialDimensions"}) {
+    CAPTURE(kept);
+    CHECK(has(f.text, kept));
+  }
+  for (const char* gone : {"shareInArticle", "topNav", "siteHeader"}) {
+    CAPTURE(gone);
+    CHECK_FALSE(has(f.text, gone));
+  }
+}
+
 TEST_CASE("page furniture never takes the text: short pages, big parts, microdata") {
   // Under 500 characters left: the parts named by class or id stay, the
   // landmarks go.
