@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 
 #include "common/error.h"
 #include "common/years.h"
 #include "store/fts_tokenizer.h"
+#include "text/fa_vocabulary.h"
 #include "text/lang.h"
 #include "text/segmenter.h"
 #include "text/utf8.h"
@@ -28,6 +30,7 @@ struct Atom {
   bool star = false;
   bool negated = false;
   bool near = false;
+  bool solid = false;  // added by add_solid_alternatives: its words joined, and nothing else
   std::vector<Atom> near_parts;
   int near_distance = kDefaultNear;
 };
@@ -72,6 +75,7 @@ class Parser {
     }
     if (pending_or) fail(or_pos, "'OR' needs a word after it");
     merge_split_compounds(clauses);
+    add_solid_alternatives(clauses);
 
     // FTS5 numbers phrases in the order they appear in the expression: the
     // positive clauses first, then the exclusions.
@@ -319,6 +323,90 @@ class Parser {
     }
   }
 
+  // Persian text of Arabic-script words only: its ZWNJs made spaces, or its
+  // spaces made ZWNJs (`اصلاح‌طلبان` / `اصلاح طلبان`).
+  static std::optional<std::string> persian_respelling(const std::string& t) {
+    constexpr std::string_view kZwnj = "\u200C";
+    if (text::detect_lang(t) != text::Lang::fa) return std::nullopt;
+    for (size_t i = 0; i < t.size();) {
+      size_t len;
+      const char32_t c = text::decode_utf8(t, i, len);
+      if (c < 0x0600 && c != ' ') return std::nullopt;  // a Latin letter, a digit, punctuation
+      i += len;
+    }
+    std::string out;
+    const bool has_zwnj = t.find(kZwnj) != std::string::npos;
+    if (!has_zwnj && t.find(' ') == std::string::npos) return std::nullopt;
+    for (size_t i = 0; i < t.size();) {
+      if (has_zwnj && t.compare(i, kZwnj.size(), kZwnj) == 0) {
+        out += ' ';
+        i += kZwnj.size();
+      } else if (!has_zwnj && t[i] == ' ') {
+        out += kZwnj;
+        ++i;
+      } else {
+        out += t[i++];
+      }
+    }
+    return out;
+  }
+
+  static std::vector<std::string> plain_keys(const std::string& t) {
+    std::vector<std::string> keys;
+    for (const text::Term& term : text::index_terms(t, text::detect_lang(t), text::TermMode::query)) {
+      if (!term.colocated) keys.push_back(term.key);
+    }
+    return keys;
+  }
+
+  // The one way a Persian key splits into two dictionary words of four
+  // letters or more; none when there is no such way or more than one.
+  // (Three let دیپلماسی be دیپلم + اسی.)
+  static std::optional<std::vector<std::string>> dictionary_halves(const std::string& key) {
+    std::vector<size_t> starts;  // character boundaries
+    for (size_t i = 0; i < key.size();) {
+      starts.push_back(i);
+      size_t len;
+      text::decode_utf8(key, i, len);
+      i += len;
+    }
+    std::optional<std::vector<std::string>> found;
+    for (size_t c = 4; c + 4 <= starts.size(); ++c) {
+      const std::string left = key.substr(0, starts[c]), right = key.substr(starts[c]);
+      if (!text::fa_is_word(text::fa_key(left)) || !text::fa_is_word(text::fa_key(right))) continue;
+      if (found) return std::nullopt;  // two ways: which is meant is not known
+      found = std::vector<std::string>{left, right};
+    }
+    return found;
+  }
+
+  // Persian compounds the dictionary does not know are written with a ZWNJ,
+  // a space or nothing (اصلاح‌طلبان, اصلاح طلبان, اصلاحطلبان), and a document
+  // written with the ZWNJ or solid holds one key for it. Two plain
+  // neighbouring Persian words A B (AND) become (A OR AB) AND (B OR AB):
+  // either the words, or the compound written as one.
+  static void add_solid_alternatives(std::vector<std::vector<Atom>>& clauses) {
+    auto plain = [](const std::vector<Atom>& c) {
+      return c.size() == 1 && !c[0].negated && !c[0].quoted && !c[0].near && !c[0].star && !c[0].solid;
+    };
+    std::vector<std::pair<size_t, Atom>> added;
+    for (size_t k = 0; k + 1 < clauses.size(); ++k) {
+      if (!plain(clauses[k]) || !plain(clauses[k + 1])) continue;
+      const std::string spaced = clauses[k][0].text + " " + clauses[k + 1][0].text;
+      const auto joined = persian_respelling(spaced);
+      if (!joined) continue;
+      const std::vector<std::string> keys = plain_keys(*joined);
+      if (keys.size() != 1 || plain_keys(spaced).size() != 2) continue;
+      Atom a;
+      a.pos = clauses[k][0].pos;
+      a.text = *joined;
+      a.solid = true;
+      added.push_back({k, a});
+      added.push_back({k + 1, a});
+    }
+    for (auto& [k, a] : added) clauses[k].push_back(std::move(a));
+  }
+
   // The FTS5 phrase for one word or quoted phrase, from its folded keys.
   std::string phrase(const Atom& a, bool allow_boost, std::vector<QueryPhrase>& out, int clause,
                      int& alternative) const {
@@ -345,7 +433,33 @@ class Parser {
     std::string e = query_key_string(keys);
     const bool prefix = a.star || last->prefix;
     if (prefix) e += "*";
+    const std::vector<std::string> written = keys;
     out.push_back({std::move(keys), prefix, clause, alternative});
+    // A Persian word or phrase in the other spelling: a ZWNJ as a space
+    // (اصلاح‌طلبان finds اصلاح طلبان) or a quoted phrase's spaces as ZWNJs
+    // ("اصلاح طلبان" finds اصلاح‌طلبان and اصلاحطلبان).
+    if (allow_boost && !a.star && !a.solid) {
+      if (const auto respelled = persian_respelling(a.text)) {
+        std::vector<std::string> other = plain_keys(*respelled);
+        if (!other.empty() && other != written) {
+          const std::string alt = query_key_string(other);
+          out.push_back({std::move(other), false, clause, ++alternative});
+          return "(" + e + " OR " + alt + ")";
+        }
+      }
+    }
+    // A Persian word typed solid (سرمایهگذاری) that is two dictionary words
+    // of four letters or more run together, in one way only: also those
+    // words in a row (سرمایه گذاری), as documents write it with a space.
+    if (allow_boost && !a.star && !a.solid && written.size() == 1 && text::detect_lang(a.text) == text::Lang::fa &&
+        !persian_respelling(a.text)) {
+      // (Only where the words in a row stay two keys: بین المللی is one.)
+      if (auto parts = dictionary_halves(written[0]); parts && plain_keys((*parts)[0] + " " + (*parts)[1]).size() == 2) {
+        const std::string alt = query_key_string(*parts);
+        out.push_back({std::move(*parts), false, clause, ++alternative});
+        return "(" + e + " OR " + alt + ")";
+      }
+    }
     // A word written with hyphens (non-parallel): its parts in a row, or the
     // compound written solid (nonparallel), which documents index as a
     // colocated key of the first part. Only when the word is the whole

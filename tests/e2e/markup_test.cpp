@@ -208,7 +208,7 @@ TEST_CASE("web pages: a site's menus in plain divs are left out and counted, and
   auto r = s.run({"ingest", page});
   INFO(r.err);
   REQUIRE(r.code == 0);
-  CHECK(contains(r.err, "left out 20 blocks of page furniture (menus, headers, footers, share and comment bars: "
+  CHECK(contains(r.err, "left out 18 blocks of page furniture (menus, headers, footers, share and comment bars: "
                         "1945 of the page's 3577 characters)"));
   CHECK(s.search_count("意識調査") == 0);
   CHECK(s.search_count("ログイン") == 0);
@@ -217,7 +217,7 @@ TEST_CASE("web pages: a site's menus in plain divs are left out and counted, and
   CHECK(s.search_count("暗号化") == 4);
   CHECK(s.search_count("\"Trend Micro Smart Protection Network\"") == 1);
   // What ingest said is stored with the document.
-  CHECK(contains(s.run({"docs", "--notes"}).out, "left out 20 blocks of page furniture"));
+  CHECK(contains(s.run({"docs", "--notes"}).out, "left out 18 blocks of page furniture"));
   // --keep-page-furniture stores the page whole.
   r = s.run({"ingest", "--force", "--keep-page-furniture", page});
   REQUIRE(r.code == 0);
@@ -239,7 +239,7 @@ TEST_CASE("web pages: a Persian news page keeps its article, a card inside an ar
                         markup("magic-html-tabelog-f01449a2.html")});
   INFO(r.err);
   REQUIRE(r.code == 0);
-  CHECK(contains(r.err, "htmldate-khabaronline-1523806243.html: left out 14 blocks of page furniture"));
+  CHECK(contains(r.err, "htmldate-khabaronline-1523806243.html: left out 13 blocks of page furniture"));
   CHECK(s.search_count("\"اصلاح‌طلبان رادیکالی\"") == 1);
   CHECK(s.search_count("\"کال جنی\"") == 0);               // a related headline
   CHECK(s.search_count("\"تمامی حقوق این سایت\"") == 0);  // the copyright line

@@ -135,6 +135,33 @@ TEST_CASE("a word written with hyphens: its parts in a row, or the compound writ
   CHECK(parse_query("2015-2020").match.find(" OR ") == std::string::npos);
 }
 
+TEST_CASE("a Persian compound's other spellings are alternatives", "[query]") {
+  // Two plain words: each, or the two joined (A OR AB) AND (B OR AB).
+  Query q = parse_query("اصلاح طلبان");
+  REQUIRE(q.phrases.size() == 4);
+  CHECK(q.clauses == 2);
+  CHECK(q.phrases[1].keys == std::vector<std::string>{"اصلاحطلبان"});
+  CHECK(q.phrases[3].keys == std::vector<std::string>{"اصلاحطلبان"});
+  CHECK(q.phrases[0].clause == 0);
+  CHECK(q.phrases[3].clause == 1);
+  // A word with a ZWNJ: also its parts in a row; a quoted phrase: also joined.
+  q = parse_query("اصلاح‌طلبان");
+  REQUIRE(q.phrases.size() == 2);
+  CHECK(q.phrases[1].keys == std::vector<std::string>{"اصلاح", "طلبان"});
+  q = parse_query("\"اصلاح طلبان\"");
+  REQUIRE(q.phrases.size() == 2);
+  CHECK(q.phrases[1].keys == std::vector<std::string>{"اصلاحطلبان"});
+  // Solid, and two dictionary words in one way only: also those in a row.
+  q = parse_query("سرمایهگذاری");
+  REQUIRE(q.phrases.size() == 2);
+  CHECK(q.phrases[1].keys == std::vector<std::string>{"سرمایه", "گذاری"});
+  // Not: what the tokenizer joins anyway, Latin words, prefixes, NEAR parts.
+  CHECK(parse_query("بین المللی").match == parse_query("بینالمللی").match);
+  CHECK(parse_query("city diplomacy").phrases.size() == 2);
+  CHECK(parse_query("اصلاح‌طلب*").phrases.size() == 1);
+  CHECK(parse_query("NEAR(اصلاح‌طلبان انتخابات, 5)").match.find(" OR ") == std::string::npos);
+}
+
 TEST_CASE("any typed query is a usage error or runs without an SQL error", "[query]") {
   std::string path = (fs::temp_directory_path() / "dipmine-query-XXXXXX").string();
   const fs::path dir = mkdtemp(path.data());
