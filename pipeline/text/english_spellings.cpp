@@ -43,6 +43,17 @@ constexpr std::pair<std::string_view, std::string_view> kWords[] = {
     {"centre", "center"}, {"centres", "centers"}, {"centred", "centered"}, {"centring", "centering"},
     {"theatre", "theater"}, {"theatres", "theaters"}, {"fibre", "fiber"}, {"fibres", "fibers"},
     {"programme", "program"}, {"programmes", "programs"},
+    // A fourth new-user trial: Wikipedia's New Zealand page writes kilometres
+    // and metres, and `search kilometers` missed it.
+    {"metre", "meter"}, {"metres", "meters"}, {"kilometre", "kilometer"}, {"kilometres", "kilometers"},
+    {"centimetre", "centimeter"}, {"centimetres", "centimeters"}, {"millimetre", "millimeter"},
+    {"millimetres", "millimeters"}, {"litre", "liter"}, {"litres", "liters"},
+    {"defence", "defense"}, {"defences", "defenses"}, {"offence", "offense"}, {"offences", "offenses"},
+    {"licence", "license"}, {"licences", "licenses"}, {"judgement", "judgment"}, {"judgements", "judgments"},
+    {"grey", "gray"}, {"catalogue", "catalog"}, {"catalogues", "catalogs"}, {"analogue", "analog"},
+    {"travelled", "traveled"}, {"travelling", "traveling"}, {"modelling", "modeling"}, {"modelled", "modeled"},
+    {"labelled", "labeled"}, {"labelling", "labeling"}, {"cancelled", "canceled"}, {"counselling", "counseling"},
+    {"enrolment", "enrollment"}, {"enrolments", "enrollments"}, {"fulfil", "fulfill"}, {"manoeuvre", "maneuver"},
 };
 
 template <size_t N>
@@ -65,7 +76,10 @@ bool may_be_british(std::string_view w) {
     if (w[i] == 's' && (w[i - 1] == 'i' || w[i - 1] == 'y')) return true;
   }
   return w.find("our") != std::string_view::npos || w.ends_with("re") || w.ends_with("res") ||
-         w.ends_with("red") || w.ends_with("ring") || w.ends_with("mme") || w.ends_with("mmes");
+         w.ends_with("red") || w.ends_with("ring") || w.ends_with("mme") || w.ends_with("mmes") ||
+         w.ends_with("ence") || w.ends_with("ences") || w.ends_with("ement") || w.ends_with("ements") ||
+         w.ends_with("lled") || w.ends_with("lling") || w.ends_with("gue") || w.ends_with("gues") ||
+         w == "grey" || w == "fulfil" || w.ends_with("olment") || w.ends_with("olments");
 }
 
 }  // namespace

@@ -127,6 +127,16 @@ TEST_CASE("English: British and American spellings fold to one key", "[spelling]
       {"neighborhood", "neighbourhood"},
       {"labor", "labour"},
       {"behavior", "behaviour"},
+      {"kilometers", "kilometres"},
+      {"meter", "metre"},
+      {"defense", "defence"},
+      {"license", "licence"},
+      {"judgment", "judgement"},
+      {"gray", "grey"},
+      {"catalog", "catalogue"},
+      {"traveled", "travelled"},
+      {"modeling", "modelling"},
+      {"enrollment", "enrolment"},
   };
   for (const auto& g : groups) same_key(g, en_fold);
   // Prefix queries fold without the stem: cooper* finds co-operation.
