@@ -370,8 +370,12 @@ namespace {
 std::string_view without_own_abbreviation(std::string_view k) {
   if (k.size() < 4 || k.back() != ')') return k;
   const size_t open = k.rfind('(');
-  if (open == std::string_view::npos || open < 2 || k[open - 1] != ' ') return k;
-  const std::string_view abbr = k.substr(open + 1, k.size() - open - 2), words = k.substr(0, open - 1);
+  // With or without a space before it: `Bluetooth Low Energy(BLE)` (a WoS
+  // export) is `Bluetooth Low Energy (BLE)`.
+  if (open == std::string_view::npos || open < 2) return k;
+  if (k[open - 1] != ' ' && !std::isalpha(static_cast<unsigned char>(k[open - 1]))) return k;
+  const std::string_view abbr = k.substr(open + 1, k.size() - open - 2),
+                         words = k.substr(0, k[open - 1] == ' ' ? open - 1 : open);
   std::string letters, capitals;
   for (char c : abbr) {
     if (std::isupper(static_cast<unsigned char>(c))) capitals += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

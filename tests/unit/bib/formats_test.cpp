@@ -155,6 +155,8 @@ TEST_CASE("keyword keys fold case, spacing and Persian yeh", "[bib]") {
   // second trial's WoS file: "Bluetooth Low Energy (BLE)" beside "Bluetooth
   // Low Energy", 158 and 590 records, two map nodes).
   CHECK(bib::keyword_key("Bluetooth Low Energy (BLE)") == bib::keyword_key("Bluetooth Low Energy"));
+  CHECK(bib::keyword_key("Bluetooth Low Energy(BLE)") == bib::keyword_key("Bluetooth Low Energy"));  // no space
+  CHECK(bib::keyword_key("COVID(19)") != bib::keyword_key("COVID"));
   CHECK(bib::keyword_key("Internet of Things (IoT)") == bib::keyword_key("internet of things"));
   CHECK(bib::keyword_key("Geographic Information Systems (GIS)") == bib::keyword_key("geographic information systems"));
   // Not initials: kept.
