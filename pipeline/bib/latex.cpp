@@ -53,6 +53,17 @@ const char* special_letter(std::string_view cmd) {
       {"textunderscore", "_"}, {"textbar", "|"}, {"textless", "<"}, {"textgreater", ">"},
       // biblatex's hyphens that may or may not break a line, and slashes
       {"hyphen", "-"}, {"nbhyphen", "-"}, {"slash", "/"}, {"textslash", "/"},
+      // Math in titles: Greek letters and the signs of units and figures
+      // (`100~$\mu$J`, `$\pm$0.1\%`).
+      {"alpha", "α"}, {"beta", "β"}, {"gamma", "γ"}, {"delta", "δ"}, {"epsilon", "ε"}, {"varepsilon", "ε"},
+      {"zeta", "ζ"}, {"eta", "η"}, {"theta", "θ"}, {"kappa", "κ"}, {"lambda", "λ"}, {"mu", "μ"}, {"nu", "ν"},
+      {"xi", "ξ"}, {"pi", "π"}, {"rho", "ρ"}, {"sigma", "σ"}, {"tau", "τ"}, {"phi", "φ"}, {"varphi", "φ"},
+      {"chi", "χ"}, {"psi", "ψ"}, {"omega", "ω"}, {"Gamma", "Γ"}, {"Delta", "Δ"}, {"Theta", "Θ"},
+      {"Lambda", "Λ"}, {"Pi", "Π"}, {"Sigma", "Σ"}, {"Phi", "Φ"}, {"Psi", "Ψ"}, {"Omega", "Ω"},
+      {"pm", "±"}, {"mp", "∓"}, {"times", "×"}, {"cdot", "·"}, {"div", "÷"}, {"leq", "≤"}, {"le", "≤"},
+      {"geq", "≥"}, {"ge", "≥"}, {"neq", "≠"}, {"approx", "≈"}, {"sim", "~"}, {"infty", "∞"}, {"circ", "°"},
+      {"degree", "°"}, {"rightarrow", "→"}, {"to", "→"}, {"leftarrow", "←"}, {"textmu", "μ"},
+      {"textpm", "±"}, {"texttimes", "×"},
   };
   for (const auto& [name, out] : table) {
     if (name == cmd) return out;
@@ -96,7 +107,13 @@ class Converter {
         continue;
       }
       if (c == '$') {  // math shift: keep the content
+        math_ = !math_;
         ++i_;
+        continue;
+      }
+      if (math_ && (c == '^' || c == '_')) {  // mm$^2$ is mm², Cu$_2$O Cu₂O (NFKC folds them to digits)
+        ++i_;
+        script_digits(out, c == '^');
         continue;
       }
       if (c == '-' && s_.substr(i_, 3) == "---") {
@@ -123,6 +140,27 @@ class Converter {
       out += c;
       ++i_;
     }
+  }
+
+  // The digits after ^ or _ (one, or a group of digits only) as superscript
+  // or subscript digits; anything else is left to the loop, as text.
+  void script_digits(std::string& out, bool super) {
+    static constexpr const char* kSuper[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    static constexpr const char* kSub[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+    auto digit = [&](size_t k) { return k < s_.size() && s_[k] >= '0' && s_[k] <= '9'; };
+    size_t begin = i_, end = i_;
+    if (digit(i_)) {
+      end = i_ + 1;
+    } else if (i_ < s_.size() && s_[i_] == '{') {
+      end = i_ + 1;
+      while (digit(end)) ++end;
+      if (end == i_ + 1 || end >= s_.size() || s_[end] != '}') return;
+      begin = i_ + 1;
+    } else {
+      return;
+    }
+    for (size_t k = begin; k < end; ++k) out += (super ? kSuper : kSub)[s_[k] - '0'];
+    i_ = begin != i_ ? end + 1 : end;  // past the group's '}
   }
 
   // German babel's shorthands after `"` (biblatex files of German titles use
@@ -200,8 +238,8 @@ class Converter {
     }
     if (!control_word) {
       // \& \% \$ \# \_ \{ \} "\ " and \\ ; anything else: the character itself.
-      if (name == "\\") out += ' ';
-      else if (name == "-") {}  // discretionary hyphen
+      if (name == "\\" || name == "," || name == ";" || name == ":") out += ' ';  // thin and medium spaces too
+      else if (name == "-" || name == "!") {}  // discretionary hyphen, negative thin space
       else out.append(name);
       return;
     }
@@ -245,6 +283,7 @@ class Converter {
   std::string_view s_;
   size_t i_ = 0;
   bool marks_ = false;
+  bool math_ = false;  // between $ signs
 };
 
 }  // namespace

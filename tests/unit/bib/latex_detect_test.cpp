@@ -39,6 +39,24 @@ TEST_CASE("BibTeX: a command without an argument stands as its name, a switch le
   CHECK(r.records[1].title == "A bold word foo end");
 }
 
+TEST_CASE("BibTeX: math in a title becomes the characters a reader sees", "[bib][latex]") {
+  // zotero-better-bibtex's test fixture for its issue 472 (tests/data/bib/SOURCES.md),
+  // whose expected import reads `100 𝜇J, 200 𝜇J Energy, and ±0.1% Accuracy,
+  // 0.2 mm² Size`: here `200,muJ`, `pm0.1`, `0.2,mm^2` before.
+  std::ifstream in(std::string(DIPMINE_TEST_DATA) + "/bib/bbt-math-markup-472.bib", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const auto r = bib::read_export("m.bib", ss.str(), bib::Format::bibtex);
+  REQUIRE(r.records.size() == 2);
+  CHECK(r.records[0].title ==
+        "Test Title With 100 μJ, 200 μJ Energy, and ±0.1% Accuracy, 0.2 mm² Size, and -50 dB Attenuation");
+  CHECK(r.records[1].title == "Test Title with space quad, space semi-colon, space colon, space comma, space nbsp");
+  const auto chem = bib::read_export("c.bib", "@article{c, title = {Cu$_2$O films at $10^{-3}$ and $x_{12}$}, year = {2020}}\n",
+                                     bib::Format::bibtex);
+  REQUIRE(chem.records.size() == 1);
+  CHECK(chem.records[0].title == "Cu₂O films at 10-3 and x₁₂");
+}
+
 TEST_CASE("exports are recognised by content as well as extension", "[bib][detect]") {
   using F = bib::Format;
   CHECK(bib::detect_format("a.ris", "anything") == F::ris);
