@@ -73,7 +73,7 @@ std::string compute_tokenizer_fingerprint() {
       // letter beside a word that takes a suffix.
       "طاللل ه مب ها",
       // Old and variant kanji, the small ヶ.
-      "國際 髙橋 霞ヶ関",
+      "國際 髙橋 霞ヶ関 橫浜 步 每",
       // Latin letters with diacritics.
       "São Paulo Montréal Māori",
       // The ezafe after ه written with a ZWNJ.

@@ -30,7 +30,8 @@ bool is_dash_variant(char32_t c) {
 
 // Old and variant forms of kanji (kyūjitai and itaiji) beside the form in
 // use today, as pairs: the forms of the Jōyō kanji table's notes, and the
-// variants common in names (髙橋 高橋, 長﨑 長崎, 渡邉 渡辺). Older texts,
+// variants common in names (髙橋 高橋, 長﨑 長崎, 渡邉 渡辺), and the forms a
+// fourth new-user trial found missing (橫浜 横浜, 步 歩, 每 毎, 靑 青). Older texts,
 // organisation and place names write 國際, 濱, 澤: one key with 国際, 浜, 沢.
 constexpr std::u32string_view kOldForms =
     U"亞亜惡悪壓圧圍囲醫医爲為壹壱隱隠營営榮栄衞衛驛駅圓円鹽塩緣縁艷艶"
@@ -50,7 +51,8 @@ constexpr std::u32string_view kOldForms =
     U"佛仏倂併竝並變変邊辺辯弁辨弁瓣弁舖舗穗穂寶宝豐豊襃褒沒没飜翻萬万"
     U"滿満默黙譯訳藥薬與与豫予餘余譽誉搖揺樣様謠謡來来亂乱覽覧兩両獵猟"
     U"壘塁勵励禮礼靈霊齡齢戀恋爐炉勞労樓楼祿禄錄録灣湾"
-    U"龍竜髙高﨑崎邉辺嶋島濵浜冨富栁柳舘館槇槙";
+    U"龍竜髙高﨑崎邉辺嶋島濵浜冨富栁柳舘館槇槙"
+    U"橫横步歩每毎靑青綠緑稻稲飮飲卽即郞郎尙尚晚晩徵徴淸清姬姫虛虚歷歴曆暦賴頼瀨瀬莖茎涉渉淚涙舍舎兔兎巢巣渴渇擊撃緖緒";
 
 struct VariantTable {
   std::bitset<0x10000> mapped;  // every form above is in the BMP
