@@ -133,7 +133,7 @@ std::vector<KwicLine> kwic(store::Corpus& corpus, const std::string& query,
   return out;
 }
 
-std::string render_kwic(const std::vector<KwicLine>& lines, int width) {
+std::string render_kwic(const std::vector<KwicLine>& lines, int width, bool isolates) {
   std::string out;
   for (const KwicLine& l : lines) {
     const std::string where = fmt::format("{}:{}", l.doc_id, l.paragraph);
@@ -146,7 +146,7 @@ std::string render_kwic(const std::vector<KwicLine>& lines, int width) {
     const std::string padding(static_cast<size_t>(std::max(pad, 0)) + (joined_left ? 1 : 0), ' ');
     const char* before = joined_left ? "" : " ";
     const char* after = joined_right ? "" : " ";
-    if (l.lang == "fa") {
+    if (l.lang == "fa" && isolates) {
       // Logical order inside an RTL isolate: the padding (logically first)
       // ends up on the far right, so keywords align for a right-to-left reader.
       // The keyword in [ ] as on every line (a file or grep shows no isolate;

@@ -37,6 +37,10 @@ struct KwicLine {
 std::vector<KwicLine> kwic(store::Corpus& corpus, const std::string& query,
                            const KwicOptions& options);
 
-std::string render_kwic(const std::vector<KwicLine>& lines, int width);
+// `isolates`: a Persian line is wrapped in bidi isolates (RLI ... PDI, the
+// keyword in FSI ... PDI), so that a terminal lays it out right to left with
+// the keyword in its column; written to a file or a pipe, the isolates would
+// be invisible characters in the text, so the caller leaves them out there.
+std::string render_kwic(const std::vector<KwicLine>& lines, int width, bool isolates = true);
 
 }  // namespace dipmine::analysis

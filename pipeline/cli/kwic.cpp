@@ -35,7 +35,7 @@ CommandRegistration kwic_cmd("kwic", "Keyword in context for a concept id or a w
                                 a->lang.empty() ? "" : " in " + a->lang + " paragraphs"));
       return 0;
     }
-    fmt::print("{}", analysis::render_kwic(lines, o.width));
+    fmt::print("{}", analysis::render_kwic(lines, o.width, is_terminal(1)));
     return 0;
   };
 });
