@@ -17,7 +17,14 @@
 //   doc:ID        one document (repeat for several)
 // A Japanese term matches anywhere inside a word (substring), ranking whole
 // words higher; Persian words written with or without a space/half-space
-// (بین المللی, بینالمللی, بین‌المللی) are the same term.
+// (بین المللی, بینالمللی, بین‌المللی) are the same term. Compounds the
+// tokenizer does not join are found in their other spellings as
+// alternatives: two plain Persian words A B are (A OR AB) AND (B OR AB); a
+// Persian word with a ZWNJ also its parts in a row, a quoted Persian phrase
+// also its words joined, a solid Persian word that splits one way into two
+// dictionary words also those in a row; an English word with hyphens
+// (non-parallel) also the solid word (nonparallel), which documents index
+// beside the first part. Not inside NEAR, and not for prefixes.
 //
 // Errors: parse_query throws dipmine::UsageError "query column N: <what>"
 // pointing at the first offending character (1-based, in characters). It never
