@@ -71,6 +71,14 @@ const char* special_letter(std::string_view cmd) {
   return nullptr;
 }
 
+// ⁰..⁹ and ₀..₉ for the digit `d`.
+std::string_view script_digit(char d, bool super) {
+  static constexpr std::string_view kSuper[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  static constexpr std::string_view kSub[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+  const auto k = static_cast<size_t>(d - '0');
+  return super ? kSuper[k] : kSub[k];
+}
+
 class Converter {
  public:
   explicit Converter(std::string_view s) : s_(s) {}
@@ -145,22 +153,22 @@ class Converter {
   // The digits after ^ or _ (one, or a group of digits only) as superscript
   // or subscript digits; anything else is left to the loop, as text.
   void script_digits(std::string& out, bool super) {
-    static constexpr const char* kSuper[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
-    static constexpr const char* kSub[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
-    auto digit = [&](size_t k) { return k < s_.size() && s_[k] >= '0' && s_[k] <= '9'; };
-    size_t begin = i_, end = i_;
-    if (digit(i_)) {
-      end = i_ + 1;
-    } else if (i_ < s_.size() && s_[i_] == '{') {
-      end = i_ + 1;
+    const std::string_view s = s_;
+    const size_t at = i_;
+    auto digit = [s](size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+    size_t begin = at, end = at;
+    if (digit(at)) {
+      end = at + 1;
+    } else if (at < s.size() && s[at] == '{') {
+      end = at + 1;
       while (digit(end)) ++end;
-      if (end == i_ + 1 || end >= s_.size() || s_[end] != '}') return;
-      begin = i_ + 1;
+      if (end == at + 1 || end >= s.size() || s[end] != '}') return;
+      begin = at + 1;
     } else {
       return;
     }
-    for (size_t k = begin; k < end; ++k) out += (super ? kSuper : kSub)[s_[k] - '0'];
-    i_ = begin != i_ ? end + 1 : end;  // past the group's '}
+    for (size_t k = begin; k < end; ++k) out += script_digit(s[k], super);
+    i_ = begin != at ? end + 1 : end;  // past the group's closing brace
   }
 
   // German babel's shorthands after `"` (biblatex files of German titles use
