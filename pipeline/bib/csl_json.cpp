@@ -141,6 +141,13 @@ bool parse_items(std::string_view text, Sink& sink, const char* what, json& doc,
     sink.note(line_at(text, e.byte > 0 ? e.byte - 1 : 0),
               fmt::format("invalid JSON ({}); no records read", why));
     return false;
+  } catch (const json::exception& e) {
+    // Not a syntax error but a value the parser cannot hold (a number of
+    // 10^2930: found by fuzzing), which has no byte position.
+    std::string why = e.what();
+    if (const size_t bracket = why.find("] "); bracket != std::string::npos) why = why.substr(bracket + 2);
+    sink.note(1, fmt::format("invalid JSON ({}); no records read", why));
+    return false;
   }
   if (doc.is_object() && doc.contains("items") && doc["items"].is_array()) {
     // Zotero / Better BibTeX JSON: the items array follows a "config" object.
