@@ -295,13 +295,7 @@ class Parser {
     if (a.near_parts.size() < 2) fail(open, "NEAR( needs at least two words, as in NEAR(a b, 5)");
   }
 
-  static size_t key_count(const std::string& t) {
-    size_t n = 0;
-    for (const auto& term : text::index_terms(t, text::detect_lang(t), text::TermMode::query)) {
-      n += term.colocated ? 0 : 1;
-    }
-    return n;
-  }
+  static size_t key_count(const std::string& t) { return plain_keys(t).size(); }
 
   // Persian compounds typed with a space (بین المللی, می شود, کتاب ها) are one
   // term, as in the documents: two plain neighbouring words become one when the
