@@ -158,6 +158,24 @@ bool is_link_list(const xmlNode* root) {
   return links >= 3 && chars > 0 && 4 * linked >= 3 * chars;
 }
 
+// Only parts that hold blocks: a paragraph, a table cell or a span
+// (`<td class="header_cell">`, a code comment's `<span class="comment">`) is
+// text whatever its class. An id of four words or more is the slug of a
+// heading (`sharing-with-a-single-developer`): not read.
+bool named_furniture(const xmlNode* n, bool inside_article) {
+  if (!name_is(n, {"div", "section", "aside", "ul", "ol", "dl", "form", "table", "iframe"})) return false;
+  std::vector<std::string> words = name_words(attribute(n, "class"));
+  if (std::vector<std::string> id = name_words(attribute(n, "id")); id.size() < 4) {
+    words.insert(words.end(), id.begin(), id.end());
+  }
+  bool furniture = false, content = false;
+  for (const std::string& w : words) {
+    furniture = furniture || names_furniture_anywhere(w) || (!inside_article && names_page_part(w));
+    content = content || names_content_word(w);
+  }
+  return furniture && !content;
+}
+
 }  // namespace
 
 bool name_is(const xmlNode* n, std::initializer_list<const char*> names) {
@@ -199,22 +217,8 @@ Furniture page_furniture(const xmlNode* n, bool inside_article, bool inside_cont
     kind = Furniture::element;
   } else if (furniture_role(lower_attribute(n, "role"))) {
     kind = Furniture::role;
-  } else if (name_is(n, {"div", "section", "aside", "ul", "ol", "dl", "form", "table", "iframe"})) {
-    // Only parts that hold blocks: a paragraph, a table cell or a span
-    // (`<td class="header_cell">`, a code comment's `<span class="comment">`)
-    // is text whatever its class. An id of four words or more is the slug
-    // of a heading (`sharing-with-a-single-developer`): not read.
-    std::vector<std::string> words = name_words(attribute(n, "class"));
-    if (std::vector<std::string> id = name_words(attribute(n, "id")); id.size() < 4) {
-      words.insert(words.end(), id.begin(), id.end());
-    }
-    bool furniture = false, content = false;
-    for (const std::string& w : words) {
-      furniture = furniture || names_furniture_anywhere(w) || (!inside_article && names_page_part(w));
-      content = content || names_content_word(w);
-    }
-    if (furniture && !content) kind = Furniture::name;
-    else if (!inside_content && is_link_list(n)) kind = Furniture::links;
+  } else if (named_furniture(n, inside_article)) {
+    kind = Furniture::name;
   } else if (!inside_content && is_link_list(n)) {
     kind = Furniture::links;
   }
